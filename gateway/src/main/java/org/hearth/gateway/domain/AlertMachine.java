@@ -1,0 +1,230 @@
+package org.hearth.gateway.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.hearth.time.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alert state machine: PRE_ALARM, RAISED, DELIVERED, ACKNOWLEDGED, RESOLVED, with the
+ * pre-alarm cancel window and escalation up the ladder. Runs on the event loop only.
+ *
+ * <p>An alert is stored before anything is said or sent, so a crash at any point loses nothing:
+ * {@link #recover()} re-arms the timers of every open alert from the store.
+ */
+public final class AlertMachine implements AlertSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertMachine.class);
+
+    private final AlertStore store;
+    private final Ladder ladder;
+    private final Scheduler scheduler;
+    private final Announcer announcer;
+    private final Duration preAlarmWindow;
+    private final Supplier<UUID> ids;
+    private final List<AlertObserver> observers = new ArrayList<>();
+    private final Map<UUID, Scheduler.Cancellable> timers = new HashMap<>();
+    private Runnable onQueued = () -> { };
+
+    public AlertMachine(AlertStore store, Ladder ladder, Scheduler scheduler, Announcer announcer,
+                        Duration preAlarmWindow, Supplier<UUID> ids) {
+        this.store = store;
+        this.ladder = ladder;
+        this.scheduler = scheduler;
+        this.announcer = announcer;
+        this.preAlarmWindow = preAlarmWindow;
+        this.ids = ids;
+    }
+
+    public void addObserver(AlertObserver observer) {
+        observers.add(observer);
+    }
+
+    /** Called after outbox rows are queued, so the dispatcher wakes. */
+    public void onQueued(Runnable wake) {
+        this.onQueued = wake;
+    }
+
+    @Override
+    public void raise(AlertRequest request) {
+        Instant now = scheduler.now();
+        Alert alert = Alert.detected(request, ids.get(), now);
+        if (request.preAlarm()) {
+            record(alert, "Asking the resident first: " + request.message(), List.of());
+            announcer.say(Phrase.of(Phrase.PRE_ALARM_QUESTION, "seconds", Long.toString(preAlarmWindow.toSeconds())));
+            arm(alert.id(), preAlarmWindow, () -> preAlarmExpired(alert.id()));
+        } else {
+            toRaised(alert, "The resident asked for help: " + request.message());
+        }
+    }
+
+    @Override
+    public boolean cancelPreAlarm(String how) {
+        List<Alert> preAlarms = store.open().stream().filter(a -> a.state() == AlertState.PRE_ALARM).toList();
+        for (Alert alert : preAlarms) {
+            disarm(alert.id());
+            record(alert.withState(AlertState.RESOLVED), "Cancelled by the resident (" + how + ")", List.of());
+        }
+        announcer.say(Phrase.of(preAlarms.isEmpty() ? Phrase.NOTHING_TO_CANCEL : Phrase.PRE_ALARM_CANCELLED));
+        return !preAlarms.isEmpty();
+    }
+
+    /** The resident asked for help while being asked whether they are all right: raise now. */
+    public boolean confirmPreAlarms(String how) {
+        List<Alert> preAlarms = store.open().stream().filter(a -> a.state() == AlertState.PRE_ALARM).toList();
+        preAlarms.forEach(a -> {
+            disarm(a.id());
+            toRaised(a, "The resident asked for help (" + how + ")");
+        });
+        return !preAlarms.isEmpty();
+    }
+
+    private void preAlarmExpired(UUID id) {
+        store.find(id).filter(a -> a.state() == AlertState.PRE_ALARM).ifPresent(a ->
+                toRaised(a, "No answer within " + preAlarmWindow.toSeconds() + " s"));
+    }
+
+    private void toRaised(Alert alert, String why) {
+        Instant now = scheduler.now();
+        int first = ladder.nextLevel(0).orElse(1);
+        Alert raised = alert.withState(AlertState.RAISED).atLevel(first, now);
+        record(raised, why + "; telling level " + first + " (" + names(first) + ")", queueFor(first));
+        announcer.say(Phrase.of(Phrase.CALLING_FOR_HELP));
+        armEscalation(raised);
+    }
+
+    /** Records that one carer's device received the alert. */
+    public void delivered(UUID id, String carer) {
+        store.find(id).ifPresent(alert -> {
+            if (alert.state() == AlertState.RAISED) {
+                record(alert.withState(AlertState.DELIVERED), "Delivered to " + carer, List.of());
+                announcer.say(Phrase.of(Phrase.CARER_TOLD, "carer", carer));
+            } else {
+                AuditEntry entry = new AuditEntry(id, scheduler.now(), alert.state(), "Delivered to " + carer);
+                store.audit(entry);
+                notifyObservers(alert, entry);
+            }
+        });
+    }
+
+    /** A person took charge. Only carers on this home's ladder may acknowledge. */
+    public AckResult acknowledge(UUID id, String carerIdentity, String note) {
+        Optional<Carer> carer = ladder.byIdentity(carerIdentity);
+        if (carer.isEmpty()) {
+            LOG.warn("Refused an acknowledgement of {} from an identity not on the ladder", id);
+            return AckResult.NOT_ON_LADDER;
+        }
+        Optional<Alert> found = store.find(id);
+        if (found.isEmpty()) {
+            return AckResult.UNKNOWN_ALERT;
+        }
+        Alert alert = found.get();
+        String who = carer.get().name();
+        String detail = "Acknowledged by " + who + (note.isBlank() ? "" : ": " + note);
+        switch (alert.state()) {
+            case RAISED, DELIVERED -> {
+                disarm(id);
+                record(alert.withState(AlertState.ACKNOWLEDGED), detail, List.of());
+                announcer.say(Phrase.of(Phrase.CARER_COMING, "carer", who));
+                return AckResult.ACCEPTED;
+            }
+            case ACKNOWLEDGED -> {
+                AuditEntry entry = new AuditEntry(id, scheduler.now(), alert.state(), detail + " (already acknowledged)");
+                store.audit(entry);
+                notifyObservers(alert, entry);
+                return AckResult.ALREADY_ACKNOWLEDGED;
+            }
+            default -> {
+                return AckResult.NOT_OPEN;
+            }
+        }
+    }
+
+    /** Closes an alert: a carer has dealt with it. */
+    public boolean resolve(UUID id, String byWhom) {
+        Optional<Alert> alert = store.find(id).filter(a -> a.state().isOpen());
+        alert.ifPresent(a -> {
+            disarm(id);
+            record(a.withState(AlertState.RESOLVED), "Resolved by " + byWhom, List.of());
+        });
+        return alert.isPresent();
+    }
+
+    /** After a restart: re-arm the pre-alarm and escalation timers of every open alert. */
+    public void recover() {
+        Instant now = scheduler.now();
+        for (Alert alert : store.open()) {
+            if (alert.state() == AlertState.PRE_ALARM) {
+                Duration left = Duration.between(now, alert.createdAt().plus(preAlarmWindow));
+                arm(alert.id(), left, () -> preAlarmExpired(alert.id()));
+            } else if (alert.state() == AlertState.RAISED || alert.state() == AlertState.DELIVERED) {
+                armEscalation(alert);
+            }
+        }
+    }
+
+    private void armEscalation(Alert alert) {
+        Optional<Integer> next = ladder.nextLevel(alert.level());
+        if (next.isEmpty()) {
+            return;
+        }
+        Duration left = Duration.between(scheduler.now(), alert.levelSince().plus(ladder.levelTimeout()));
+        arm(alert.id(), left, () -> escalate(alert.id()));
+    }
+
+    private void escalate(UUID id) {
+        store.find(id).filter(a -> a.state() == AlertState.RAISED || a.state() == AlertState.DELIVERED).ifPresent(alert -> {
+            int next = ladder.nextLevel(alert.level()).orElseThrow();
+            Alert up = alert.atLevel(next, scheduler.now());
+            record(up, "Not acknowledged within " + ladder.levelTimeout().toMinutes() + " min; telling level " + next
+                    + " (" + names(next) + ")", queueFor(next));
+            armEscalation(up);
+        });
+    }
+
+    private List<AlertStore.Outbox> queueFor(int level) {
+        return ladder.atLevel(level).stream().map(c -> new AlertStore.Outbox(c.name(), level)).toList();
+    }
+
+    private String names(int level) {
+        List<String> names = ladder.atLevel(level).stream().map(Carer::name).toList();
+        return names.isEmpty() ? "nobody configured" : String.join(", ", names);
+    }
+
+    private void record(Alert alert, String detail, List<AlertStore.Outbox> queue) {
+        AuditEntry entry = new AuditEntry(alert.id(), scheduler.now(), alert.state(), detail);
+        store.save(alert, entry, queue);
+        notifyObservers(alert, entry);
+        if (!queue.isEmpty()) {
+            onQueued.run();
+        }
+    }
+
+    private void notifyObservers(Alert alert, AuditEntry entry) {
+        LOG.info("Alert {} {} {}: {}", alert.id(), alert.kind(), entry.state(), entry.detail());
+        observers.forEach(o -> o.onTransition(alert, entry));
+    }
+
+    private void arm(UUID id, Duration delay, Runnable task) {
+        disarm(id);
+        timers.put(id, scheduler.schedule(delay, () -> {
+            timers.remove(id);
+            task.run();
+        }));
+    }
+
+    private void disarm(UUID id) {
+        Scheduler.Cancellable timer = timers.remove(id);
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.hearth.gateway.domain;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hearth.protocol.Alert;
+import org.hearth.protocol.Protocol;
+import org.hearth.time.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox, forever. Per carer, one message is in flight at a time, oldest first, so each
+ * carer sees alerts in the order they were raised. A failed send is retried after a capped
+ * exponential backoff, with no limit, and across restarts, because the outbox is durable. The
+ * transport's own retransmission runs below this.
+ */
+public final class OutboxDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+    /** The first retry waits this long; each failure doubles it. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+    /** No retry waits longer than this, so a carer back online hears within a minute. */
+    static final Duration MAX_RETRY = Duration.ofSeconds(60);
+
+    private final AlertStore store;
+    private final Ladder ladder;
+    private final AlertChannel channel;
+    private final Scheduler scheduler;
+    private final AlertMachine machine;
+    private final String home;
+    private final Set<String> busy = new HashSet<>();
+    private final Map<String, Integer> failures = new HashMap<>();
+
+    public OutboxDispatcher(AlertStore store, Ladder ladder, AlertChannel channel, Scheduler scheduler,
+                            AlertMachine machine, String home) {
+        this.store = store;
+        this.ladder = ladder;
+        this.channel = channel;
+        this.scheduler = scheduler;
+        this.machine = machine;
+        this.home = home;
+        machine.onQueued(this::wake);
+    }
+
+    /** Sends the next message to every carer that is not busy or backing off. Call on the event loop. */
+    public void wake() {
+        List<OutboxEntry> pending = store.pending();
+        for (Carer carer : ladder.carers()) {
+            if (busy.contains(carer.name())) {
+                continue;
+            }
+            pending.stream().filter(e -> e.carer().equals(carer.name())).findFirst().ifPresent(e -> send(carer, e));
+        }
+    }
+
+    /** How many consecutive failed sends each carer has had; 0 when the last send worked. */
+    public int failures(String carer) {
+        return failures.getOrDefault(carer, 0);
+    }
+
+    private void send(Carer carer, OutboxEntry entry) {
+        Optional<org.hearth.gateway.domain.Alert> alert = store.find(entry.alertId());
+        if (alert.isEmpty()) {
+            LOG.error("Outbox entry {} names alert {} which is not in the store; dropping it", entry.seq(), entry.alertId());
+            store.markDelivered(entry.seq(), scheduler.now());
+            return;
+        }
+        busy.add(carer.name());
+        Alert message = toWire(alert.get(), entry.level());
+        channel.send(carer, message).whenComplete((ok, error) -> scheduler.execute(() ->
+                finished(carer, entry, Boolean.TRUE.equals(ok) && error == null)));
+    }
+
+    private void finished(Carer carer, OutboxEntry entry, boolean delivered) {
+        if (delivered) {
+            busy.remove(carer.name());
+            failures.remove(carer.name());
+            store.markDelivered(entry.seq(), scheduler.now());
+            machine.delivered(entry.alertId(), carer.name());
+            wake();
+            return;
+        }
+        int n = failures.merge(carer.name(), 1, Integer::sum);
+        Duration wait = backoff(n);
+        LOG.info("Could not reach {} (attempt {}); trying again in {} s", carer.name(), n, wait.toSeconds());
+        scheduler.schedule(wait, () -> {
+            busy.remove(carer.name());
+            wake();
+        });
+    }
+
+    static Duration backoff(int failures) {
+        int shift = Math.min(failures - 1, 16);
+        Duration d = FIRST_RETRY.multipliedBy(1L << shift);
+        return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
+    }
+
+    private Alert toWire(org.hearth.gateway.domain.Alert a, int level) {
+        return new Alert(Protocol.VERSION, a.id(), a.kind(), a.severity(), home, a.room(), a.createdAt(), level,
+                a.message(), a.test());
+    }
+}

@@ -1,0 +1,37 @@
+package org.hearth.gateway.domain;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Something to tell the resident, independent of language: a key and its arguments. The app
+ * renders it in the resident's language; the keys are listed here so every language covers them.
+ */
+public record Phrase(String key, Map<String, String> args) {
+
+    /** "Are you all right? Say 'I'm fine' or press the button. Otherwise I will call for help in {seconds} seconds." */
+    public static final String PRE_ALARM_QUESTION = "prealarm.question";
+    /** "All right. I won't call anyone." */
+    public static final String PRE_ALARM_CANCELLED = "prealarm.cancelled";
+    /** "There is nothing to cancel." */
+    public static final String NOTHING_TO_CANCEL = "prealarm.none";
+    /** "I am calling for help now." */
+    public static final String CALLING_FOR_HELP = "alert.calling";
+    /** "I have told {carer}." */
+    public static final String CARER_TOLD = "alert.told";
+    /** "{carer} is on the way." */
+    public static final String CARER_COMING = "alert.coming";
+
+    public Phrase {
+        Objects.requireNonNull(key, "key");
+        args = Map.copyOf(args);
+    }
+
+    public static Phrase of(String key) {
+        return new Phrase(key, Map.of());
+    }
+
+    public static Phrase of(String key, String name, String value) {
+        return new Phrase(key, Map.of(name, value));
+    }
+}

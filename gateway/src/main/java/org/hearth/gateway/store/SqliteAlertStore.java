@@ -1,0 +1,146 @@
+package org.hearth.gateway.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hearth.gateway.domain.Alert;
+import org.hearth.gateway.domain.AlertState;
+import org.hearth.gateway.domain.AlertStore;
+import org.hearth.gateway.domain.AuditEntry;
+import org.hearth.gateway.domain.OutboxEntry;
+import org.hearth.protocol.AlertKind;
+import org.hearth.protocol.Severity;
+
+/** Alerts, audit and outbox in SQLite; every change commits durably. */
+public final class SqliteAlertStore implements AlertStore {
+
+    private final SqliteDatabase db;
+
+    public SqliteAlertStore(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public void save(Alert a, AuditEntry audit, List<Outbox> queue) {
+        db.inTransaction(true, () -> {
+            try (PreparedStatement ps = db.connection().prepareStatement("""
+                    INSERT INTO alerts(id, kind, severity, room, message, created_at, state, level, level_since, test)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET state = excluded.state, level = excluded.level,
+                      level_since = excluded.level_since""")) {
+                ps.setString(1, a.id().toString());
+                ps.setString(2, a.kind().name());
+                ps.setString(3, a.severity().name());
+                ps.setString(4, a.room());
+                ps.setString(5, a.message());
+                ps.setLong(6, a.createdAt().toEpochMilli());
+                ps.setString(7, a.state().name());
+                ps.setInt(8, a.level());
+                ps.setLong(9, a.levelSince().toEpochMilli());
+                ps.setInt(10, a.test() ? 1 : 0);
+                ps.executeUpdate();
+            }
+            insertAudit(audit);
+            try (PreparedStatement ps = db.connection().prepareStatement(
+                    "INSERT INTO outbox(alert_id, carer, level, created) VALUES (?, ?, ?, ?)")) {
+                for (Outbox o : queue) {
+                    ps.setString(1, a.id().toString());
+                    ps.setString(2, o.carer());
+                    ps.setInt(3, o.level());
+                    ps.setLong(4, audit.at().toEpochMilli());
+                    ps.executeUpdate();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void audit(AuditEntry audit) {
+        db.inTransaction(true, () -> insertAudit(audit));
+    }
+
+    private void insertAudit(AuditEntry audit) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "INSERT INTO audit(alert_id, at, state, detail) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, audit.alertId().toString());
+            ps.setLong(2, audit.at().toEpochMilli());
+            ps.setString(3, audit.state().name());
+            ps.setString(4, audit.detail());
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<Alert> find(UUID id) {
+        List<Alert> found = alerts("SELECT * FROM alerts WHERE id = ?", id.toString());
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<Alert> open() {
+        return alerts("SELECT * FROM alerts WHERE state <> 'RESOLVED' ORDER BY created_at, rowid");
+    }
+
+    /** Every alert, newest first, at most {@code limit}. */
+    public List<Alert> recent(int limit) {
+        return alerts("SELECT * FROM alerts ORDER BY created_at DESC, rowid DESC LIMIT " + Math.max(0, limit));
+    }
+
+    private List<Alert> alerts(String sql, String... args) {
+        return query(sql, args, rs -> new Alert(UUID.fromString(rs.getString("id")), AlertKind.valueOf(rs.getString("kind")),
+                Severity.valueOf(rs.getString("severity")), rs.getString("room"), rs.getString("message"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), AlertState.valueOf(rs.getString("state")),
+                rs.getInt("level"), Instant.ofEpochMilli(rs.getLong("level_since")), rs.getInt("test") != 0));
+    }
+
+    @Override
+    public List<AuditEntry> history(UUID id) {
+        return query("SELECT * FROM audit WHERE alert_id = ? ORDER BY seq", new String[] {id.toString()},
+                rs -> new AuditEntry(id, Instant.ofEpochMilli(rs.getLong("at")), AlertState.valueOf(rs.getString("state")),
+                        rs.getString("detail")));
+    }
+
+    @Override
+    public List<OutboxEntry> pending() {
+        return query("SELECT * FROM outbox WHERE delivered_at IS NULL ORDER BY seq", new String[0],
+                rs -> new OutboxEntry(rs.getLong("seq"), UUID.fromString(rs.getString("alert_id")), rs.getString("carer"),
+                        rs.getInt("level"), Instant.ofEpochMilli(rs.getLong("created"))));
+    }
+
+    @Override
+    public void markDelivered(long seq, Instant at) {
+        db.inTransaction(true, () -> {
+            try (PreparedStatement ps = db.connection().prepareStatement("UPDATE outbox SET delivered_at = ? WHERE seq = ?")) {
+                ps.setLong(1, at.toEpochMilli());
+                ps.setLong(2, seq);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, String[] args, Row<T> row) {
+        try (PreparedStatement ps = db.connection().prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("database read failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.hearth.gateway.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one connection to {@code hearth.db}. Not thread-safe: the event loop owns it. Other
+ * processes (the {@code status} and {@code alerts} commands) open their own read connections,
+ * which WAL lets run beside the writer.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
+
+    /** Each entry moves the schema one version forward; never edit one that has shipped. */
+    private static final List<String> MIGRATIONS = List.of(
+            """
+            CREATE TABLE events (
+              seq INTEGER PRIMARY KEY,
+              at INTEGER NOT NULL,
+              sensor TEXT NOT NULL,
+              room TEXT NOT NULL,
+              kind TEXT NOT NULL,
+              active INTEGER NOT NULL);
+            CREATE INDEX events_at ON events(at);
+            CREATE TABLE alerts (
+              id TEXT PRIMARY KEY,
+              kind TEXT NOT NULL,
+              severity TEXT NOT NULL,
+              room TEXT NOT NULL,
+              message TEXT NOT NULL,
+              created_at INTEGER NOT NULL,
+              state TEXT NOT NULL,
+              level INTEGER NOT NULL,
+              level_since INTEGER NOT NULL,
+              test INTEGER NOT NULL);
+            CREATE INDEX alerts_open ON alerts(state) WHERE state <> 'RESOLVED';
+            CREATE TABLE audit (
+              seq INTEGER PRIMARY KEY,
+              alert_id TEXT NOT NULL REFERENCES alerts(id),
+              at INTEGER NOT NULL,
+              state TEXT NOT NULL,
+              detail TEXT NOT NULL);
+            CREATE INDEX audit_alert ON audit(alert_id);
+            CREATE TABLE outbox (
+              seq INTEGER PRIMARY KEY,
+              alert_id TEXT NOT NULL REFERENCES alerts(id),
+              carer TEXT NOT NULL,
+              level INTEGER NOT NULL,
+              created INTEGER NOT NULL,
+              delivered_at INTEGER);
+            CREATE INDEX outbox_pending ON outbox(seq) WHERE delivered_at IS NULL;
+            """);
+
+    private final Connection connection;
+    private final Path file;
+
+    private SqliteDatabase(Connection connection, Path file) {
+        this.connection = connection;
+        this.file = file;
+    }
+
+    /** Opens (creating if needed, mode 0600) and migrates the database. */
+    public static SqliteDatabase open(Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            if (!Files.exists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA foreign_keys=ON");
+                s.execute("PRAGMA busy_timeout=5000");
+            }
+            SqliteDatabase db = new SqliteDatabase(c, file);
+            db.migrate();
+            return db;
+        } catch (SQLException | IOException e) {
+            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    public int schemaVersion() {
+        try (Statement s = connection.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the schema version", e);
+        }
+    }
+
+    private void migrate() throws SQLException {
+        int version = schemaVersion();
+        if (version > MIGRATIONS.size()) {
+            throw new SQLException("the database is schema version " + version + ", newer than this Hearth ("
+                    + MIGRATIONS.size() + "); install the newer Hearth again");
+        }
+        for (int v = version; v < MIGRATIONS.size(); v++) {
+            int target = v + 1;
+            inTransaction(true, () -> {
+                try (Statement s = connection.createStatement()) {
+                    for (String sql : MIGRATIONS.get(target - 1).split(";")) {
+                        if (!sql.isBlank()) {
+                            s.execute(sql);
+                        }
+                    }
+                    s.execute("PRAGMA user_version=" + target);
+                }
+            });
+            LOG.info("Database schema migrated to version {}", target);
+        }
+    }
+
+    /** A unit of work on the connection. */
+    interface Work {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction. With {@code durable}, the commit is
+     * {@code synchronous=FULL}: on disk before this returns, even if the power fails next.
+     */
+    void inTransaction(boolean durable, Work work) {
+        try {
+            if (durable) {
+                execute("PRAGMA synchronous=FULL");
+            }
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+                if (durable) {
+                    execute("PRAGMA synchronous=NORMAL");
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** Runs SQLite's own consistency check; "ok" when the file is sound. */
+    public String integrityCheck() {
+        try (Statement s = connection.createStatement(); var rs = s.executeQuery("PRAGMA integrity_check")) {
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new StoreException("integrity check failed to run", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Database did not close cleanly: {}", e.getMessage());
+        }
+    }
+}

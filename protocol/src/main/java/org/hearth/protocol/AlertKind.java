@@ -1,0 +1,12 @@
+package org.hearth.protocol;
+
+/** What an alert is about. The wire name is the lower-case constant name. */
+public enum AlertKind {
+    FALL,
+    LONG_LIE,
+    INACTIVITY,
+    HELP,
+    ENVIRONMENT,
+    SENSOR_HEALTH,
+    GATEWAY_HEALTH
+}

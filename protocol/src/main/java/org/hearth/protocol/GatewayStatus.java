@@ -1,0 +1,31 @@
+package org.hearth.protocol;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The gateway's health: GET {@code /status} (observable).
+ *
+ * @param v          protocol version
+ * @param home       the home's label
+ * @param at         when this status was taken
+ * @param sensors    every configured sensor and its supervision status
+ * @param openAlerts alerts not yet resolved
+ * @param queued     outbox messages waiting for delivery
+ */
+public record GatewayStatus(int v, String home, Instant at, List<SensorStatus> sensors,
+                            List<OpenAlert> openAlerts, int queued) {
+
+    public GatewayStatus {
+        sensors = List.copyOf(sensors);
+        openAlerts = List.copyOf(openAlerts);
+    }
+
+    /** One sensor: {@code status} is ONLINE, SUSPECT or OFFLINE, with the reason in plain words. */
+    public record SensorStatus(String id, String room, String kind, String status, String reason, Instant lastEvent) {
+    }
+
+    /** One open alert and the state it is in. */
+    public record OpenAlert(java.util.UUID id, AlertKind kind, String room, Instant raisedAt, String state, int level) {
+    }
+}

@@ -1,0 +1,33 @@
+package org.hearth.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Runs tasks later, on one thread, in the order they fall due. Tasks scheduled on the same
+ * scheduler never run concurrently with each other, so the event loop's state needs no locks.
+ */
+public interface Scheduler {
+
+    /** The time every task on this scheduler must read. */
+    Clock clock();
+
+    /** Runs {@code task} once, after {@code delay}. A zero delay means "next, after what is queued". */
+    Cancellable schedule(Duration delay, Runnable task);
+
+    /** Runs {@code task} as soon as possible on the scheduler's thread. */
+    default void execute(Runnable task) {
+        schedule(Duration.ZERO, task);
+    }
+
+    default Instant now() {
+        return clock().instant();
+    }
+
+    /** A handle to stop a task that has not run yet. */
+    interface Cancellable {
+        /** Stops the task if it has not started; harmless if it already ran or was cancelled. */
+        void cancel();
+    }
+}
