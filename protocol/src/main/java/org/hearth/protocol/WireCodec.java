@@ -60,6 +60,10 @@ public final class WireCodec {
         return decode(payload, GatewayStatus.class);
     }
 
+    public static OpenAlerts decodeOpenAlerts(byte[] payload) throws ProtocolException {
+        return decode(payload, OpenAlerts.class);
+    }
+
     private static <T extends Record> T decode(byte[] payload, Class<T> type) throws ProtocolException {
         String what = type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
         if (payload == null || payload.length == 0) {

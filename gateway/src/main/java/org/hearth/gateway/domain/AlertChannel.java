@@ -2,6 +2,7 @@ package org.hearth.gateway.domain;
 
 import java.util.concurrent.CompletionStage;
 import org.hearth.protocol.Alert;
+import org.hearth.protocol.Heartbeat;
 
 /**
  * Sends an alert to one carer's device. Completes with true when the device answered 2.xx
@@ -11,4 +12,7 @@ import org.hearth.protocol.Alert;
 public interface AlertChannel {
 
     CompletionStage<Boolean> send(Carer carer, Alert alert);
+
+    /** Tells one carer the gateway is alive; completes true when their device answered. */
+    CompletionStage<Boolean> heartbeat(Carer carer, Heartbeat heartbeat);
 }

@@ -96,7 +96,7 @@ public final class AlertMachine implements AlertSink {
         Instant now = scheduler.now();
         int first = ladder.nextLevel(0).orElse(1);
         Alert raised = alert.withState(AlertState.RAISED).atLevel(first, now);
-        record(raised, why + "; telling level " + first + " (" + names(first) + ")", queueFor(first));
+        record(raised, sentence(why) + " Telling level " + first + " (" + names(first) + ").", queueFor(first));
         announcer.say(Phrase.of(Phrase.CALLING_FOR_HELP));
         armEscalation(raised);
     }
@@ -184,10 +184,14 @@ public final class AlertMachine implements AlertSink {
         store.find(id).filter(a -> a.state() == AlertState.RAISED || a.state() == AlertState.DELIVERED).ifPresent(alert -> {
             int next = ladder.nextLevel(alert.level()).orElseThrow();
             Alert up = alert.atLevel(next, scheduler.now());
-            record(up, "Not acknowledged within " + ladder.levelTimeout().toMinutes() + " min; telling level " + next
-                    + " (" + names(next) + ")", queueFor(next));
+            record(up, "Not acknowledged within " + ladder.levelTimeout().toMinutes() + " min. Telling level " + next
+                    + " (" + names(next) + ").", queueFor(next));
             armEscalation(up);
         });
+    }
+
+    private static String sentence(String s) {
+        return s.endsWith(".") ? s : s + ".";
     }
 
     private List<AlertStore.Outbox> queueFor(int level) {

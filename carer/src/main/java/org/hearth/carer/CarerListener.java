@@ -1,0 +1,13 @@
+package org.hearth.carer;
+
+import org.hearth.protocol.Alert;
+import org.hearth.protocol.Heartbeat;
+
+/** What a carer's device hears from the gateway. Called on Californium's thread; keep it short. */
+public interface CarerListener {
+
+    /** A new alert: called once per alert id, however often the gateway retries. */
+    void onAlert(Alert alert);
+
+    void onHeartbeat(Heartbeat heartbeat);
+}

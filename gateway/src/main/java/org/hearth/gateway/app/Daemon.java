@@ -1,0 +1,231 @@
+package org.hearth.gateway.app;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.gateway.app.config.Secrets;
+import org.hearth.gateway.coap.CoapAlertChannel;
+import org.hearth.gateway.coap.CoapGatewayServer;
+import org.hearth.gateway.coap.GatewayHandlers;
+import org.hearth.gateway.coap.PskKey;
+import org.hearth.gateway.domain.AckResult;
+import org.hearth.gateway.domain.AlertMachine;
+import org.hearth.gateway.domain.AlertObserver;
+import org.hearth.gateway.domain.Announcer;
+import org.hearth.gateway.domain.Carer;
+import org.hearth.gateway.domain.DirectAlarms;
+import org.hearth.gateway.domain.Gateway;
+import org.hearth.gateway.domain.Heartbeats;
+import org.hearth.gateway.domain.Ladder;
+import org.hearth.gateway.domain.OutboxDispatcher;
+import org.hearth.gateway.store.SqliteAlertStore;
+import org.hearth.gateway.store.SqliteDatabase;
+import org.hearth.gateway.store.SqliteEventStore;
+import org.hearth.protocol.GatewayStatus;
+import org.hearth.protocol.OpenAlerts;
+import org.hearth.protocol.Protocol;
+import org.hearth.sensors.SensorEvent;
+import org.hearth.sensors.SensorListener;
+import org.hearth.sensors.gpio.DigitalSensors;
+import org.hearth.sensors.gpio.GpioBackend;
+import org.hearth.sensors.gpio.GpioException;
+import org.hearth.sensors.gpio.SimulatedHome;
+import org.hearth.time.RealTimeScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gateway, wired once, top to bottom, in a fixed order: store, event loop and
+ * domain, CoAP, sensors, heartbeats. {@link #close()} undoes it in reverse: sensors stop first
+ * so nothing new arrives, carers hear a last "stopping" heartbeat, then CoAP, the loop and the
+ * store close. Domain state is touched on the event loop only.
+ */
+public final class Daemon implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private final RealTimeScheduler loop;
+    private final SqliteDatabase db;
+    private final SqliteAlertStore alerts;
+    private final AlertMachine machine;
+    private final CoapGatewayServer coap;
+    private final Heartbeats heartbeats;
+    private final Map<String, Instant> lastEvent = new LinkedHashMap<>();
+    private final HearthConfig config;
+    private AutoCloseable sensors;
+    private SimulatedHome simulated;
+    private boolean closed;
+
+    private Daemon(HearthConfig config, Secrets secrets, RealTimeScheduler loop, Announcer announcer,
+                   List<AlertObserver> observers, SensorListener tap) throws GpioException {
+        this.config = config;
+        this.loop = loop;
+        // 1. Store: nothing happens before alerts can be made durable.
+        this.db = SqliteDatabase.open(config.storage().database());
+        this.alerts = new SqliteAlertStore(db);
+        SqliteEventStore events = new SqliteEventStore(db);
+
+        // 2. Domain, on the event loop.
+        Ladder ladder = new Ladder(config.carers().stream()
+                .map(c -> new Carer(c.name(), c.level(), c.endpoint(), secrets.forCarer(c.name()).orElseThrow().identity()))
+                .toList(), config.alerts().escalationTimeout());
+        Supplier<UUID> ids = UUID::randomUUID;
+        this.machine = new AlertMachine(alerts, ladder, loop, announcer, config.alerts().preAlarm(), ids);
+        observers.forEach(machine::addObserver);
+        Gateway gateway = new Gateway(events, List.of(new DirectAlarms(machine, loop)));
+
+        // 3. CoAP: the server, and the client side that reaches carers.
+        Map<InetSocketAddress, PskKey> keys = new LinkedHashMap<>();
+        for (HearthConfig.CarerEntry c : config.carers()) {
+            Secrets.CarerKey key = secrets.forCarer(c.name()).orElseThrow();
+            int port = c.endpoint().getPort() > 0 ? c.endpoint().getPort() : Protocol.COAPS_PORT;
+            keys.put(new InetSocketAddress(c.endpoint().getHost(), port), new PskKey(key.identity(), key.key()));
+        }
+        this.coap = CoapGatewayServer.start(new InetSocketAddress(config.coap().bind(), config.coap().port()),
+                config.coap().loopbackPort(), keys, new Handlers());
+        machine.addObserver((alert, entry) -> coap.changed());
+        CoapAlertChannel channel = new CoapAlertChannel(coap);
+        OutboxDispatcher outbox = new OutboxDispatcher(alerts, ladder, channel, loop, machine, config.home().label());
+        this.heartbeats = new Heartbeats(ladder, channel, loop, config.home().label(), config.heartbeatInterval());
+        onLoop(() -> {
+            machine.recover();
+            outbox.wake();
+            return null;
+        });
+
+        // 4. Sensors, last: their events need everything above.
+        SensorListener listener = new SensorListener() {
+            @Override
+            public void onEvent(SensorEvent event) {
+                lastEvent.put(event.sensorId(), event.at());
+                tap.onEvent(event);
+                gateway.onEvent(event);
+            }
+        };
+        try {
+            if (config.gpio() == GpioBackend.MOCK) {
+                this.simulated = SimulatedHome.open(config.sensors(), loop, listener);
+                this.sensors = simulated;
+            } else {
+                this.sensors = DigitalSensors.open(config.gpio(), config.sensors(), loop, listener);
+            }
+        } catch (GpioException e) {
+            closeQuietly(coap, "CoAP");
+            onLoop(() -> null);
+            closeQuietly(db, "database");
+            throw e;
+        }
+
+        // 5. Heartbeats tell the carers we are alive.
+        loop.execute(heartbeats::start);
+    }
+
+    /** Starts the gateway on {@code loop}; the caller owns and closes the loop after the daemon. */
+    public static Daemon start(HearthConfig config, Secrets secrets, RealTimeScheduler loop, Announcer announcer,
+                               List<AlertObserver> observers, SensorListener tap) throws GpioException {
+        Daemon daemon = new Daemon(config, secrets, loop, announcer, observers, tap);
+        LOG.info("Hearth is ready: home {}, {} sensors, {} carers", config.home().label(), config.sensors().size(),
+                config.carers().size());
+        return daemon;
+    }
+
+    /** The simulated home, when the config's GPIO backend is mock. */
+    public SimulatedHome simulatedHome() {
+        if (simulated == null) {
+            throw new IllegalStateException("this daemon runs real GPIO, not a simulated home");
+        }
+        return simulated;
+    }
+
+    public InetSocketAddress coapsAddress() {
+        return coap.secureAddress();
+    }
+
+    public SqliteAlertStore alerts() {
+        return alerts;
+    }
+
+    public HearthConfig config() {
+        return config;
+    }
+
+    /** Runs {@code task} on the event loop and waits for its result: for start-up, shutdown and tests. */
+    public <T> T onLoop(Supplier<T> task) {
+        try {
+            return CompletableFuture.supplyAsync(task, loop::execute).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the event loop", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("event loop task failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("Hearth is stopping");
+        closeQuietly(sensors, "sensors");
+        try {
+            onLoop(heartbeats::stop).toCompletableFuture().get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.info("Not every carer heard the stopping heartbeat: {}", e.getMessage());
+        }
+        closeQuietly(coap, "CoAP");
+        onLoop(() -> null); // everything queued before this point has run
+        closeQuietly(db, "database");
+        LOG.info("Hearth stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable c, String what) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (Exception e) {
+            LOG.warn("{} did not close cleanly: {}", what, e.getMessage());
+        }
+    }
+
+    /** CoAP requests, answered on the event loop. */
+    private final class Handlers implements GatewayHandlers {
+        @Override
+        public CompletionStage<GatewayStatus> status() {
+            return CompletableFuture.supplyAsync(() -> new GatewayStatus(Protocol.VERSION, config.home().label(), loop.now(),
+                    config.sensors().stream().map(s -> new GatewayStatus.SensorStatus(s.id(), s.room(), s.kind().configName(),
+                            "ONLINE", "", lastEvent.get(s.id()))).toList(),
+                    openAlertList(), alerts.pending().size()), loop::execute);
+        }
+
+        @Override
+        public CompletionStage<OpenAlerts> openAlerts() {
+            return CompletableFuture.supplyAsync(() -> new OpenAlerts(Protocol.VERSION, config.home().label(), openAlertList()),
+                    loop::execute);
+        }
+
+        @Override
+        public CompletionStage<AckResult> acknowledge(UUID alertId, String identity, String note) {
+            return CompletableFuture.supplyAsync(() -> machine.acknowledge(alertId, identity, note), loop::execute);
+        }
+    }
+
+    private List<GatewayStatus.OpenAlert> openAlertList() {
+        List<GatewayStatus.OpenAlert> out = new ArrayList<>();
+        for (var a : alerts.open()) {
+            out.add(new GatewayStatus.OpenAlert(a.id(), a.kind(), a.room(), a.createdAt(), a.state().name(), a.level()));
+        }
+        return out;
+    }
+}

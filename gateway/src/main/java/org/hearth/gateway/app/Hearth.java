@@ -1,0 +1,47 @@
+package org.hearth.gateway.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code hearth}: the gateway's command line. */
+@Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = Hearth.Version.class,
+        description = "Hearth: an assisted-living gateway for an older person's home.",
+        subcommands = {RunCommand.class, DemoCommand.class, EvalCommand.class})
+public final class Hearth implements Runnable {
+
+    /** Exit code for an invalid configuration or invalid arguments: fix the input and try again. */
+    public static final int EXIT_INVALID = 2;
+
+    public static void main(String[] args) {
+        // One-shot commands keep their output clean; the daemon logs at INFO. Must run before any logger exists.
+        boolean daemon = args.length > 0 && args[0].equals("run");
+        if (System.getProperty("hearth.log.level") == null && !daemon) {
+            System.setProperty("hearth.log.level", "WARN");
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Hearth());
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("hearth: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            org.slf4j.LoggerFactory.getLogger(Hearth.class).debug("Command failed", e);
+            return 1;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Hearth.class.getPackage().getImplementationVersion();
+            return new String[] {"hearth " + (v == null ? "development" : v)};
+        }
+    }
+}

@@ -1,0 +1,409 @@
+package org.hearth.gateway.app.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.hearth.sensors.Pull;
+import org.hearth.sensors.SensorKind;
+import org.hearth.sensors.SensorSpec;
+import org.hearth.sensors.gpio.GpioBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and validates {@code hearth.yaml} and its secrets file. Every problem is collected, then
+ * all are reported together, each as {@code key.path: message}; impossible values are errors,
+ * risky ones are clamped with a warning. Unknown keys are errors, because a misspelt setting
+ * that silently does nothing could switch off someone's safety.
+ */
+public final class ConfigLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    public static final Duration DEFAULT_PRE_ALARM = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_ESCALATION = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(20);
+    public static final Duration DEFAULT_MAX_SILENCE = Duration.ofDays(2);
+
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private ConfigLoader() {
+    }
+
+    /** Reads both files; relative paths in the config resolve against the config file's folder. */
+    public static Loaded load(Path configFile) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader();
+        JsonNode root = loader.readYaml(configFile, "");
+        if (!loader.errors.isEmpty()) {
+            throw new ConfigException(loader.errors);
+        }
+        Path base = configFile.toAbsolutePath().getParent();
+        HearthConfig config = loader.config(root, base);
+        Secrets secrets = config == null ? null : loader.secrets(config);
+        if (!loader.errors.isEmpty()) {
+            throw new ConfigException(loader.errors);
+        }
+        loader.warnings.forEach(w -> LOG.warn("Config: {}", w));
+        return new Loaded(config, secrets, List.copyOf(loader.warnings));
+    }
+
+    /** A valid configuration, its secrets, and the risky values that were clamped. */
+    public record Loaded(HearthConfig config, Secrets secrets, List<String> warnings) {
+    }
+
+    private JsonNode readYaml(Path file, String what) {
+        String label = what.isEmpty() ? file.getFileName().toString() : what;
+        if (!Files.isRegularFile(file)) {
+            errors.add(label + ": file not found: " + file);
+            return MissingNode.getInstance();
+        }
+        try {
+            JsonNode node = YAML.readTree(file.toFile());
+            if (node == null || !node.isObject()) {
+                errors.add(label + ": must be a YAML mapping of settings");
+                return MissingNode.getInstance();
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            errors.add(label + ": not valid YAML" + (loc == null ? "" : " at line " + loc.getLineNr()) + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (IOException e) {
+            errors.add(label + ": cannot read " + file + ": " + e.getMessage());
+        }
+        return MissingNode.getInstance();
+    }
+
+    private HearthConfig config(JsonNode root, Path base) {
+        known(root, "", "home", "storage", "gpio", "sensors", "alerts", "carers", "coap", "heartbeat", "secrets_file");
+        JsonNode homeNode = object(root, "home");
+        HearthConfig.Home home = new HearthConfig.Home(
+                requiredText(homeNode, "home.label"),
+                oneOf(homeNode, "home.language", "en", HearthConfig.LANGUAGES),
+                zone(homeNode, "home.timezone"));
+        known(homeNode, "home", "label", "language", "timezone");
+
+        JsonNode storageNode = object(root, "storage");
+        known(storageNode, "storage", "data_dir", "events_retention_days");
+        HearthConfig.Storage storage = new HearthConfig.Storage(
+                base.resolve(text(storageNode, "storage.data_dir", "/var/lib/hearth")),
+                integer(storageNode, "storage.events_retention_days", 30, 1, 3650));
+
+        JsonNode gpioNode = object(root, "gpio");
+        known(gpioNode, "gpio", "backend");
+        String backendName = oneOf(gpioNode, "gpio.backend", "gpiod", List.of("gpiod", "linuxfs", "mock"));
+        GpioBackend gpio = GpioBackend.valueOf(backendName.toUpperCase(java.util.Locale.ROOT));
+
+        List<SensorSpec> sensors = sensors(root.path("sensors"));
+
+        JsonNode alertsNode = object(root, "alerts");
+        known(alertsNode, "alerts", "pre_alarm", "escalation_timeout");
+        HearthConfig.Alerts alerts = new HearthConfig.Alerts(
+                duration(alertsNode, "alerts.pre_alarm", DEFAULT_PRE_ALARM, Duration.ofSeconds(10), Duration.ofMinutes(5)),
+                duration(alertsNode, "alerts.escalation_timeout", DEFAULT_ESCALATION, Duration.ofMinutes(1), Duration.ofHours(1)));
+
+        List<HearthConfig.CarerEntry> carers = carers(root.path("carers"));
+
+        JsonNode coapNode = object(root, "coap");
+        known(coapNode, "coap", "bind", "port", "loopback_port");
+        HearthConfig.Coap coap = new HearthConfig.Coap(text(coapNode, "coap.bind", "0.0.0.0"),
+                integer(coapNode, "coap.port", 5684, 1, 65535),
+                integer(coapNode, "coap.loopback_port", 5683, -1, 65535));
+
+        JsonNode heartbeatNode = object(root, "heartbeat");
+        known(heartbeatNode, "heartbeat", "interval");
+        Duration heartbeat = duration(heartbeatNode, "heartbeat.interval", DEFAULT_HEARTBEAT, Duration.ofSeconds(10),
+                Duration.ofMinutes(15));
+
+        Path secretsFile = base.resolve(text(root, "secrets_file", "secrets.yaml"));
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeat, secretsFile);
+    }
+
+    private List<SensorSpec> sensors(JsonNode list) {
+        List<SensorSpec> out = new ArrayList<>();
+        if (list.isMissingNode() || list.isNull()) {
+            return out;
+        }
+        if (!list.isArray()) {
+            errors.add("sensors: must be a list of sensors");
+            return out;
+        }
+        Map<String, String> idAt = new HashMap<>();
+        Map<Integer, String> pinOwner = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            String p = "sensors[" + i + "]";
+            JsonNode s = list.get(i);
+            if (!s.isObject()) {
+                errors.add(p + ": must be a mapping with id, room, kind and pin");
+                continue;
+            }
+            known(s, p, "id", "room", "kind", "pin", "pull", "active_low", "debounce", "max_silence");
+            int before = errors.size();
+            String id = requiredText(s, p + ".id");
+            if (id != null && idAt.putIfAbsent(id, p) != null) {
+                errors.add(p + ".id: duplicate id \"" + id + "\" (also " + idAt.get(id) + ")");
+            }
+            String room = requiredText(s, p + ".room");
+            SensorKind kind = null;
+            String kindName = requiredText(s, p + ".kind");
+            if (kindName != null) {
+                kind = SensorKind.fromConfigName(kindName).orElse(null);
+                if (kind == null) {
+                    errors.add(p + ".kind: unknown sensor kind \"" + kindName + "\"; expected one of " + SensorKind.allConfigNames());
+                }
+            }
+            Integer pin = null;
+            JsonNode pinNode = s.path("pin");
+            if (pinNode.isMissingNode()) {
+                errors.add(p + ".pin: is required");
+            } else if (!pinNode.canConvertToInt() || !pinNode.isIntegralNumber()) {
+                errors.add(p + ".pin: must be a BCM pin number, was \"" + pinNode.asText() + "\"");
+            } else if (pinNode.asInt() < SensorSpec.LOWEST_PIN || pinNode.asInt() > SensorSpec.HIGHEST_PIN) {
+                errors.add(p + ".pin: must be between " + SensorSpec.LOWEST_PIN + " and " + SensorSpec.HIGHEST_PIN
+                        + " (BCM numbering), was " + pinNode.asInt());
+            } else {
+                pin = pinNode.asInt();
+                String owner = pinOwner.putIfAbsent(pin, id == null ? p : id);
+                if (owner != null) {
+                    errors.add(p + ".pin: " + pin + " is already used by " + owner);
+                }
+            }
+            String pull = oneOf(s, p + ".pull", "up", List.of("up", "down", "off"));
+            boolean activeLow = bool(s, p + ".active_low", true);
+            Duration debounce = duration(s, p + ".debounce", DEFAULT_DEBOUNCE, Duration.ZERO, Duration.ofSeconds(2));
+            Duration silence = duration(s, p + ".max_silence", DEFAULT_MAX_SILENCE, Duration.ofMinutes(10), Duration.ofDays(365));
+            if (errors.size() == before) {
+                out.add(new SensorSpec(id, room, kind, pin, Pull.valueOf(pull.toUpperCase(java.util.Locale.ROOT)), activeLow,
+                        debounce, silence));
+            }
+        }
+        return out;
+    }
+
+    private List<HearthConfig.CarerEntry> carers(JsonNode list) {
+        List<HearthConfig.CarerEntry> out = new ArrayList<>();
+        if (list.isMissingNode() || list.isNull() || (list.isArray() && list.isEmpty())) {
+            errors.add("carers: at least one carer is required, or no one will ever be told");
+            return out;
+        }
+        if (!list.isArray()) {
+            errors.add("carers: must be a list of carers");
+            return out;
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String p = "carers[" + i + "]";
+            JsonNode c = list.get(i);
+            if (!c.isObject()) {
+                errors.add(p + ": must be a mapping with name, level and endpoint");
+                continue;
+            }
+            known(c, p, "name", "level", "endpoint");
+            int before = errors.size();
+            String name = requiredText(c, p + ".name");
+            if (name != null && !names.add(name)) {
+                errors.add(p + ".name: duplicate carer \"" + name + "\"");
+            }
+            int level = integer(c, p + ".level", 1, 1, 9);
+            URI endpoint = null;
+            String uri = requiredText(c, p + ".endpoint");
+            if (uri != null) {
+                try {
+                    endpoint = new URI(uri);
+                    if (!"coaps".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
+                        errors.add(p + ".endpoint: must be a coaps:// URI with a host, was \"" + uri + "\"");
+                    }
+                } catch (URISyntaxException e) {
+                    errors.add(p + ".endpoint: not a URI: \"" + uri + "\"");
+                }
+            }
+            if (errors.size() == before) {
+                out.add(new HearthConfig.CarerEntry(name, level, endpoint));
+            }
+        }
+        return out;
+    }
+
+    private Secrets secrets(HearthConfig config) {
+        JsonNode root = readYaml(config.secretsFile(), "secrets_file");
+        if (root.isMissingNode()) {
+            return null;
+        }
+        known(root, "secrets", "carers");
+        Map<String, Secrets.CarerKey> keys = new LinkedHashMap<>();
+        JsonNode carers = object(root, "carers");
+        for (Iterator<Map.Entry<String, JsonNode>> it = carers.fields(); it.hasNext(); ) {
+            var e = it.next();
+            String p = "secrets.carers." + e.getKey();
+            known(e.getValue(), p, "identity", "key");
+            String identity = requiredText(e.getValue(), p + ".identity");
+            String hex = requiredText(e.getValue(), p + ".key");
+            if (identity == null || hex == null) {
+                continue;
+            }
+            try {
+                byte[] key = HexFormat.of().parseHex(hex);
+                if (key.length != 16) {
+                    errors.add(p + ".key: must be 16 bytes (32 hex digits), was " + key.length + " bytes");
+                    continue;
+                }
+                keys.put(e.getKey(), new Secrets.CarerKey(identity, key));
+            } catch (IllegalArgumentException ex) {
+                errors.add(p + ".key: must be 32 hex digits");
+            }
+        }
+        for (int i = 0; i < config.carers().size(); i++) {
+            String name = config.carers().get(i).name();
+            if (!keys.containsKey(name)) {
+                errors.add("carers[" + i + "].name: no key for \"" + name + "\" in the secrets file; run: hearth pair --carer "
+                        + name);
+            }
+        }
+        return new Secrets(keys);
+    }
+
+    // ---- field readers: each records its own error and returns a harmless value ----
+
+    private void known(JsonNode node, String path, String... keys) {
+        if (!node.isObject()) {
+            return;
+        }
+        Set<String> allowed = Set.of(keys);
+        node.fieldNames().forEachRemaining(k -> {
+            if (!allowed.contains(k)) {
+                errors.add((path.isEmpty() ? "" : path + ".") + k + ": unknown setting; expected one of " + String.join(", ", keys));
+            }
+        });
+    }
+
+    private JsonNode object(JsonNode parent, String key) {
+        JsonNode n = parent.path(key);
+        if (!n.isMissingNode() && !n.isNull() && !n.isObject()) {
+            errors.add(key + ": must be a mapping of settings");
+            return MissingNode.getInstance();
+        }
+        return n.isNull() ? MissingNode.getInstance() : n;
+    }
+
+    private static String last(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    private String text(JsonNode node, String path, String def) {
+        JsonNode n = node.path(last(path));
+        if (n.isMissingNode() || n.isNull()) {
+            return def;
+        }
+        if (!n.isValueNode()) {
+            errors.add(path + ": must be a single value");
+            return def;
+        }
+        return n.asText();
+    }
+
+    private String requiredText(JsonNode node, String path) {
+        String v = text(node, path, null);
+        if (v == null || v.isBlank()) {
+            errors.add(path + ": is required");
+            return null;
+        }
+        return v.strip();
+    }
+
+    private String oneOf(JsonNode node, String path, String def, List<String> allowed) {
+        String v = text(node, path, def);
+        if (!allowed.contains(v)) {
+            errors.add(path + ": must be one of " + String.join(", ", allowed) + ", was \"" + v + "\"");
+            return def;
+        }
+        return v;
+    }
+
+    private ZoneId zone(JsonNode node, String path) {
+        String v = text(node, path, "Europe/London");
+        try {
+            return ZoneId.of(v);
+        } catch (DateTimeException e) {
+            errors.add(path + ": unknown time zone \"" + v + "\"; use a name like Europe/London");
+            return ZoneId.of("Europe/London");
+        }
+    }
+
+    private boolean bool(JsonNode node, String path, boolean def) {
+        JsonNode n = node.path(last(path));
+        if (n.isMissingNode() || n.isNull()) {
+            return def;
+        }
+        if (!n.isBoolean()) {
+            errors.add(path + ": must be true or false, was \"" + n.asText() + "\"");
+            return def;
+        }
+        return n.asBoolean();
+    }
+
+    private int integer(JsonNode node, String path, int def, int min, int max) {
+        JsonNode n = node.path(last(path));
+        if (n.isMissingNode() || n.isNull()) {
+            return def;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            errors.add(path + ": must be a whole number, was \"" + n.asText() + "\"");
+            return def;
+        }
+        int v = n.asInt();
+        if (v < min || v > max) {
+            errors.add(path + ": must be between " + min + " and " + max + ", was " + v);
+            return def;
+        }
+        return v;
+    }
+
+    /** Durations outside [min, max] are risky rather than impossible: clamp and warn. */
+    private Duration duration(JsonNode node, String path, Duration def, Duration min, Duration max) {
+        String v = text(node, path, null);
+        if (v == null) {
+            return def;
+        }
+        Optional<Duration> d = Durations.parse(v);
+        if (d.isEmpty()) {
+            errors.add(path + ": not a duration: \"" + v + "\"; write it like 20ms, 30s, 5m, 2h or 30d");
+            return def;
+        }
+        Function<Duration, String> f = Durations::format;
+        if (d.get().compareTo(min) < 0) {
+            warnings.add(path + ": " + v + " is shorter than the safe minimum; using " + f.apply(min));
+            return min;
+        }
+        if (d.get().compareTo(max) > 0) {
+            warnings.add(path + ": " + v + " is longer than the safe maximum; using " + f.apply(max));
+            return max;
+        }
+        return d.get();
+    }
+}

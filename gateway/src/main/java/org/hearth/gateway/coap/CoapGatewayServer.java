@@ -1,0 +1,262 @@
+package org.hearth.gateway.coap;
+
+import java.net.InetSocketAddress;
+import java.security.Principal;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.CoAP.Type;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.core.server.resources.Resource;
+import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
+import org.hearth.protocol.Acknowledgement;
+import org.hearth.protocol.Protocol;
+import org.hearth.protocol.ProtocolException;
+import org.hearth.protocol.WireCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's CoAP server: DTLS with per-carer pre-shared keys on the configured address, and
+ * plain CoAP on loopback only, for local tools. Resources: {@code /status} and {@code /alerts}
+ * (GET, observable) and {@code /alerts/{id}/ack} (POST, DTLS only, from a carer on the ladder).
+ * The DTLS endpoint is also the client that sends alerts and heartbeats to carers.
+ */
+public final class CoapGatewayServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoapGatewayServer.class);
+
+    private final CoapServer server;
+    private final CoapEndpoint secure;
+    private final CoapEndpoint plain;
+    private final AdvancedMultiPskStore keys;
+    private final CoapResource statusResource;
+    private final CoapResource alertsResource;
+
+    private CoapGatewayServer(CoapServer server, CoapEndpoint secure, CoapEndpoint plain, AdvancedMultiPskStore keys,
+                              CoapResource statusResource, CoapResource alertsResource) {
+        this.server = server;
+        this.secure = secure;
+        this.plain = plain;
+        this.keys = keys;
+        this.statusResource = statusResource;
+        this.alertsResource = alertsResource;
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param secureAddress where DTLS listens, for example 0.0.0.0:5684
+     * @param plainPort     loopback port for plain CoAP, or -1 for none; 0 picks a free port
+     * @param carers        each carer's key by the address their device listens on
+     */
+    public static CoapGatewayServer start(InetSocketAddress secureAddress, int plainPort, Map<InetSocketAddress, PskKey> carers,
+                                          GatewayHandlers handlers) {
+        Configuration config = CoapSetup.configuration();
+        AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
+        carers.forEach((address, key) -> {
+            keys.setKey(key.identity(), key.secret());
+            keys.addKnownPeer(address, key.identity(), key.secret());
+        });
+        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
+                .setAddress(secureAddress)
+                .setAdvancedPskStore(keys)
+                .setLoggingTag("gateway")
+                .build();
+        CoapEndpoint secure = new CoapEndpoint.Builder()
+                .setConfiguration(config)
+                .setConnector(new DTLSConnector(dtls))
+                .setLoggingTag("gateway")
+                .build();
+
+        CoapServer server = new CoapServer(config);
+        server.addEndpoint(secure);
+        CoapEndpoint plain = null;
+        if (plainPort >= 0) {
+            plain = new CoapEndpoint.Builder()
+                    .setConfiguration(config)
+                    .setInetSocketAddress(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), plainPort))
+                    .build();
+            server.addEndpoint(plain);
+        }
+        CoapResource status = new StatusResource(handlers);
+        CoapResource alerts = new AlertsResource(handlers);
+        server.add(status, alerts);
+        server.start();
+        LOG.info("CoAP listening: coaps on {}{}", secure.getAddress(),
+                plain == null ? "" : ", plain coap on " + plain.getAddress() + " (loopback only)");
+        return new CoapGatewayServer(server, secure, plain, keys, status, alerts);
+    }
+
+    public InetSocketAddress secureAddress() {
+        return secure.getAddress();
+    }
+
+    public InetSocketAddress plainAddress() {
+        if (plain == null) {
+            throw new IllegalStateException("plain CoAP is off");
+        }
+        return plain.getAddress();
+    }
+
+    Endpoint secureEndpoint() {
+        return secure;
+    }
+
+    /** Removes a carer's key: new handshakes with it fail at once, and live DTLS sessions are dropped. */
+    public void revoke(String identity) {
+        keys.removeKey(identity);
+        ((DTLSConnector) secure.getConnector()).clearConnectionState();
+        LOG.info("Revoked the key of carer identity {}", identity);
+    }
+
+    /** Tells observers of {@code /status} and {@code /alerts} that something changed. */
+    public void changed() {
+        statusResource.changed();
+        alertsResource.changed();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        server.destroy();
+    }
+
+    static void respondJson(CoapExchange exchange, ResponseCode code, Record body) {
+        exchange.respond(code, WireCodec.encode(body), MediaTypeRegistry.APPLICATION_JSON);
+    }
+
+    /** The PSK identity the DTLS handshake proved, or null for plain CoAP. */
+    static String pskIdentity(CoapExchange exchange) {
+        Principal peer = exchange.advanced().getRequest().getSourceContext().getPeerIdentity();
+        return peer instanceof PreSharedKeyIdentity psk ? psk.getIdentity() : null;
+    }
+
+    private static final class StatusResource extends CoapResource {
+        private final GatewayHandlers handlers;
+
+        StatusResource(GatewayHandlers handlers) {
+            super(Protocol.STATUS);
+            this.handlers = handlers;
+            setObservable(true);
+            setObserveType(Type.CON);
+            getAttributes().setTitle("Gateway health, sensors and open alerts");
+            getAttributes().addContentType(MediaTypeRegistry.APPLICATION_JSON);
+            getAttributes().setObservable();
+        }
+
+        @Override
+        public void handleGET(CoapExchange exchange) {
+            handlers.status().whenComplete((status, error) -> {
+                if (error != null) {
+                    exchange.respond(ResponseCode.SERVICE_UNAVAILABLE, "status unavailable");
+                } else {
+                    respondJson(exchange, ResponseCode.CONTENT, status);
+                }
+            });
+        }
+    }
+
+    private static final class AlertsResource extends CoapResource {
+        private final GatewayHandlers handlers;
+
+        AlertsResource(GatewayHandlers handlers) {
+            super(Protocol.ALERTS);
+            this.handlers = handlers;
+            setObservable(true);
+            setObserveType(Type.CON);
+            getAttributes().setTitle("Open alerts");
+            getAttributes().addContentType(MediaTypeRegistry.APPLICATION_JSON);
+            getAttributes().setObservable();
+        }
+
+        @Override
+        public void handleGET(CoapExchange exchange) {
+            handlers.openAlerts().whenComplete((alerts, error) -> {
+                if (error != null) {
+                    exchange.respond(ResponseCode.SERVICE_UNAVAILABLE, "alerts unavailable");
+                } else {
+                    respondJson(exchange, ResponseCode.CONTENT, alerts);
+                }
+            });
+        }
+
+        /** {@code /alerts/{id}} exists for every id; only its {@code ack} child does anything. */
+        @Override
+        public Resource getChild(String name) {
+            AlertResource alert = new AlertResource(name);
+            alert.add(new AckResource(name, handlers));
+            alert.setParent(this);
+            return alert;
+        }
+    }
+
+    private static final class AlertResource extends CoapResource {
+        AlertResource(String id) {
+            super(id, false);
+        }
+    }
+
+    private static final class AckResource extends CoapResource {
+        private final String alertId;
+        private final GatewayHandlers handlers;
+
+        AckResource(String alertId, GatewayHandlers handlers) {
+            super(Protocol.ACK, false);
+            this.alertId = alertId;
+            this.handlers = handlers;
+        }
+
+        @Override
+        public void handlePOST(CoapExchange exchange) {
+            String identity = pskIdentity(exchange);
+            if (identity == null) {
+                exchange.respond(ResponseCode.UNAUTHORIZED, "acknowledgements need a carer's DTLS key");
+                return;
+            }
+            UUID id;
+            Acknowledgement ack;
+            try {
+                id = UUID.fromString(alertId);
+                ack = WireCodec.decodeAck(exchange.getRequestPayload());
+            } catch (IllegalArgumentException e) {
+                exchange.respond(ResponseCode.BAD_REQUEST, "not an alert id: " + truncate(alertId));
+                return;
+            } catch (ProtocolException e) {
+                exchange.respond(ResponseCode.BAD_REQUEST, truncate(e.getMessage()));
+                return;
+            }
+            if (!ack.alertId().equals(id)) {
+                exchange.respond(ResponseCode.BAD_REQUEST, "payload names another alert than the path");
+                return;
+            }
+            exchange.accept();
+            handlers.acknowledge(id, identity, ack.note()).whenComplete((result, error) -> {
+                if (error != null) {
+                    exchange.respond(ResponseCode.SERVICE_UNAVAILABLE, "try again");
+                    return;
+                }
+                switch (result) {
+                    case ACCEPTED, ALREADY_ACKNOWLEDGED -> exchange.respond(ResponseCode.CHANGED);
+                    case UNKNOWN_ALERT -> exchange.respond(ResponseCode.NOT_FOUND, "no such alert");
+                    case NOT_ON_LADDER -> exchange.respond(ResponseCode.FORBIDDEN, "not a carer of this home");
+                    case NOT_OPEN -> exchange.respond(ResponseCode.CONFLICT, "alert is not open");
+                    default -> exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR);
+                }
+            });
+        }
+
+        private static String truncate(String s) {
+            return s.length() > 100 ? s.substring(0, 100) : s;
+        }
+    }
+}
