@@ -88,13 +88,21 @@ public final class ConfigLoader {
             }
             return node;
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            errors.add(label + ": not valid YAML" + (loc == null ? "" : " at line " + loc.getLineNr()) + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            errors.add(label + ": not valid YAML" + yamlProblem(e));
         } catch (IOException e) {
             errors.add(label + ": cannot read " + file + ": " + e.getMessage());
         }
         return MissingNode.getInstance();
+    }
+
+    /** SnakeYAML knows the line and the problem; Jackson's own message buries them. */
+    private static String yamlProblem(JsonProcessingException e) {
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+            return " at line " + (m.getProblemMark().getLine() + 1) + ": " + m.getProblem()
+                    + (m.getContext() == null ? "" : " (" + m.getContext() + ")");
+        }
+        var loc = e.getLocation();
+        return (loc == null ? "" : " at line " + loc.getLineNr()) + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
     }
 
     private HearthConfig config(JsonNode root, Path base) {

@@ -1,0 +1,129 @@
+package org.hearth.gateway.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hearth.sensors.SensorKind;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@Tag("small")
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String SECRETS = """
+            carers:
+              Priya: {identity: priya-1, key: 000102030405060708090a0b0c0d0e0f}
+            """;
+
+    private static final String VALID = """
+            home: {label: Flat 12, language: en, timezone: Europe/London}
+            storage: {data_dir: data}
+            gpio: {backend: mock}
+            sensors:
+              - {id: cord, room: bathroom, kind: pull_cord, pin: 17}
+            carers:
+              - {name: Priya, level: 1, endpoint: "coaps://192.0.2.1:5684"}
+            secrets_file: secrets.yaml
+            """;
+
+    private ConfigLoader.Loaded load(String yaml) throws Exception {
+        Files.writeString(dir.resolve("secrets.yaml"), SECRETS);
+        Path file = dir.resolve("hearth.yaml");
+        Files.writeString(file, yaml);
+        return ConfigLoader.load(file);
+    }
+
+    @Test
+    void a_valid_file_becomes_typed_records_with_documented_defaults() throws Exception {
+        var loaded = load(VALID);
+        var c = loaded.config();
+        assertThat(c.home().label()).isEqualTo("Flat 12");
+        assertThat(c.storage().dataDir()).isEqualTo(dir.resolve("data"));
+        assertThat(c.sensors()).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo(SensorKind.PULL_CORD);
+            assertThat(s.activeLow()).isTrue();
+            assertThat(s.debounce()).isEqualTo(Duration.ofMillis(20));
+        });
+        assertThat(c.alerts().preAlarm()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.alerts().escalationTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.heartbeatInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(loaded.secrets().forCarer("Priya").orElseThrow().identity()).isEqualTo("priya-1");
+        assertThat(loaded.secrets().toString()).doesNotContain("000102");
+    }
+
+    @Test
+    void the_shipped_example_is_valid() throws Exception {
+        Path example = Path.of(System.getProperty("hearth.project.root"), "config", "hearth.example.yaml");
+        var loaded = ConfigLoader.load(example);
+        assertThat(loaded.config().sensors()).hasSize(5);
+        assertThat(loaded.config().carers()).hasSize(2);
+        assertThat(loaded.warnings()).isEmpty();
+    }
+
+    static Stream<Arguments> broken() {
+        return Stream.of(
+                Arguments.of("not YAML", "home: [unclosed\n",
+                        List.of("hearth.yaml: not valid YAML at line 2: expected ',' or ']', but got <stream end> (while parsing a flow sequence)")),
+                Arguments.of("no label", VALID.replace("label: Flat 12, ", ""),
+                        List.of("home.label: is required")),
+                Arguments.of("unknown language", VALID.replace("language: en", "language: fr"),
+                        List.of("home.language: must be one of en, gu, hi, pa, ur, pl, bn, was \"fr\"")),
+                Arguments.of("bad zone", VALID.replace("Europe/London", "Mars/Olympus"),
+                        List.of("home.timezone: unknown time zone \"Mars/Olympus\"; use a name like Europe/London")),
+                Arguments.of("pin out of range", VALID.replace("pin: 17", "pin: 40"),
+                        List.of("sensors[0].pin: must be between 2 and 27 (BCM numbering), was 40")),
+                Arguments.of("two sensors on one pin", VALID.replace("pin: 17}", "pin: 17}\n  - {id: door, room: hall, kind: contact, pin: 17}"),
+                        List.of("sensors[1].pin: 17 is already used by cord")),
+                Arguments.of("unknown kind", VALID.replace("kind: pull_cord", "kind: lava_lamp"),
+                        List.of("sensors[0].kind: unknown sensor kind \"lava_lamp\"; expected one of pir, contact, pressure_mat, "
+                                + "pull_cord, help_button, cancel_button, fall_output")),
+                Arguments.of("bad duration and misspelt key", VALID + "alerts: {pre_alarm: soon, escalation_timeuot: 5m}\n",
+                        List.of("alerts.escalation_timeuot: unknown setting; expected one of pre_alarm, escalation_timeout",
+                                "alerts.pre_alarm: not a duration: \"soon\"; write it like 20ms, 30s, 5m, 2h or 30d")),
+                Arguments.of("plain http carer", VALID.replace("coaps://192.0.2.1:5684", "http://192.0.2.1"),
+                        List.of("carers[0].endpoint: must be a coaps:// URI with a host, was \"http://192.0.2.1\"")),
+                Arguments.of("no carers", VALID.replace("carers:\n  - {name: Priya, level: 1, endpoint: \"coaps://192.0.2.1:5684\"}\n", ""),
+                        List.of("carers: at least one carer is required, or no one will ever be told")),
+                Arguments.of("carer without a key", VALID.replace("name: Priya", "name: Tom"),
+                        List.of("carers[0].name: no key for \"Tom\" in the secrets file; run: hearth pair --carer Tom")),
+                Arguments.of("many problems at once", VALID.replace("pin: 17", "pin: one").replace("level: 1", "level: 0")
+                                .replace("kind: pull_cord", "kind: cord"),
+                        List.of("sensors[0].kind: unknown sensor kind \"cord\"; expected one of pir, contact, pressure_mat, "
+                                        + "pull_cord, help_button, cancel_button, fall_output",
+                                "sensors[0].pin: must be a BCM pin number, was \"one\"",
+                                "carers[0].level: must be between 1 and 9, was 0")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("broken")
+    void broken_files_report_every_problem_with_its_key_path(String name, String yaml, List<String> expected) {
+        assertThatThrownBy(() -> load(yaml))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).containsExactlyElementsOf(expected));
+    }
+
+    @Test
+    void a_missing_file_is_reported_plainly() {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors())
+                        .containsExactly("nope.yaml: file not found: " + dir.resolve("nope.yaml")));
+    }
+
+    @Test
+    void risky_durations_are_clamped_with_a_warning() throws Exception {
+        var loaded = load(VALID + "alerts: {pre_alarm: 2s}\n");
+        assertThat(loaded.config().alerts().preAlarm()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(loaded.warnings()).containsExactly("alerts.pre_alarm: 2s is shorter than the safe minimum; using 10s");
+    }
+}

@@ -1,0 +1,170 @@
+package org.hearth.gateway.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.hearth.gateway.testkit.AlertHarness;
+import org.hearth.protocol.AlertKind;
+import org.hearth.sensors.SensorKind;
+import org.hearth.time.VirtualScheduler;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The alert scenarios every {@link AlertStore} must pass; subclasses choose the store. */
+public abstract class AlertScenarios {
+
+    protected abstract AlertStore newStore() throws Exception;
+
+    protected AlertHarness home;
+
+    @BeforeEach
+    void wire() throws Exception {
+        home = new AlertHarness(newStore());
+    }
+
+    private Alert only() {
+        List<Alert> all = home.store.open();
+        assertThat(all).hasSize(1);
+        return all.get(0);
+    }
+
+    private List<AlertState> states(UUID id) {
+        return home.store.history(id).stream().map(AuditEntry::state).toList();
+    }
+
+    @Test
+    void a_pulled_cord_is_raised_at_once_delivered_to_level_one_and_acknowledged() {
+        home.trigger(SensorKind.PULL_CORD, "bathroom");
+
+        Alert alert = only();
+        assertThat(alert.kind()).isEqualTo(AlertKind.HELP);
+        assertThat(alert.message()).isEqualTo("The pull cord in the bathroom was pulled at 08:00.");
+        assertThat(home.network.deliveredTo("Priya")).hasSize(1);
+        assertThat(home.network.deliveredTo("Tom")).hasSize(1);
+        assertThat(home.network.deliveredTo("Helpline")).isEmpty();
+        assertThat(alert.state()).isEqualTo(AlertState.DELIVERED);
+        assertThat(home.store.pending()).isEmpty();
+
+        assertThat(home.alerts.acknowledge(alert.id(), "tom-id", "on my way")).isEqualTo(AckResult.ACCEPTED);
+
+        assertThat(states(alert.id())).containsExactly(AlertState.RAISED, AlertState.DELIVERED, AlertState.DELIVERED,
+                AlertState.ACKNOWLEDGED);
+        assertThat(home.store.history(alert.id()).get(3).detail()).isEqualTo("Acknowledged by Tom: on my way");
+        assertThat(home.said).contains(Phrase.of(Phrase.CARER_COMING, "carer", "Tom"));
+        assertThat(home.phraseKeys()).doesNotContain(Phrase.PRE_ALARM_QUESTION);
+    }
+
+    @Test
+    void a_fall_output_asks_first_and_the_cancel_button_stops_it_before_anyone_is_told() {
+        home.trigger(SensorKind.FALL_OUTPUT, "hall");
+        assertThat(only().state()).isEqualTo(AlertState.PRE_ALARM);
+        assertThat(home.phraseKeys()).containsExactly(Phrase.PRE_ALARM_QUESTION);
+
+        home.after(Duration.ofSeconds(12));
+        home.trigger(SensorKind.CANCEL_BUTTON, "living room");
+        home.after(Duration.ofMinutes(10));
+
+        assertThat(home.store.open()).isEmpty();
+        assertThat(home.network.sent()).isEmpty();
+        assertThat(home.phraseKeys()).containsExactly(Phrase.PRE_ALARM_QUESTION, Phrase.PRE_ALARM_CANCELLED);
+    }
+
+    @Test
+    void an_unanswered_pre_alarm_is_raised_when_the_window_ends_and_not_before() {
+        home.trigger(SensorKind.FALL_OUTPUT, "hall");
+        home.after(Duration.ofSeconds(29));
+        assertThat(home.network.sent()).isEmpty();
+
+        home.after(Duration.ofSeconds(1));
+
+        assertThat(only().state()).isEqualTo(AlertState.DELIVERED);
+        assertThat(home.store.history(only().id()).get(1).detail()).startsWith("No answer within 30 s.");
+    }
+
+    @Test
+    void the_help_button_during_a_pre_alarm_raises_it_at_once() {
+        home.trigger(SensorKind.FALL_OUTPUT, "hall");
+        home.after(Duration.ofSeconds(5));
+        home.trigger(SensorKind.HELP_BUTTON, "hall");
+
+        assertThat(only().kind()).isEqualTo(AlertKind.FALL);
+        assertThat(home.network.deliveredTo("Priya")).hasSize(1);
+    }
+
+    @Test
+    void cancelling_with_nothing_open_says_so() {
+        home.trigger(SensorKind.CANCEL_BUTTON, "living room");
+        assertThat(home.phraseKeys()).containsExactly(Phrase.NOTHING_TO_CANCEL);
+    }
+
+    @Test
+    void an_unacknowledged_alert_escalates_to_the_helpline_and_earlier_levels_still_count() {
+        home.trigger(SensorKind.PULL_CORD, "bathroom");
+        UUID id = only().id();
+        home.after(Duration.ofMinutes(4));
+        assertThat(home.network.deliveredTo("Helpline")).isEmpty();
+
+        home.after(Duration.ofMinutes(1));
+
+        assertThat(home.network.deliveredTo("Helpline")).hasSize(1);
+        assertThat(home.network.deliveredTo("Helpline").get(0).alert().level()).isEqualTo(2);
+        assertThat(only().level()).isEqualTo(2);
+        assertThat(home.alerts.acknowledge(id, "priya-id", "")).isEqualTo(AckResult.ACCEPTED);
+        home.after(Duration.ofHours(1));
+        assertThat(home.network.sent()).hasSize(3);
+    }
+
+    @Test
+    void an_acknowledgement_from_outside_the_ladder_is_refused() {
+        home.trigger(SensorKind.PULL_CORD, "bathroom");
+        assertThat(home.alerts.acknowledge(only().id(), "stranger", "")).isEqualTo(AckResult.NOT_ON_LADDER);
+        assertThat(home.alerts.acknowledge(UUID.randomUUID(), "priya-id", "")).isEqualTo(AckResult.UNKNOWN_ALERT);
+        assertThat(only().state()).isEqualTo(AlertState.DELIVERED);
+    }
+
+    @Test
+    void an_unreachable_carer_gets_every_alert_in_order_once_back() {
+        home.network.unreachable("Priya");
+        for (String room : List.of("bathroom", "bedroom", "kitchen")) {
+            home.trigger(SensorKind.PULL_CORD, room);
+            home.after(Duration.ofSeconds(20));
+        }
+        home.after(Duration.ofMinutes(30));
+        assertThat(home.network.deliveredTo("Priya")).isEmpty();
+
+        home.network.reachable("Priya");
+        home.after(Duration.ofMinutes(2));
+
+        assertThat(home.network.deliveredTo("Priya")).extracting(s -> s.alert().room())
+                .containsExactly("bathroom", "bedroom", "kitchen");
+        assertThat(home.store.pending()).filteredOn(e -> e.carer().equals("Priya")).isEmpty();
+    }
+
+    @Test
+    void retries_back_off_exponentially_up_to_a_minute() {
+        home.network.unreachable("Priya");
+        home.trigger(SensorKind.PULL_CORD, "bathroom");
+        home.after(Duration.ofMinutes(10));
+        long attempts = home.network.sent().stream().filter(s -> s.carer().equals("Priya")).count();
+        // 2, 4, 8, 16, 32 s, then every 60 s: 1 + 5 + about 8 attempts in ten minutes.
+        assertThat(attempts).isBetween(13L, 16L);
+    }
+
+    @Test
+    void a_restart_during_a_pre_alarm_still_raises_it_on_time() {
+        home.trigger(SensorKind.FALL_OUTPUT, "hall");
+        home.after(Duration.ofSeconds(10));
+
+        // A new process: same store, new timers, the clock where the old one stopped.
+        AlertHarness restarted = new AlertHarness(home.store, new VirtualScheduler(home.time.now(), AlertHarness.LONDON));
+        restarted.alerts.recover();
+        restarted.after(Duration.ofSeconds(19));
+        assertThat(restarted.network.sent()).isEmpty();
+        restarted.after(Duration.ofSeconds(1));
+
+        assertThat(restarted.network.deliveredTo("Priya")).hasSize(1);
+        assertThat(home.network.sent()).isEmpty();
+    }
+}
