@@ -1,0 +1,124 @@
+package org.hearth.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The arrows of docs/architecture.md, checked on the production classes of every module:
+ * gateway -> sensors, voice, protocol, time; carer -> protocol, time; sensors, voice -> time;
+ * protocol and time -> nothing of ours. The domain sees no adapter library, and adapter types
+ * never appear in public signatures outside the adapter's package.
+ */
+@Tag("small")
+class ArchitectureTest {
+
+    private static JavaClasses hearth;
+
+    @BeforeAll
+    static void importClasses() {
+        // The gateway's test classpath holds every module (the carer as a test dependency), as classes or jars.
+        hearth = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.hearth");
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(hearth);
+    }
+
+    @Test
+    void protocol_depends_on_no_other_module() {
+        check(noClasses().that().resideInAPackage("org.hearth.protocol..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.time..", "org.hearth.sensors..",
+                        "org.hearth.voice..", "org.hearth.gateway..", "org.hearth.carer..", "org.eclipse.californium.."));
+    }
+
+    @Test
+    void time_depends_on_no_other_module() {
+        check(noClasses().that().resideInAPackage("org.hearth.time..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.protocol..", "org.hearth.sensors..",
+                        "org.hearth.voice..", "org.hearth.gateway..", "org.hearth.carer.."));
+    }
+
+    @Test
+    void sensors_know_nothing_of_alerts_voice_or_the_gateway() {
+        check(noClasses().that().resideInAPackage("org.hearth.sensors..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.protocol..", "org.hearth.voice..",
+                        "org.hearth.gateway..", "org.hearth.carer.."));
+    }
+
+    @Test
+    void the_carer_needs_only_the_protocol() {
+        check(noClasses().that().resideInAPackage("org.hearth.carer..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.sensors..", "org.hearth.voice..",
+                        "org.hearth.gateway.."));
+    }
+
+    @Test
+    void nothing_depends_on_the_carer_or_the_gateway_from_outside() {
+        check(noClasses().that().resideOutsideOfPackages("org.hearth.carer..")
+                .should().dependOnClassesThat().resideInAPackage("org.hearth.carer.."));
+        check(noClasses().that().resideOutsideOfPackages("org.hearth.gateway..")
+                .should().dependOnClassesThat().resideInAPackage("org.hearth.gateway.."));
+    }
+
+    @Test
+    void the_domain_imports_no_adapter_and_no_adapter_library() {
+        check(noClasses().that().resideInAPackage("org.hearth.gateway.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.hearth.gateway.store..", "org.hearth.gateway.coap..", "org.hearth.gateway.app..",
+                        "com.pi4j..", "org.vosk..", "org.eclipse.californium..", "java.sql..", "org.sqlite..",
+                        "com.fasterxml.jackson..", "picocli.."));
+    }
+
+    @Test
+    void the_domain_reads_time_only_from_the_injected_scheduler() {
+        check(noClasses().that().resideInAPackage("org.hearth.gateway.domain..")
+                .should().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(Thread.class, "sleep", long.class)
+                .orShould().callMethod(java.time.Clock.class, "systemUTC")
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone"));
+    }
+
+    @Test
+    void only_the_store_uses_jdbc() {
+        check(noClasses().that().resideOutsideOfPackages("org.hearth.gateway.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite.."));
+    }
+
+    @Test
+    void adapter_library_types_stay_out_of_public_signatures_elsewhere() {
+        check(methods().that().arePublic().and().areDeclaredInClassesThat().resideOutsideOfPackages(
+                        "org.hearth.gateway.coap..", "org.hearth.carer..")
+                .should(notMention("org.eclipse.californium")));
+        check(methods().that().arePublic().and().areDeclaredInClassesThat().resideOutsideOfPackages("org.hearth.sensors..")
+                .should(notMention("com.pi4j")));
+        check(methods().that().arePublic().and().areDeclaredInClassesThat().resideOutsideOfPackages("org.hearth.voice..")
+                .should(notMention("org.vosk")));
+    }
+
+    private static ArchCondition<JavaMethod> notMention(String prefix) {
+        return new ArchCondition<>("not mention " + prefix + " types in their signature") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean bad = method.getRawReturnType().getName().startsWith(prefix)
+                        || method.getRawParameterTypes().stream().anyMatch(t -> t.getName().startsWith(prefix));
+                if (bad && !method.getOwner().getModifiers().contains(JavaModifier.PRIVATE)) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName() + " exposes a " + prefix + " type"));
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,168 @@
+package org.hearth.gateway.coap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.hearth.carer.CarerEndpoint;
+import org.hearth.carer.CarerListener;
+import org.hearth.gateway.domain.AckResult;
+import org.hearth.gateway.domain.Carer;
+import org.hearth.protocol.Acknowledgement;
+import org.hearth.protocol.Alert;
+import org.hearth.protocol.AlertKind;
+import org.hearth.protocol.GatewayStatus;
+import org.hearth.protocol.Heartbeat;
+import org.hearth.protocol.OpenAlerts;
+import org.hearth.protocol.Protocol;
+import org.hearth.protocol.Severity;
+import org.hearth.protocol.WireCodec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Real Californium and Scandium endpoints on loopback: the gateway server and a carer's device. */
+@Tag("medium")
+class CoapDtlsTest {
+
+    private static final byte[] KEY = hex("00112233445566778899aabbccddeeff");
+    private static final byte[] WRONG = hex("ffeeddccbbaa99887766554433221100");
+
+    private final List<Alert> received = new CopyOnWriteArrayList<>();
+    private final List<String> acks = new CopyOnWriteArrayList<>();
+    private CoapGatewayServer gateway;
+    private CarerEndpoint carer;
+    private Carer priya;
+
+    private final GatewayHandlers handlers = new GatewayHandlers() {
+        @Override
+        public CompletionStage<GatewayStatus> status() {
+            return CompletableFuture.completedFuture(new GatewayStatus(1, "Flat 12", Instant.EPOCH, List.of(), List.of(), 0));
+        }
+
+        @Override
+        public CompletionStage<OpenAlerts> openAlerts() {
+            return CompletableFuture.completedFuture(new OpenAlerts(1, "Flat 12", List.of()));
+        }
+
+        @Override
+        public CompletionStage<AckResult> acknowledge(UUID alertId, String identity, String note) {
+            acks.add(identity + ":" + alertId + ":" + note);
+            return CompletableFuture.completedFuture(identity.equals("priya-id") ? AckResult.ACCEPTED : AckResult.NOT_ON_LADDER);
+        }
+    };
+
+    @BeforeEach
+    void start() throws Exception {
+        int gatewayPort = freePort();
+        int carerPort = freePort();
+        InetSocketAddress carerAddress = new InetSocketAddress("127.0.0.1", carerPort);
+        gateway = CoapGatewayServer.start(new InetSocketAddress("127.0.0.1", gatewayPort), 0,
+                Map.of(carerAddress, new PskKey("priya-id", KEY)), handlers);
+        carer = CarerEndpoint.start(carerAddress, URI.create("coaps://127.0.0.1:" + gatewayPort), "Priya", "priya-id", KEY,
+                Clock.systemUTC(), new CarerListener() {
+                    @Override
+                    public void onAlert(Alert alert) {
+                        received.add(alert);
+                    }
+
+                    @Override
+                    public void onHeartbeat(Heartbeat heartbeat) {
+                    }
+                });
+        priya = new Carer("Priya", 1, URI.create("coaps://127.0.0.1:" + carerPort), "priya-id");
+    }
+
+    @AfterEach
+    void stop() {
+        carer.close();
+        gateway.close();
+    }
+
+    private static Alert alert() {
+        return new Alert(Protocol.VERSION, UUID.randomUUID(), AlertKind.HELP, Severity.URGENT, "Flat 12", "bathroom",
+                Instant.parse("2026-11-28T10:15:30Z"), 1, "The pull cord in the bathroom was pulled at 10:15.", false);
+    }
+
+    @Test
+    void an_alert_reaches_the_carer_once_however_often_it_is_sent_and_the_carer_acknowledges_it() throws Exception {
+        CoapAlertChannel channel = new CoapAlertChannel(gateway);
+        Alert alert = alert();
+
+        assertThat(channel.send(priya, alert).toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(channel.send(priya, alert).toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(received).containsExactly(alert);
+
+        assertThat(carer.acknowledge(alert.id(), "on my way").toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(acks).containsExactly("priya-id:" + alert.id() + ":on my way");
+    }
+
+    @Test
+    void a_carer_with_a_wrong_key_is_refused_and_never_reaches_the_handlers() throws Exception {
+        int port = freePort();
+        try (CarerEndpoint impostor = CarerEndpoint.start(new InetSocketAddress("127.0.0.1", port),
+                URI.create("coaps://127.0.0.1:" + gateway.secureAddress().getPort()), "Priya", "priya-id", WRONG,
+                Clock.systemUTC(), new CarerListener() {
+                    @Override
+                    public void onAlert(Alert alert) {
+                    }
+
+                    @Override
+                    public void onHeartbeat(Heartbeat heartbeat) {
+                    }
+                })) {
+            assertThat(impostor.acknowledge(UUID.randomUUID(), "").toCompletableFuture().get(120, TimeUnit.SECONDS)).isFalse();
+        }
+        assertThat(acks).isEmpty();
+    }
+
+    @Test
+    void plain_coap_on_loopback_serves_status_but_refuses_acknowledgements() throws Exception {
+        String base = "coap://127.0.0.1:" + gateway.plainAddress().getPort();
+        CoapClient client = new CoapClient(base + "/status");
+        try {
+            CoapResponse status = client.get();
+            assertThat(status.getCode()).isEqualTo(ResponseCode.CONTENT);
+            assertThat(status.getOptions().getContentFormat()).isEqualTo(MediaTypeRegistry.APPLICATION_JSON);
+            assertThat(WireCodec.decodeStatus(status.getPayload()).home()).isEqualTo("Flat 12");
+
+            UUID id = UUID.randomUUID();
+            client.setURI(base + "/alerts/" + id + "/ack");
+            CoapResponse ack = client.post(WireCodec.encode(new Acknowledgement(1, id, "Priya", Instant.EPOCH, "")),
+                    MediaTypeRegistry.APPLICATION_JSON);
+            assertThat(ack.getCode()).isEqualTo(ResponseCode.UNAUTHORIZED);
+            assertThat(acks).isEmpty();
+
+            client.setURI(base + "/.well-known/core");
+            assertThat(client.get().getResponseText()).contains("</status>").contains("</alerts>").contains("obs");
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    static int freePort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static byte[] hex(String s) {
+        return java.util.HexFormat.of().parseHex(s);
+    }
+}
