@@ -92,6 +92,31 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing database for reading only, for commands that run beside the daemon.
+     *
+     * @throws StoreException when there is no database yet, or it is from another version of Hearth
+     */
+    public static SqliteDatabase openReadOnly(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("there is no Hearth database at " + file + " yet; has the daemon run?", null);
+        }
+        try {
+            var props = new java.util.Properties();
+            props.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, props);
+            SqliteDatabase db = new SqliteDatabase(c, file);
+            if (db.schemaVersion() != MIGRATIONS.size()) {
+                db.close();
+                throw new StoreException("the database at " + file + " is schema version " + db.schemaVersion()
+                        + "; this Hearth reads version " + MIGRATIONS.size() + ". Start the daemon once to migrate it.", null);
+            }
+            return db;
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     public Path file() {
         return file;
     }

@@ -67,6 +67,19 @@ class DaemonProcessTest {
                 client.shutdown();
             }
 
+            try (JavaProcess status = JavaProcess.start(dir, "org.hearth.gateway.app.Hearth", "status", "--config",
+                    dir.resolve("hearth.yaml").toString())) {
+                assertThat(status.awaitExit(Duration.ofSeconds(60))).as(status.output()).isZero();
+                assertThat(status.lines()).anyMatch(l -> l.contains("cord-bathroom") && l.contains("bathroom")
+                        && l.contains("ONLINE") && l.contains("no event yet"));
+                assertThat(status.lines()).contains("Open alerts: none");
+            }
+            try (JavaProcess alerts = JavaProcess.start(dir, "org.hearth.gateway.app.Hearth", "alerts", "--config",
+                    dir.resolve("hearth.yaml").toString())) {
+                assertThat(alerts.awaitExit(Duration.ofSeconds(60))).as(alerts.output()).isZero();
+                assertThat(alerts.lines()).containsExactly("No alerts yet.");
+            }
+
             daemon.terminate();
             int exit = daemon.awaitExit(Duration.ofSeconds(20));
             assertThat(exit).as(daemon.output()).isIn(0, 143);

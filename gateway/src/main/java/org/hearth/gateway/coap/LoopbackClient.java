@@ -1,0 +1,44 @@
+package org.hearth.gateway.coap;
+
+import java.io.IOException;
+import java.net.URI;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.exception.ConnectorException;
+import org.hearth.protocol.GatewayStatus;
+import org.hearth.protocol.ProtocolException;
+import org.hearth.protocol.WireCodec;
+
+/** How local commands ({@code hearth status}) ask the running daemon, over plain CoAP on loopback. */
+public final class LoopbackClient {
+
+    private LoopbackClient() {
+    }
+
+    /**
+     * Reads {@code /status} from the daemon on this machine.
+     *
+     * @throws IOException when the daemon does not answer, in words for a person
+     */
+    public static GatewayStatus status(int port) throws IOException {
+        URI uri = URI.create("coap://127.0.0.1:" + port + "/status");
+        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(CoapSetup.configuration()).build();
+        CoapClient client = new CoapClient(uri).setEndpoint(endpoint).setTimeout(5000L);
+        try {
+            CoapResponse response = client.get();
+            if (response == null) {
+                throw new IOException("Hearth is not running, or not answering, on " + uri);
+            }
+            if (!response.isSuccess()) {
+                throw new IOException("Hearth answered " + response.getCode() + " on " + uri);
+            }
+            return WireCodec.decodeStatus(response.getPayload());
+        } catch (ConnectorException | ProtocolException e) {
+            throw new IOException("Hearth's answer on " + uri + " was not understood: " + e.getMessage(), e);
+        } finally {
+            client.shutdown();
+            endpoint.destroy();
+        }
+    }
+}
