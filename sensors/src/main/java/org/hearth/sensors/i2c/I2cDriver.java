@@ -44,6 +44,8 @@ abstract class I2cDriver {
     private final Duration retryEvery;
     private I2cChannel channel;
     private boolean running;
+    /** Set up again after failing while running; cleared once running again. */
+    private boolean recovering;
     private int failures;
     private String offlineReason;
     private Scheduler.Cancellable pending;
@@ -77,6 +79,7 @@ abstract class I2cDriver {
     /** Called by a set-up step when the device is configured and measuring. */
     final void nowRunning() {
         running = true;
+        recovering = false;
         if (offlineReason != null) {
             LOG.info("{} {} at {} is back", chip(), id, channel.where());
         } else {
@@ -125,7 +128,15 @@ abstract class I2cDriver {
             } catch (DeviceUnavailableException e) {
                 next = offline(e.getMessage());
             } catch (I2cIoException e) {
-                next = running ? failed(e.getMessage()) : offline("no device answers at " + channel.where() + " (" + e.getMessage() + ")");
+                if (running) {
+                    next = failed(e.getMessage());
+                } else if (recovering) {
+                    // It worked before: keep counting failed reads rather than call it absent.
+                    health.reportFailure(id, "I2C read", e.getMessage());
+                    next = new Next(retryEvery, this::setUp);
+                } else {
+                    next = offline("no device answers at " + channel.where() + " (" + e.getMessage() + ")");
+                }
             } catch (RuntimeException e) {
                 // A bug or an unexpected library failure must not end the retries: a dead sensor is a safety matter.
                 LOG.error("{} {} failed unexpectedly", chip(), id, e);
@@ -137,6 +148,7 @@ abstract class I2cDriver {
 
     private Next offline(String reason) {
         running = false;
+        recovering = false;
         if (!reason.equals(offlineReason)) {
             LOG.warn("{} {} is offline: {}; retrying every {} s", chip(), id, reason, retryEvery.toSeconds());
         }
@@ -152,6 +164,7 @@ abstract class I2cDriver {
         if (failures >= FAILURES_BEFORE_RESETUP) {
             failures = 0;
             running = false;
+            recovering = true;
             LOG.warn("{} {} failed {} times in a row ({}); setting it up again", chip(), id, FAILURES_BEFORE_RESETUP, cause);
             return new Next(Duration.ZERO, this::setUp);
         }

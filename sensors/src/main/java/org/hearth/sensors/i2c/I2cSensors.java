@@ -43,6 +43,7 @@ public final class I2cSensors implements AutoCloseable {
     private final Map<String, I2cDriver> drivers = new HashMap<>();
     private final Map<String, String> addressOwners = new HashMap<>();
     private final List<I2cDriver> started = new ArrayList<>();
+    private boolean closed;
 
     private I2cSensors(I2cBackend backend, Scheduler scheduler, HealthReporter health, Duration retryEvery) {
         this.backend = backend;
@@ -96,6 +97,10 @@ public final class I2cSensors implements AutoCloseable {
     /** Stops every driver, puts the accelerometers in standby and releases the bus. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         started.forEach(I2cDriver::close);
         if (context != null) {
             try {
