@@ -135,7 +135,7 @@ abstract class I2cDriver {
                     health.reportFailure(id, "I2C read", e.getMessage());
                     next = new Next(retryEvery, this::setUp);
                 } else {
-                    next = offline("no device answers at " + channel.where() + " (" + e.getMessage() + ")");
+                    next = offline(unreachable(channel, e.getMessage()));
                 }
             } catch (RuntimeException e) {
                 // A bug or an unexpected library failure must not end the retries: a dead sensor is a safety matter.
@@ -144,6 +144,18 @@ abstract class I2cDriver {
             }
         }
         schedule(next.delay(), next.step());
+    }
+
+    /** Why set-up could not talk to the device, in words that point the installer the right way. */
+    static String unreachable(I2cChannel channel, String cause) {
+        String lower = cause.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("busy")) {
+            return "a kernel driver is using " + channel.where() + " (" + cause + "); remove its dtoverlay from config.txt";
+        }
+        if (lower.contains("remote i/o") || lower.contains("no such device")) {
+            return "no device answers at " + channel.where() + " (" + cause + ")";
+        }
+        return "cannot talk to the device at " + channel.where() + " (" + cause + ")";
     }
 
     private Next offline(String reason) {
