@@ -11,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.hearth.sensors.AccelSample;
@@ -144,13 +145,21 @@ public final class SensorsBench {
     }
 
     private static double idleLoopCpu(ThreadMXBean threads, Settings settings) throws Exception {
+        AtomicBoolean stopped = new AtomicBoolean();
         try (RealTimeScheduler loop = RealTimeScheduler.create("bench-idle", ZoneOffset.UTC)) {
             new Object() {
                 void tick() {
-                    loop.schedule(POLL, this::tick);
+                    if (!stopped.get()) {
+                        loop.schedule(POLL, this::tick);
+                    }
                 }
             }.tick();
-            return threadCpuPercent(threads, loop, settings, new AtomicLong());
+            try {
+                return threadCpuPercent(threads, loop, settings, new AtomicLong());
+            } finally {
+                // Stop ticking before the loop closes, or the last tick is refused by a closing executor.
+                stopped.set(true);
+            }
         }
     }
 
