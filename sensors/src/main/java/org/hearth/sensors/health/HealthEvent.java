@@ -1,0 +1,40 @@
+package org.hearth.sensors.health;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A sensor's status changed. The gateway raises a low-priority "sensor needs attention" alert on
+ * a change to SUSPECT or OFFLINE and can close it on the change back to ONLINE.
+ *
+ * @param sensorId the sensor's configured id
+ * @param room     its room
+ * @param kind     what it is, as the config names it
+ * @param previous the status before
+ * @param current  the status now
+ * @param reason   why, in plain words
+ * @param at       when, by the injected clock
+ */
+public record HealthEvent(String sensorId, String room, String kind, HealthStatus previous, HealthStatus current,
+                          String reason, Instant at) {
+
+    public HealthEvent {
+        Objects.requireNonNull(sensorId, "sensorId");
+        Objects.requireNonNull(room, "room");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(at, "at");
+    }
+
+    /** True when the sensor got worse: the change someone should hear about. */
+    public boolean needsAttention() {
+        return current.compareTo(previous) > 0;
+    }
+
+    /** "bme280 climate-lounge in lounge: OFFLINE (I2C read failed 3 times: Remote I/O error)". */
+    public String describe() {
+        return kind + " " + sensorId + " in " + room + ": " + current + " (" + reason + ")";
+    }
+}
