@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,7 @@ public final class RealTimeScheduler implements Scheduler, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealTimeScheduler.class);
 
-    private final ScheduledExecutorService executor;
+    private final ScheduledThreadPoolExecutor executor;
     private final Clock clock;
     private final double speedUp;
     private volatile Thread thread;
@@ -31,12 +31,16 @@ public final class RealTimeScheduler implements Scheduler, AutoCloseable {
     private RealTimeScheduler(String threadName, Clock clock, double speedUp) {
         this.clock = clock;
         this.speedUp = speedUp;
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, threadName);
             t.setDaemon(true);
             thread = t;
             return t;
         });
+        // Cancelled timers (every acknowledged alert cancels one) must not pile up until due,
+        // and after close() nothing delayed may run against resources that are gone.
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /** Wall-clock time, real speed. */
@@ -60,8 +64,14 @@ public final class RealTimeScheduler implements Scheduler, AutoCloseable {
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
         long nanos = Math.max(0, (long) (delay.toNanos() / speedUp));
-        ScheduledFuture<?> future = executor.schedule(guarded(task), nanos, TimeUnit.NANOSECONDS);
-        return () -> future.cancel(false);
+        try {
+            ScheduledFuture<?> future = executor.schedule(guarded(task), nanos, TimeUnit.NANOSECONDS);
+            return () -> future.cancel(false);
+        } catch (RejectedExecutionException e) {
+            // Closed: late completions from the network arrive after shutdown and have nowhere to run.
+            LOG.debug("Scheduler closed; dropped a task");
+            return () -> { };
+        }
     }
 
     /** True when called on this scheduler's own thread. */
@@ -80,7 +90,7 @@ public final class RealTimeScheduler implements Scheduler, AutoCloseable {
         };
     }
 
-    /** Runs what is already queued and due, then stops the thread. */
+    /** Runs what is already due, drops what is scheduled for later, then stops the thread. */
     @Override
     public void close() {
         executor.shutdown();

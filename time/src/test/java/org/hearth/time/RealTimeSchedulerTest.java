@@ -41,4 +41,15 @@ class RealTimeSchedulerTest {
             assertThat(after.await(5, TimeUnit.SECONDS)).isTrue();
         }
     }
+
+    @Test
+    void after_close_later_timers_never_run_and_new_tasks_are_dropped_quietly() throws Exception {
+        CountDownLatch late = new CountDownLatch(1);
+        RealTimeScheduler s = RealTimeScheduler.create("t", ZoneOffset.UTC);
+        s.schedule(Duration.ofMillis(300), late::countDown);
+        s.close();
+        s.execute(late::countDown);
+        s.schedule(Duration.ZERO, late::countDown).cancel();
+        assertThat(late.await(1, TimeUnit.SECONDS)).isFalse();
+    }
 }

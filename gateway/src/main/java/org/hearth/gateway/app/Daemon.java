@@ -1,7 +1,6 @@
 package org.hearth.gateway.app;
 
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.hearth.gateway.domain.DirectAlarms;
 import org.hearth.gateway.domain.Gateway;
 import org.hearth.gateway.domain.Heartbeats;
 import org.hearth.gateway.domain.Ladder;
+import org.hearth.gateway.domain.SensorHealthAlerts;
 import org.hearth.gateway.domain.OutboxDispatcher;
 import org.hearth.gateway.store.SqliteAlertStore;
 import org.hearth.gateway.store.SqliteDatabase;
@@ -33,12 +33,13 @@ import org.hearth.gateway.store.SqliteEventStore;
 import org.hearth.protocol.GatewayStatus;
 import org.hearth.protocol.OpenAlerts;
 import org.hearth.protocol.Protocol;
-import org.hearth.sensors.SensorEvent;
 import org.hearth.sensors.SensorListener;
 import org.hearth.sensors.gpio.DigitalSensors;
 import org.hearth.sensors.gpio.GpioBackend;
 import org.hearth.sensors.gpio.GpioException;
 import org.hearth.sensors.gpio.SimulatedHome;
+import org.hearth.sensors.health.HealthSupervisor;
+import org.hearth.sensors.health.SupervisedSensor;
 import org.hearth.time.RealTimeScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,14 +60,14 @@ public final class Daemon implements AutoCloseable {
     private final AlertMachine machine;
     private final CoapGatewayServer coap;
     private final Heartbeats heartbeats;
-    private final Map<String, Instant> lastEvent = new LinkedHashMap<>();
+    private final HealthSupervisor supervisor;
     private final HearthConfig config;
     private AutoCloseable sensors;
     private SimulatedHome simulated;
     private boolean closed;
 
     private Daemon(HearthConfig config, Secrets secrets, RealTimeScheduler loop, Announcer announcer,
-                   List<AlertObserver> observers, SensorListener tap) throws GpioException {
+                   List<AlertObserver> observers, SensorListener tap) {
         this.config = config;
         this.loop = loop;
         // 1. Store: nothing happens before alerts can be made durable.
@@ -102,15 +103,15 @@ public final class Daemon implements AutoCloseable {
             return null;
         });
 
-        // 4. Sensors, last: their events need everything above.
-        SensorListener listener = new SensorListener() {
-            @Override
-            public void onEvent(SensorEvent event) {
-                lastEvent.put(event.sensorId(), event.at());
-                tap.onEvent(event);
-                gateway.onEvent(event);
-            }
-        };
+        // 4. Sensors, last: their events need everything above. A sensor that cannot be opened is
+        //    reported OFFLINE and raises a "needs attention" alert; the daemon runs on without it.
+        SensorHealthAlerts healthAlerts = new SensorHealthAlerts(machine);
+        this.supervisor = new HealthSupervisor(loop, event -> loop.execute(() -> healthAlerts.onHealth(event)));
+        config.sensors().forEach(s -> supervisor.watch(SupervisedSensor.digital(s)));
+        SensorListener listener = supervisor.observing(event -> {
+            tap.onEvent(event);
+            gateway.onEvent(event);
+        });
         try {
             if (config.gpio() == GpioBackend.MOCK) {
                 this.simulated = SimulatedHome.open(config.sensors(), loop, listener);
@@ -119,19 +120,18 @@ public final class Daemon implements AutoCloseable {
                 this.sensors = DigitalSensors.open(config.gpio(), config.sensors(), loop, listener);
             }
         } catch (GpioException e) {
-            closeQuietly(coap, "CoAP");
-            onLoop(() -> null);
-            closeQuietly(db, "database");
-            throw e;
+            LOG.error("Sensors could not be opened: {}", e.getMessage());
+            config.sensors().forEach(s -> supervisor.reportOffline(s.id(), e.getMessage()));
         }
+        supervisor.start();
 
         // 5. Heartbeats tell the carers we are alive.
         loop.execute(heartbeats::start);
     }
 
-    /** Starts the gateway on {@code loop}; the caller owns and closes the loop after the daemon. */
+    /** Starts the gateway on {@code loop}. The daemon owns the loop from now on and closes it in {@link #close()}. */
     public static Daemon start(HearthConfig config, Secrets secrets, RealTimeScheduler loop, Announcer announcer,
-                               List<AlertObserver> observers, SensorListener tap) throws GpioException {
+                               List<AlertObserver> observers, SensorListener tap) {
         Daemon daemon = new Daemon(config, secrets, loop, announcer, observers, tap);
         LOG.info("Hearth is ready: home {}, {} sensors, {} carers", config.home().label(), config.sensors().size(),
                 config.carers().size());
@@ -178,13 +178,16 @@ public final class Daemon implements AutoCloseable {
         closed = true;
         LOG.info("Hearth is stopping");
         closeQuietly(sensors, "sensors");
+        closeQuietly(supervisor, "sensor supervision");
         try {
             onLoop(heartbeats::stop).toCompletableFuture().get(3, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.info("Not every carer answered the stopping heartbeat within 3 s");
         } catch (Exception e) {
-            LOG.info("Not every carer heard the stopping heartbeat: {}", e.getMessage());
+            LOG.info("Not every carer heard the stopping heartbeat: {}", e.toString());
         }
         closeQuietly(coap, "CoAP");
-        onLoop(() -> null); // everything queued before this point has run
+        loop.close(); // runs what is due, drops later timers (retries resume from the outbox at next start)
         closeQuietly(db, "database");
         LOG.info("Hearth stopped");
     }
@@ -204,8 +207,8 @@ public final class Daemon implements AutoCloseable {
         @Override
         public CompletionStage<GatewayStatus> status() {
             return CompletableFuture.supplyAsync(() -> new GatewayStatus(Protocol.VERSION, config.home().label(), loop.now(),
-                    config.sensors().stream().map(s -> new GatewayStatus.SensorStatus(s.id(), s.room(), s.kind().configName(),
-                            "ONLINE", "", lastEvent.get(s.id()))).toList(),
+                    supervisor.snapshot().stream().map(h -> new GatewayStatus.SensorStatus(h.sensorId(), h.room(), h.kind(),
+                            h.status().name(), h.reason(), h.lastEvent().orElse(null))).toList(),
                     openAlertList(), alerts.pending().size()), loop::execute);
         }
 

@@ -8,7 +8,6 @@ import org.hearth.gateway.app.config.ConfigException;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.domain.AlertObserver;
 import org.hearth.sensors.SensorEvent;
-import org.hearth.sensors.gpio.GpioException;
 import org.hearth.time.RealTimeScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,15 +46,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "hearth-stop"));
         try (RealTimeScheduler loop = RealTimeScheduler.create("hearth-loop", cfg.home().zone())) {
-            Daemon daemon;
-            try {
-                daemon = Daemon.start(cfg, loaded.secrets(), loop,
-                        phrase -> LOG.info("Says: {}", EnglishPhrases.render(phrase)), List.<AlertObserver>of(), (SensorEvent e) -> { });
-            } catch (GpioException e) {
-                System.err.println("hearth: cannot open the sensors: " + e.getMessage());
-                return 1;
-            }
-            try (daemon) {
+            try (Daemon daemon = Daemon.start(cfg, loaded.secrets(), loop,
+                    phrase -> LOG.info("Says: {}", EnglishPhrases.render(phrase)), List.<AlertObserver>of(), (SensorEvent e) -> { })) {
                 stopRequested.await();
             }
         } finally {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.hearth.protocol.AlertKind;
+import org.hearth.protocol.Severity;
 import org.hearth.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +64,7 @@ public final class AlertMachine implements AlertSink {
             announcer.say(Phrase.of(Phrase.PRE_ALARM_QUESTION, "seconds", Long.toString(preAlarmWindow.toSeconds())));
             arm(alert.id(), preAlarmWindow, () -> preAlarmExpired(alert.id()));
         } else {
-            toRaised(alert, "The resident asked for help: " + request.message());
+            toRaised(alert, request.kind() == AlertKind.HELP ? "The resident asked for help: " + request.message() : request.message());
         }
     }
 
@@ -97,7 +99,9 @@ public final class AlertMachine implements AlertSink {
         int first = ladder.nextLevel(0).orElse(1);
         Alert raised = alert.withState(AlertState.RAISED).atLevel(first, now);
         record(raised, sentence(why) + " Telling level " + first + " (" + names(first) + ").", queueFor(first));
-        announcer.say(Phrase.of(Phrase.CALLING_FOR_HELP));
+        if (alert.severity() == Severity.URGENT) {
+            announcer.say(Phrase.of(Phrase.CALLING_FOR_HELP));
+        }
         armEscalation(raised);
     }
 
@@ -106,7 +110,9 @@ public final class AlertMachine implements AlertSink {
         store.find(id).ifPresent(alert -> {
             if (alert.state() == AlertState.RAISED) {
                 record(alert.withState(AlertState.DELIVERED), "Delivered to " + carer, List.of());
-                announcer.say(Phrase.of(Phrase.CARER_TOLD, "carer", carer));
+                if (alert.severity() == Severity.URGENT) {
+                    announcer.say(Phrase.of(Phrase.CARER_TOLD, "carer", carer));
+                }
             } else {
                 AuditEntry entry = new AuditEntry(id, scheduler.now(), alert.state(), "Delivered to " + carer);
                 store.audit(entry);
@@ -133,7 +139,9 @@ public final class AlertMachine implements AlertSink {
             case RAISED, DELIVERED -> {
                 disarm(id);
                 record(alert.withState(AlertState.ACKNOWLEDGED), detail, List.of());
-                announcer.say(Phrase.of(Phrase.CARER_COMING, "carer", who));
+                if (alert.severity() == Severity.URGENT) {
+                    announcer.say(Phrase.of(Phrase.CARER_COMING, "carer", who));
+                }
                 return AckResult.ACCEPTED;
             }
             case ACKNOWLEDGED -> {

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.hearth.gateway.testkit.AlertHarness;
 import org.hearth.protocol.AlertKind;
 import org.hearth.sensors.SensorKind;
+import org.hearth.sensors.health.HealthEvent;
+import org.hearth.sensors.health.HealthStatus;
 import org.hearth.time.VirtualScheduler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,5 +168,24 @@ public abstract class AlertScenarios {
 
         assertThat(restarted.network.deliveredTo("Priya")).hasSize(1);
         assertThat(home.network.sent()).isEmpty();
+    }
+
+    @Test
+    void a_sensor_gone_offline_tells_the_carers_without_alarming_the_resident() {
+        SensorHealthAlerts health = new SensorHealthAlerts(home.alerts);
+        health.onHealth(new HealthEvent("cord-bathroom", "bathroom", "pull_cord", HealthStatus.ONLINE, HealthStatus.OFFLINE,
+                "I2C read failed 3 times: Remote I/O error", home.time.now()));
+        home.time.runDue();
+        health.onHealth(new HealthEvent("cord-bathroom", "bathroom", "pull_cord", HealthStatus.OFFLINE, HealthStatus.ONLINE,
+                "working normally", home.time.now()));
+        home.time.runDue();
+
+        Alert alert = only();
+        assertThat(alert.kind()).isEqualTo(AlertKind.SENSOR_HEALTH);
+        assertThat(alert.severity()).isEqualTo(org.hearth.protocol.Severity.ATTENTION);
+        assertThat(alert.message()).isEqualTo("The pull cord sensor cord-bathroom in the bathroom needs attention: "
+                + "OFFLINE (I2C read failed 3 times: Remote I/O error).");
+        assertThat(home.network.deliveredTo("Priya")).hasSize(1);
+        assertThat(home.said).isEmpty();
     }
 }
