@@ -1,12 +1,10 @@
 package org.hearth.gateway.app;
 
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.hearth.gateway.app.config.ConfigException;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.domain.Alert;
 import org.hearth.gateway.domain.AuditEntry;
@@ -14,6 +12,7 @@ import org.hearth.gateway.store.SqliteAlertStore;
 import org.hearth.gateway.store.SqliteDatabase;
 import org.hearth.gateway.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hearth alerts}: open and recent alerts, each with its full audit trail, read from the store. */
@@ -23,23 +22,15 @@ final class AlertsCommand implements Callable<Integer> {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    @Option(names = {"-c", "--config"}, defaultValue = "/etc/hearth/hearth.yaml",
-            description = "The configuration file (default: ${DEFAULT-VALUE}).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = {"-n", "--last"}, defaultValue = "20", description = "How many recent alerts to show (default: ${DEFAULT-VALUE}).")
     int last;
 
     @Override
     public Integer call() {
-        ConfigLoader.Loaded loaded;
-        try {
-            loaded = ConfigLoader.load(config);
-        } catch (ConfigException e) {
-            System.err.println("hearth: the configuration " + config + " is not valid:");
-            e.errors().forEach(line -> System.err.println("  " + line));
-            return Hearth.EXIT_INVALID;
-        }
+        ConfigLoader.Loaded loaded = config.load();
         ZoneId zone = loaded.config().home().zone();
         try (SqliteDatabase db = SqliteDatabase.openReadOnly(loaded.config().storage().database())) {
             SqliteAlertStore store = new SqliteAlertStore(db);

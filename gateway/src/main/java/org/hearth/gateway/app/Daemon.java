@@ -30,6 +30,7 @@ import org.hearth.gateway.domain.OutboxDispatcher;
 import org.hearth.gateway.store.SqliteAlertStore;
 import org.hearth.gateway.store.SqliteDatabase;
 import org.hearth.gateway.store.SqliteEventStore;
+import org.hearth.gateway.store.SqliteRetention;
 import org.hearth.protocol.GatewayStatus;
 import org.hearth.protocol.OpenAlerts;
 import org.hearth.protocol.Protocol;
@@ -125,8 +126,10 @@ public final class Daemon implements AutoCloseable {
         }
         supervisor.start();
 
-        // 5. Heartbeats tell the carers we are alive.
+        // 5. Heartbeats tell the carers we are alive; retention runs daily.
         loop.execute(heartbeats::start);
+        RetentionJob retention = new RetentionJob(new SqliteRetention(db), loop, config.storage().eventRetentionDays());
+        loop.schedule(RetentionJob.FIRST_RUN, retention::run);
     }
 
     /** Starts the gateway on {@code loop}. The daemon owns the loop from now on and closes it in {@link #close()}. */

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code hearth}: the gateway's command line. */
 @Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = Hearth.Version.class,
         description = "Hearth: an assisted-living gateway for an older person's home.",
-        subcommands = {RunCommand.class, DemoCommand.class, StatusCommand.class, AlertsCommand.class, EvalCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, StatusCommand.class, AlertsCommand.class, ExportCommand.class,
+                PurgeCommand.class, EvalCommand.class})
 public final class Hearth implements Runnable {
 
     /** Exit code for an invalid configuration or invalid arguments: fix the input and try again. */
@@ -24,6 +25,9 @@ public final class Hearth implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Hearth());
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ConfigOption.Exit exit) {
+                return exit.code;
+            }
             line.getErr().println("hearth: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             org.slf4j.LoggerFactory.getLogger(Hearth.class).debug("Command failed", e);
             return 1;

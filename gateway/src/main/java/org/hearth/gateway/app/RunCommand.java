@@ -1,10 +1,8 @@
 package org.hearth.gateway.app;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.hearth.gateway.app.config.ConfigException;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.domain.AlertObserver;
 import org.hearth.sensors.SensorEvent;
@@ -12,7 +10,7 @@ import org.hearth.time.RealTimeScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code hearth run}: the daemon. Stops cleanly on SIGTERM or SIGINT. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the gateway daemon.")
@@ -20,20 +18,12 @@ final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-    @Option(names = {"-c", "--config"}, defaultValue = "/etc/hearth/hearth.yaml",
-            description = "The configuration file (default: ${DEFAULT-VALUE}).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws Exception {
-        ConfigLoader.Loaded loaded;
-        try {
-            loaded = ConfigLoader.load(config);
-        } catch (ConfigException e) {
-            System.err.println("hearth: the configuration " + config + " is not valid; nothing was started:");
-            e.errors().forEach(line -> System.err.println("  " + line));
-            return Hearth.EXIT_INVALID;
-        }
+        ConfigLoader.Loaded loaded = config.load();
         var cfg = loaded.config();
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch stopRequested = new CountDownLatch(1);

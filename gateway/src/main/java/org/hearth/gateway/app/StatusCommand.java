@@ -1,16 +1,14 @@
 package org.hearth.gateway.app;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import org.hearth.gateway.app.config.ConfigException;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.coap.LoopbackClient;
 import org.hearth.protocol.GatewayStatus;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code hearth status}: asks the running daemon how the home and its sensors are. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -19,20 +17,12 @@ final class StatusCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm");
 
-    @Option(names = {"-c", "--config"}, defaultValue = "/etc/hearth/hearth.yaml",
-            description = "The configuration file (default: ${DEFAULT-VALUE}).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() {
-        ConfigLoader.Loaded loaded;
-        try {
-            loaded = ConfigLoader.load(config);
-        } catch (ConfigException e) {
-            System.err.println("hearth: the configuration " + config + " is not valid:");
-            e.errors().forEach(line -> System.err.println("  " + line));
-            return Hearth.EXIT_INVALID;
-        }
+        ConfigLoader.Loaded loaded = config.load();
         int port = loaded.config().coap().loopbackPort();
         if (port < 0) {
             System.err.println("hearth: coap.loopback_port is off in " + config + ", so local commands cannot ask the daemon.");

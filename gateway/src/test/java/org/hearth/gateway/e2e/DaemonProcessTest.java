@@ -105,7 +105,7 @@ class DaemonProcessTest {
                 dir.resolve("hearth.yaml").toString())) {
             assertThat(daemon.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
             assertThat(daemon.lines()).containsSubsequence(
-                    "hearth: the configuration " + dir.resolve("hearth.yaml") + " is not valid; nothing was started:",
+                    "hearth: the configuration " + dir.resolve("hearth.yaml") + " is not valid; nothing was done:",
                     "  home.label: is required",
                     "  home.language: must be one of en, gu, hi, pa, ur, pl, bn, was \"xx\"",
                     "  sensors[0].pin: must be between 2 and 27 (BCM numbering), was 99",

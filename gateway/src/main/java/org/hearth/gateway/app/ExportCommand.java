@@ -1,0 +1,112 @@
+package org.hearth.gateway.app;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hearth.gateway.app.config.ConfigLoader;
+import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.gateway.domain.Alert;
+import org.hearth.gateway.store.SqliteAlertStore;
+import org.hearth.gateway.store.SqliteDatabase;
+import org.hearth.gateway.store.SqliteExport;
+import org.hearth.gateway.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hearth export}: everything Hearth holds about the resident, as one JSON document, for a
+ * subject-access request: the configuration without secrets, every stored sensor event, every
+ * alert with its audit trail. Audio and transcripts are never stored, so there are none to export.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write everything stored about the resident as JSON (a subject-access request).")
+final class ExportCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = {"-o", "--out"}, required = true, description = "Where to write the JSON file (created with mode 0600).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        ConfigLoader.Loaded loaded = config.load();
+        HearthConfig c = loaded.config();
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+        int[] events = {0};
+        int alerts;
+        try (SqliteDatabase db = SqliteDatabase.openReadOnly(c.storage().database());
+             OutputStream file = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             JsonGenerator g = json.getFactory().createGenerator(file, JsonEncoding.UTF8)) {
+            Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-------"));
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("what", "Everything the Hearth gateway stores about this home (subject-access export)");
+            g.writeStringField("exported_at", Instant.now().toString());
+            g.writeObjectField("config", configWithoutSecrets(c));
+            g.writeArrayFieldStart("events");
+            new SqliteExport(db).events(e -> {
+                write(g, json, e);
+                events[0]++;
+            });
+            g.writeEndArray();
+            SqliteAlertStore store = new SqliteAlertStore(db);
+            List<Alert> all = store.recent(Integer.MAX_VALUE);
+            g.writeArrayFieldStart("alerts");
+            for (Alert a : all) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("alert", a);
+                entry.put("audit", store.history(a.id()));
+                json.writeValue(g, entry);
+            }
+            g.writeEndArray();
+            alerts = all.size();
+            g.writeArrayFieldStart("reminders");
+            g.writeEndArray();
+            g.writeStringField("never_stored", "audio, transcripts of speech");
+            g.writeEndObject();
+        } catch (StoreException e) {
+            Files.deleteIfExists(out);
+            System.err.println("hearth: " + e.getMessage());
+            return 1;
+        }
+        System.out.println("Wrote " + out + ": the configuration (without keys), " + events[0] + " sensor events and "
+                + alerts + " alerts with their history.");
+        return 0;
+    }
+
+    private static void write(JsonGenerator g, ObjectMapper json, Object value) {
+        try {
+            json.writeValue(g, value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The configuration as the resident's record: every setting, but carers' keys stay out. */
+    private static Map<String, Object> configWithoutSecrets(HearthConfig c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("home", Map.of("label", c.home().label(), "language", c.home().language(), "timezone", c.home().zone().getId()));
+        m.put("sensors", c.sensors().stream().map(s -> Map.of("id", s.id(), "room", s.room(), "kind", s.kind().configName(),
+                "pin", s.pin())).toList());
+        m.put("carers", c.carers().stream().map(k -> Map.of("name", k.name(), "level", k.level(),
+                "endpoint", k.endpoint().toString())).toList());
+        m.put("events_retention_days", c.storage().eventRetentionDays());
+        return m;
+    }
+}
