@@ -42,6 +42,27 @@ class LogPresenceTest {
     }
 
     @Test
+    void a_quiet_spell_that_did_not_start_at_the_entry_is_someone_at_home_even_if_the_next_burst_is_at_the_door() {
+        burst(0, "kitchen", "hall", "living room");
+        on(60, "living room");
+        burst(150, "entry", "hall", "kitchen");
+
+        LogPresence truth = LogPresence.of(events, ActivityParameters.Rooms.defaults());
+
+        assertThat(truth.home(T0.plus(Duration.ofMinutes(100)))).isTrue();
+    }
+
+    @Test
+    void moving_about_near_the_entry_is_being_home() {
+        burst(0, "kitchen", "hall", "entry");
+        burst(10, "entry", "hall", "kitchen");
+
+        LogPresence truth = LogPresence.of(events, ActivityParameters.Rooms.defaults());
+
+        assertThat(truth.home(T0.plus(Duration.ofMinutes(5)))).as("ten minutes between bursts is not an absence").isTrue();
+    }
+
+    @Test
     void time_since_the_last_activation_is_measured_from_the_log() {
         burst(0, "kitchen", "hall", "living room");
 

@@ -7,6 +7,7 @@ import static org.hearth.gateway.testkit.HomeScenario.givenHomeWith;
 import static org.hearth.gateway.testkit.HomeScenario.pir;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import org.hearth.gateway.testkit.HomeScenario;
 import org.hearth.protocol.AlertKind;
@@ -141,9 +142,23 @@ class ActivityWatchTest {
                 + "The installer set a check after 45 min.");
     }
 
+    /** A resident at risk of wandering: the installer adds the door-at-night rule. */
+    private static HomeScenario homeWatchingTheDoorAtNight() {
+        ActivityParameters defaults = ActivityParameters.defaults();
+        return home().withParameters(defaults.withFixedRules(defaults.noMotionBy(), defaults.occupied(),
+                List.of(new ActivityParameters.DoorAtNight("entry", LocalTime.of(0, 0), LocalTime.of(5, 0)))));
+    }
+
+    @Test
+    void the_front_door_opening_at_night_is_not_watched_unless_the_installer_asks() {
+        home().at("22:00").motionIn("bedroom").getsIntoBed("bedroom")
+                .nextDay().at("02:13").getsOutOfBed("bedroom").motionIn("hall").opensDoor("entry").motionIn("hall")
+                .motionIn("bedroom").getsIntoBed("bedroom").thenNoAlert();
+    }
+
     @Test
     void the_front_door_opening_at_night_while_the_resident_is_home_is_checked() {
-        HomeScenario home = home().at("22:00").motionIn("bedroom").getsIntoBed("bedroom")
+        HomeScenario home = homeWatchingTheDoorAtNight().at("22:00").motionIn("bedroom").getsIntoBed("bedroom")
                 .nextDay().at("02:13").getsOutOfBed("bedroom").motionIn("hall").opensDoor("entry");
 
         assertThat(home.thenAlert(AlertKind.INACTIVITY, "entry").message()).isEqualTo("The door at the entry opened at "
@@ -152,12 +167,12 @@ class ActivityWatchTest {
 
     @Test
     void the_front_door_opening_in_the_evening_is_nobodys_business() {
-        home().at("19:00").motionIn("hall").opensDoor("entry").motionIn("hall").motionIn("kitchen").thenNoAlert();
+        homeWatchingTheDoorAtNight().at("19:00").motionIn("hall").opensDoor("entry").motionIn("hall").motionIn("kitchen").thenNoAlert();
     }
 
     @Test
     void coming_home_at_night_is_not_wandering() {
-        home().at("18:00").motionIn("hall").opensDoor("entry")
+        homeWatchingTheDoorAtNight().at("18:00").motionIn("hall").opensDoor("entry")
                 .nextDay().at("01:30").comesHomeVia("entry", "hall", "kitchen").thenNoAlert();
     }
 
