@@ -28,7 +28,7 @@ import org.hearth.time.VirtualScheduler;
  * givenHomeWith(pir("kitchen"), pir("hall"), door("entry"))
  *     .at("07:00").motionIn("kitchen")
  *     .noMotionUntil("07:31")
- *     .thenAlert(AlertKind.LONG_LIE, "kitchen");
+ *     .thenAlert("long_lie.kitchen");
  * </pre>
  * It runs the real {@link ActivityWatch} on a {@link VirtualScheduler} and records what the
  * watch raises. Days start on Monday 2 March 2026 in UTC; {@link #nextDay()} moves on.
@@ -207,6 +207,15 @@ public final class HomeScenario {
         assertThat(r.request().kind()).as("kind of " + r).isEqualTo(kind);
         assertThat(r.request().room()).as("room of " + r).isEqualTo(room);
         return r;
+    }
+
+    /** The same, named as "long_lie.kitchen" or "inactivity.bathroom". */
+    public Raised thenAlert(String kindDotRoom) {
+        int dot = kindDotRoom.indexOf('.');
+        if (dot < 0) {
+            throw new IllegalArgumentException("expected kind.room, for example long_lie.kitchen, not " + kindDotRoom);
+        }
+        return thenAlert(AlertKind.valueOf(kindDotRoom.substring(0, dot).toUpperCase(Locale.ROOT)), kindDotRoom.substring(dot + 1));
     }
 
     /** Asserts that nothing was raised since the last expectation. */

@@ -71,6 +71,9 @@ public final class CasasLogReader {
         int number = 0;
         while ((line = lines.readLine()) != null) {
             number++;
+            if (number == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
             if (line.isBlank()) {
                 ignored++;
                 continue;

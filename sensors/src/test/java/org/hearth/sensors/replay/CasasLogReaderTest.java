@@ -71,6 +71,15 @@ class CasasLogReaderTest {
     }
 
     @Test
+    void windows_line_ends_and_a_byte_order_mark_are_read_as_plain_lines() throws Exception {
+        CasasLog log = cil.read(new StringReader("\uFEFF2021-03-01 07:00:00\tKitchenASink\tON\t\r\n"
+                + "2021-03-01 07:00:02\tKitchenASink\tOFF\t\r\n"), "windows.txt");
+
+        assertThat(log.events()).hasSize(2);
+        assertThat(log.problems()).isEmpty();
+    }
+
+    @Test
     void a_file_in_another_layout_is_refused_with_a_clear_message() {
         assertThatThrownBy(() -> cil.read(fixture("casas-classic.txt")))
                 .isInstanceOf(CasasLogFormatException.class)

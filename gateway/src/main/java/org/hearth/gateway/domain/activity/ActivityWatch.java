@@ -160,7 +160,7 @@ public final class ActivityWatch implements Detector {
             return;
         }
         asked = true;
-        checkIns.ask(limit.kind(), last.room(), limit.explanation());
+        checkIns.ask(limit.kind(), last.room(), explain(limit));
     }
 
     private void countInRoom(Activity a) {
@@ -190,38 +190,61 @@ public final class ActivityWatch implements Detector {
         return inBedLimit(at).orElseGet(() -> params.longLie().after(at.roomKind()));
     }
 
-    /** The limit for the current quiet spell, and how to explain passing it. */
-    private record Limit(Duration length, AlertKind kind, String explanation) {
+    /**
+     * The limit for the current quiet spell and what it rests on. The words are only put
+     * together when a question is asked: the limit itself is worked out at every event.
+     *
+     * @param length the limit, stretched for answered check-ins
+     * @param base   the limit before stretching
+     * @param place  the movement the stillness is judged by
+     * @param inBed  the limit is the one for lying in bed
+     * @param usual  the learned norm behind the limit; null for a fixed limit
+     */
+    private record Limit(Duration length, Duration base, Activity place, boolean inBed, RoutineModel.Norm usual) {
+        AlertKind kind() {
+            return usual == null ? AlertKind.LONG_LIE : AlertKind.INACTIVITY;
+        }
     }
 
     private Limit limit() {
         ActivityParameters.LongLie longLie = params.longLie();
         double repeat = Math.pow(longLie.repeatFactor(), answers);
         Activity place = place();
-        String since = "No movement anywhere since " + Wording.at(last.at(), scheduler.now(), zone) + ", last in "
-                + Wording.the(last.room()) + (place == last ? "" : " (a single movement; before it, "
-                + Wording.the(place.room()) + " at " + Wording.at(place.at(), scheduler.now(), zone) + ")");
-        String answered = answers == 0 ? "" : " The resident said they were all right at "
-                + Wording.at(stillSince, scheduler.now(), zone) + " and has not moved since.";
         Optional<Duration> bed = inBedLimit(place);
         if (bed.isPresent()) {
-            return new Limit(scaled(bed.get(), repeat), AlertKind.LONG_LIE, since + ", in bed. More than "
-                    + Wording.duration(bed.get()) + " without any movement in bed is unusual." + answered);
+            return new Limit(scaled(bed.get(), repeat), bed.get(), place, true, null);
         }
         Duration fixed = seatPressed ? longLie.after(RoomKind.SITTING) : longLie.after(place.roomKind());
         Optional<RoutineModel.Norm> usual = routine.quiet(place.room(), place.at(), scheduler.now());
         if (usual.isPresent()) {
-            RoutineModel.Norm n = usual.get();
-            Duration learned = clamp(n.highDuration().plus(params.routine().margin()), fixed);
-            return new Limit(scaled(learned, repeat), AlertKind.INACTIVITY, since + ". At this time of the week, "
-                    + "stillness after " + Wording.the(place.room()) + " usually lasts "
+            Duration learned = clamp(usual.get().highDuration().plus(params.routine().margin()), fixed);
+            return new Limit(scaled(learned, repeat), learned, place, false, usual.get());
+        }
+        return new Limit(scaled(fixed, repeat), fixed, place, false, null);
+    }
+
+    private String explain(Limit limit) {
+        Instant now = scheduler.now();
+        Activity place = limit.place();
+        String since = "No movement anywhere since " + Wording.at(last.at(), now, zone) + ", last in "
+                + Wording.the(last.room()) + (place == last ? "" : " (a single movement; before it, "
+                + Wording.the(place.room()) + " at " + Wording.at(place.at(), now, zone) + ")");
+        String answered = answers == 0 ? "" : " The resident said they were all right at "
+                + Wording.at(stillSince, now, zone) + " and has not moved since.";
+        if (limit.inBed()) {
+            return since + ", in bed. More than " + Wording.duration(limit.base()) + " without any movement in bed is unusual."
+                    + answered;
+        }
+        RoutineModel.Norm n = limit.usual();
+        if (n != null) {
+            return since + ". At this time of the week, stillness after " + Wording.the(place.room()) + " usually lasts "
                     + Wording.duration(minutes(n.median())) + " ± " + Wording.duration(minutes(Math.max(n.spread(), 1)))
                     + ", and " + Math.round(params.routine().percentile() * 100) + "% of the time at most "
-                    + Wording.duration(n.highDuration()) + "." + answered);
+                    + Wording.duration(n.highDuration()) + "." + answered;
         }
         String where = seatPressed ? "a seat" : Wording.the(place.room());
-        return new Limit(scaled(fixed, repeat), AlertKind.LONG_LIE, since + ", and nobody went out. After " + where
-                + ", more than " + Wording.duration(fixed) + " without movement is unusual." + answered);
+        return since + ", and nobody went out. After " + where + ", more than " + Wording.duration(limit.base())
+                + " without movement is unusual." + answered;
     }
 
     /** The limit in bed, if the resident is in bed: the mat pressed, or the bedroom at night. */

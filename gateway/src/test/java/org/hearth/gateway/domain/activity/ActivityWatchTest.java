@@ -49,7 +49,7 @@ class ActivityWatchTest {
                 .at("09:25").motionIn("kitchen")
                 .at("09:50").motionIn("kitchen")
                 .noMotionUntil("10:19").thenNoAlert()
-                .noMotionUntil("10:21").thenAlert(AlertKind.LONG_LIE, "kitchen");
+                .noMotionUntil("10:21").thenAlert("long_lie.kitchen");
     }
 
     @Test
