@@ -1,0 +1,90 @@
+package org.hearth.gateway.app.eval;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.hearth.gateway.domain.activity.ActivityParameters;
+import org.hearth.sensors.replay.CasasLog;
+import org.hearth.sensors.replay.CasasLogFormat;
+import org.hearth.sensors.replay.CasasLogFormatException;
+import org.hearth.sensors.replay.CasasLogReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hearth eval inactivity}: see {@link InactivityEvaluation}. */
+@Command(name = "inactivity", mixinStandardHelpOptions = true,
+        description = {"Replays a real home's event log through the inactivity and long-lie detectors in virtual time.",
+                "Prints alerts per week, check-ins per week and, with --inject-collapses, how many collapses were detected."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:could not write the CSV", "2:bad options, or the events file is missing or unreadable"})
+public final class EvalInactivityCommand implements Callable<Integer> {
+
+    static final int CANNOT_WRITE = 1;
+    static final int BAD_INPUT = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--events", required = true, paramLabel = "FILE", description = "The event log to replay.")
+    private Path events;
+
+    @Option(names = "--format", required = true, paramLabel = "cil|casas",
+            description = "cil: timestamp<TAB>sensor<TAB>ON|OFF<TAB>; casas: date time sensor state [label].")
+    private String format;
+
+    @Option(names = "--inject-collapses", paramLabel = "N", defaultValue = "0",
+            description = "Also replay N copies of the log, each cut at a random daytime moment (default: ${DEFAULT-VALUE}).")
+    private int collapses;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seeds the collapse moments (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Writes every alert and check-in as time,kind,detail.")
+    private Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Optional<CasasLogFormat> logFormat = CasasLogFormat.fromCliName(format);
+        if (logFormat.isEmpty()) {
+            stderr.println("Unknown --format '" + format + "': use cil or casas.");
+            return BAD_INPUT;
+        }
+        if (collapses < 0) {
+            stderr.println("--inject-collapses must be 0 or more, was " + collapses + ".");
+            return BAD_INPUT;
+        }
+        CasasLog log;
+        try {
+            log = new CasasLogReader(logFormat.get(), InactivityEvaluation.ZONE).read(events);
+        } catch (CasasLogFormatException e) {
+            stderr.println(e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            stderr.println("Could not read " + events + ": " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (!log.problems().isEmpty()) {
+            stderr.println("Warning: " + events + ": " + log.problemSummary(10) + ".");
+        }
+        InactivityEvaluation.Report report = new InactivityEvaluation(ActivityParameters.defaults())
+                .run(log, collapses, seed);
+        report.lines().forEach(stdout::println);
+        stdout.flush();
+        if (out != null) {
+            try {
+                report.writeCsv(out);
+            } catch (IOException e) {
+                stderr.println("Could not write " + out + ": " + e.getMessage());
+                return CANNOT_WRITE;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,31 @@
+package org.hearth.gateway.domain.activity;
+
+import java.time.Instant;
+import org.hearth.sensors.SensorEvent;
+import org.hearth.sensors.SensorKind;
+
+/**
+ * A sign of someone moving about: a presence sensor's change, with its room understood.
+ *
+ * @param activation the start of something (motion seen, door opened, mat pressed); the end of
+ *                   a PIR's motion is still activity, but only activations count as separate
+ *                   signs when telling a blip from a return
+ */
+record Activity(String sensorId, String room, RoomKind roomKind, SensorKind kind, boolean activation, Instant at) {
+
+    static boolean isPresence(SensorEvent e) {
+        return e.kind().showsPresence() || e.kind() == SensorKind.CANCEL_BUTTON || e.kind() == SensorKind.PULL_CORD;
+    }
+
+    static Activity of(SensorEvent e, ActivityParameters.Rooms rooms) {
+        return new Activity(e.sensorId(), e.room(), rooms.kindOf(e.room()), e.kind(), e.active(), e.at());
+    }
+
+    boolean isBedMat() {
+        return kind == SensorKind.PRESSURE_MAT && roomKind == RoomKind.BEDROOM;
+    }
+
+    boolean isSeatMat() {
+        return kind == SensorKind.PRESSURE_MAT && roomKind != RoomKind.BEDROOM;
+    }
+}

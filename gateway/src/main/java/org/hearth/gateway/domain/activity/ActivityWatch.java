@@ -1,0 +1,279 @@
+package org.hearth.gateway.domain.activity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hearth.gateway.domain.AlertSink;
+import org.hearth.gateway.domain.Detector;
+import org.hearth.protocol.AlertKind;
+import org.hearth.sensors.SensorEvent;
+import org.hearth.time.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the home's presence sensors for long lies and unusual inactivity, and checks in with
+ * the resident (a pre-alarm) before any carer is told.
+ *
+ * <p>The core is the quiet spell: the stillness since the last movement anywhere while the
+ * resident is home. Its limit depends on where that movement was: short after the kitchen or
+ * bathroom, longer after a sitting place, the night's length in bed at night. Once the learning
+ * period is over, the learned routine for that room and hour of the week sets the limit instead.
+ * While the resident is out ({@link Occupancy}) no quiet spell runs. The installer's fixed rules
+ * and the learned morning rule run alongside.
+ *
+ * <p>When the resident answers a check-in, call {@link #residentAnswered}: it proves they are home
+ * and well, and the next question about the same stillness waits twice as long.
+ */
+public final class ActivityWatch implements Detector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActivityWatch.class);
+
+    private final ActivityParameters params;
+    private final Scheduler scheduler;
+    private final ZoneId zone;
+    private final Occupancy occupancy;
+    private final RoutineModel routine;
+    private final CheckIns checkIns;
+    private final List<ActivityRule> rules = new ArrayList<>();
+    private final Wakeup wakeup;
+
+    /** The last movement while home; null while out and before any movement. */
+    private Activity last;
+    /** What the limit is measured from: the last movement, or the last answered check-in. */
+    private Instant stillSince;
+    private int answers;
+    private boolean asked;
+    private boolean bedPressed;
+    private boolean seatPressed;
+    private boolean wasAway;
+    /** The last movement in another room before the current one, and the activations in the current room. */
+    private Activity beforeRoom;
+    private int roomActivations;
+
+    public ActivityWatch(ActivityParameters params, AlertSink sink, Scheduler scheduler) {
+        this.params = params;
+        this.scheduler = scheduler;
+        this.zone = scheduler.clock().getZone();
+        this.occupancy = new Occupancy(params.away());
+        this.routine = new RoutineModel(params.routine(), zone);
+        this.checkIns = new CheckIns(sink, scheduler);
+        this.wakeup = new Wakeup(scheduler, this::checkStillness);
+        params.noMotionBy().forEach(r -> rules.add(new NoMotionByRule(r, params.rooms(), scheduler, occupancy, checkIns)));
+        params.occupied().forEach(r -> rules.add(new OccupiedTooLongRule(r, params.rooms(), scheduler, occupancy, checkIns)));
+        params.doorAtNight().forEach(r -> rules.add(new DoorAtNightRule(r, params.rooms(), scheduler, checkIns)));
+        rules.add(new MorningRule(params.routine(), routine, scheduler, occupancy, checkIns));
+    }
+
+    @Override
+    public void onEvent(SensorEvent event) {
+        if (!Activity.isPresence(event)) {
+            return;
+        }
+        Activity a = Activity.of(event, params.rooms());
+        routine.watching(a.at());
+        if (a.isBedMat()) {
+            bedPressed = a.activation();
+        } else if (a.isSeatMat()) {
+            seatPressed = a.activation();
+        }
+        boolean wasHome = !away(a.at());
+        if (wasHome && last != null) {
+            routine.recordQuiet(last.room(), last.at(), Duration.between(last.at(), a.at()));
+        }
+        if (occupancy.onActivity(a)) {
+            LOG.info("The resident is back home ({} at {})", a.sensorId(), Wording.at(a.at(), a.at(), zone));
+            wasAway = false;
+        }
+        if (away(a.at())) {
+            last = null;
+            beforeRoom = null;
+            roomActivations = 0;
+        } else {
+            countInRoom(a);
+            last = a;
+            stillSince = a.at();
+            answers = 0;
+            asked = false;
+            wakeup.atOrBefore(stillSince.plus(limit().length()));
+        }
+        for (ActivityRule rule : rules) {
+            rule.onActivity(a, wasHome);
+        }
+    }
+
+    /**
+     * The resident answered a check-in ("I'm fine", or the button): they are home and well. The
+     * stillness limit restarts from now, longer each time they answer without moving.
+     */
+    public void residentAnswered(String how) {
+        LOG.info("The resident answered a check-in ({})", how);
+        occupancy.residentAnswered();
+        wasAway = false;
+        checkIns.answered();
+        if (last != null) {
+            if (asked) {
+                answers++;
+                asked = false;
+            }
+            stillSince = scheduler.now();
+            wakeup.atOrBefore(stillSince.plus(limit().length()));
+        }
+    }
+
+    /** Check-ins asked so far: the burden the device puts on the resident. */
+    public long checkInsAsked() {
+        return checkIns.asked();
+    }
+
+    /** Whether the resident counts as out right now. */
+    public boolean residentOut() {
+        return away(scheduler.now());
+    }
+
+    private boolean away(Instant now) {
+        boolean away = occupancy.isAway(now);
+        if (away && !wasAway) {
+            LOG.info("The resident went out at {}", Wording.at(occupancy.awaySince(), now, zone));
+        }
+        wasAway = away;
+        return away;
+    }
+
+    private void checkStillness() {
+        Instant now = scheduler.now();
+        if (last == null || asked) {
+            return;
+        }
+        if (away(now)) {
+            last = null;
+            return;
+        }
+        Limit limit = limit();
+        Instant due = stillSince.plus(limit.length());
+        if (now.isBefore(due)) {
+            wakeup.atOrBefore(due);
+            return;
+        }
+        asked = true;
+        checkIns.ask(limit.kind(), last.room(), explain(limit));
+    }
+
+    private void countInRoom(Activity a) {
+        if (last == null || !last.room().equals(a.room())) {
+            beforeRoom = last;
+            roomActivations = 0;
+        }
+        if (a.activation()) {
+            roomActivations++;
+        }
+    }
+
+    /**
+     * Where to judge the stillness from: the room of the last movement, unless that room saw a
+     * single movement and the room before it allows longer stillness. Sensors blip (a kitchen
+     * sensor at 05:28 while the resident sleeps); judging a blip by the previous room asks later,
+     * never sooner.
+     */
+    private Activity place() {
+        if (roomActivations <= 1 && beforeRoom != null && fixedLimit(beforeRoom).compareTo(fixedLimit(last)) > 0) {
+            return beforeRoom;
+        }
+        return last;
+    }
+
+    private Duration fixedLimit(Activity at) {
+        return inBedLimit(at).orElseGet(() -> params.longLie().after(at.roomKind()));
+    }
+
+    /**
+     * The limit for the current quiet spell and what it rests on. The words are only put
+     * together when a question is asked: the limit itself is worked out at every event.
+     *
+     * @param length the limit, stretched for answered check-ins
+     * @param base   the limit before stretching
+     * @param place  the movement the stillness is judged by
+     * @param inBed  the limit is the one for lying in bed
+     * @param usual  the learned norm behind the limit; null for a fixed limit
+     */
+    private record Limit(Duration length, Duration base, Activity place, boolean inBed, RoutineModel.Norm usual) {
+        AlertKind kind() {
+            return usual == null ? AlertKind.LONG_LIE : AlertKind.INACTIVITY;
+        }
+    }
+
+    private Limit limit() {
+        ActivityParameters.LongLie longLie = params.longLie();
+        double repeat = Math.pow(longLie.repeatFactor(), answers);
+        Activity place = place();
+        Optional<Duration> bed = inBedLimit(place);
+        if (bed.isPresent()) {
+            return new Limit(scaled(bed.get(), repeat), bed.get(), place, true, null);
+        }
+        Duration fixed = seatPressed ? longLie.after(RoomKind.SITTING) : longLie.after(place.roomKind());
+        Optional<RoutineModel.Norm> usual = routine.quiet(place.room(), place.at(), scheduler.now());
+        if (usual.isPresent()) {
+            Duration learned = clamp(usual.get().highDuration().plus(params.routine().margin()), fixed);
+            return new Limit(scaled(learned, repeat), learned, place, false, usual.get());
+        }
+        return new Limit(scaled(fixed, repeat), fixed, place, false, null);
+    }
+
+    private String explain(Limit limit) {
+        Instant now = scheduler.now();
+        Activity place = limit.place();
+        String since = "No movement anywhere since " + Wording.at(last.at(), now, zone) + ", last in "
+                + Wording.the(last.room()) + (place == last ? "" : " (a single movement; before it, "
+                + Wording.the(place.room()) + " at " + Wording.at(place.at(), now, zone) + ")");
+        String answered = answers == 0 ? "" : " The resident said they were all right at "
+                + Wording.at(stillSince, now, zone) + " and has not moved since.";
+        if (limit.inBed()) {
+            return since + ", in bed. More than " + Wording.duration(limit.base()) + " without any movement in bed is unusual."
+                    + answered;
+        }
+        RoutineModel.Norm n = limit.usual();
+        if (n != null) {
+            return since + ". At this time of the week, stillness after " + Wording.the(place.room()) + " usually lasts "
+                    + Wording.duration(minutes(n.median())) + " ± " + Wording.duration(minutes(Math.max(n.spread(), 1)))
+                    + ", and " + Math.round(params.routine().percentile() * 100) + "% of the time at most "
+                    + Wording.duration(n.highDuration()) + "." + answered;
+        }
+        String where = seatPressed ? "a seat" : Wording.the(place.room());
+        return since + ", and nobody went out. After " + where + ", more than " + Wording.duration(limit.base())
+                + " without movement is unusual." + answered;
+    }
+
+    /** The limit in bed, if the resident is in bed: the mat pressed, or the bedroom at night. */
+    private Optional<Duration> inBedLimit(Activity at) {
+        LocalTime start = at.at().atZone(zone).toLocalTime();
+        ActivityParameters.LongLie longLie = params.longLie();
+        boolean bedroom = at.roomKind() == RoomKind.BEDROOM;
+        Duration dayLimit = longLie.after(RoomKind.BEDROOM);
+        boolean night = params.rooms().isNight(start) || params.rooms().isNight(start.plus(dayLimit));
+        if ((bedroom || bedPressed) && night) {
+            return Optional.of(longLie.inBedAtNight());
+        }
+        return bedPressed ? Optional.of(longLie.inBedByDay()) : Optional.empty();
+    }
+
+    /** A learned limit, kept within the fixed one stretched either way, and above the floor. */
+    private Duration clamp(Duration learned, Duration fixed) {
+        ActivityParameters.Routine r = params.routine();
+        Duration low = scaled(fixed, 1 / r.stretch());
+        low = low.compareTo(r.floor()) < 0 ? r.floor() : low;
+        Duration high = scaled(fixed, r.stretch());
+        return learned.compareTo(low) < 0 ? low : learned.compareTo(high) > 0 ? high : learned;
+    }
+
+    private static Duration scaled(Duration d, double factor) {
+        return Duration.ofSeconds(Math.round(d.toSeconds() * factor));
+    }
+
+    private static Duration minutes(double m) {
+        return Duration.ofSeconds(Math.round(m * 60));
+    }
+}

@@ -1,0 +1,32 @@
+package org.hearth.gateway.domain.activity;
+
+import org.hearth.gateway.domain.Alert;
+import org.hearth.gateway.domain.AlertObserver;
+import org.hearth.gateway.domain.AlertState;
+import org.hearth.gateway.domain.AuditEntry;
+import org.hearth.protocol.AlertKind;
+
+/**
+ * Tells the {@link ActivityWatch} when the resident cancels one of its check-ins, by watching the
+ * alert state machine: a long-lie or inactivity pre-alarm resolved by the resident. Register it
+ * with {@code AlertMachine.addObserver}.
+ */
+public final class CheckInAnswers implements AlertObserver {
+
+    /** How {@code AlertMachine.cancelPreAlarm} words the transition. */
+    static final String CANCELLED_BY_RESIDENT = "Cancelled by the resident";
+
+    private final ActivityWatch watch;
+
+    public CheckInAnswers(ActivityWatch watch) {
+        this.watch = watch;
+    }
+
+    @Override
+    public void onTransition(Alert alert, AuditEntry entry) {
+        boolean ours = alert.kind() == AlertKind.LONG_LIE || alert.kind() == AlertKind.INACTIVITY;
+        if (ours && entry.state() == AlertState.RESOLVED && entry.detail().startsWith(CANCELLED_BY_RESIDENT)) {
+            watch.residentAnswered(entry.detail());
+        }
+    }
+}

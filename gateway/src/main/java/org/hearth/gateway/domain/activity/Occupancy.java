@@ -1,0 +1,99 @@
+package org.hearth.gateway.domain.activity;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Whether the resident is home or out, inferred causally from presence activity.
+ * <ul>
+ *   <li>Activity at the entry, then no more than {@code blipsAllowed} activations elsewhere for
+ *       {@code departAfter}: the resident went out, at the time of that entry activity.</li>
+ *   <li>While out, a return takes {@code returnSensors} distinct sensors within
+ *       {@code returnWithin}. Motion sensors in an empty home blip, one at a time, hours apart;
+ *       a person coming home trips the entry, the hall and a room within a minute.</li>
+ *   <li>The resident answering a check-in is proof they are home.</li>
+ * </ul>
+ * The home starts out as occupied: the detectors would rather ask than assume someone left.
+ */
+final class Occupancy {
+
+    private final ActivityParameters.Away params;
+    private boolean away;
+    private Instant awaySince;
+    private Instant entryAt;
+    private int activationsSinceEntry;
+    private final Deque<Activity> whileAway = new ArrayDeque<>();
+
+    Occupancy(ActivityParameters.Away params) {
+        this.params = params;
+    }
+
+    /** True when the resident is out as of {@code now}, settling a pending departure first. */
+    boolean isAway(Instant now) {
+        if (!away && entryAt != null && activationsSinceEntry <= params.blipsAllowed()
+                && !now.isBefore(entryAt.plus(params.departAfter()))) {
+            away = true;
+            awaySince = entryAt;
+            entryAt = null;
+            whileAway.clear();
+        }
+        return away;
+    }
+
+    /** When the resident went out; meaningful only while {@link #isAway}. */
+    Instant awaySince() {
+        return awaySince;
+    }
+
+    /** True while the last activity was at the entry and nothing much has happened since. */
+    boolean departing() {
+        return !away && entryAt != null;
+    }
+
+    /**
+     * Takes one activity into account.
+     *
+     * @return true if this activity completed a return home
+     */
+    boolean onActivity(Activity a) {
+        if (isAway(a.at())) {
+            return onActivityWhileAway(a);
+        }
+        if (a.roomKind() == RoomKind.ENTRY) {
+            entryAt = a.at();
+            activationsSinceEntry = 0;
+        } else if (entryAt != null && a.activation() && ++activationsSinceEntry > params.blipsAllowed()) {
+            entryAt = null;
+        }
+        return false;
+    }
+
+    private boolean onActivityWhileAway(Activity a) {
+        if (!a.activation()) {
+            return false;
+        }
+        whileAway.addLast(a);
+        while (whileAway.getFirst().at().plus(params.returnWithin()).isBefore(a.at())) {
+            whileAway.removeFirst();
+        }
+        Set<String> sensors = new HashSet<>();
+        whileAway.forEach(x -> sensors.add(x.sensorId()));
+        if (sensors.size() >= params.returnSensors()) {
+            away = false;
+            entryAt = null;
+            whileAway.clear();
+            return true;
+        }
+        return false;
+    }
+
+    /** The resident spoke or pressed the button: they are home, whatever the sensors suggested. */
+    void residentAnswered() {
+        away = false;
+        entryAt = null;
+        whileAway.clear();
+    }
+}
