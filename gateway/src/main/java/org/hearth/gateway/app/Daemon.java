@@ -25,6 +25,9 @@ import org.hearth.gateway.domain.DirectAlarms;
 import org.hearth.gateway.domain.Gateway;
 import org.hearth.gateway.domain.Heartbeats;
 import org.hearth.gateway.domain.Ladder;
+import org.hearth.gateway.domain.activity.ActivityParameters;
+import org.hearth.gateway.domain.activity.ActivityWatch;
+import org.hearth.gateway.domain.activity.CheckInAnswers;
 import org.hearth.gateway.domain.SensorHealthAlerts;
 import org.hearth.gateway.domain.OutboxDispatcher;
 import org.hearth.gateway.store.SqliteAlertStore;
@@ -83,7 +86,9 @@ public final class Daemon implements AutoCloseable {
         Supplier<UUID> ids = UUID::randomUUID;
         this.machine = new AlertMachine(alerts, ladder, loop, announcer, config.alerts().preAlarm(), ids);
         observers.forEach(machine::addObserver);
-        Gateway gateway = new Gateway(events, List.of(new DirectAlarms(machine, loop)));
+        ActivityWatch activity = new ActivityWatch(ActivityParameters.defaults(), machine, loop);
+        machine.addObserver(new CheckInAnswers(activity));
+        Gateway gateway = new Gateway(events, List.of(new DirectAlarms(machine, loop), activity));
 
         // 3. CoAP: the server, and the client side that reaches carers.
         Map<InetSocketAddress, PskKey> keys = new LinkedHashMap<>();

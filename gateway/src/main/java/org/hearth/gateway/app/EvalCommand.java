@@ -1,12 +1,13 @@
 package org.hearth.gateway.app;
 
+import org.hearth.gateway.app.eval.EvalInactivityCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code hearth eval}: run the detectors over real recorded data and report how well they do. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate the detectors on recorded data.",
-        subcommands = {})
+        subcommands = {EvalInactivityCommand.class})
 final class EvalCommand implements Runnable {
 
     @Override

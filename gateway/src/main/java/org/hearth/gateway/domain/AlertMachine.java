@@ -26,6 +26,9 @@ public final class AlertMachine implements AlertSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertMachine.class);
 
+    /** How the audit log words a pre-alarm the resident cancelled; observers match on it. */
+    public static final String CANCELLED_BY_RESIDENT = "Cancelled by the resident";
+
     private final AlertStore store;
     private final Ladder ladder;
     private final Scheduler scheduler;
@@ -73,7 +76,7 @@ public final class AlertMachine implements AlertSink {
         List<Alert> preAlarms = store.open().stream().filter(a -> a.state() == AlertState.PRE_ALARM).toList();
         for (Alert alert : preAlarms) {
             disarm(alert.id());
-            record(alert.withState(AlertState.RESOLVED), "Cancelled by the resident (" + how + ")", List.of());
+            record(alert.withState(AlertState.RESOLVED), CANCELLED_BY_RESIDENT + " (" + how + ")", List.of());
         }
         announcer.say(Phrase.of(preAlarms.isEmpty() ? Phrase.NOTHING_TO_CANCEL : Phrase.PRE_ALARM_CANCELLED));
         return !preAlarms.isEmpty();

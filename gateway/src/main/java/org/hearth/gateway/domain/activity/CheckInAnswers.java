@@ -1,6 +1,7 @@
 package org.hearth.gateway.domain.activity;
 
 import org.hearth.gateway.domain.Alert;
+import org.hearth.gateway.domain.AlertMachine;
 import org.hearth.gateway.domain.AlertObserver;
 import org.hearth.gateway.domain.AlertState;
 import org.hearth.gateway.domain.AuditEntry;
@@ -13,9 +14,6 @@ import org.hearth.protocol.AlertKind;
  */
 public final class CheckInAnswers implements AlertObserver {
 
-    /** How {@code AlertMachine.cancelPreAlarm} words the transition. */
-    static final String CANCELLED_BY_RESIDENT = "Cancelled by the resident";
-
     private final ActivityWatch watch;
 
     public CheckInAnswers(ActivityWatch watch) {
@@ -25,7 +23,7 @@ public final class CheckInAnswers implements AlertObserver {
     @Override
     public void onTransition(Alert alert, AuditEntry entry) {
         boolean ours = alert.kind() == AlertKind.LONG_LIE || alert.kind() == AlertKind.INACTIVITY;
-        if (ours && entry.state() == AlertState.RESOLVED && entry.detail().startsWith(CANCELLED_BY_RESIDENT)) {
+        if (ours && entry.state() == AlertState.RESOLVED && entry.detail().startsWith(AlertMachine.CANCELLED_BY_RESIDENT)) {
             watch.residentAnswered(entry.detail());
         }
     }
