@@ -28,6 +28,8 @@ import org.hearth.gateway.domain.Ladder;
 import org.hearth.gateway.domain.activity.ActivityParameters;
 import org.hearth.gateway.domain.activity.ActivityWatch;
 import org.hearth.gateway.domain.activity.CheckInAnswers;
+import org.hearth.gateway.domain.activity.TemperatureReading;
+import org.hearth.gateway.domain.activity.TemperatureWatch;
 import org.hearth.gateway.domain.SensorHealthAlerts;
 import org.hearth.gateway.domain.OutboxDispatcher;
 import org.hearth.gateway.store.SqliteAlertStore;
@@ -37,7 +39,17 @@ import org.hearth.gateway.store.SqliteRetention;
 import org.hearth.protocol.GatewayStatus;
 import org.hearth.protocol.OpenAlerts;
 import org.hearth.protocol.Protocol;
+import org.hearth.sensors.AccelSample;
+import org.hearth.sensors.AccelerometerSpec;
+import org.hearth.sensors.ClimateChip;
+import org.hearth.sensors.ClimateSensorSpec;
 import org.hearth.sensors.SensorListener;
+import org.hearth.sensors.i2c.I2cBackend;
+import org.hearth.sensors.i2c.I2cSensors;
+import org.hearth.sensors.sim.Adxl345Emulator;
+import org.hearth.sensors.sim.Bme280Emulator;
+import org.hearth.sensors.sim.Sht31Emulator;
+import org.hearth.sensors.sim.SimulatedI2cBus;
 import org.hearth.sensors.gpio.DigitalSensors;
 import org.hearth.sensors.gpio.GpioBackend;
 import org.hearth.sensors.gpio.GpioException;
@@ -65,6 +77,8 @@ public final class Daemon implements AutoCloseable {
     private final CoapGatewayServer coap;
     private final Heartbeats heartbeats;
     private final HealthSupervisor supervisor;
+    private RealTimeScheduler i2cLoop;
+    private final I2cSensors i2c;
     private final HearthConfig config;
     private AutoCloseable sensors;
     private SimulatedHome simulated;
@@ -129,6 +143,7 @@ public final class Daemon implements AutoCloseable {
             LOG.error("Sensors could not be opened: {}", e.getMessage());
             config.sensors().forEach(s -> supervisor.reportOffline(s.id(), e.getMessage()));
         }
+        this.i2c = startI2c(config, gateway, new TemperatureWatch(ActivityParameters.defaults().environment(), machine, loop));
         supervisor.start();
 
         // 5. Heartbeats tell the carers we are alive; retention runs daily.
@@ -144,6 +159,48 @@ public final class Daemon implements AutoCloseable {
         LOG.info("Hearth is ready: home {}, {} sensors, {} carers", config.home().label(), config.sensors().size(),
                 config.carers().size());
         return daemon;
+    }
+
+    /**
+     * Starts the I2C sensors on a thread of their own, so bus transfers never hold up the event
+     * loop; their readings are posted to the loop. With the mock backend the chips are emulated.
+     */
+    private I2cSensors startI2c(HearthConfig config, Gateway gateway, TemperatureWatch temperature) {
+        HearthConfig.I2c wanted = config.i2c();
+        if (wanted.isEmpty()) {
+            return null;
+        }
+        i2cLoop = RealTimeScheduler.create("hearth-i2c", config.home().zone());
+        I2cBackend backend;
+        if (config.gpio() == GpioBackend.MOCK) {
+            SimulatedI2cBus bus = new SimulatedI2cBus(wanted.accelerometers().isEmpty() ? wanted.climate().get(0).bus()
+                    : wanted.accelerometers().get(0).bus());
+            wanted.accelerometers().forEach(a -> bus.attach(a.address(), new Adxl345Emulator(i2cLoop.clock())));
+            wanted.climate().forEach(c -> bus.attach(c.address(), c.chip() == ClimateChip.BME280
+                    ? new Bme280Emulator(i2cLoop.clock()) : new Sht31Emulator(i2cLoop.clock())));
+            backend = I2cBackend.emulated(bus);
+        } else {
+            backend = I2cBackend.linuxFs();
+        }
+        I2cSensors sensors = I2cSensors.open(backend, i2cLoop, supervisor);
+        for (AccelerometerSpec a : wanted.accelerometers()) {
+            sensors.addAccelerometer(a, new SensorListener() {
+                @Override
+                public void onEvent(org.hearth.sensors.SensorEvent event) {
+                    // accelerometers report sample batches only
+                }
+
+                @Override
+                public void onAccel(String sensorId, List<AccelSample> batch) {
+                    loop.execute(() -> gateway.onAccel(sensorId, batch));
+                }
+            });
+        }
+        for (ClimateSensorSpec c : wanted.climate()) {
+            sensors.addClimate(c, r -> loop.execute(() ->
+                    temperature.onReading(new TemperatureReading(r.sensorId(), r.room(), r.temperatureC(), r.at()))));
+        }
+        return sensors;
     }
 
     /** The simulated home, when the config's GPIO backend is mock. */
@@ -186,6 +243,8 @@ public final class Daemon implements AutoCloseable {
         closed = true;
         LOG.info("Hearth is stopping");
         closeQuietly(sensors, "sensors");
+        closeQuietly(i2c, "I2C sensors");
+        closeQuietly(i2cLoop, "I2C thread");
         closeQuietly(supervisor, "sensor supervision");
         try {
             onLoop(heartbeats::stop).toCompletableFuture().get(3, TimeUnit.SECONDS);

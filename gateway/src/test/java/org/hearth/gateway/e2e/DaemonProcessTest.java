@@ -41,6 +41,9 @@ class DaemonProcessTest {
                   - {name: Priya, level: 1, endpoint: "coaps://127.0.0.1:%d"}
                 coap: {bind: 127.0.0.1, port: %d, loopback_port: %d}
                 heartbeat: {interval: 10s}
+                i2c:
+                  accelerometers: [{id: accel-worn, room: living room, address: 0x53}]
+                  climate: [{id: climate-living, room: living room, chip: bme280}]
                 """.formatted(carerPort, gatewayPort, plainPort));
 
         try (JavaProcess carer = JavaProcess.start(dir, "org.hearth.carer.CarerMain", "listen", "--name", "Priya",
@@ -62,7 +65,7 @@ class DaemonProcessTest {
                 assertThat(status).as("status over loopback CoAP").isNotNull();
                 var decoded = WireCodec.decodeStatus(status.getPayload());
                 assertThat(decoded.home()).isEqualTo("Flat 9");
-                assertThat(decoded.sensors()).extracting(s -> s.id()).containsExactly("cord-bathroom");
+                assertThat(decoded.sensors()).extracting(s -> s.id()).containsExactly("cord-bathroom", "accel-worn", "climate-living");
             } finally {
                 client.shutdown();
             }
@@ -72,6 +75,10 @@ class DaemonProcessTest {
                 assertThat(status.awaitExit(Duration.ofSeconds(60))).as(status.output()).isZero();
                 assertThat(status.lines()).anyMatch(l -> l.contains("cord-bathroom") && l.contains("bathroom")
                         && l.contains("ONLINE") && l.contains("no event yet"));
+                assertThat(status.lines()).anyMatch(l -> l.contains("accel-worn") && l.contains("adxl345")
+                        && l.contains("ONLINE (working normally)"));
+                assertThat(status.lines()).anyMatch(l -> l.contains("climate-living") && l.contains("bme280")
+                        && l.contains("ONLINE (working normally)"));
                 assertThat(status.lines()).contains("Open alerts: none");
             }
             try (JavaProcess alerts = JavaProcess.start(dir, "org.hearth.gateway.app.Hearth", "alerts", "--config",

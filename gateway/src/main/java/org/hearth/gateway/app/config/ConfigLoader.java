@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.hearth.sensors.AccelerometerSpec;
+import org.hearth.sensors.ClimateChip;
+import org.hearth.sensors.ClimateSensorSpec;
 import org.hearth.sensors.Pull;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
@@ -106,7 +109,7 @@ public final class ConfigLoader {
     }
 
     private HearthConfig config(JsonNode root, Path base) {
-        known(root, "", "home", "storage", "gpio", "sensors", "alerts", "carers", "coap", "heartbeat", "secrets_file");
+        known(root, "", "home", "storage", "gpio", "sensors", "i2c", "alerts", "carers", "coap", "heartbeat", "secrets_file");
         JsonNode homeNode = object(root, "home");
         HearthConfig.Home home = new HearthConfig.Home(
                 requiredText(homeNode, "home.label"),
@@ -126,6 +129,17 @@ public final class ConfigLoader {
         GpioBackend gpio = GpioBackend.valueOf(backendName.toUpperCase(java.util.Locale.ROOT));
 
         List<SensorSpec> sensors = sensors(root.path("sensors"));
+        JsonNode i2cNode = object(root, "i2c");
+        HearthConfig.I2c i2c = i2c(i2cNode);
+        boolean i2cWanted = i2cNode.path("accelerometers").size() + i2cNode.path("climate").size() > 0;
+        if (i2cWanted) {
+            for (int i = 0; i < sensors.size(); i++) {
+                if (sensors.get(i).pin() == 2 || sensors.get(i).pin() == 3) {
+                    errors.add("sensors[" + i + "].pin: BCM " + sensors.get(i).pin() + " is the I2C bus ("
+                            + (sensors.get(i).pin() == 2 ? "SDA" : "SCL") + "), which the i2c sensors use");
+                }
+            }
+        }
 
         JsonNode alertsNode = object(root, "alerts");
         known(alertsNode, "alerts", "pre_alarm", "escalation_timeout");
@@ -150,7 +164,85 @@ public final class ConfigLoader {
         if (!errors.isEmpty()) {
             return null;
         }
-        return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeat, secretsFile);
+        return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeat, secretsFile, i2c);
+    }
+
+    private HearthConfig.I2c i2c(JsonNode node) {
+        known(node, "i2c", "bus", "accelerometers", "climate");
+        int bus = integer(node, "i2c.bus", 1, 0, 16);
+        List<AccelerometerSpec> accels = new ArrayList<>();
+        List<ClimateSensorSpec> climate = new ArrayList<>();
+        eachMapping(node.path("accelerometers"), "i2c.accelerometers", (a, p) -> {
+            known(a, p, "id", "room", "address", "rate_hz");
+            String id = requiredText(a, p + ".id");
+            String room = requiredText(a, p + ".room");
+            int address = address(a, p + ".address", 0x53);
+            int rate = integer(a, p + ".rate_hz", 200, 1, 3200);
+            if (id != null && room != null) {
+                specOrError(p, () -> accels.add(new AccelerometerSpec(id, room, bus, address, rate,
+                        AccelerometerSpec.standard(id, room).pollEvery(), AccelerometerSpec.standard(id, room).maxSilence())));
+            }
+        });
+        eachMapping(node.path("climate"), "i2c.climate", (c, p) -> {
+            known(c, p, "id", "room", "chip", "address");
+            String id = requiredText(c, p + ".id");
+            String room = requiredText(c, p + ".room");
+            String chipName = oneOf(c, p + ".chip", "bme280", List.of("bme280", "sht31"));
+            ClimateChip chip = ClimateChip.fromConfigName(chipName).orElseThrow();
+            int address = address(c, p + ".address", ClimateSensorSpec.standard("x", "x", chip).address());
+            if (id != null && room != null) {
+                specOrError(p, () -> {
+                    ClimateSensorSpec std = ClimateSensorSpec.standard(id, room, chip);
+                    climate.add(new ClimateSensorSpec(id, room, chip, bus, address, std.readEvery(), std.maxSilence()));
+                });
+            }
+        });
+        return new HearthConfig.I2c(accels, climate);
+    }
+
+    private void eachMapping(JsonNode list, String path, java.util.function.BiConsumer<JsonNode, String> each) {
+        if (list.isMissingNode() || list.isNull()) {
+            return;
+        }
+        if (!list.isArray()) {
+            errors.add(path + ": must be a list");
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String p = path + "[" + i + "]";
+            if (!list.get(i).isObject()) {
+                errors.add(p + ": must be a mapping of settings");
+            } else {
+                each.accept(list.get(i), p);
+            }
+        }
+    }
+
+    /** The sensors module checks addresses, rates and intervals against the datasheet; its words become ours. */
+    private void specOrError(String path, Runnable make) {
+        try {
+            make.run();
+        } catch (IllegalArgumentException e) {
+            errors.add(path + ": " + e.getMessage());
+        }
+    }
+
+    /** I2C addresses as installers write them: 0x53, or 83. */
+    private int address(JsonNode node, String path, int def) {
+        JsonNode n = node.path(last(path));
+        if (n.isMissingNode() || n.isNull()) {
+            return def;
+        }
+        if (n.isIntegralNumber()) {
+            return n.asInt();
+        }
+        String text = n.asText().strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            return text.startsWith("0x") ? Integer.parseInt(text.substring(2), 16) : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            errors.add(path + ": not an I2C address: \"" + n.asText() + "\"; write it like 0x53");
+            return def;
+        }
     }
 
     private List<SensorSpec> sensors(JsonNode list) {

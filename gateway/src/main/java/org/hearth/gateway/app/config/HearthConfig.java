@@ -5,16 +5,41 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import org.hearth.sensors.AccelerometerSpec;
+import org.hearth.sensors.ClimateSensorSpec;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.sensors.gpio.GpioBackend;
 
 /** The whole validated configuration. See {@code hearth.example.yaml} for every key and its default. */
 public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<SensorSpec> sensors, Alerts alerts,
-                           List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile) {
+                           List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile, I2c i2c) {
 
     public HearthConfig {
         sensors = List.copyOf(sensors);
         carers = List.copyOf(carers);
+    }
+
+    /** A home with no I2C sensors. */
+    public HearthConfig(Home home, Storage storage, GpioBackend gpio, List<SensorSpec> sensors, Alerts alerts,
+                        List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile) {
+        this(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, I2c.NONE);
+    }
+
+    /**
+     * Sensors on the I2C bus: worn or fixed accelerometers for fall detection, and temperature sensors.
+     * With the mock GPIO backend they are emulated chips.
+     */
+    public record I2c(List<AccelerometerSpec> accelerometers, List<ClimateSensorSpec> climate) {
+        public static final I2c NONE = new I2c(List.of(), List.of());
+
+        public I2c {
+            accelerometers = List.copyOf(accelerometers);
+            climate = List.copyOf(climate);
+        }
+
+        public boolean isEmpty() {
+            return accelerometers.isEmpty() && climate.isEmpty();
+        }
     }
 
     /** The languages Hearth speaks. */

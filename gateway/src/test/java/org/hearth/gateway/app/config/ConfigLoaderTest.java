@@ -98,6 +98,10 @@ class ConfigLoaderTest {
                         List.of("carers: at least one carer is required, or no one will ever be told")),
                 Arguments.of("carer without a key", VALID.replace("name: Priya", "name: Tom"),
                         List.of("carers[0].name: no key for \"Tom\" in the secrets file; run: hearth pair --carer Tom")),
+                Arguments.of("an accelerometer at a wrong address, and a sensor on the I2C bus's pin",
+                        VALID.replace("pin: 17", "pin: 3") + "i2c: {accelerometers: [{id: accel, room: hall, address: 0x99}]}\n",
+                        List.of("i2c.accelerometers[0]: accelerometer accel: address 0x99 is not an ADXL345 address (0x53 or 0x1D)",
+                                "sensors[0].pin: BCM 3 is the I2C bus (SCL), which the i2c sensors use")),
                 Arguments.of("many problems at once", VALID.replace("pin: 17", "pin: one").replace("level: 1", "level: 0")
                                 .replace("kind: pull_cord", "kind: cord"),
                         List.of("sensors[0].kind: unknown sensor kind \"cord\"; expected one of pir, contact, pressure_mat, "
