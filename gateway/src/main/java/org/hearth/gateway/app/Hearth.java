@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = Hearth.Version.class,
         description = "Hearth: an assisted-living gateway for an older person's home.",
         subcommands = {RunCommand.class, DemoCommand.class, StatusCommand.class, AlertsCommand.class, ExportCommand.class,
-                PurgeCommand.class, EvalCommand.class})
+                PurgeCommand.class, WalkTestCommand.class, EvalCommand.class})
 public final class Hearth implements Runnable {
 
     /** Exit code for an invalid configuration or invalid arguments: fix the input and try again. */

@@ -1,0 +1,64 @@
+package org.hearth.gateway.app;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hearth.protocol.GatewayStatus;
+
+/**
+ * The installer's walk test, as state: which sensors have reported since the test began, and
+ * when. A digital sensor counts as seen when it has an event after the start; an I2C sensor
+ * when it is reporting again after the start. Fed with successive {@code /status} snapshots.
+ */
+final class WalkTest {
+
+    /** A sensor the test waits for. */
+    record Sensor(String id, String room, String kind) {
+        String plain() {
+            return kind.replace('_', ' ') + " in the " + room + " (" + id + ")";
+        }
+    }
+
+    private final Instant start;
+    private final Map<String, Sensor> waiting = new LinkedHashMap<>();
+    private final Map<String, Instant> seen = new LinkedHashMap<>();
+    private final Map<String, Sensor> all = new LinkedHashMap<>();
+
+    WalkTest(Instant start, List<GatewayStatus.SensorStatus> sensors) {
+        this.start = start;
+        for (GatewayStatus.SensorStatus s : sensors) {
+            Sensor sensor = new Sensor(s.id(), s.room(), s.kind());
+            waiting.put(s.id(), sensor);
+            all.put(s.id(), sensor);
+        }
+    }
+
+    /** Takes a new snapshot; returns the sensors seen for the first time in it. */
+    List<Sensor> update(GatewayStatus status) {
+        List<Sensor> fresh = new java.util.ArrayList<>();
+        for (GatewayStatus.SensorStatus s : status.sensors()) {
+            if (waiting.containsKey(s.id()) && s.lastEvent() != null && !s.lastEvent().isBefore(start)) {
+                fresh.add(waiting.remove(s.id()));
+                seen.put(s.id(), s.lastEvent());
+            }
+        }
+        return fresh;
+    }
+
+    boolean passed() {
+        return waiting.isEmpty();
+    }
+
+    List<Sensor> waiting() {
+        return List.copyOf(waiting.values());
+    }
+
+    Map<String, Instant> seen() {
+        return Map.copyOf(seen);
+    }
+
+    Sensor sensor(String id) {
+        return all.get(id);
+    }
+}

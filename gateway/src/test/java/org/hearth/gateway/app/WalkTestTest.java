@@ -1,0 +1,79 @@
+package org.hearth.gateway.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.gateway.app.config.Secrets;
+import org.hearth.gateway.coap.LoopbackClient;
+import org.hearth.sensors.Pull;
+import org.hearth.sensors.SensorKind;
+import org.hearth.sensors.SensorSpec;
+import org.hearth.sensors.gpio.GpioBackend;
+import org.hearth.time.RealTimeScheduler;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The walk test against a real daemon with a simulated home: real Pi4J mock pins, debounce, status over loopback CoAP. */
+@Tag("medium")
+class WalkTestTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sensors_triggered_in_turn_are_seen_and_the_one_never_touched_is_named() throws Exception {
+        ZoneId zone = ZoneId.of("Europe/London");
+        int loopback = freePort();
+        HearthConfig config = new HearthConfig(new HearthConfig.Home("Flat 3", "en", zone), new HearthConfig.Storage(dir, 30),
+                GpioBackend.MOCK,
+                List.of(sensor("pir-kitchen", "kitchen", SensorKind.PIR, 4), sensor("door-front", "hall", SensorKind.CONTACT, 5),
+                        sensor("cord-bathroom", "bathroom", SensorKind.PULL_CORD, 17)),
+                new HearthConfig.Alerts(Duration.ofSeconds(30), Duration.ofMinutes(5)),
+                List.of(new HearthConfig.CarerEntry("Priya", 1, URI.create("coaps://127.0.0.1:" + freePort()))),
+                new HearthConfig.Coap("127.0.0.1", freePort(), loopback), Duration.ofSeconds(60), dir.resolve("secrets.yaml"));
+        Secrets secrets = new Secrets(Map.of("Priya", new Secrets.CarerKey("priya-1", new byte[16])));
+
+        try (Daemon daemon = Daemon.start(config, secrets, RealTimeScheduler.create("loop", zone), phrase -> { }, List.of(), e -> { })) {
+            var first = LoopbackClient.status(loopback);
+            WalkTest test = new WalkTest(first.at(), first.sensors());
+            assertThat(test.waiting()).extracting(WalkTest.Sensor::id).containsExactly("pir-kitchen", "door-front", "cord-bathroom");
+
+            daemon.simulatedHome().pulse("pir-kitchen");
+            daemon.simulatedHome().pulse("cord-bathroom");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                test.update(LoopbackClient.status(loopback));
+                return test.waiting().size() == 1;
+            });
+            assertThat(test.passed()).isFalse();
+            assertThat(test.waiting()).extracting(WalkTest.Sensor::plain).containsExactly("contact in the hall (door-front)");
+            assertThat(test.seen()).containsOnlyKeys("pir-kitchen", "cord-bathroom");
+
+            daemon.simulatedHome().set("door-front", true);
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                test.update(LoopbackClient.status(loopback));
+                return test.passed();
+            });
+        }
+    }
+
+    private static SensorSpec sensor(String id, String room, SensorKind kind, int pin) {
+        return new SensorSpec(id, room, kind, pin, Pull.UP, true, Duration.ofMillis(20), Duration.ofDays(2));
+    }
+
+    private static int freePort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
