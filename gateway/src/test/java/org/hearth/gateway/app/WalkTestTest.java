@@ -3,8 +3,6 @@ package org.hearth.gateway.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +17,7 @@ import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.sensors.gpio.GpioBackend;
 import org.hearth.time.RealTimeScheduler;
+import org.hearth.gateway.testkit.Ports;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,14 +32,14 @@ class WalkTestTest {
     @Test
     void sensors_triggered_in_turn_are_seen_and_the_one_never_touched_is_named() throws Exception {
         ZoneId zone = ZoneId.of("Europe/London");
-        int loopback = freePort();
+        int loopback = Ports.freeUdp();
         HearthConfig config = new HearthConfig(new HearthConfig.Home("Flat 3", "en", zone), new HearthConfig.Storage(dir, 30),
                 GpioBackend.MOCK,
                 List.of(sensor("pir-kitchen", "kitchen", SensorKind.PIR, 4), sensor("door-front", "hall", SensorKind.CONTACT, 5),
                         sensor("cord-bathroom", "bathroom", SensorKind.PULL_CORD, 17)),
                 new HearthConfig.Alerts(Duration.ofSeconds(30), Duration.ofMinutes(5)),
-                List.of(new HearthConfig.CarerEntry("Priya", 1, URI.create("coaps://127.0.0.1:" + freePort()))),
-                new HearthConfig.Coap("127.0.0.1", freePort(), loopback), Duration.ofSeconds(60), dir.resolve("secrets.yaml"));
+                List.of(new HearthConfig.CarerEntry("Priya", 1, URI.create("coaps://127.0.0.1:" + Ports.freeUdp()))),
+                new HearthConfig.Coap("127.0.0.1", Ports.freeUdp(), loopback), Duration.ofSeconds(60), dir.resolve("secrets.yaml"));
         Secrets secrets = new Secrets(Map.of("Priya", new Secrets.CarerKey("priya-1", new byte[16])));
 
         try (Daemon daemon = Daemon.start(config, secrets, RealTimeScheduler.create("loop", zone), phrase -> { }, List.of(), e -> { })) {
@@ -71,9 +70,4 @@ class WalkTestTest {
         return new SensorSpec(id, room, kind, pin, Pull.UP, true, Duration.ofMillis(20), Duration.ofDays(2));
     }
 
-    private static int freePort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -2,8 +2,6 @@ package org.hearth.gateway.coap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -34,6 +32,7 @@ import org.hearth.protocol.Severity;
 import org.hearth.protocol.WireCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.hearth.gateway.testkit.Ports;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -70,8 +69,8 @@ class CoapDtlsTest {
 
     @BeforeEach
     void start() throws Exception {
-        int gatewayPort = freePort();
-        int carerPort = freePort();
+        int gatewayPort = Ports.freeUdp();
+        int carerPort = Ports.freeUdp();
         InetSocketAddress carerAddress = new InetSocketAddress("127.0.0.1", carerPort);
         gateway = CoapGatewayServer.start(new InetSocketAddress("127.0.0.1", gatewayPort), 0,
                 Map.of(carerAddress, new PskKey("priya-id", KEY)), handlers);
@@ -115,7 +114,7 @@ class CoapDtlsTest {
 
     @Test
     void a_carer_with_a_wrong_key_is_refused_and_never_reaches_the_handlers() throws Exception {
-        int port = freePort();
+        int port = Ports.freeUdp();
         try (CarerEndpoint impostor = CarerEndpoint.start(new InetSocketAddress("127.0.0.1", port),
                 URI.create("coaps://127.0.0.1:" + gateway.secureAddress().getPort()), "Priya", "priya-id", WRONG,
                 Clock.systemUTC(), new CarerListener() {
@@ -156,11 +155,6 @@ class CoapDtlsTest {
         }
     }
 
-    static int freePort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     private static byte[] hex(String s) {
         return java.util.HexFormat.of().parseHex(s);

@@ -2,8 +2,6 @@ package org.hearth.gateway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +9,7 @@ import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
 import org.hearth.gateway.testkit.JavaProcess;
 import org.hearth.protocol.WireCodec;
+import org.hearth.gateway.testkit.Ports;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +25,9 @@ class DaemonProcessTest {
 
     @Test
     void the_daemon_serves_status_heartbeats_its_carer_and_stops_cleanly_on_sigterm() throws Exception {
-        int gatewayPort = freePort();
-        int carerPort = freePort();
-        int plainPort = freePort();
+        int gatewayPort = Ports.freeUdp();
+        int carerPort = Ports.freeUdp();
+        int plainPort = Ports.freeUdp();
         Files.writeString(dir.resolve("secrets.yaml"), "carers:\n  Priya: {identity: priya-9, key: " + KEY + "}\n");
         Files.writeString(dir.resolve("priya.key"), KEY);
         Files.writeString(dir.resolve("hearth.yaml"), """
@@ -121,9 +120,4 @@ class DaemonProcessTest {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }
