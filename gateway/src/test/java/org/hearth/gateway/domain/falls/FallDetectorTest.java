@@ -14,13 +14,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("small")
 class FallDetectorTest {
 
-    /** Sitting back in a chair: the trunk leans 20° back from upright. */
-    private static final double[] SITTING_BACK = {0, -Math.cos(Math.toRadians(20)), Math.sin(Math.toRadians(20))};
+    private static final double[] SITTING_BACK = Trace.SITTING_BACK;
 
     @ParameterizedTest(name = "at {0} Hz")
     @ValueSource(doubles = {50, 100, 200})
     void a_fall_from_walking_onto_the_back_is_found_at_any_rate(double rateHz) {
-        List<AccelSample> trace = fallFromWalking(Trace.at(rateHz, 1)).samples();
+        List<AccelSample> trace = Trace.at(rateHz, 1).fallFromWalking().samples();
 
         List<Fall> falls = run(trace);
 
@@ -47,8 +46,7 @@ class FallDetectorTest {
 
     @Test
     void sitting_down_hard_into_a_chair_is_not_a_fall() {
-        List<AccelSample> trace = Trace.at(200, 3).still(Trace.UPRIGHT, 3).walk(2, 0.3)
-                .fallFreely(0.3, 0.5).turn(SITTING_BACK, 0.1).impact(2.8, 0.15).still(SITTING_BACK, 8).samples();
+        List<AccelSample> trace = Trace.at(200, 3).sitDownHard().samples();
 
         assertThat(run(trace)).isEmpty();
     }
@@ -137,9 +135,8 @@ class FallDetectorTest {
     void how_the_sensor_is_clipped_on_does_not_matter(long seed) {
         double[] rotation = Trace.randomRotation(new Random(seed));
 
-        List<AccelSample> fall = fallFromWalking(Trace.tilted(100, seed, rotation)).samples();
-        List<AccelSample> sitDown = Trace.tilted(100, seed, rotation).still(Trace.UPRIGHT, 3).walk(2, 0.3)
-                .fallFreely(0.3, 0.5).turn(SITTING_BACK, 0.1).impact(2.8, 0.15).still(SITTING_BACK, 8).samples();
+        List<AccelSample> fall = Trace.tilted(100, seed, rotation).fallFromWalking().samples();
+        List<AccelSample> sitDown = Trace.tilted(100, seed, rotation).sitDownHard().samples();
 
         assertThat(run(fall)).hasSize(1);
         assertThat(run(sitDown)).isEmpty();
@@ -148,7 +145,7 @@ class FallDetectorTest {
     @Test
     void another_impact_within_a_minute_belongs_to_the_same_fall() {
         // Trying to get up and falling back: the pre-alarm is already asking.
-        Trace trace = fallFromWalking(Trace.at(200, 12)).still(Trace.ON_BACK, 20)
+        Trace trace = Trace.at(200, 12).fallFromWalking().still(Trace.ON_BACK, 20)
                 .impact(2.5, 0.15).still(Trace.ON_FRONT, 10);
 
         assertThat(run(trace.samples())).hasSize(1);
@@ -156,8 +153,8 @@ class FallDetectorTest {
 
     @Test
     void a_second_fall_a_minute_later_is_found_again() {
-        Trace trace = fallFromWalking(Trace.at(200, 13)).still(Trace.ON_BACK, 60).turn(Trace.UPRIGHT, 1.0);
-        fallFromWalking(trace);
+        Trace trace = Trace.at(200, 13).fallFromWalking().still(Trace.ON_BACK, 60).turn(Trace.UPRIGHT, 1.0);
+        trace.fallFromWalking();
 
         List<Fall> falls = run(trace.samples());
 
@@ -179,7 +176,7 @@ class FallDetectorTest {
 
     @Test
     void samples_that_repeat_or_go_back_in_time_are_ignored() {
-        List<AccelSample> clean = fallFromWalking(Trace.at(100, 16)).samples();
+        List<AccelSample> clean = Trace.at(100, 16).fallFromWalking().samples();
         List<AccelSample> messy = new ArrayList<>();
         for (int i = 0; i < clean.size(); i++) {
             AccelSample s = clean.get(i);
@@ -207,12 +204,6 @@ class FallDetectorTest {
         }
 
         assertThat(run(trace.samples())).isEmpty();
-    }
-
-    /** Standing, then walking, then a fall onto the back with a 3 g impact, then lying still. */
-    static Trace fallFromWalking(Trace trace) {
-        return trace.still(Trace.UPRIGHT, 3).walk(3, 0.3).fallFreely(0.4, 0.3).turn(Trace.ON_BACK, 0.1)
-                .impact(3.0, 0.15).still(Trace.ON_BACK, 6);
     }
 
     private static List<Fall> run(List<AccelSample> samples) {

@@ -44,7 +44,7 @@ class FallPreAlarmTest {
 
     @Test
     void a_fall_asks_the_resident_first_and_tells_the_carer_when_nobody_answers() {
-        replay(FallDetectorTest.fallFromWalking(Trace.at(100, 1).startingAt(micros(START))).samples());
+        replay(Trace.at(100, 1).startingAt(micros(START)).fallFromWalking().samples());
 
         Alert alert = onlyAlert();
         assertThat(alert.kind()).isEqualTo(AlertKind.FALL);
@@ -59,7 +59,7 @@ class FallPreAlarmTest {
 
     @Test
     void the_resident_can_cancel_the_fall_alarm() {
-        replay(FallDetectorTest.fallFromWalking(Trace.at(100, 2).startingAt(micros(START))).samples());
+        replay(Trace.at(100, 2).startingAt(micros(START)).fallFromWalking().samples());
 
         assertThat(alerts.cancelPreAlarm("I'm fine")).isTrue();
         time.advanceBy(Duration.ofMinutes(2));

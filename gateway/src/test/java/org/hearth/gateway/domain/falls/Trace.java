@@ -12,16 +12,18 @@ import org.hearth.sensors.AccelSample;
  * Each segment reads like the scenario it stands for: {@code still}, {@code walk}, {@code fallFreely},
  * {@code impact}, {@code turn}.
  */
-final class Trace {
+public final class Trace {
 
     /** Upright, a waist-worn sensor's y axis points down: it reads (0, -1, 0) g. */
-    static final double[] UPRIGHT = {0, -1, 0};
+    public static final double[] UPRIGHT = {0, -1, 0};
     /** Lying on the back: the z axis (out of the belly) points up. */
-    static final double[] ON_BACK = {0, 0, 1};
+    public static final double[] ON_BACK = {0, 0, 1};
     /** Lying on the front. */
-    static final double[] ON_FRONT = {0, 0, -1};
+    public static final double[] ON_FRONT = {0, 0, -1};
+    /** Sitting back in a chair: the trunk leans 20° back from upright. */
+    public static final double[] SITTING_BACK = {0, -Math.cos(Math.toRadians(20)), Math.sin(Math.toRadians(20))};
     /** On the left side. */
-    static final double[] ON_SIDE = {1, 0, 0};
+    public static final double[] ON_SIDE = {1, 0, 0};
 
     private final double rateHz;
     private final long periodMicros;
@@ -45,7 +47,7 @@ final class Trace {
     }
 
     /** A trace at {@code rateHz} with 0.005 g of sensor noise, the sensor worn square on the body. */
-    static Trace at(double rateHz, long seed) {
+    public static Trace at(double rateHz, long seed) {
         return new Trace(rateHz, seed, 0.005, null);
     }
 
@@ -53,54 +55,54 @@ final class Trace {
      * The same, with the sensor clipped on at an arbitrary angle: every reading is turned by
      * {@code rotation} (a row-major 3×3 rotation matrix).
      */
-    static Trace tilted(double rateHz, long seed, double[] rotation) {
+    public static Trace tilted(double rateHz, long seed, double[] rotation) {
         return new Trace(rateHz, seed, 0.005, rotation);
     }
 
-    long nowMicros() {
+    public long nowMicros() {
         return t;
     }
 
     /** Starts the trace at a given time, in µs since the epoch. */
-    Trace startingAt(long epochMicros) {
+    public Trace startingAt(long epochMicros) {
         t = epochMicros;
         return this;
     }
 
     /** From now on the sensor reads gravity as {@code gain} g (a miscalibrated axis). */
-    Trace readingGravityAs(double newGain) {
+    public Trace readingGravityAs(double newGain) {
         gain = newGain;
         return this;
     }
 
     /** Holds still in {@code posture} for {@code seconds}. */
-    Trace still(double[] posture, double seconds) {
+    public Trace still(double[] posture, double seconds) {
         gravity = unit(posture);
         return repeat(seconds, s -> 0.0);
     }
 
     /** Walks: |a| swings ±{@code swingG} around 1 g at two steps a second. */
-    Trace walk(double seconds, double swingG) {
+    public Trace walk(double seconds, double swingG) {
         return repeat(seconds, s -> swingG * Math.sin(2 * Math.PI * 2.0 * s));
     }
 
     /** Drops with only {@code remainingG} of support, as in the first part of a fall. */
-    Trace fallFreely(double seconds, double remainingG) {
+    public Trace fallFreely(double seconds, double remainingG) {
         return repeat(seconds, s -> remainingG - 1.0);
     }
 
     /** A deceleration hump: |a| rises to {@code peakG} and back, as a half sine lasting {@code seconds}. */
-    Trace impact(double peakG, double seconds) {
+    public Trace impact(double peakG, double seconds) {
         return repeat(seconds, s -> (peakG - 1.0) * Math.sin(Math.PI * s / seconds));
     }
 
     /** A single-sample knock on the sensor. */
-    Trace knock(double peakG) {
+    public Trace knock(double peakG) {
         return repeat(1.0 / rateHz, s -> peakG - 1.0);
     }
 
     /** Turns smoothly from the current posture to {@code posture} over {@code seconds}, with no other movement. */
-    Trace turn(double[] posture, double seconds) {
+    public Trace turn(double[] posture, double seconds) {
         double[] from = gravity;
         double[] to = unit(posture);
         int n = (int) Math.round(seconds * rateHz);
@@ -113,7 +115,17 @@ final class Trace {
         return this;
     }
 
-    List<AccelSample> samples() {
+    /** Standing, then walking, then a fall onto the back with a 3 g impact, then lying still for 6 s. */
+    public Trace fallFromWalking() {
+        return still(UPRIGHT, 3).walk(3, 0.3).fallFreely(0.4, 0.3).turn(ON_BACK, 0.1).impact(3.0, 0.15).still(ON_BACK, 6);
+    }
+
+    /** Standing, walking, then sitting down hard into a chair (2.8 g), leaning back 20°, sitting still. */
+    public Trace sitDownHard() {
+        return still(UPRIGHT, 3).walk(2, 0.3).fallFreely(0.3, 0.5).turn(SITTING_BACK, 0.1).impact(2.8, 0.15).still(SITTING_BACK, 8);
+    }
+
+    public List<AccelSample> samples() {
         return List.copyOf(samples);
     }
 
@@ -149,7 +161,7 @@ final class Trace {
     }
 
     /** A random rotation matrix (row-major), from a random unit quaternion. */
-    static double[] randomRotation(Random random) {
+    public static double[] randomRotation(Random random) {
         double a = random.nextGaussian();
         double b = random.nextGaussian();
         double c = random.nextGaussian();

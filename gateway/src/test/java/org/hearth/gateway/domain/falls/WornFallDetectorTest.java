@@ -30,7 +30,7 @@ class WornFallDetectorTest {
 
     @Test
     void a_fall_raises_an_urgent_fall_alert_that_asks_the_resident_first_and_explains_itself() {
-        List<AccelSample> trace = FallDetectorTest.fallFromWalking(Trace.at(100, 1).startingAt(AFTERNOON)).samples();
+        List<AccelSample> trace = Trace.at(100, 1).startingAt(AFTERNOON).fallFromWalking().samples();
 
         feed("pendant", trace, 10);
 
@@ -56,7 +56,7 @@ class WornFallDetectorTest {
     @ParameterizedTest(name = "batches of {0}")
     @ValueSource(ints = {1, 7, 20, 1000})
     void how_samples_are_batched_does_not_matter(int batch) {
-        feed("pendant", FallDetectorTest.fallFromWalking(Trace.at(100, 3).startingAt(AFTERNOON)).samples(), batch);
+        feed("pendant", Trace.at(100, 3).startingAt(AFTERNOON).fallFromWalking().samples(), batch);
 
         assertThat(alerts.raised).hasSize(1);
     }
@@ -65,7 +65,7 @@ class WornFallDetectorTest {
     void each_worn_sensor_is_followed_on_its_own() {
         // Interleaved batches of two residents' sensors: only one falls, and mixing them must not
         // turn the other's walk into a fall or lose this one.
-        List<AccelSample> falls = FallDetectorTest.fallFromWalking(Trace.at(100, 4).startingAt(AFTERNOON)).samples();
+        List<AccelSample> falls = Trace.at(100, 4).startingAt(AFTERNOON).fallFromWalking().samples();
         List<AccelSample> walks = Trace.at(100, 5).startingAt(AFTERNOON).still(Trace.UPRIGHT, 3).walk(15, 0.3).samples();
         for (int i = 0; i < Math.max(falls.size(), walks.size()); i += 10) {
             detector.onAccel("pendant-1", falls.subList(Math.min(i, falls.size()), Math.min(i + 10, falls.size())));
