@@ -71,8 +71,8 @@ public final class FallEvaluation {
         }
     }
 
-    /** Runs every trial file; a file that cannot be read is reported and skipped. */
-    public Summary evaluate(List<Path> files) throws IOException {
+    /** Runs every trial file; a file that cannot be read is reported in the summary and skipped. */
+    public Summary evaluate(List<Path> files) {
         List<TrialResult> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Path file : files) {
@@ -81,6 +81,9 @@ public final class FallEvaluation {
                 trial = SisFallTrial.read(file, TRIAL_START);
             } catch (NotSisFallException e) {
                 problems.add(e.getMessage());
+                continue;
+            } catch (IOException e) {
+                problems.add(file + " could not be read: " + e.getMessage());
                 continue;
             }
             if (trial.malformedCount() > 0) {

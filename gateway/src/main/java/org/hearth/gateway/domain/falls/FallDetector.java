@@ -32,8 +32,10 @@ package org.hearth.gateway.domain.falls;
 public final class FallDetector {
 
     /**
-     * 1.5 g starts measuring an impact. Walking at the waist peaks around 1.2–1.4 g; even a fall
-     * onto a mattress passes 1.5 g. Deliberately low: Δv, not the peak, decides.
+     * 1.5 g starts measuring an impact: above what a still sensor reads even when miscalibrated
+     * (up to about 1.2 g), below the peak of even a soft fall onto a mattress (1.7 g or more).
+     * Deliberately low: it only starts a measurement, and Δv decides, so the steps of a brisk
+     * walk that pass 1.5 g cost a little work and nothing else.
      */
     static final double IMPACT_TRIGGER_G = 1.5;
     /**
@@ -97,13 +99,26 @@ public final class FallDetector {
     private static final int MAX_REFERENCES = 32;
     /** The impact's second of samples, at up to about 1 kHz. */
     private static final int IMPACT_SAMPLES = 1024;
+    /**
+     * Hard impacts followed at once. A fall often lands in several bumps (hip, shoulder, a roll),
+     * and each keeps its own chance, so a later bump cannot displace the landing before it.
+     * Separate impacts are at least 0.5 s apart and each waits at most about 5 s, so eight slots
+     * hold every impact of a fall; in a run of more (jogging), the oldest gives way.
+     */
+    private static final int PENDING_IMPACTS = 8;
 
     private final BlockHistory blocks = new BlockHistory(BLOCK_MICROS, HISTORY_BLOCKS);
     private final RecentSamples recent = new RecentSamples(IMPACT_HALF_WINDOW_MICROS, IMPACT_SAMPLES / 2);
     private final Impact measuring = new Impact(MAX_REFERENCES, IMPACT_SAMPLES);
     private final double[] window = new double[6];
-    private Impact pending = new Impact(MAX_REFERENCES, IMPACT_SAMPLES);
-    private Impact spare = new Impact(MAX_REFERENCES, IMPACT_SAMPLES);
+    /** Measured hard impacts still waiting to see whether the person lies still after them. */
+    private final Impact[] pending = new Impact[PENDING_IMPACTS];
+
+    {
+        for (int i = 0; i < PENDING_IMPACTS; i++) {
+            pending[i] = new Impact(MAX_REFERENCES, IMPACT_SAMPLES);
+        }
+    }
 
     private boolean started;
     private long lastMicros;
@@ -111,8 +126,10 @@ public final class FallDetector {
     private Fall lastFall;
 
     /**
-     * Takes the next sample. Samples must come in time order; one that does not move time forward
-     * is ignored.
+     * Takes the next sample. Samples must come in time order: one that does not move time forward
+     * is ignored, unless time went back by more than {@link #MAX_GAP_MICROS} (a sensor whose
+     * clock was reset), which starts afresh rather than ignoring the sensor until its clock
+     * catches up.
      *
      * @return true when this sample completes a fall; {@link #lastFall()} then describes it
      */
@@ -120,10 +137,12 @@ public final class FallDetector {
         long step = 0;
         if (started) {
             long gap = epochMicros - lastMicros;
-            if (gap <= 0) {
+            if (gap < -MAX_GAP_MICROS) {
+                restart();
+                quietUntilMicros = Long.MIN_VALUE;
+            } else if (gap <= 0) {
                 return false;
-            }
-            if (gap > MAX_GAP_MICROS) {
+            } else if (gap > MAX_GAP_MICROS) {
                 restart();
             } else {
                 step = Math.min(gap, MAX_STEP_MICROS);
@@ -155,7 +174,9 @@ public final class FallDetector {
         blocks.clear();
         recent.clear();
         measuring.active = false;
-        pending.active = false;
+        for (Impact p : pending) {
+            p.active = false;
+        }
     }
 
     private void measureImpact(long t, double m, double stepSeconds) {
@@ -171,12 +192,9 @@ public final class FallDetector {
                 // Only the level before is known yet; the level after can only lower Δv further.
                 double rest = Math.max(1.0, measuring.levelBefore);
                 if (measuring.deltaV(rest, STANDARD_GRAVITY) >= MIN_IMPACT_DELTA_V) {
-                    // A later hard impact is the one the person lies after: it replaces an earlier one.
-                    spare.copyFrom(measuring);
-                    spare.active = true;
-                    Impact old = pending;
-                    pending = spare;
-                    spare = old;
+                    Impact slot = freeOrOldestPending();
+                    slot.copyFrom(measuring);
+                    slot.active = true;
                 }
             }
         } else if (m >= IMPACT_TRIGGER_G && t >= quietUntilMicros) {
@@ -230,51 +248,77 @@ public final class FallDetector {
         }
     }
 
-    /** Called as each block closes: is the pending impact now followed by lying still in a new posture? */
+    private Impact freeOrOldestPending() {
+        Impact oldest = pending[0];
+        for (Impact p : pending) {
+            if (!p.active) {
+                return p;
+            }
+            if (p.startMicros < oldest.startMicros) {
+                oldest = p;
+            }
+        }
+        return oldest;
+    }
+
+    /** Called as each block closes: is a pending impact now followed by lying still in a new posture? */
     private boolean checkPending() {
-        if (!pending.active || blocks.size() < STILL_BLOCKS) {
+        if (blocks.size() < STILL_BLOCKS) {
             return false;
         }
         long windowStart = blocks.startOf(STILL_BLOCKS - 1);
-        long sinceImpact = windowStart - pending.startMicros;
-        if (sinceImpact < STILL_EARLIEST_MICROS) {
-            return false;
-        }
-        if (sinceImpact > STILL_LATEST_MICROS) {
-            pending.active = false;
-            return false;
-        }
         blocks.sum(STILL_BLOCKS - 1, STILL_BLOCKS, window);
         double n = window[5];
-        if (n < 2) {
-            return false;
-        }
-        double levelAfter = window[3] / n;
-        double variance = Math.max(0, window[4] / n - levelAfter * levelAfter);
-        if (variance > STILL_MAX_SD_G * STILL_MAX_SD_G) {
-            return false;
-        }
+        double levelAfter = n == 0 ? 0 : window[3] / n;
+        double variance = n == 0 ? 0 : Math.max(0, window[4] / n - levelAfter * levelAfter);
+        boolean still = n >= 2 && variance <= STILL_MAX_SD_G * STILL_MAX_SD_G;
         double norm = Math.sqrt(window[0] * window[0] + window[1] * window[1] + window[2] * window[2]);
-        double minCos = 1;
-        for (int r = 0; r < pending.references; r++) {
-            double cos = (pending.rx[r] * window[0] + pending.ry[r] * window[1] + pending.rz[r] * window[2]) / norm;
-            minCos = Math.min(minCos, cos);
+        Impact found = null;
+        double foundDeltaV = 0;
+        double foundCos = 1;
+        for (Impact impact : pending) {
+            if (!impact.active) {
+                continue;
+            }
+            long sinceImpact = windowStart - impact.startMicros;
+            if (sinceImpact > STILL_LATEST_MICROS) {
+                impact.active = false;
+                continue;
+            }
+            if (sinceImpact < STILL_EARLIEST_MICROS || !still || norm == 0) {
+                continue;
+            }
+            double minCos = 1;
+            for (int r = 0; r < impact.references; r++) {
+                double cos = (impact.rx[r] * window[0] + impact.ry[r] * window[1] + impact.rz[r] * window[2]) / norm;
+                minCos = Math.min(minCos, cos);
+            }
+            if (minCos > COS_MIN_POSTURE_CHANGE) {
+                continue; // still, in the posture it had: sat down, or stood still; a later second may differ
+            }
+            double rest = Math.max(1.0, Math.max(impact.levelBefore, levelAfter));
+            double deltaV = impact.deltaV(rest, STANDARD_GRAVITY);
+            if (deltaV < MIN_IMPACT_DELTA_V) {
+                impact.active = false; // lying now, but lowered, not dropped
+                continue;
+            }
+            if (found == null || deltaV > foundDeltaV) {
+                found = impact;
+                foundDeltaV = deltaV;
+                foundCos = minCos;
+            }
         }
-        if (minCos > COS_MIN_POSTURE_CHANGE) {
-            return false; // still, in the posture it had: sat down, or stood still; a later second may differ
-        }
-        double rest = Math.max(1.0, Math.max(pending.levelBefore, levelAfter));
-        double deltaV = pending.deltaV(rest, STANDARD_GRAVITY);
-        if (deltaV < MIN_IMPACT_DELTA_V) {
-            pending.active = false; // lying now, but lowered, not dropped
+        if (found == null) {
             return false;
         }
-        pending.active = false;
-        measuring.active = false;
-        quietUntilMicros = pending.startMicros + REFRACTORY_MICROS;
-        double degrees = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, minCos))));
+        double degrees = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, foundCos))));
         long stillEnd = windowStart + STILL_BLOCKS * BLOCK_MICROS;
-        lastFall = new Fall(pending.startMicros, stillEnd, pending.peakG, deltaV, degrees);
+        lastFall = new Fall(found.startMicros, stillEnd, found.peakG, foundDeltaV, degrees);
+        quietUntilMicros = found.startMicros + REFRACTORY_MICROS;
+        measuring.active = false;
+        for (Impact p : pending) {
+            p.active = false;
+        }
         return true;
     }
 }

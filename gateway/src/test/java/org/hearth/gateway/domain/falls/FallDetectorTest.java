@@ -143,6 +143,17 @@ class FallDetectorTest {
     }
 
     @Test
+    void a_fall_is_found_even_when_the_person_rolls_over_soon_after_landing() {
+        // The roll onto a side that reads 1.15 g looks like a second hard impact until the
+        // resting level after it is known; it must not take the landing's place.
+        List<AccelSample> trace = Trace.at(200, 30).readingGravityAs(0.9).still(Trace.UPRIGHT, 3).walk(3, 0.3)
+                .fallFreely(0.4, 0.3).turn(Trace.ON_BACK, 0.1).impact(3.0, 0.15).still(Trace.ON_BACK, 1.5)
+                .turn(Trace.ON_SIDE, 0.5).readingGravityAs(1.15).impact(1.5, 0.3).still(Trace.ON_SIDE, 6).samples();
+
+        assertThat(run(trace)).singleElement().satisfies(f -> assertThat(f.peakG()).isGreaterThan(2.5));
+    }
+
+    @Test
     void another_impact_within_a_minute_belongs_to_the_same_fall() {
         // Trying to get up and falling back: the pre-alarm is already asking.
         Trace trace = Trace.at(200, 12).fallFromWalking().still(Trace.ON_BACK, 20)
@@ -188,6 +199,15 @@ class FallDetectorTest {
         }
 
         assertThat(run(messy)).hasSize(1);
+    }
+
+    @Test
+    void a_sensor_clock_that_jumps_back_starts_afresh_instead_of_going_silent() {
+        List<AccelSample> trace = new ArrayList<>(Trace.at(100, 19).still(Trace.UPRIGHT, 5).samples());
+        long reset = trace.get(0).epochMicros() - 3_600_000_000L; // an hour back
+        trace.addAll(Trace.at(100, 20).startingAt(reset).fallFromWalking().samples());
+
+        assertThat(run(trace)).hasSize(1);
     }
 
     @Test
