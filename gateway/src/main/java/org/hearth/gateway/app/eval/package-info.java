@@ -1,5 +1,8 @@
 /**
- * The {@code hearth eval} commands: replay recorded real-world data through the same detector
- * code the daemon runs, in virtual time, and report how well it does, openly.
+ * The {@code hearth eval} commands: replay public, recorded real-world data through the same
+ * detector code the daemon runs, in virtual time, and report openly how well it does.
+ * {@link org.hearth.gateway.app.eval.FallEvaluation} scores the worn-sensor fall detector on
+ * SisFall; {@link org.hearth.gateway.app.eval.InactivityEvaluation} scores the activity detectors
+ * on CASAS event logs, with injected collapses.
  */
 package org.hearth.gateway.app.eval;

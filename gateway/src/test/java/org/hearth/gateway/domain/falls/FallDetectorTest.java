@@ -1,0 +1,239 @@
+package org.hearth.gateway.domain.falls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.hearth.sensors.AccelSample;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Tag("small")
+class FallDetectorTest {
+
+    private static final double[] SITTING_BACK = Trace.SITTING_BACK;
+
+    @ParameterizedTest(name = "at {0} Hz")
+    @ValueSource(doubles = {50, 100, 200})
+    void a_fall_from_walking_onto_the_back_is_found_at_any_rate(double rateHz) {
+        List<AccelSample> trace = Trace.at(rateHz, 1).fallFromWalking().samples();
+
+        List<Fall> falls = run(trace);
+
+        assertThat(falls).hasSize(1);
+        Fall fall = falls.get(0);
+        assertThat(fall.peakG()).isGreaterThan(2.5);
+        assertThat(fall.deltaV()).isGreaterThan(1.0);
+        assertThat(fall.postureChangeDeg()).isBetween(80.0, 100.0);
+        // Found once the person has lain still for a second: 2 to 4.5 s after the impact.
+        assertThat(fall.detectedMicros() - fall.impactMicros()).isBetween(2_000_000L, 4_500_000L);
+    }
+
+    @Test
+    void the_impact_is_timed_at_its_start() {
+        Trace trace = Trace.at(200, 2).still(Trace.UPRIGHT, 3).walk(3, 0.3).fallFreely(0.4, 0.3).turn(Trace.ON_BACK, 0.1);
+        long impactStart = trace.nowMicros();
+        trace.impact(3.0, 0.15).still(Trace.ON_BACK, 6);
+
+        List<Fall> falls = run(trace.samples());
+
+        assertThat(falls).singleElement().satisfies(f ->
+                assertThat(f.impactMicros()).isBetween(impactStart, impactStart + 50_000));
+    }
+
+    @Test
+    void sitting_down_hard_into_a_chair_is_not_a_fall() {
+        List<AccelSample> trace = Trace.at(200, 3).sitDownHard().samples();
+
+        assertThat(run(trace)).isEmpty();
+    }
+
+    @Test
+    void a_jump_that_lands_on_the_feet_is_not_a_fall() {
+        List<AccelSample> trace = Trace.at(200, 4).still(Trace.UPRIGHT, 3).impact(2.0, 0.25)
+                .fallFreely(0.3, 0.0).impact(4.0, 0.1).still(Trace.UPRIGHT, 8).samples();
+
+        assertThat(run(trace)).isEmpty();
+    }
+
+    @Test
+    void a_stumble_that_walks_on_is_not_a_fall() {
+        List<AccelSample> trace = Trace.at(200, 5).still(Trace.UPRIGHT, 2).walk(4, 0.3)
+                .impact(3.0, 0.12).walk(8, 0.35).samples();
+
+        assertThat(run(trace)).isEmpty();
+    }
+
+    @Test
+    void lying_down_on_a_bed_is_not_a_fall_though_the_posture_turns_90_degrees() {
+        List<AccelSample> trace = Trace.at(200, 6).still(SITTING_BACK, 3).turn(Trace.ON_BACK, 1.5)
+                .impact(1.6, 0.2).still(Trace.ON_BACK, 8).samples();
+
+        assertThat(run(trace)).isEmpty();
+    }
+
+    @Test
+    void a_knock_on_the_sensor_while_lying_down_is_not_an_impact() {
+        List<AccelSample> trace = Trace.at(200, 7).still(SITTING_BACK, 3).turn(Trace.ON_BACK, 1.0)
+                .still(Trace.ON_BACK, 0.5).knock(3.0).still(Trace.ON_BACK, 8).samples();
+
+        assertThat(run(trace)).isEmpty();
+    }
+
+    @Test
+    void a_fall_after_which_the_person_gets_up_and_walks_on_is_not_reported() {
+        Trace trace = Trace.at(200, 8).still(Trace.UPRIGHT, 3).walk(3, 0.3).fallFreely(0.4, 0.3)
+                .turn(Trace.ON_FRONT, 0.1).impact(3.0, 0.15).walk(1.0, 0.4).turn(Trace.UPRIGHT, 0.5).walk(8, 0.3);
+
+        assertThat(run(trace.samples())).isEmpty();
+    }
+
+    @Test
+    void moving_about_on_the_floor_after_a_hard_landing_and_getting_up_is_not_reported() {
+        // Without the stillness stage this would be a fall: a hard impact, then 90° from upright.
+        Trace trace = Trace.at(200, 18).still(Trace.UPRIGHT, 3).walk(2, 0.3).fallFreely(0.3, 0.4)
+                .turn(Trace.ON_BACK, 0.1).impact(2.8, 0.15).walk(5, 0.3).turn(Trace.UPRIGHT, 1.0).walk(5, 0.3);
+
+        assertThat(run(trace.samples())).isEmpty();
+    }
+
+    @Test
+    void a_slow_faint_from_a_chair_is_measured_against_the_posture_before_the_tipping_began() {
+        // The trunk tips forward for three seconds before it lands: the last second before the
+        // impact is already far from upright, so only a reference further back shows the full turn.
+        List<AccelSample> trace = Trace.at(200, 9).still(Trace.UPRIGHT, 4).turn(Trace.ON_FRONT, 3.0)
+                .fallFreely(0.2, 0.6).impact(2.0, 0.3).still(Trace.ON_FRONT, 6).samples();
+
+        assertThat(run(trace)).singleElement().satisfies(f -> assertThat(f.postureChangeDeg()).isGreaterThan(80));
+    }
+
+    @Test
+    void rolling_onto_a_side_the_sensor_reads_high_on_is_not_counted_as_impact() {
+        // Cheap accelerometers read 0.85-1.17 g at rest depending on which axis points down.
+        // Counted against a nominal 1 g, the side's extra 0.15 g over the impact's second would
+        // alone give 1.5 m/s; counted against the sensor's own resting level it gives nothing.
+        List<AccelSample> trace = Trace.at(200, 10).readingGravityAs(0.88).still(Trace.ON_BACK, 5)
+                .turn(Trace.ON_SIDE, 0.8).readingGravityAs(1.15).impact(1.4, 0.3).still(Trace.ON_SIDE, 8).samples();
+
+        assertThat(run(trace)).isEmpty();
+    }
+
+    @Test
+    void a_real_fall_is_still_found_on_a_sensor_that_reads_high_at_rest() {
+        List<AccelSample> trace = Trace.at(200, 11).readingGravityAs(1.1).still(Trace.UPRIGHT, 3).walk(3, 0.3)
+                .fallFreely(0.4, 0.3).turn(Trace.ON_SIDE, 0.1).readingGravityAs(1.15).impact(3.0, 0.15)
+                .still(Trace.ON_SIDE, 6).samples();
+
+        assertThat(run(trace)).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {21, 22, 23, 24, 25, 26, 27, 28})
+    void how_the_sensor_is_clipped_on_does_not_matter(long seed) {
+        double[] rotation = Trace.randomRotation(new Random(seed));
+
+        List<AccelSample> fall = Trace.tilted(100, seed, rotation).fallFromWalking().samples();
+        List<AccelSample> sitDown = Trace.tilted(100, seed, rotation).sitDownHard().samples();
+
+        assertThat(run(fall)).hasSize(1);
+        assertThat(run(sitDown)).isEmpty();
+    }
+
+    @Test
+    void a_fall_is_found_even_when_the_person_rolls_over_soon_after_landing() {
+        // The roll onto a side that reads 1.15 g looks like a second hard impact until the
+        // resting level after it is known; it must not take the landing's place.
+        List<AccelSample> trace = Trace.at(200, 30).readingGravityAs(0.9).still(Trace.UPRIGHT, 3).walk(3, 0.3)
+                .fallFreely(0.4, 0.3).turn(Trace.ON_BACK, 0.1).impact(3.0, 0.15).still(Trace.ON_BACK, 1.5)
+                .turn(Trace.ON_SIDE, 0.5).readingGravityAs(1.15).impact(1.5, 0.3).still(Trace.ON_SIDE, 6).samples();
+
+        assertThat(run(trace)).singleElement().satisfies(f -> assertThat(f.peakG()).isGreaterThan(2.5));
+    }
+
+    @Test
+    void another_impact_within_a_minute_belongs_to_the_same_fall() {
+        // Trying to get up and falling back: the pre-alarm is already asking.
+        Trace trace = Trace.at(200, 12).fallFromWalking().still(Trace.ON_BACK, 20)
+                .impact(2.5, 0.15).still(Trace.ON_FRONT, 10);
+
+        assertThat(run(trace.samples())).hasSize(1);
+    }
+
+    @Test
+    void a_second_fall_a_minute_later_is_found_again() {
+        Trace trace = Trace.at(200, 13).fallFromWalking().still(Trace.ON_BACK, 60).turn(Trace.UPRIGHT, 1.0);
+        trace.fallFromWalking();
+
+        List<Fall> falls = run(trace.samples());
+
+        assertThat(falls).hasSize(2);
+        assertThat(falls.get(1).impactMicros() - falls.get(0).impactMicros()).isGreaterThan(60_000_000L);
+    }
+
+    @Test
+    void a_long_gap_after_the_impact_breaks_the_chain_of_stages() {
+        List<AccelSample> beforeGap = Trace.at(200, 14).still(Trace.UPRIGHT, 3).walk(3, 0.3).fallFreely(0.4, 0.3)
+                .turn(Trace.ON_BACK, 0.1).impact(3.0, 0.15).samples();
+        long resume = beforeGap.get(beforeGap.size() - 1).epochMicros() + 5_000_000;
+        List<AccelSample> afterGap = Trace.at(200, 15).startingAt(resume).still(Trace.ON_BACK, 6).samples();
+        List<AccelSample> trace = new ArrayList<>(beforeGap);
+        trace.addAll(afterGap);
+
+        assertThat(run(trace)).isEmpty();
+    }
+
+    @Test
+    void samples_that_repeat_or_go_back_in_time_are_ignored() {
+        List<AccelSample> clean = Trace.at(100, 16).fallFromWalking().samples();
+        List<AccelSample> messy = new ArrayList<>();
+        for (int i = 0; i < clean.size(); i++) {
+            AccelSample s = clean.get(i);
+            messy.add(s);
+            if (i % 10 == 0) {
+                messy.add(new AccelSample(s.epochMicros(), 5, 5, 5)); // a duplicate timestamp
+                messy.add(new AccelSample(s.epochMicros() - 3_000, -5, 5, -5)); // out of order
+            }
+        }
+
+        assertThat(run(messy)).hasSize(1);
+    }
+
+    @Test
+    void a_sensor_clock_that_jumps_back_starts_afresh_instead_of_going_silent() {
+        List<AccelSample> trace = new ArrayList<>(Trace.at(100, 19).still(Trace.UPRIGHT, 5).samples());
+        long reset = trace.get(0).epochMicros() - 3_600_000_000L; // an hour back
+        trace.addAll(Trace.at(100, 20).startingAt(reset).fallFromWalking().samples());
+
+        assertThat(run(trace)).hasSize(1);
+    }
+
+    @Test
+    void a_quiet_day_of_standing_sitting_and_walking_finds_nothing() {
+        Trace trace = Trace.at(50, 17);
+        Random random = new Random(17);
+        for (int i = 0; i < 60; i++) {
+            switch (random.nextInt(3)) {
+                case 0 -> trace.walk(5 + random.nextInt(20), 0.2 + random.nextDouble() * 0.3);
+                case 1 -> trace.still(Trace.UPRIGHT, 2 + random.nextInt(10));
+                default -> trace.fallFreely(0.3, 0.6).turn(SITTING_BACK, 0.3).impact(1.8, 0.2)
+                        .still(SITTING_BACK, 5 + random.nextInt(30)).turn(Trace.UPRIGHT, 0.8);
+            }
+        }
+
+        assertThat(run(trace.samples())).isEmpty();
+    }
+
+    private static List<Fall> run(List<AccelSample> samples) {
+        FallDetector detector = new FallDetector();
+        List<Fall> falls = new ArrayList<>();
+        for (AccelSample s : samples) {
+            if (detector.accept(s.epochMicros(), s.x(), s.y(), s.z())) {
+                falls.add(detector.lastFall());
+            }
+        }
+        return falls;
+    }
+}
