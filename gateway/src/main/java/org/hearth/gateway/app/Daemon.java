@@ -30,6 +30,7 @@ import org.hearth.gateway.domain.activity.ActivityWatch;
 import org.hearth.gateway.domain.activity.CheckInAnswers;
 import org.hearth.gateway.domain.activity.TemperatureReading;
 import org.hearth.gateway.domain.activity.TemperatureWatch;
+import org.hearth.gateway.domain.falls.WornFallDetector;
 import org.hearth.gateway.domain.SensorHealthAlerts;
 import org.hearth.gateway.domain.OutboxDispatcher;
 import org.hearth.gateway.store.SqliteAlertStore;
@@ -102,7 +103,8 @@ public final class Daemon implements AutoCloseable {
         observers.forEach(machine::addObserver);
         ActivityWatch activity = new ActivityWatch(ActivityParameters.defaults(), machine, loop);
         machine.addObserver(new CheckInAnswers(activity));
-        Gateway gateway = new Gateway(events, List.of(new DirectAlarms(machine, loop), activity));
+        Gateway gateway = new Gateway(events, List.of(new DirectAlarms(machine, loop), activity,
+                new WornFallDetector(machine, loop)));
 
         // 3. CoAP: the server, and the client side that reaches carers.
         Map<InetSocketAddress, PskKey> keys = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.hearth.gateway.app;
 
+import org.hearth.gateway.app.eval.EvalFallsCommand;
 import org.hearth.gateway.app.eval.EvalInactivityCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code hearth eval}: run the detectors over real recorded data and report how well they do. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate the detectors on recorded data.",
-        subcommands = {EvalInactivityCommand.class})
+        subcommands = {EvalFallsCommand.class, EvalInactivityCommand.class})
 final class EvalCommand implements Runnable {
 
     @Override
