@@ -21,6 +21,7 @@ public final class Heartbeats {
     private final Duration interval;
     private long seq;
     private Scheduler.Cancellable next;
+    private CarerReachability reachability;
 
     public Heartbeats(Ladder ladder, AlertChannel channel, Scheduler scheduler, String home, Duration interval) {
         this.ladder = ladder;
@@ -30,9 +31,29 @@ public final class Heartbeats {
         this.interval = interval;
     }
 
+    /** Reports every heartbeat's outcome, so the resident hears when no carer can be reached. */
+    public void reportTo(CarerReachability reachability) {
+        this.reachability = reachability;
+    }
+
     /** Sends one now and then every interval. Call on the event loop. */
     public void start() {
-        beat(Heartbeat.RUNNING);
+        java.time.Instant attempted = scheduler.now();
+        List<Carer> carers = ladder.carers();
+        List<CompletionStage<Boolean>> results = beat(Heartbeat.RUNNING);
+        for (int i = 0; i < results.size(); i++) {
+            Carer carer = carers.get(i);
+            results.get(i).whenComplete((ok, error) -> scheduler.execute(() -> {
+                if (reachability == null) {
+                    return;
+                }
+                if (Boolean.TRUE.equals(ok) && error == null) {
+                    reachability.answered(carer.name());
+                } else {
+                    reachability.failed(carer.name(), attempted);
+                }
+            }));
+        }
         next = scheduler.schedule(interval, this::start);
     }
 

@@ -36,6 +36,7 @@ public final class OutboxDispatcher {
     private final String home;
     private final Set<String> busy = new HashSet<>();
     private final Map<String, Integer> failures = new HashMap<>();
+    private CarerReachability reachability;
 
     public OutboxDispatcher(AlertStore store, Ladder ladder, AlertChannel channel, Scheduler scheduler,
                             AlertMachine machine, String home) {
@@ -46,6 +47,11 @@ public final class OutboxDispatcher {
         this.machine = machine;
         this.home = home;
         machine.onQueued(this::wake);
+    }
+
+    /** Reports every send's outcome, so the resident hears when no carer can be reached. */
+    public void reportTo(CarerReachability reachability) {
+        this.reachability = reachability;
     }
 
     /** Sends the next message to every carer that is not busy or backing off. Call on the event loop. */
@@ -73,11 +79,19 @@ public final class OutboxDispatcher {
         }
         busy.add(carer.name());
         Alert message = toWire(alert.get(), entry.level());
+        java.time.Instant attempted = scheduler.now();
         channel.send(carer, message).whenComplete((ok, error) -> scheduler.execute(() ->
-                finished(carer, entry, Boolean.TRUE.equals(ok) && error == null)));
+                finished(carer, entry, Boolean.TRUE.equals(ok) && error == null, attempted)));
     }
 
-    private void finished(Carer carer, OutboxEntry entry, boolean delivered) {
+    private void finished(Carer carer, OutboxEntry entry, boolean delivered, java.time.Instant attempted) {
+        if (reachability != null) {
+            if (delivered) {
+                reachability.answered(carer.name());
+            } else {
+                reachability.failed(carer.name(), attempted);
+            }
+        }
         if (delivered) {
             busy.remove(carer.name());
             failures.remove(carer.name());
