@@ -22,6 +22,7 @@ public final class Heartbeats {
     private long seq;
     private Scheduler.Cancellable next;
     private CarerReachability reachability;
+    private final java.util.Set<String> revoked = new java.util.HashSet<>();
 
     public Heartbeats(Ladder ladder, AlertChannel channel, Scheduler scheduler, String home, Duration interval) {
         this.ladder = ladder;
@@ -36,10 +37,15 @@ public final class Heartbeats {
         this.reachability = reachability;
     }
 
+    /** Stops sending heartbeats to a carer whose key was revoked. */
+    public void stopSendingTo(String carer) {
+        revoked.add(carer);
+    }
+
     /** Sends one now and then every interval. Call on the event loop. */
     public void start() {
         java.time.Instant attempted = scheduler.now();
-        List<Carer> carers = ladder.carers();
+        List<Carer> carers = carers();
         List<CompletionStage<Boolean>> results = beat(Heartbeat.RUNNING);
         for (int i = 0; i < results.size(); i++) {
             Carer carer = carers.get(i);
@@ -68,6 +74,10 @@ public final class Heartbeats {
 
     private List<CompletionStage<Boolean>> beat(String state) {
         Heartbeat hb = new Heartbeat(Protocol.VERSION, home, scheduler.now(), ++seq, interval.toSeconds(), state);
-        return ladder.carers().stream().map(c -> channel.heartbeat(c, hb)).toList();
+        return carers().stream().map(c -> channel.heartbeat(c, hb)).toList();
+    }
+
+    private List<Carer> carers() {
+        return ladder.carers().stream().filter(c -> !revoked.contains(c.name())).toList();
     }
 }

@@ -37,6 +37,7 @@ public final class OutboxDispatcher {
     private final Set<String> busy = new HashSet<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private CarerReachability reachability;
+    private final Set<String> revoked = new HashSet<>();
 
     public OutboxDispatcher(AlertStore store, Ladder ladder, AlertChannel channel, Scheduler scheduler,
                             AlertMachine machine, String home) {
@@ -54,11 +55,19 @@ public final class OutboxDispatcher {
         this.reachability = reachability;
     }
 
+    /**
+     * Stops sending to a carer whose key was revoked. Their queued messages stay in the store,
+     * undelivered, as the audit trail of what they were never told.
+     */
+    public void stopSendingTo(String carer) {
+        revoked.add(carer);
+    }
+
     /** Sends the next message to every carer that is not busy or backing off. Call on the event loop. */
     public void wake() {
         List<OutboxEntry> pending = store.pending();
         for (Carer carer : ladder.carers()) {
-            if (busy.contains(carer.name())) {
+            if (busy.contains(carer.name()) || revoked.contains(carer.name())) {
                 continue;
             }
             pending.stream().filter(e -> e.carer().equals(carer.name())).findFirst().ifPresent(e -> send(carer, e));
