@@ -62,6 +62,8 @@ public final class CarerEndpoint implements AutoCloseable {
         }
     });
 
+    private final java.util.concurrent.atomic.AtomicLong duplicates = new java.util.concurrent.atomic.AtomicLong();
+
     private CarerEndpoint(CoapServer server, CoapEndpoint endpoint, URI gateway, String name, Clock clock) {
         this.server = server;
         this.endpoint = endpoint;
@@ -156,6 +158,11 @@ public final class CarerEndpoint implements AutoCloseable {
         return result;
     }
 
+    /** How many alerts arrived again after being shown, and were not shown twice: gateway retries. */
+    public long duplicatesIgnored() {
+        return duplicates.get();
+    }
+
     @Override
     public void close() {
         server.stop();
@@ -185,6 +192,8 @@ public final class CarerEndpoint implements AutoCloseable {
             }
             if (firstTime(alert.id())) {
                 listener.onAlert(alert);
+            } else {
+                duplicates.incrementAndGet();
             }
             exchange.respond(ResponseCode.CHANGED);
         }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 /** {@code hearth-carer}: the carer's command line. */
 @Command(name = "hearth-carer", mixinStandardHelpOptions = true, version = "hearth-carer 0.1.0",
         description = "Receives alerts from a Hearth gateway and lets you say you are on your way.",
-        subcommands = {CarerMain.Listen.class})
+        subcommands = {CarerMain.Listen.class, CarerMain.Enroll.class})
 public final class CarerMain implements Runnable {
 
     public static void main(String[] args) {
@@ -41,29 +41,82 @@ public final class CarerMain implements Runnable {
         CommandLine.usage(this, System.out);
     }
 
-    @Command(name = "listen", mixinStandardHelpOptions = true,
-            description = "Listen for alerts and heartbeats. Press Enter to acknowledge the newest alert.")
-    static final class Listen implements java.util.concurrent.Callable<Integer> {
+    @Command(name = "enroll", mixinStandardHelpOptions = true,
+            description = {"Store the pairing from the QR code `hearth pair` showed, so `hearth-carer listen` needs no arguments.",
+                "Give the code's text (from a phone's camera app) or a picture of it."})
+    static final class Enroll implements java.util.concurrent.Callable<Integer> {
 
-        private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+        @CommandLine.ArgGroup(multiplicity = "1")
+        Source source;
 
-        @Option(names = "--name", required = true, description = "Your name, as the resident will hear it.")
-        String name;
+        static final class Source {
+            @Option(names = "--qr", paramLabel = "TEXT", description = "The QR code's text, starting hearth:pair?")
+            String text;
 
-        @Option(names = "--identity", required = true, description = "Your PSK identity from pairing.")
-        String identity;
+            @Option(names = "--png", paramLabel = "FILE", description = "A picture of the QR code (PNG or JPEG).")
+            Path picture;
+        }
 
-        @Option(names = "--key-file", required = true, description = "File holding your 16-byte key in hex (mode 0600).")
-        Path keyFile;
-
-        @Option(names = "--gateway", required = true, description = "The gateway, for example coaps://192.168.1.20:5684.")
-        URI gateway;
+        @Option(names = "--config", paramLabel = "FILE", description = "Where to store your settings (default: ~/.config/hearth-carer/carer.properties).")
+        Path config;
 
         @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
         String bind;
 
-        @Option(names = "--port", defaultValue = "5684", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--port", defaultValue = "5684", description = "Port to listen on, as given to hearth pair --endpoint (default: ${DEFAULT-VALUE}).")
         int port;
+
+        @Override
+        public Integer call() {
+            Path file = config != null ? config : CarerSettings.defaultFile();
+            org.hearth.protocol.PairingCode code;
+            try {
+                String text = source.text != null ? source.text : QrImage.read(source.picture);
+                code = org.hearth.protocol.PairingCode.parse(text);
+            } catch (IOException | org.hearth.protocol.ProtocolException e) {
+                System.err.println("hearth-carer: " + e.getMessage());
+                return 2;
+            }
+            try {
+                new CarerSettings(code, bind, port).write(file);
+            } catch (IOException e) {
+                System.err.println("hearth-carer: cannot write your settings to " + file + ": " + e.getMessage());
+                return 1;
+            }
+            System.out.println("ENROLLED as " + code.name() + " (identity " + code.identity() + ") for the gateway at "
+                    + code.gateway() + ".");
+            System.out.println("Your settings and key are in " + file + " (mode 0600). Now run: hearth-carer listen");
+            return 0;
+        }
+    }
+
+    @Command(name = "listen", mixinStandardHelpOptions = true,
+            description = {"Listen for alerts and heartbeats. Press Enter to acknowledge the newest alert.",
+                "With no arguments it uses the settings `hearth-carer enroll` stored."})
+    static final class Listen implements java.util.concurrent.Callable<Integer> {
+
+        private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+        @Option(names = "--config", paramLabel = "FILE", description = "Settings from enroll (default: ~/.config/hearth-carer/carer.properties).")
+        Path config;
+
+        @Option(names = "--name", description = "Your name, as the resident will hear it.")
+        String name;
+
+        @Option(names = "--identity", description = "Your PSK identity from pairing.")
+        String identity;
+
+        @Option(names = "--key-file", description = "File holding your 16-byte key in hex (mode 0600).")
+        Path keyFile;
+
+        @Option(names = "--gateway", description = "The gateway, for example coaps://192.168.1.20:5684.")
+        URI gateway;
+
+        @Option(names = "--bind", description = "Address to listen on (default: from enroll, or 0.0.0.0).")
+        String bind;
+
+        @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: from enroll, or 5684).")
+        Integer port;
 
         @Option(names = "--auto-ack", converter = ShortDuration.class, description = "Acknowledge every alert by itself after this long, e.g. 2s (for demos and tests).")
         Duration autoAck;
@@ -80,11 +133,36 @@ public final class CarerMain implements Runnable {
         @Override
         public Integer call() throws Exception {
             byte[] key;
-            try {
-                key = HexFormat.of().parseHex(Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
-            } catch (IOException | IllegalArgumentException e) {
-                System.err.println("hearth-carer: cannot read your key from " + keyFile + ": it must hold 32 hex digits");
+            boolean anyGiven = name != null || identity != null || keyFile != null || gateway != null;
+            boolean allGiven = name != null && identity != null && keyFile != null && gateway != null;
+            if (anyGiven && !allGiven) {
+                System.err.println("hearth-carer: give all of --name, --identity, --key-file and --gateway, or none of them"
+                        + " to use the settings from hearth-carer enroll");
                 return 2;
+            }
+            if (allGiven) {
+                try {
+                    key = HexFormat.of().parseHex(Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
+                } catch (IOException | IllegalArgumentException e) {
+                    System.err.println("hearth-carer: cannot read your key from " + keyFile + ": it must hold 32 hex digits");
+                    return 2;
+                }
+                bind = bind == null ? "0.0.0.0" : bind;
+                port = port == null ? org.hearth.protocol.Protocol.COAPS_PORT : port;
+            } else {
+                CarerSettings settings;
+                try {
+                    settings = CarerSettings.read(config != null ? config : CarerSettings.defaultFile());
+                } catch (IOException e) {
+                    System.err.println("hearth-carer: " + e.getMessage());
+                    return 2;
+                }
+                name = settings.pairing().name();
+                identity = settings.pairing().identity();
+                key = settings.pairing().key();
+                gateway = settings.pairing().gateway();
+                bind = bind == null ? settings.bind() : bind;
+                port = port == null ? settings.port() : port;
             }
             if (!"coaps".equals(gateway.getScheme()) || gateway.getHost() == null) {
                 System.err.println("hearth-carer: --gateway must look like coaps://HOST:PORT");

@@ -12,13 +12,21 @@ import java.util.List;
  * @param sensors    every configured sensor and its supervision status
  * @param openAlerts alerts not yet resolved
  * @param queued     outbox messages waiting for delivery
+ * @param carersUnreachableSince when the gateway last began failing to reach any carer, if it
+ *                   has reached none for the unreachable threshold (5 min); null while at least
+ *                   one carer answers. Added within v1: optional on the wire, absent means null.
  */
 public record GatewayStatus(int v, String home, Instant at, List<SensorStatus> sensors,
-                            List<OpenAlert> openAlerts, int queued) {
+                            List<OpenAlert> openAlerts, int queued, Instant carersUnreachableSince) {
 
     public GatewayStatus {
         sensors = List.copyOf(sensors);
         openAlerts = List.copyOf(openAlerts);
+    }
+
+    /** A status while the carers are reachable. */
+    public GatewayStatus(int v, String home, Instant at, List<SensorStatus> sensors, List<OpenAlert> openAlerts, int queued) {
+        this(v, home, at, sensors, openAlerts, queued, null);
     }
 
     /** One sensor: {@code status} is ONLINE, SUSPECT or OFFLINE, with the reason in plain words. */

@@ -33,6 +33,13 @@ public final class WireCodec {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
 
+    /**
+     * Fields added after a record first shipped in v1. A peer that predates them leaves them
+     * out, so they read as null instead of being refused as missing.
+     */
+    private static final java.util.Map<Class<?>, java.util.List<String>> OPTIONAL_FIELDS = java.util.Map.of(
+            GatewayStatus.class, java.util.List.of("carers_unreachable_since"));
+
     private WireCodec() {
     }
 
@@ -81,6 +88,11 @@ public final class WireCodec {
             if (v == null || !v.canConvertToInt() || v.asInt() != Protocol.VERSION) {
                 throw new ProtocolException(what + " has unsupported protocol version " + (v == null ? "(missing)" : v.toString())
                         + "; this side speaks v" + Protocol.VERSION);
+            }
+            for (String optional : OPTIONAL_FIELDS.getOrDefault(type, java.util.List.of())) {
+                if (!tree.has(optional)) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) tree).putNull(optional);
+                }
             }
             return MAPPER.treeToValue(tree, type);
         } catch (JsonMappingException e) {

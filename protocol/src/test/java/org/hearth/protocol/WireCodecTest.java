@@ -54,6 +54,20 @@ class WireCodecTest {
     }
 
     @Test
+    void a_status_says_since_when_no_carer_answers_and_an_older_gateway_without_the_field_still_reads() throws Exception {
+        var status = new GatewayStatus(1, "Flat 12", AT, List.of(), List.of(), 3, AT.minusSeconds(600));
+        String json = new String(WireCodec.encode(status), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"carers_unreachable_since\":\"2026-11-28T10:05:30Z\"");
+        assertThat(WireCodec.decodeStatus(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(status);
+
+        String older = "{\"v\":1,\"home\":\"Flat 12\",\"at\":\"2026-11-28T10:15:30Z\",\"sensors\":[],\"open_alerts\":[],\"queued\":0}";
+        assertThat(WireCodec.decodeStatus(older.getBytes(StandardCharsets.UTF_8)).carersUnreachableSince()).isNull();
+        String missingQueued = older.replace(",\"queued\":0", "");
+        assertThatThrownBy(() -> WireCodec.decodeStatus(missingQueued.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("queued");
+    }
+
+    @Test
     void unknown_fields_from_a_newer_peer_are_ignored() throws Exception {
         String withExtra = ALERT_VECTOR.replace("\"test\":false", "\"test\":false,\"photo\":\"none\"");
         assertThat(WireCodec.decodeAlert(withExtra.getBytes(StandardCharsets.UTF_8)).id()).isEqualTo(ID);

@@ -10,17 +10,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.hearth.gateway.app.config.ConfigException;
+import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.Secrets;
 import org.hearth.gateway.coap.CoapAlertChannel;
 import org.hearth.gateway.coap.CoapGatewayServer;
 import org.hearth.gateway.coap.GatewayHandlers;
+import org.hearth.gateway.coap.LocalControl;
 import org.hearth.gateway.coap.PskKey;
 import org.hearth.gateway.domain.AckResult;
 import org.hearth.gateway.domain.AlertMachine;
 import org.hearth.gateway.domain.AlertObserver;
 import org.hearth.gateway.domain.Announcer;
 import org.hearth.gateway.domain.Carer;
+import org.hearth.gateway.domain.CarerReachability;
 import org.hearth.gateway.domain.DirectAlarms;
 import org.hearth.gateway.domain.Gateway;
 import org.hearth.gateway.domain.Heartbeats;
@@ -70,6 +74,8 @@ import org.slf4j.LoggerFactory;
 public final class Daemon implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    /** What the resident is told to phone when no carer can be reached. */
+    static final String EMERGENCY_NUMBER = "999";
 
     private final RealTimeScheduler loop;
     private final SqliteDatabase db;
@@ -81,6 +87,10 @@ public final class Daemon implements AutoCloseable {
     private RealTimeScheduler i2cLoop;
     private final I2cSensors i2c;
     private final HearthConfig config;
+    private final CarerReachability reachability;
+    private final OutboxDispatcher outbox;
+    /** The keys the DTLS endpoint holds now, by carer name; revocation removes them. */
+    private final Map<String, Secrets.CarerKey> activeKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private AutoCloseable sensors;
     private SimulatedHome simulated;
     private boolean closed;
@@ -94,8 +104,12 @@ public final class Daemon implements AutoCloseable {
         this.alerts = new SqliteAlertStore(db);
         SqliteEventStore events = new SqliteEventStore(db);
 
-        // 2. Domain, on the event loop.
-        Ladder ladder = new Ladder(config.carers().stream()
+        // 2. Domain, on the event loop. A carer without a key (revoked, or not paired yet) is
+        //    left off the ladder; the config loader has warned about them.
+        List<HearthConfig.CarerEntry> paired = config.carers().stream()
+                .filter(c -> secrets.forCarer(c.name()).isPresent()).toList();
+        paired.forEach(c -> activeKeys.put(c.name(), secrets.forCarer(c.name()).orElseThrow()));
+        Ladder ladder = new Ladder(paired.stream()
                 .map(c -> new Carer(c.name(), c.level(), c.endpoint(), secrets.forCarer(c.name()).orElseThrow().identity()))
                 .toList(), config.alerts().escalationTimeout());
         Supplier<UUID> ids = UUID::randomUUID;
@@ -108,17 +122,23 @@ public final class Daemon implements AutoCloseable {
 
         // 3. CoAP: the server, and the client side that reaches carers.
         Map<InetSocketAddress, PskKey> keys = new LinkedHashMap<>();
-        for (HearthConfig.CarerEntry c : config.carers()) {
+        for (HearthConfig.CarerEntry c : paired) {
             Secrets.CarerKey key = secrets.forCarer(c.name()).orElseThrow();
             int port = c.endpoint().getPort() > 0 ? c.endpoint().getPort() : Protocol.COAPS_PORT;
             keys.put(new InetSocketAddress(c.endpoint().getHost(), port), new PskKey(key.identity(), key.key()));
         }
         this.coap = CoapGatewayServer.start(new InetSocketAddress(config.coap().bind(), config.coap().port()),
-                config.coap().loopbackPort(), keys, new Handlers());
+                config.coap().loopbackPort(), keys, new Handlers(), new Local());
         machine.addObserver((alert, entry) -> coap.changed());
         CoapAlertChannel channel = new CoapAlertChannel(coap);
-        OutboxDispatcher outbox = new OutboxDispatcher(alerts, ladder, channel, loop, machine, config.home().label());
+        this.outbox = new OutboxDispatcher(alerts, ladder, channel, loop, machine, config.home().label());
         this.heartbeats = new Heartbeats(ladder, channel, loop, config.home().label(), config.heartbeatInterval());
+        // The resident hears when no carer can be reached, and when the link is back.
+        this.reachability = new CarerReachability(loop, announcer, CarerReachability.DEFAULT_THRESHOLD, EMERGENCY_NUMBER);
+        reachability.onChange(coap::changed);
+        outbox.reportTo(reachability);
+        heartbeats.reportTo(reachability);
+        machine.reachability(reachability);
         onLoop(() -> {
             machine.recover();
             outbox.wake();
@@ -278,7 +298,7 @@ public final class Daemon implements AutoCloseable {
             return CompletableFuture.supplyAsync(() -> new GatewayStatus(Protocol.VERSION, config.home().label(), loop.now(),
                     supervisor.snapshot().stream().map(h -> new GatewayStatus.SensorStatus(h.sensorId(), h.room(), h.kind(),
                             h.status().name(), h.reason(), h.lastEvent().orElse(null))).toList(),
-                    openAlertList(), alerts.pending().size()), loop::execute);
+                    openAlertList(), queued(), reachability.unreachableSince().orElse(null)), loop::execute);
         }
 
         @Override
@@ -290,6 +310,55 @@ public final class Daemon implements AutoCloseable {
         @Override
         public CompletionStage<AckResult> acknowledge(UUID alertId, String identity, String note) {
             return CompletableFuture.supplyAsync(() -> machine.acknowledge(alertId, identity, note), loop::execute);
+        }
+    }
+
+    /** Messages still to send to carers who hold a key; a revoked carer's are kept but never sent. */
+    private int queued() {
+        return (int) alerts.pending().stream().filter(e -> activeKeys.containsKey(e.carer())).count();
+    }
+
+    /** Local tools on this machine: key reload after revocation, and presses in a simulated home. */
+    private final class Local implements LocalControl {
+        @Override
+        public CompletionStage<String> reloadKeys() {
+            return CompletableFuture.supplyAsync(() -> {
+                Secrets now;
+                try {
+                    now = ConfigLoader.loadSecrets(config.secretsFile());
+                } catch (ConfigException e) {
+                    throw new IllegalStateException("the secrets file is not valid: " + String.join("; ", e.errors()));
+                }
+                List<String> revoked = new ArrayList<>();
+                for (var active : List.copyOf(activeKeys.entrySet())) {
+                    String name = active.getKey();
+                    if (!active.getValue().equals(now.forCarer(name).orElse(null))) {
+                        coap.revoke(active.getValue().identity());
+                        outbox.stopSendingTo(name);
+                        heartbeats.stopSendingTo(name);
+                        activeKeys.remove(name);
+                        revoked.add(name);
+                        LOG.info("Carer {} was revoked: their key no longer works", name);
+                    }
+                }
+                return revoked.isEmpty() ? "no key revoked" : "revoked: " + String.join(", ", revoked);
+            }, loop::execute);
+        }
+
+        @Override
+        public boolean simulated() {
+            return config.gpio() == GpioBackend.MOCK;
+        }
+
+        @Override
+        public CompletionStage<Boolean> press(String sensorId) {
+            return CompletableFuture.supplyAsync(() -> {
+                if (simulated == null || simulated.specs().stream().noneMatch(s -> s.id().equals(sensorId))) {
+                    return false;
+                }
+                simulated.pulse(sensorId);
+                return true;
+            }, loop::execute);
         }
     }
 

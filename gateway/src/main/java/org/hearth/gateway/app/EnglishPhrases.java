@@ -13,7 +13,9 @@ final class EnglishPhrases {
             Phrase.NOTHING_TO_CANCEL, "There is nothing to cancel.",
             Phrase.CALLING_FOR_HELP, "I am calling for help now.",
             Phrase.CARER_TOLD, "I have told {carer}.",
-            Phrase.CARER_COMING, "{carer} is on the way.");
+            Phrase.CARER_COMING, "{carer} is on the way.",
+            Phrase.CARERS_UNREACHABLE, "I can't reach your carers right now. If you need help, call {number}.",
+            Phrase.CARERS_BACK, "I can reach your carers again.");
 
     private EnglishPhrases() {
     }

@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code hearth}: the gateway's command line. */
 @Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = Hearth.Version.class,
         description = "Hearth: an assisted-living gateway for an older person's home.",
-        subcommands = {RunCommand.class, DemoCommand.class, StatusCommand.class, AlertsCommand.class, ExportCommand.class,
-                PurgeCommand.class, WalkTestCommand.class, EvalCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, StatusCommand.class, AlertsCommand.class, PairCommand.class,
+                WalkTestCommand.class, ExportCommand.class, PurgeCommand.class, EvalCommand.class,
+                org.hearth.gateway.app.bench.BenchCommand.class})
 public final class Hearth implements Runnable {
 
     /** Exit code for an invalid configuration or invalid arguments: fix the input and try again. */

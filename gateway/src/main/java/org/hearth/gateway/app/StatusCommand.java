@@ -58,5 +58,9 @@ final class StatusCommand implements Callable<Integer> {
                     WHEN.format(a.raisedAt().atZone(zone)), a.state(), a.level()));
         }
         System.out.println("Messages waiting to be sent to carers: " + s.queued());
+        if (s.carersUnreachableSince() != null) {
+            System.out.println("CARERS UNREACHABLE since " + WHEN.format(s.carersUnreachableSince().atZone(zone))
+                    + ": no carer's device answers. Messages are kept and sent as soon as one does.");
+        }
     }
 }

@@ -61,7 +61,21 @@ public final class CoapGatewayServer implements AutoCloseable {
      */
     public static CoapGatewayServer start(InetSocketAddress secureAddress, int plainPort, Map<InetSocketAddress, PskKey> carers,
                                           GatewayHandlers handlers) {
-        Configuration config = CoapSetup.configuration();
+        return start(secureAddress, plainPort, carers, handlers, LocalControl.NONE, CoapSetup.configuration());
+    }
+
+    /**
+     * Starts serving, with {@code /local/keys} (and in a simulated home {@code /local/sim/{sensor}})
+     * on the plain loopback endpoint only.
+     */
+    public static CoapGatewayServer start(InetSocketAddress secureAddress, int plainPort, Map<InetSocketAddress, PskKey> carers,
+                                          GatewayHandlers handlers, LocalControl local) {
+        return start(secureAddress, plainPort, carers, handlers, local, CoapSetup.configuration());
+    }
+
+    /** With a given Californium configuration: tests shorten the retransmission timers. */
+    static CoapGatewayServer start(InetSocketAddress secureAddress, int plainPort, Map<InetSocketAddress, PskKey> carers,
+                                   GatewayHandlers handlers, LocalControl local, Configuration config) {
         AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
         carers.forEach((address, key) -> {
             keys.setKey(key.identity(), key.secret());
@@ -91,6 +105,14 @@ public final class CoapGatewayServer implements AutoCloseable {
         CoapResource status = new StatusResource(handlers);
         CoapResource alerts = new AlertsResource(handlers);
         server.add(status, alerts);
+        if (plain != null) {
+            CoapResource localResource = new CoapResource("local", false);
+            localResource.add(new KeysResource(local, plain));
+            if (local.simulated()) {
+                localResource.add(new SimResource(local, plain));
+            }
+            server.add(localResource);
+        }
         server.start();
         LOG.info("CoAP listening: coaps on {}{}", secure.getAddress(),
                 plain == null ? "" : ", plain coap on " + plain.getAddress() + " (loopback only)");
@@ -139,6 +161,81 @@ public final class CoapGatewayServer implements AutoCloseable {
     static String pskIdentity(CoapExchange exchange) {
         Principal peer = exchange.advanced().getRequest().getSourceContext().getPeerIdentity();
         return peer instanceof PreSharedKeyIdentity psk ? psk.getIdentity() : null;
+    }
+
+    /**
+     * True only for a request that came in on the plain endpoint from a loopback address: local
+     * control is never offered over DTLS, whoever the carer, nor to any other machine.
+     */
+    static boolean fromLoopbackPlain(CoapExchange exchange, CoapEndpoint plain) {
+        return exchange.advanced().getEndpoint() == plain && pskIdentity(exchange) == null
+                && exchange.getSourceAddress().isLoopbackAddress();
+    }
+
+    /** POST {@code /local/keys}: re-read the secrets file, so a revoked key stops working now. */
+    private static final class KeysResource extends CoapResource {
+        private final LocalControl local;
+        private final CoapEndpoint plain;
+
+        KeysResource(LocalControl local, CoapEndpoint plain) {
+            super("keys", false);
+            this.local = local;
+            this.plain = plain;
+        }
+
+        @Override
+        public void handlePOST(CoapExchange exchange) {
+            if (!fromLoopbackPlain(exchange, plain)) {
+                exchange.respond(ResponseCode.FORBIDDEN, "local control is for this machine only");
+                return;
+            }
+            exchange.accept();
+            local.reloadKeys().whenComplete((summary, error) -> {
+                if (error != null) {
+                    exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "keys not reloaded: " + rootMessage(error));
+                } else {
+                    exchange.respond(ResponseCode.CHANGED, summary);
+                }
+            });
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t instanceof java.util.concurrent.CompletionException) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.length() > 200 ? m.substring(0, 200) : m;
+    }
+
+    /** POST {@code /local/sim/{sensor}}: press a simulated sensor. Exists only in a simulated home. */
+    private static final class SimResource extends CoapResource {
+        private final LocalControl local;
+        private final CoapEndpoint plain;
+
+        SimResource(LocalControl local, CoapEndpoint plain) {
+            super("sim", false);
+            this.local = local;
+            this.plain = plain;
+        }
+
+        @Override
+        public Resource getChild(String name) {
+            CoapResource sensor = new CoapResource(name, false) {
+                @Override
+                public void handlePOST(CoapExchange exchange) {
+                    if (!fromLoopbackPlain(exchange, plain)) {
+                        exchange.respond(ResponseCode.FORBIDDEN, "local control is for this machine only");
+                        return;
+                    }
+                    local.press(name).whenComplete((found, error) -> exchange.respond(
+                            error == null && Boolean.TRUE.equals(found) ? ResponseCode.CHANGED : ResponseCode.NOT_FOUND));
+                }
+            };
+            sensor.setParent(this);
+            return sensor;
+        }
     }
 
     private static final class StatusResource extends CoapResource {

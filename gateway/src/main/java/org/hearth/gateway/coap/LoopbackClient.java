@@ -41,4 +41,45 @@ public final class LoopbackClient {
             endpoint.destroy();
         }
     }
+
+    /**
+     * Asks the daemon to re-read its secrets file, so a revoked key stops working at once.
+     *
+     * @return the daemon's summary, in plain words
+     * @throws IOException when the daemon does not answer or refuses, in words for a person
+     */
+    public static String reloadKeys(int port) throws IOException {
+        return post(port, "local/keys");
+    }
+
+    /**
+     * Presses a sensor of a simulated home (GPIO backend mock) in the running daemon.
+     *
+     * @throws IOException when the daemon does not answer, has no such sensor, or is not simulated
+     */
+    public static void press(int port, String sensorId) throws IOException {
+        post(port, "local/sim/" + sensorId);
+    }
+
+    private static String post(int port, String path) throws IOException {
+        URI uri = URI.create("coap://127.0.0.1:" + port + "/" + path);
+        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(CoapSetup.configuration()).build();
+        CoapClient client = new CoapClient(uri).setEndpoint(endpoint).setTimeout(10_000L);
+        try {
+            CoapResponse response = client.post(new byte[0], org.eclipse.californium.core.coap.MediaTypeRegistry.TEXT_PLAIN);
+            if (response == null) {
+                throw new IOException("Hearth is not running, or not answering, on " + uri);
+            }
+            if (!response.isSuccess()) {
+                throw new IOException("Hearth answered " + response.getCode() + " on " + uri
+                        + (response.getResponseText().isEmpty() ? "" : ": " + response.getResponseText()));
+            }
+            return response.getResponseText();
+        } catch (ConnectorException e) {
+            throw new IOException("cannot reach Hearth on " + uri + ": " + e.getMessage(), e);
+        } finally {
+            client.shutdown();
+            endpoint.destroy();
+        }
+    }
 }

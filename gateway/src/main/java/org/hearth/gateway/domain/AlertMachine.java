@@ -38,6 +38,7 @@ public final class AlertMachine implements AlertSink {
     private final List<AlertObserver> observers = new ArrayList<>();
     private final Map<UUID, Scheduler.Cancellable> timers = new HashMap<>();
     private Runnable onQueued = () -> { };
+    private CarerReachability reachability;
 
     public AlertMachine(AlertStore store, Ladder ladder, Scheduler scheduler, Announcer announcer,
                         Duration preAlarmWindow, Supplier<UUID> ids) {
@@ -51,6 +52,11 @@ public final class AlertMachine implements AlertSink {
 
     public void addObserver(AlertObserver observer) {
         observers.add(observer);
+    }
+
+    /** When no carer can be reached, an urgent alert also tells the resident to phone for help themselves. */
+    public void reachability(CarerReachability reachability) {
+        this.reachability = reachability;
     }
 
     /** Called after outbox rows are queued, so the dispatcher wakes. */
@@ -104,6 +110,9 @@ public final class AlertMachine implements AlertSink {
         record(raised, sentence(why) + " Telling level " + first + " (" + names(first) + ").", queueFor(first));
         if (alert.severity() == Severity.URGENT) {
             announcer.say(Phrase.of(Phrase.CALLING_FOR_HELP));
+            if (reachability != null && reachability.unreachableSince().isPresent()) {
+                reachability.sayUnreachable();
+            }
         }
         armEscalation(raised);
     }
@@ -117,11 +126,26 @@ public final class AlertMachine implements AlertSink {
                     announcer.say(Phrase.of(Phrase.CARER_TOLD, "carer", carer));
                 }
             } else {
+                boolean firstAtNewLevel = alert.state() == AlertState.DELIVERED && alert.severity() == Severity.URGENT
+                        && firstDeliveryAtEscalatedLevel(alert, carer);
                 AuditEntry entry = new AuditEntry(id, scheduler.now(), alert.state(), "Delivered to " + carer);
                 store.audit(entry);
                 notifyObservers(alert, entry);
+                if (firstAtNewLevel) {
+                    announcer.say(Phrase.of(Phrase.CARER_TOLD, "carer", carer));
+                }
             }
         });
+    }
+
+    /** After an escalation, the resident hears who was told next, once per level. */
+    private boolean firstDeliveryAtEscalatedLevel(Alert alert, String carer) {
+        Optional<Carer> who = ladder.byName(carer);
+        if (who.isEmpty() || who.get().level() != alert.level() || alert.level() == ladder.nextLevel(0).orElse(1)) {
+            return false;
+        }
+        List<String> sameLevel = ladder.atLevel(alert.level()).stream().map(c -> "Delivered to " + c.name()).toList();
+        return store.history(alert.id()).stream().noneMatch(h -> sameLevel.contains(h.detail()));
     }
 
     /** A person took charge. Only carers on this home's ladder may acknowledge. */

@@ -21,6 +21,8 @@ public final class Heartbeats {
     private final Duration interval;
     private long seq;
     private Scheduler.Cancellable next;
+    private CarerReachability reachability;
+    private final java.util.Set<String> revoked = new java.util.HashSet<>();
 
     public Heartbeats(Ladder ladder, AlertChannel channel, Scheduler scheduler, String home, Duration interval) {
         this.ladder = ladder;
@@ -30,9 +32,34 @@ public final class Heartbeats {
         this.interval = interval;
     }
 
+    /** Reports every heartbeat's outcome, so the resident hears when no carer can be reached. */
+    public void reportTo(CarerReachability reachability) {
+        this.reachability = reachability;
+    }
+
+    /** Stops sending heartbeats to a carer whose key was revoked. */
+    public void stopSendingTo(String carer) {
+        revoked.add(carer);
+    }
+
     /** Sends one now and then every interval. Call on the event loop. */
     public void start() {
-        beat(Heartbeat.RUNNING);
+        java.time.Instant attempted = scheduler.now();
+        List<Carer> carers = carers();
+        List<CompletionStage<Boolean>> results = beat(Heartbeat.RUNNING);
+        for (int i = 0; i < results.size(); i++) {
+            Carer carer = carers.get(i);
+            results.get(i).whenComplete((ok, error) -> scheduler.execute(() -> {
+                if (reachability == null) {
+                    return;
+                }
+                if (Boolean.TRUE.equals(ok) && error == null) {
+                    reachability.answered(carer.name());
+                } else {
+                    reachability.failed(carer.name(), attempted);
+                }
+            }));
+        }
         next = scheduler.schedule(interval, this::start);
     }
 
@@ -47,6 +74,10 @@ public final class Heartbeats {
 
     private List<CompletionStage<Boolean>> beat(String state) {
         Heartbeat hb = new Heartbeat(Protocol.VERSION, home, scheduler.now(), ++seq, interval.toSeconds(), state);
-        return ladder.carers().stream().map(c -> channel.heartbeat(c, hb)).toList();
+        return carers().stream().map(c -> channel.heartbeat(c, hb)).toList();
+    }
+
+    private List<Carer> carers() {
+        return ladder.carers().stream().filter(c -> !revoked.contains(c.name())).toList();
     }
 }

@@ -36,6 +36,8 @@ public final class OutboxDispatcher {
     private final String home;
     private final Set<String> busy = new HashSet<>();
     private final Map<String, Integer> failures = new HashMap<>();
+    private CarerReachability reachability;
+    private final Set<String> revoked = new HashSet<>();
 
     public OutboxDispatcher(AlertStore store, Ladder ladder, AlertChannel channel, Scheduler scheduler,
                             AlertMachine machine, String home) {
@@ -48,11 +50,24 @@ public final class OutboxDispatcher {
         machine.onQueued(this::wake);
     }
 
+    /** Reports every send's outcome, so the resident hears when no carer can be reached. */
+    public void reportTo(CarerReachability reachability) {
+        this.reachability = reachability;
+    }
+
+    /**
+     * Stops sending to a carer whose key was revoked. Their queued messages stay in the store,
+     * undelivered, as the audit trail of what they were never told.
+     */
+    public void stopSendingTo(String carer) {
+        revoked.add(carer);
+    }
+
     /** Sends the next message to every carer that is not busy or backing off. Call on the event loop. */
     public void wake() {
         List<OutboxEntry> pending = store.pending();
         for (Carer carer : ladder.carers()) {
-            if (busy.contains(carer.name())) {
+            if (busy.contains(carer.name()) || revoked.contains(carer.name())) {
                 continue;
             }
             pending.stream().filter(e -> e.carer().equals(carer.name())).findFirst().ifPresent(e -> send(carer, e));
@@ -73,11 +88,19 @@ public final class OutboxDispatcher {
         }
         busy.add(carer.name());
         Alert message = toWire(alert.get(), entry.level());
+        java.time.Instant attempted = scheduler.now();
         channel.send(carer, message).whenComplete((ok, error) -> scheduler.execute(() ->
-                finished(carer, entry, Boolean.TRUE.equals(ok) && error == null)));
+                finished(carer, entry, Boolean.TRUE.equals(ok) && error == null, attempted)));
     }
 
-    private void finished(Carer carer, OutboxEntry entry, boolean delivered) {
+    private void finished(Carer carer, OutboxEntry entry, boolean delivered, java.time.Instant attempted) {
+        if (reachability != null) {
+            if (delivered) {
+                reachability.answered(carer.name());
+            } else {
+                reachability.failed(carer.name(), attempted);
+            }
+        }
         if (delivered) {
             busy.remove(carer.name());
             failures.remove(carer.name());

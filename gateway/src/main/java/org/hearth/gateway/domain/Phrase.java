@@ -21,6 +21,10 @@ public record Phrase(String key, Map<String, String> args) {
     public static final String CARER_TOLD = "alert.told";
     /** "{carer} is on the way." */
     public static final String CARER_COMING = "alert.coming";
+    /** "I can't reach your carers right now. If you need help, call {number}." */
+    public static final String CARERS_UNREACHABLE = "carers.unreachable";
+    /** "I can reach your carers again." */
+    public static final String CARERS_BACK = "carers.back";
 
     public Phrase {
         Objects.requireNonNull(key, "key");

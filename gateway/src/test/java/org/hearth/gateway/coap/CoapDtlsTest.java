@@ -159,4 +159,22 @@ class CoapDtlsTest {
     private static byte[] hex(String s) {
         return java.util.HexFormat.of().parseHex(s);
     }
+
+    /** Handlers for tests that only send: status and alerts empty, every acknowledgement refused. */
+    static final class NoHandlers implements GatewayHandlers {
+        @Override
+        public CompletionStage<GatewayStatus> status() {
+            return CompletableFuture.completedFuture(new GatewayStatus(1, "Flat 12", Instant.EPOCH, List.of(), List.of(), 0));
+        }
+
+        @Override
+        public CompletionStage<OpenAlerts> openAlerts() {
+            return CompletableFuture.completedFuture(new OpenAlerts(1, "Flat 12", List.of()));
+        }
+
+        @Override
+        public CompletionStage<AckResult> acknowledge(UUID alertId, String identity, String note) {
+            return CompletableFuture.completedFuture(AckResult.NOT_ON_LADDER);
+        }
+    }
 }

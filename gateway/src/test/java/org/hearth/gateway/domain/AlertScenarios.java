@@ -188,4 +188,89 @@ public abstract class AlertScenarios {
         assertThat(home.network.deliveredTo("Priya")).hasSize(1);
         assertThat(home.said).isEmpty();
     }
+
+    @Test
+    void when_no_carer_answers_for_five_minutes_the_resident_is_told_to_call_999_and_hears_when_the_link_is_back() {
+        List.of("Priya", "Tom", "Helpline").forEach(home.network::unreachable);
+        home.heartbeats.start();
+        home.trigger(SensorKind.PULL_CORD, "bathroom");
+        assertThat(home.phraseKeys()).containsExactly(Phrase.CALLING_FOR_HELP);
+
+        home.after(Duration.ofMinutes(5).minusSeconds(1));
+        assertThat(home.phraseKeys()).doesNotContain(Phrase.CARERS_UNREACHABLE);
+        assertThat(home.reachability.unreachableSince()).isEmpty();
+
+        home.after(Duration.ofSeconds(1));
+        assertThat(home.said).contains(Phrase.of(Phrase.CARERS_UNREACHABLE, "number", "999"));
+        assertThat(home.reachability.unreachableSince()).contains(AlertHarness.MONDAY_0800);
+        assertThat(home.store.pending()).as("still queued for everyone").isNotEmpty();
+
+        // Asking for help while nobody can be reached repeats what to do.
+        home.said.clear();
+        home.trigger(SensorKind.HELP_BUTTON, "living room");
+        assertThat(home.phraseKeys()).containsExactly(Phrase.CALLING_FOR_HELP, Phrase.CARERS_UNREACHABLE);
+
+        home.after(Duration.ofMinutes(30));
+        assertThat(home.phraseKeys()).containsExactly(Phrase.CALLING_FOR_HELP, Phrase.CARERS_UNREACHABLE);
+
+        home.network.reachable("Helpline");
+        home.after(Duration.ofSeconds(61));
+        assertThat(home.phraseKeys()).containsExactly(Phrase.CALLING_FOR_HELP, Phrase.CARERS_UNREACHABLE,
+                Phrase.CARERS_BACK, Phrase.CARER_TOLD, Phrase.CARER_TOLD);
+        assertThat(home.reachability.unreachableSince()).isEmpty();
+        assertThat(home.network.deliveredTo("Helpline")).extracting(s -> s.alert().room())
+                .containsExactly("bathroom", "living room");
+        assertThat(home.said).contains(Phrase.of(Phrase.CARER_TOLD, "carer", "Helpline"));
+    }
+
+    @Test
+    void one_carer_answering_is_enough_to_say_nothing() {
+        home.network.unreachable("Priya");
+        home.network.unreachable("Helpline");
+        home.heartbeats.start();
+        home.trigger(SensorKind.PULL_CORD, "bathroom");
+        home.after(Duration.ofHours(1));
+
+        assertThat(home.phraseKeys()).doesNotContain(Phrase.CARERS_UNREACHABLE);
+        assertThat(home.reachability.unreachableSince()).isEmpty();
+    }
+
+    /**
+     * Priya and Tom's phones are off for an hour while alerts keep coming. Escalation runs
+     * meanwhile: the helpline hears of each after five minutes. When the phones come back, each
+     * gets every alert, once, in the order raised. (Domain level on a scripted network; the carer's
+     * own deduplication by id is proven over real DTLS in the lossy-network and crash-loop tests.)
+     */
+    @Test
+    void carers_offline_for_an_hour_get_every_alert_in_order_once_back_and_escalation_ran_meanwhile() {
+        home.network.unreachable("Priya");
+        home.network.unreachable("Tom");
+        home.heartbeats.start();
+        List<String> rooms = List.of("bathroom", "bedroom", "kitchen", "hall", "landing", "garden");
+        for (String room : rooms) {
+            home.trigger(SensorKind.PULL_CORD, room);
+            home.after(Duration.ofMinutes(9));
+        }
+        home.after(Duration.ofHours(1).minus(Duration.ofMinutes(9L * rooms.size())));
+        assertThat(home.network.deliveredTo("Priya")).isEmpty();
+        assertThat(home.network.deliveredTo("Helpline")).extracting(s -> s.alert().room()).containsExactlyElementsOf(rooms);
+        assertThat(home.network.deliveredTo("Helpline")).allSatisfy(s -> assertThat(s.alert().level()).isEqualTo(2));
+        for (Alert a : home.store.open()) {
+            assertThat(home.store.history(a.id()).stream().map(AuditEntry::detail))
+                    .anyMatch(d -> d.startsWith("Not acknowledged within 5 min. Telling level 2 (Helpline)."));
+        }
+
+        home.network.reachable("Priya");
+        home.network.reachable("Tom");
+        home.after(Duration.ofMinutes(2));
+
+        for (String carer : List.of("Priya", "Tom")) {
+            var got = home.network.deliveredTo(carer);
+            assertThat(got).extracting(s -> s.alert().room()).as(carer).containsExactlyElementsOf(rooms);
+            assertThat(got).extracting(s -> s.alert().id()).doesNotHaveDuplicates();
+            assertThat(got).allSatisfy(s -> assertThat(s.alert().level()).isEqualTo(1));
+        }
+        assertThat(home.store.pending()).isEmpty();
+        assertThat(home.phraseKeys()).doesNotContain(Phrase.CARERS_UNREACHABLE);
+    }
 }

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.hearth.gateway.domain.AlertMachine;
 import org.hearth.gateway.domain.AlertStore;
 import org.hearth.gateway.domain.Carer;
+import org.hearth.gateway.domain.CarerReachability;
+import org.hearth.gateway.domain.Heartbeats;
 import org.hearth.gateway.domain.DirectAlarms;
 import org.hearth.gateway.domain.Ladder;
 import org.hearth.gateway.domain.OutboxDispatcher;
@@ -35,6 +37,8 @@ public final class AlertHarness {
     public final AlertMachine alerts;
     public final OutboxDispatcher outbox;
     public final DirectAlarms sensors;
+    public final Heartbeats heartbeats;
+    public final CarerReachability reachability;
 
     public AlertHarness(AlertStore store) {
         this(store, new VirtualScheduler(MONDAY_0800, LONDON));
@@ -51,6 +55,11 @@ public final class AlertHarness {
         this.alerts = new AlertMachine(store, ladder, time, said::add, Duration.ofSeconds(30), UUID::randomUUID);
         this.outbox = new OutboxDispatcher(store, ladder, network, time, alerts, "Flat 12");
         this.sensors = new DirectAlarms(alerts, time);
+        this.heartbeats = new Heartbeats(ladder, network, time, "Flat 12", Duration.ofSeconds(60));
+        this.reachability = new CarerReachability(time, said::add, CarerReachability.DEFAULT_THRESHOLD, "999");
+        outbox.reportTo(reachability);
+        heartbeats.reportTo(reachability);
+        alerts.reachability(reachability);
     }
 
     /** A sensor becomes active in {@code room} now. */

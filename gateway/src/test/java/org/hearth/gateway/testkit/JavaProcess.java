@@ -81,6 +81,30 @@ public final class JavaProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL: the process dies at once, mid-write if it was writing, as in a power cut of the JVM. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Resident memory in kB, from /proc. */
+    public long rssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IOException("no VmRSS for process " + process.pid());
+    }
+
     /** SIGTERM, as systemd stops a service. */
     public void terminate() {
         process.destroy();

@@ -59,18 +59,51 @@ public final class ConfigLoader {
     /** Reads both files; relative paths in the config resolve against the config file's folder. */
     public static Loaded load(Path configFile) throws ConfigException {
         ConfigLoader loader = new ConfigLoader();
-        JsonNode root = loader.readYaml(configFile, "");
-        if (!loader.errors.isEmpty()) {
-            throw new ConfigException(loader.errors);
-        }
-        Path base = configFile.toAbsolutePath().getParent();
-        HearthConfig config = loader.config(root, base);
+        HearthConfig config = loader.configOf(configFile);
         Secrets secrets = config == null ? null : loader.secrets(config);
         if (!loader.errors.isEmpty()) {
             throw new ConfigException(loader.errors);
         }
         loader.warnings.forEach(w -> LOG.warn("Config: {}", w));
         return new Loaded(config, secrets, List.copyOf(loader.warnings));
+    }
+
+    /** Reads and checks the configuration alone, without its secrets: for pairing, which writes them. */
+    public static HearthConfig loadWithoutSecrets(Path configFile) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader();
+        HearthConfig config = loader.configOf(configFile);
+        if (!loader.errors.isEmpty()) {
+            throw new ConfigException(loader.errors);
+        }
+        return config;
+    }
+
+    /**
+     * Reads the secrets file alone: the running daemon re-reads it when a key is revoked.
+     *
+     * @throws ConfigException with every problem, never with key material
+     */
+    public static Secrets loadSecrets(Path secretsFile) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader();
+        JsonNode root = loader.readYaml(secretsFile, "secrets_file");
+        Map<String, Secrets.CarerKey> keys = root.isMissingNode() ? Map.of() : loader.keys(root);
+        if (!loader.errors.isEmpty()) {
+            throw new ConfigException(loader.errors);
+        }
+        return new Secrets(keys);
+    }
+
+    /** The secrets file's keys, or none when there is no file yet (before the first pairing). */
+    public static Secrets loadSecretsIfPresent(Path secretsFile) throws ConfigException {
+        return Files.exists(secretsFile) ? loadSecrets(secretsFile) : new Secrets(Map.of());
+    }
+
+    private HearthConfig configOf(Path configFile) {
+        JsonNode root = readYaml(configFile, "");
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return config(root, configFile.toAbsolutePath().getParent());
     }
 
     /** A valid configuration, its secrets, and the risky values that were clamped. */
@@ -355,6 +388,27 @@ public final class ConfigLoader {
         if (root.isMissingNode()) {
             return null;
         }
+        Map<String, Secrets.CarerKey> keys = keys(root);
+        // A carer without a key was revoked or is not paired yet: Hearth runs on without them,
+        // as long as someone can still be told.
+        boolean anyone = config.carers().stream().anyMatch(c -> keys.containsKey(c.name()));
+        for (int i = 0; i < config.carers().size(); i++) {
+            String name = config.carers().get(i).name();
+            if (keys.containsKey(name)) {
+                continue;
+            }
+            if (anyone) {
+                warnings.add("carers[" + i + "].name: no key for \"" + name + "\" in the secrets file (revoked, or not paired yet); "
+                        + "Hearth will not tell " + name + " until you run: hearth pair --carer " + name);
+            } else {
+                errors.add("carers[" + i + "].name: no key for \"" + name + "\" in the secrets file; run: hearth pair --carer "
+                        + name);
+            }
+        }
+        return new Secrets(keys);
+    }
+
+    private Map<String, Secrets.CarerKey> keys(JsonNode root) {
         known(root, "secrets", "carers");
         Map<String, Secrets.CarerKey> keys = new LinkedHashMap<>();
         JsonNode carers = object(root, "carers");
@@ -378,14 +432,7 @@ public final class ConfigLoader {
                 errors.add(p + ".key: must be 32 hex digits");
             }
         }
-        for (int i = 0; i < config.carers().size(); i++) {
-            String name = config.carers().get(i).name();
-            if (!keys.containsKey(name)) {
-                errors.add("carers[" + i + "].name: no key for \"" + name + "\" in the secrets file; run: hearth pair --carer "
-                        + name);
-            }
-        }
-        return new Secrets(keys);
+        return keys;
     }
 
     // ---- field readers: each records its own error and returns a harmless value ----

@@ -1,0 +1,250 @@
+package org.hearth.gateway.app;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.hearth.gateway.app.config.ConfigException;
+import org.hearth.gateway.app.config.ConfigLoader;
+import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.gateway.app.config.LadderFile;
+import org.hearth.gateway.app.config.Secrets;
+import org.hearth.gateway.app.config.SecretsFile;
+import org.hearth.gateway.coap.LoopbackClient;
+import org.hearth.protocol.PairingCode;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hearth pair}: gives a carer a fresh identity and 128-bit key, stores it in the secrets
+ * file (mode 0600) and shows the QR code their {@code hearth-carer enroll} reads. With
+ * {@code --revoke} it removes a carer's key; a running daemon drops it at once.
+ */
+@Command(name = "pair", mixinStandardHelpOptions = true,
+        description = {"Pair a carer's device by QR code, or revoke a carer.",
+            "The QR code holds the carer's key: show it only to that carer."})
+final class PairCommand implements Callable<Integer> {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @ArgGroup(multiplicity = "1")
+    Action action;
+
+    static final class Action {
+        @Option(names = "--carer", paramLabel = "NAME", description = "Pair this carer: a new key (a new one replaces the old).")
+        String carer;
+
+        @Option(names = "--revoke", paramLabel = "NAME", description = "Remove this carer's key; it stops working at once.")
+        String revoke;
+    }
+
+    @Option(names = {"-c", "--config"}, defaultValue = "/etc/hearth/hearth.yaml",
+            description = "The configuration file (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--level", description = "For a carer not yet in the config: their escalation level (default: 1).")
+    Integer level;
+
+    @Option(names = "--endpoint", paramLabel = "URI",
+            description = "For a carer not yet in the config: where their device listens, e.g. coaps://192.168.1.30:5684.")
+    URI endpoint;
+
+    @Option(names = "--gateway", paramLabel = "URI",
+            description = "How the carer's device reaches this gateway, e.g. coaps://192.168.1.20:5684 "
+                    + "(default: from coap.bind and coap.port, or this machine's local address).")
+    URI gateway;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "Also write the QR code as a PNG (mode 0600).")
+    Path png;
+
+    @Option(names = "--show-text", description = "Also print the QR code's text, for pasting into hearth-carer enroll --qr.")
+    boolean showText;
+
+    @Override
+    public Integer call() throws Exception {
+        HearthConfig cfg;
+        try {
+            cfg = ConfigLoader.loadWithoutSecrets(config);
+        } catch (ConfigException e) {
+            System.err.println("hearth: the configuration " + config + " is not valid:");
+            e.errors().forEach(line -> System.err.println("  " + line));
+            return Hearth.EXIT_INVALID;
+        }
+        try {
+            return action.revoke != null ? revoke(cfg, action.revoke) : pair(cfg, action.carer);
+        } catch (ConfigException e) {
+            System.err.println("hearth: the secrets file " + cfg.secretsFile() + " is not valid:");
+            e.errors().forEach(line -> System.err.println("  " + line));
+            return Hearth.EXIT_INVALID;
+        }
+    }
+
+    private int pair(HearthConfig cfg, String name) throws IOException, ConfigException {
+        if (name.isBlank()) {
+            System.err.println("hearth: --carer needs a name");
+            return Hearth.EXIT_INVALID;
+        }
+        Optional<HearthConfig.CarerEntry> onLadder = cfg.carers().stream().filter(c -> c.name().equals(name)).findFirst();
+        if (onLadder.isPresent() && (endpoint != null && !endpoint.equals(onLadder.get().endpoint())
+                || level != null && level != onLadder.get().level())) {
+            System.err.println("hearth: " + name + " is already in " + config + " at level " + onLadder.get().level()
+                    + " with endpoint " + onLadder.get().endpoint() + "; change them there, not here.");
+            return Hearth.EXIT_INVALID;
+        }
+        if (endpoint != null && (!"coaps".equals(endpoint.getScheme()) || endpoint.getHost() == null)) {
+            System.err.println("hearth: --endpoint must look like coaps://HOST:PORT");
+            return Hearth.EXIT_INVALID;
+        }
+        URI gatewayUri;
+        try {
+            gatewayUri = gateway != null ? gateway : gatewayUri(cfg);
+        } catch (IOException e) {
+            System.err.println("hearth: " + e.getMessage());
+            return Hearth.EXIT_INVALID;
+        }
+        if (!"coaps".equals(gatewayUri.getScheme()) || gatewayUri.getHost() == null) {
+            System.err.println("hearth: --gateway must look like coaps://HOST:PORT");
+            return Hearth.EXIT_INVALID;
+        }
+
+        byte[] key = new byte[PairingCode.KEY_BYTES];
+        RANDOM.nextBytes(key);
+        byte[] suffix = new byte[2];
+        RANDOM.nextBytes(suffix);
+        String identity = slug(name) + "-" + HexFormat.of().formatHex(suffix);
+        boolean replaced = ConfigLoader.loadSecretsIfPresent(cfg.secretsFile()).forCarer(name).isPresent();
+        SecretsFile.put(cfg.secretsFile(), name, new Secrets.CarerKey(identity, key));
+
+        PairingCode code = new PairingCode(gatewayUri, name, identity, key);
+        PairingQr qr = PairingQr.of(code.text());
+        System.out.println("Pairing " + name + " (identity " + identity + ") with the gateway at " + gatewayUri + ".");
+        System.out.println("On " + name + "'s device, scan this code, or run: hearth-carer enroll --png FILE");
+        System.out.println();
+        System.out.print(qr.terminal());
+        System.out.println();
+        if (showText) {
+            System.out.println("Pairing text (it holds the key; share it only with " + name + "):");
+            System.out.println(code.text());
+        }
+        if (png != null) {
+            qr.writePng(png);
+            System.out.println("The QR code is also in " + png.toAbsolutePath() + " (mode 0600; delete it once " + name
+                    + " has enrolled).");
+        }
+        System.out.println("The key is stored in " + cfg.secretsFile() + " (mode 0600).");
+        if (onLadder.isEmpty()) {
+            addToLadder(cfg, name);
+        }
+        if (replaced) {
+            System.out.println(name + "'s old key " + tellDaemon(cfg, "no longer works"));
+        }
+        System.out.println("Restart Hearth (systemctl restart hearth) so it uses " + name + "'s new key.");
+        return 0;
+    }
+
+    private void addToLadder(HearthConfig cfg, String name) throws IOException {
+        if (endpoint == null) {
+            System.out.println(name + " is not on the escalation ladder yet. Add them to carers in " + config + ", e.g.:");
+            System.out.println("  - {name: " + name + ", level: " + (level == null ? 1 : level)
+                    + ", endpoint: \"coaps://THEIR-DEVICE:5684\"}");
+            return;
+        }
+        String entry = "  - {name: \"" + name.replace("\"", "") + "\", level: " + (level == null ? 1 : level)
+                + ", endpoint: \"" + endpoint + "\"}";
+        if (LadderFile.append(config, entry)) {
+            System.out.println("Added " + name + " to the escalation ladder in " + config + " at level " + (level == null ? 1 : level)
+                    + ".");
+        } else {
+            System.out.println("Could not add " + name + " to " + config + " by itself; add this line under carers:");
+            System.out.println(entry);
+        }
+    }
+
+    private int revoke(HearthConfig cfg, String name) throws IOException, ConfigException {
+        if (!Files.exists(cfg.secretsFile()) || !SecretsFile.remove(cfg.secretsFile(), name)) {
+            System.err.println("hearth: there is no key for \"" + name + "\" in " + cfg.secretsFile() + "; nothing to revoke.");
+            return 1;
+        }
+        System.out.println("Removed " + name + "'s key from " + cfg.secretsFile() + ".");
+        System.out.println(name + "'s key " + tellDaemon(cfg, "no longer works"));
+        if (cfg.carers().stream().anyMatch(c -> c.name().equals(name))) {
+            System.out.println(name + " is still listed under carers in " + config
+                    + "; Hearth skips a carer without a key. Remove the entry when convenient.");
+        }
+        return 0;
+    }
+
+    /** Asks the running daemon to re-read the secrets file; says in words what became of the old key. */
+    private static String tellDaemon(HearthConfig cfg, String effect) {
+        int port = cfg.coap().loopbackPort();
+        if (port < 0) {
+            return "will stop working when Hearth restarts (coap.loopback_port is off, so the daemon cannot be told now).";
+        }
+        try {
+            String answer = LoopbackClient.reloadKeys(port);
+            return effect + ": the running daemon dropped it (" + answer + ").";
+        } catch (IOException e) {
+            return "is gone from the secrets file; Hearth did not answer (" + e.getMessage()
+                    + "), so it takes effect when Hearth starts.";
+        }
+    }
+
+    /** The gateway's address as a carer's device on the home network will see it. */
+    private static URI gatewayUri(HearthConfig cfg) throws IOException {
+        String host = cfg.coap().bind();
+        InetAddress bind = InetAddress.getByName(host);
+        if (bind.isAnyLocalAddress()) {
+            host = siteLocalAddress().orElseThrow(() -> new IOException(
+                    "cannot tell this gateway's address on the home network; pass --gateway coaps://ADDRESS:" + cfg.coap().port()))
+                    .getHostAddress();
+        }
+        try {
+            return new URI("coaps", null, host, cfg.coap().port(), null, null, null);
+        } catch (URISyntaxException e) {
+            throw new IOException("coap.bind \"" + host + "\" does not make a URI; pass --gateway", e);
+        }
+    }
+
+    private static Optional<InetAddress> siteLocalAddress() throws SocketException {
+        for (NetworkInterface nic : List.copyOf(java.util.Collections.list(NetworkInterface.getNetworkInterfaces()))) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
+                    return Optional.of(a);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A readable identity prefix: lower-case letters and digits from the name, at most 16. */
+    static String slug(String name) {
+        StringBuilder out = new StringBuilder();
+        for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+            } else if (out.length() > 0 && out.charAt(out.length() - 1) != '-') {
+                out.append('-');
+            }
+            if (out.length() == 16) {
+                break;
+            }
+        }
+        String s = out.toString().replaceAll("-+$", "");
+        return s.isEmpty() ? "carer" : s;
+    }
+}

@@ -1,0 +1,92 @@
+package org.hearth.gateway.app.config;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes the secrets file for {@code hearth pair}: every carer's key, mode 0600 from the first
+ * byte, replaced atomically so a crash or a power cut leaves either the old file or the new one.
+ * Other carers' keys are kept as they were.
+ */
+public final class SecretsFile {
+
+    private SecretsFile() {
+    }
+
+    /** Adds or replaces one carer's key, creating the file if there is none. */
+    public static void put(Path file, String carer, Secrets.CarerKey key) throws IOException, ConfigException {
+        Map<String, Secrets.CarerKey> keys = new LinkedHashMap<>(existing(file));
+        keys.put(carer, key);
+        write(file, keys);
+    }
+
+    /**
+     * Removes one carer's key.
+     *
+     * @return false when the file holds no key for {@code carer}
+     */
+    public static boolean remove(Path file, String carer) throws IOException, ConfigException {
+        Map<String, Secrets.CarerKey> keys = new LinkedHashMap<>(existing(file));
+        if (keys.remove(carer) == null) {
+            return false;
+        }
+        write(file, keys);
+        return true;
+    }
+
+    private static Map<String, Secrets.CarerKey> existing(Path file) throws ConfigException {
+        return Files.exists(file) ? ConfigLoader.loadSecrets(file).carers() : Map.of();
+    }
+
+    private static void write(Path file, Map<String, Secrets.CarerKey> keys) throws IOException {
+        StringBuilder yaml = new StringBuilder("""
+                # Hearth secrets: each carer's pre-shared key. Mode 0600, owned by hearth.
+                # Written by `hearth pair`; `hearth pair --revoke NAME` removes a carer. Never share this file.
+                """);
+        yaml.append(keys.isEmpty() ? "carers: {}\n" : "carers:\n");
+        keys.forEach((name, key) -> yaml.append("  ").append(quoted(name)).append(":\n")
+                .append("    identity: ").append(quoted(key.identity())).append('\n')
+                .append("    key: ").append(HexFormat.of().formatHex(key.key())).append('\n'));
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, ".secrets-", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                out.write(StandardCharsets.UTF_8.encode(yaml.toString()));
+                out.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A YAML double-quoted scalar, which is also a JSON string: safe for any name. */
+    private static String quoted(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

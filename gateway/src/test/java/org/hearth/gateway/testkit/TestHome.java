@@ -1,0 +1,87 @@
+package org.hearth.gateway.testkit;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.hearth.carer.CarerEndpoint;
+import org.hearth.carer.CarerListener;
+import org.hearth.protocol.Alert;
+import org.hearth.protocol.Heartbeat;
+
+/**
+ * A home for whole-process tests: a {@code hearth.yaml} with a simulated home (GPIO mock), pull
+ * cords, one carer, Priya, and her key in {@code secrets.yaml}; ports picked free on loopback.
+ * Priya's device can run in the test's JVM, recording every alert it shows.
+ */
+public final class TestHome {
+
+    public static final String IDENTITY = "priya-7c";
+    /** Priya's key: never to appear in any log line. */
+    public static final String KEY = "5ec2e7a1b0c94d3f8e6a7b2c1d0e9f8a";
+    public static final List<String> CORDS = List.of("cord-bathroom", "cord-bedroom", "cord-kitchen", "cord-hall");
+
+    public final Path dir;
+    public final Path config;
+    public final int gatewayPort;
+    public final int plainPort;
+    public final int carerPort;
+    public final List<Alert> shown = new CopyOnWriteArrayList<>();
+
+    public TestHome(Path dir) throws IOException {
+        this.dir = dir;
+        this.gatewayPort = Ports.freeUdp();
+        this.plainPort = Ports.freeUdp();
+        this.carerPort = Ports.freeUdp();
+        this.config = dir.resolve("hearth.yaml");
+        Files.writeString(dir.resolve("secrets.yaml"), "carers:\n  Priya: {identity: " + IDENTITY + ", key: " + KEY + "}\n");
+        StringBuilder sensors = new StringBuilder();
+        for (int i = 0; i < CORDS.size(); i++) {
+            String room = CORDS.get(i).substring(5);
+            sensors.append("  - {id: ").append(CORDS.get(i)).append(", room: ").append(room)
+                    .append(", kind: pull_cord, pin: ").append(17 + i).append("}\n");
+        }
+        Files.writeString(config, """
+                home: {label: Flat 7, language: en, timezone: Europe/London}
+                storage: {data_dir: data}
+                gpio: {backend: mock}
+                sensors:
+                %scarers:
+                  - {name: Priya, level: 1, endpoint: "coaps://127.0.0.1:%d"}
+                coap: {bind: 127.0.0.1, port: %d, loopback_port: %d}
+                heartbeat: {interval: 10s}
+                """.formatted(sensors, carerPort, gatewayPort, plainPort));
+    }
+
+    public Path database() {
+        return dir.resolve("data/hearth.db");
+    }
+
+    /** Starts {@code hearth run} on this home. */
+    public JavaProcess startDaemon() throws IOException {
+        return JavaProcess.start(dir, "org.hearth.gateway.app.Hearth", "run", "--config", config.toString());
+    }
+
+    /** Priya's device, in this JVM: it shows each alert once, however often it arrives. */
+    public CarerEndpoint startCarer() {
+        return CarerEndpoint.start(new InetSocketAddress("127.0.0.1", carerPort), URI.create("coaps://127.0.0.1:" + gatewayPort),
+                "Priya", IDENTITY, HexFormat.of().parseHex(KEY), Clock.systemUTC(), new CarerListener() {
+                    @Override
+                    public void onAlert(Alert alert) {
+                        shown.add(alert);
+                    }
+
+                    @Override
+                    public void onHeartbeat(Heartbeat heartbeat) {
+                    }
+                });
+    }
+
+}
