@@ -1,6 +1,7 @@
 package org.hearth.gateway.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -9,7 +10,9 @@ import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.domain.AlertObserver;
 import org.hearth.sensors.SensorEvent;
 import org.hearth.sensors.gpio.GpioException;
+import org.hearth.systemd.SystemdNotifier;
 import org.hearth.time.RealTimeScheduler;
+import org.hearth.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -46,6 +49,7 @@ final class RunCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "hearth-stop"));
+        SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
         try (RealTimeScheduler loop = RealTimeScheduler.create("hearth-loop", cfg.home().zone())) {
             Daemon daemon;
             try {
@@ -56,11 +60,23 @@ final class RunCommand implements Callable<Integer> {
                 return 1;
             }
             try (daemon) {
+                // Store, CoAP and sensors are up: systemd (Type=notify) now counts the service as started.
+                systemd.ready();
+                systemd.status("Serving " + cfg.home().label() + ": " + cfg.sensors().size() + " sensors, "
+                        + cfg.carers().size() + " carers");
+                systemd.watchdogInterval().ifPresent(every -> loop.execute(() -> pingWatchdog(systemd, loop, every)));
                 stopRequested.await();
+                systemd.stopping();
             }
         } finally {
             stopped.countDown();
         }
         return 0;
+    }
+
+    /** Pings from the event loop itself: if the loop hangs, the pings stop and systemd restarts the service. */
+    private static void pingWatchdog(SystemdNotifier systemd, Scheduler loop, Duration every) {
+        systemd.watchdog();
+        loop.schedule(every, () -> pingWatchdog(systemd, loop, every));
     }
 }
