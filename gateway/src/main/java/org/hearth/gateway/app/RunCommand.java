@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.hearth.gateway.app.config.ConfigException;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.domain.AlertObserver;
@@ -50,6 +51,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "hearth-stop"));
         SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
+        AtomicBoolean pinging = new AtomicBoolean(true);
         try (RealTimeScheduler loop = RealTimeScheduler.create("hearth-loop", cfg.home().zone())) {
             Daemon daemon;
             try {
@@ -64,8 +66,9 @@ final class RunCommand implements Callable<Integer> {
                 systemd.ready();
                 systemd.status("Serving " + cfg.home().label() + ": " + cfg.sensors().size() + " sensors, "
                         + cfg.carers().size() + " carers");
-                systemd.watchdogInterval().ifPresent(every -> loop.execute(() -> pingWatchdog(systemd, loop, every)));
+                systemd.watchdogInterval().ifPresent(every -> loop.execute(() -> pingWatchdog(systemd, loop, every, pinging)));
                 stopRequested.await();
+                pinging.set(false);
                 systemd.stopping();
             }
         } finally {
@@ -74,9 +77,14 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Pings from the event loop itself: if the loop hangs, the pings stop and systemd restarts the service. */
-    private static void pingWatchdog(SystemdNotifier systemd, Scheduler loop, Duration every) {
-        systemd.watchdog();
-        loop.schedule(every, () -> pingWatchdog(systemd, loop, every));
+    /**
+     * Pings from the event loop itself: if the loop hangs, the pings stop and systemd restarts the
+     * service. They end at STOPPING=1, when the loop starts shutting down and TimeoutStopSec takes over.
+     */
+    private static void pingWatchdog(SystemdNotifier systemd, Scheduler loop, Duration every, AtomicBoolean pinging) {
+        if (pinging.get()) {
+            systemd.watchdog();
+            loop.schedule(every, () -> pingWatchdog(systemd, loop, every, pinging));
+        }
     }
 }
