@@ -104,6 +104,12 @@ rc=0
 wait "$pid" || rc=$?
 echo "exit: $rc"
 echo "database: $(stat -c '%U %a' /var/lib/hearth/hearth.db 2>/dev/null || echo missing)"
+echo "== remove and purge"
+install -m 0600 -o hearth -g hearth /tmp/hearth-test/secrets.yaml /etc/hearth/secrets.yaml
+apt-get remove -y -q hearth >/dev/null 2>&1
+echo "after remove: $(ls /var/lib/hearth/hearth.db /etc/hearth/secrets.yaml /etc/hearth/hearth.yaml 2>&1 | tr '\n' ' ')"
+apt-get purge -y -q hearth >/dev/null 2>&1
+echo "after purge: $(ls -d /var/lib/hearth /var/cache/hearth /etc/hearth 2>&1 | tr '\n' ' ')"
 echo "== daemon log"
 cat /tmp/hearth-test/run.log
 EOF

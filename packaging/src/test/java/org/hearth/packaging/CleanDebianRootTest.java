@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The package installs with apt into a fresh minimal Debian bookworm root (debootstrap into a
  * folder; nothing of this machine changes), and the service's own command starts there: as the
  * hearth user, with the service's cache directory, it reaches READY=1 on a real notify socket,
- * pings the watchdog, and stops in order on SIGTERM.
+ * pings the watchdog, and stops in order on SIGTERM. Then remove keeps the data and purge erases it.
  *
  * <p>The first run on a machine debootstraps and downloads from the Debian mirror (about 7
  * minutes); later runs reuse the cache in ~/.cache/hearth-debootstrap (about 1.5 minutes).
@@ -54,6 +54,12 @@ class CleanDebianRootTest {
                 .anyMatch(l -> l.startsWith("user: ") && l.contains("(audio)"));
         assertThat(lines).as("SQLite unpacked its library into the service's cache; %s", out)
                 .anyMatch(l -> l.startsWith("native: ") && l.contains("libsqlitejdbc.so"));
+
+        assertThat(lines).as("remove keeps the resident's data, keys and config; %s", out).contains(
+                "after remove: /etc/hearth/hearth.yaml /etc/hearth/secrets.yaml /var/lib/hearth/hearth.db ");
+        assertThat(lines).as("purge erases them; %s", out).anyMatch(l -> l.startsWith("after purge: ")
+                && l.contains("'/var/lib/hearth': No such file") && l.contains("'/var/cache/hearth': No such file")
+                && l.contains("'/etc/hearth': No such file"));
 
         List<String> log = section(lines, "== daemon log", "== notify");
         assertThat(log).as(out).anyMatch(l -> l.contains("Hearth is ready")).anyMatch(l -> l.contains("Hearth stopped"));
