@@ -1,12 +1,16 @@
 package org.hearth.gateway.app;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.domain.AlertObserver;
 import org.hearth.sensors.SensorEvent;
+import org.hearth.systemd.SystemdNotifier;
 import org.hearth.time.RealTimeScheduler;
+import org.hearth.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -35,14 +39,34 @@ final class RunCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "hearth-stop"));
+        SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
+        AtomicBoolean pinging = new AtomicBoolean(true);
         try (RealTimeScheduler loop = RealTimeScheduler.create("hearth-loop", cfg.home().zone())) {
             try (Daemon daemon = Daemon.start(cfg, loaded.secrets(), loop,
                     phrase -> LOG.info("Says: {}", EnglishPhrases.render(phrase)), List.<AlertObserver>of(), (SensorEvent e) -> { })) {
+                // Store, CoAP and sensors are up: systemd (Type=notify) now counts the service as started.
+                systemd.ready();
+                systemd.status("Serving " + cfg.home().label() + ": " + cfg.sensors().size() + " sensors, "
+                        + cfg.carers().size() + " carers");
+                systemd.watchdogInterval().ifPresent(every -> loop.execute(() -> pingWatchdog(systemd, loop, every, pinging)));
                 stopRequested.await();
+                pinging.set(false);
+                systemd.stopping();
             }
         } finally {
             stopped.countDown();
         }
         return 0;
+    }
+
+    /**
+     * Pings from the event loop itself: if the loop hangs, the pings stop and systemd restarts the
+     * service. They end at STOPPING=1, when the loop starts shutting down and TimeoutStopSec takes over.
+     */
+    private static void pingWatchdog(SystemdNotifier systemd, Scheduler loop, Duration every, AtomicBoolean pinging) {
+        if (pinging.get()) {
+            systemd.watchdog();
+            loop.schedule(every, () -> pingWatchdog(systemd, loop, every, pinging));
+        }
     }
 }

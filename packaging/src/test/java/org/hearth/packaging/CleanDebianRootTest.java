@@ -1,0 +1,95 @@
+package org.hearth.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The package installs with apt into a fresh minimal Debian bookworm root (debootstrap into a
+ * folder; nothing of this machine changes), and the service's own command starts there: as the
+ * hearth user, with the service's cache directory, it reaches READY=1 on a real notify socket,
+ * pings the watchdog, and stops in order on SIGTERM. Then remove keeps the data and purge erases it.
+ *
+ * <p>The first run on a machine debootstraps and downloads from the Debian mirror (about 7
+ * minutes); later runs reuse the cache in ~/.cache/hearth-debootstrap (about 1.5 minutes).
+ */
+@Tag("large")
+class CleanDebianRootTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void apt_installs_the_package_and_the_service_command_starts_and_stops_cleanly() throws Exception {
+        SystemTool.require("debootstrap");
+        SystemTool.require("socat");
+        String version = SystemTool.run(List.of("dpkg-deb", "-f", BuiltPackage.deb().toString(), "Version"),
+                Duration.ofMinutes(1)).output().strip();
+        Path script = BuiltPackage.projectRoot().resolve("packaging/src/test/sh/install-in-clean-root.sh");
+
+        var result = SystemTool.run(List.of("bash", script.toString(), BuiltPackage.deb().toString(), cacheDir().toString(),
+                work.toString(), Integer.toString(freeUdpPort()), Integer.toString(freeUdpPort())), Duration.ofMinutes(25));
+        String out = result.output();
+        List<String> lines = result.lines();
+
+        assertThat(result.exit()).as(out).isZero();
+        assertThat(lines).as(out).contains(
+                "hearth " + version,
+                "dirs: /var/lib/hearth hearth 700 /var/cache/hearth hearth 700 ",
+                "enabled: /lib/systemd/system/hearth.service",
+                "conffile: 1",
+                "verify: ok",
+                "main process: java",
+                "exit: 143",
+                "database: hearth 600");
+        assertThat(lines).as(out).anyMatch(l -> l.startsWith("hearth-carer "));
+        assertThat(lines).as("the postinst put hearth in the audio group; %s", out)
+                .anyMatch(l -> l.startsWith("user: ") && l.contains("(audio)"));
+        assertThat(lines).as("SQLite unpacked its library into the service's cache; %s", out)
+                .anyMatch(l -> l.startsWith("native: ") && l.contains("libsqlitejdbc.so"));
+
+        assertThat(lines).as("remove keeps the resident's data, keys and config; %s", out).contains(
+                "after remove: /etc/hearth/hearth.yaml /etc/hearth/secrets.yaml /var/lib/hearth/hearth.db ");
+        assertThat(lines).as("purge erases them; %s", out).anyMatch(l -> l.startsWith("after purge: ")
+                && l.contains("'/var/lib/hearth': No such file") && l.contains("'/var/cache/hearth': No such file")
+                && l.contains("'/etc/hearth': No such file"));
+
+        List<String> log = section(lines, "== daemon log", "== notify");
+        assertThat(log).as(out).anyMatch(l -> l.contains("Hearth is ready")).anyMatch(l -> l.contains("Hearth stopped"));
+        assertThat(log).as(out).noneMatch(l -> l.startsWith("ERROR") || l.contains("Exception"));
+
+        List<String> notify = section(lines, "== notify", null).stream().filter(l -> !l.isBlank()).toList();
+        assertThat(notify).as(out).first().isEqualTo("READY=1");
+        assertThat(notify).as(out).anyMatch(l -> l.startsWith("STATUS=Serving Flat 9"));
+        assertThat(notify).as(out).last().isEqualTo("STOPPING=1");
+        assertThat(notify.stream().filter("WATCHDOG=1"::equals).count()).as("watchdog pings every second for 3 s; %s", out)
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    private static List<String> section(List<String> lines, String start, String end) {
+        int from = lines.indexOf(start);
+        int to = end == null ? lines.size() : lines.indexOf(end);
+        assertThat(from).as("section " + start + " in the output").isNotNegative();
+        assertThat(to).as("section " + end + " in the output").isGreaterThan(from);
+        return lines.subList(from + 1, to);
+    }
+
+    private static Path cacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("hearth-debootstrap");
+    }
+
+    private static int freeUdpPort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

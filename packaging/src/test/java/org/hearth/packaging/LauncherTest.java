@@ -1,0 +1,115 @@
+package org.hearth.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The /usr/bin launchers, run for real with a stand-in {@code java} that prints the arguments it
+ * was given, one per line, and its PID.
+ */
+@Tag("medium")
+class LauncherTest {
+
+    private static final Path BIN = BuiltPackage.projectRoot().resolve("packaging/src/deb/bin");
+
+    @TempDir
+    Path dir;
+    private Path cache;
+    private Path defaults;
+
+    @BeforeEach
+    void fakeJava() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho \"pid=$$\"\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        cache = Files.createDirectories(dir.resolve("cache"));
+        defaults = dir.resolve("default-hearth");
+    }
+
+    private List<String> launch(String launcher, Map<String, String> extraEnv, String... args) throws Exception {
+        return launch(BIN.resolve(launcher), extraEnv, args);
+    }
+
+    private List<String> launch(Path script, Map<String, String> extraEnv, String... args) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", dir.resolve("bin") + ":/usr/bin:/bin");
+        env.put("HEARTH_DEFAULTS_FILE", defaults.toString());
+        env.put("CACHE_DIRECTORY", cache.toString());
+        env.put("HEARTH_JAVA_OPTS", "");
+        env.put("HEARTH_CARER_JAVA_OPTS", "");
+        env.putAll(extraEnv);
+        List<String> command = new java.util.ArrayList<>(List.of("sh", script.toString()));
+        command.addAll(List.of(args));
+        var result = SystemTool.run(command, env, Duration.ofSeconds(30));
+        assertThat(result.exit()).as(result.output()).isZero();
+        return result.lines();
+    }
+
+    @Test
+    void hearth_runs_a_small_jvm_with_native_libraries_in_the_service_cache() throws Exception {
+        List<String> args = launch("hearth", Map.of(), "run", "--config", "/etc/hearth/hearth.yaml");
+
+        int main = args.indexOf("org.hearth.gateway.app.Hearth");
+        assertThat(main).as(args.toString()).isPositive();
+        assertThat(args.subList(1, main)).contains("-Xmx96m", "-Xss512k", "-XX:+UseSerialGC",
+                "-Dorg.sqlite.tmpdir=" + cache, "-Djna.tmpdir=" + cache, "-Dhearth.carer.command=/usr/bin/hearth-carer",
+                "@/usr/share/hearth/hearth.classpath");
+        assertThat(args.subList(main + 1, args.size())).containsExactly("run", "--config", "/etc/hearth/hearth.yaml");
+    }
+
+    @Test
+    void the_defaults_file_overrides_the_built_in_options_and_the_environment_overrides_both() throws Exception {
+        Files.writeString(defaults, "HEARTH_JAVA_OPTS=\"-Xmx200m -XX:+UseSerialGC\"\n");
+
+        assertThat(launch("hearth", Map.of(), "--version")).contains("-Xmx200m").doesNotContain("-Xmx96m");
+        assertThat(launch("hearth", Map.of("HEARTH_JAVA_OPTS", "-Xmx150m"), "--version"))
+                .contains("-Xmx150m").doesNotContain("-Xmx200m", "-Xmx96m");
+    }
+
+    @Test
+    void arguments_with_spaces_reach_the_program_intact() throws Exception {
+        List<String> args = launch("hearth", Map.of(), "demo", "--label", "Flat 12");
+
+        assertThat(args).endsWith("demo", "--label", "Flat 12");
+    }
+
+    @Test
+    void without_a_writable_cache_the_jvm_chooses_its_own_temporary_folder() throws Exception {
+        List<String> args = launch("hearth", Map.of("CACHE_DIRECTORY", dir.resolve("missing").toString()), "--version");
+
+        assertThat(args).noneMatch(a -> a.startsWith("-Dorg.sqlite.tmpdir") || a.startsWith("-Djna.tmpdir"));
+    }
+
+    @Test
+    void the_launcher_becomes_the_jvm_so_systemd_sees_one_main_process() throws Exception {
+        Path pidFile = dir.resolve("pid");
+        Path wrapper = dir.resolve("wrapper.sh");
+        // The wrapper records its own PID, then execs the launcher: the stand-in java must report the same PID.
+        Files.writeString(wrapper, "echo $$ > " + pidFile + "\nexec sh " + BIN.resolve("hearth") + " --version\n");
+
+        List<String> args = launch(wrapper, Map.of());
+
+        assertThat(args.get(0)).isEqualTo("pid=" + Files.readString(pidFile).strip());
+    }
+
+    @Test
+    void hearth_carer_runs_its_own_classpath_with_a_smaller_heap() throws Exception {
+        List<String> args = launch("hearth-carer", Map.of(), "listen", "--name", "Priya");
+
+        int main = args.indexOf("org.hearth.carer.CarerMain");
+        assertThat(args.subList(1, main)).contains("-Xmx64m", "-XX:+UseSerialGC", "@/usr/share/hearth/hearth-carer.classpath");
+        assertThat(args.subList(main + 1, args.size())).containsExactly("listen", "--name", "Priya");
+    }
+}
