@@ -1,0 +1,288 @@
+package org.hearth.voice.intent;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Scores what was heard against every template phrase of a language and picks an intent.
+ *
+ * <p>A grammar-mode recogniser can put any grammar words in any order, so the matcher does not look
+ * phrases up: it aligns the words with each phrase by a weighted edit distance. Filler words
+ * ("i", "the", "please") cost little to drop or add, near-miss word forms ("tablet"/"tablets")
+ * cost a little, anything else costs a whole word, and "[unk]" never matches. Similarity is
+ * {@code 1 - cost / weight of the longer side}.
+ *
+ * <p>Help and cancel are safety-critical. A false help alarms a family; a false cancel silences a
+ * real alarm. They need a higher similarity and a clear margin over the next intent, so
+ * out-of-domain speech falls to {@link Intent#NONE} instead.
+ */
+public final class IntentMatcher {
+
+    /** The token for a word the recogniser could not place in the grammar. */
+    public static final String UNKNOWN = "<unk>";
+
+    static final double ACCEPT = 0.6;
+    /** Intents that reach outside the home (a message to a carer) or set something up. */
+    static final double ACCEPT_ACTING = 0.65;
+    static final double ACCEPT_SAFETY = 0.75;
+    static final double SAFETY_MARGIN = 0.08;
+    private static final double FILLER_WEIGHT = 0.35;
+    private static final double NEAR_MISS_FRACTION = 0.35;
+
+    private final LanguageResources language;
+    private final List<Entry> entries = new ArrayList<>();
+
+    /** Words are interned to ids so the inner loop compares ints; ids of filler words are odd. */
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<String> words = new ArrayList<>();
+
+    private record Entry(Intent intent, int[] tokens, double weight, boolean hasSlots) {
+    }
+
+    public IntentMatcher(LanguageResources language) {
+        this.language = language;
+        language.phrases().forEach((intent, list) -> {
+            for (List<String> tokens : list) {
+                boolean slots = tokens.stream().anyMatch(t -> t.startsWith("{"));
+                entries.add(new Entry(intent, intern(tokens, true), weight(tokens), slots));
+            }
+        });
+    }
+
+    /** Known words get their id; with {@code grow} false an unknown word gets -1, which matches nothing. */
+    private int[] intern(List<String> tokens, boolean grow) {
+        int[] out = new int[tokens.size()];
+        for (int i = 0; i < out.length; i++) {
+            String t = tokens.get(i);
+            Integer id = ids.get(t);
+            if (id == null && grow && !t.equals(UNKNOWN)) {
+                id = words.size();
+                ids.put(t, id);
+                words.add(t);
+            }
+            out[i] = id == null ? -1 - i : id;
+        }
+        return out;
+    }
+
+    public LanguageResources language() {
+        return language;
+    }
+
+    /** Matches typed text; the typist is taken to be sure of what they wrote. */
+    public IntentMatch matchText(String text) {
+        return match(Tokens.of(text), 1.0);
+    }
+
+    /**
+     * Matches recognised words. {@code acousticConfidence} is the recogniser's mean word
+     * confidence, 0 to 1.
+     */
+    public IntentMatch match(List<String> heard, double acousticConfidence) {
+        if (heard.isEmpty()) {
+            return IntentMatch.none(Intent.NONE, 0, 0);
+        }
+        SlotFill fill = fillSlots(heard);
+        Map<Intent, Double> best = new EnumMap<>(Intent.class);
+        double heardWeight = weight(heard);
+        double filledWeight = weight(fill.tokens);
+        int[] heardIds = intern(heard, false);
+        int[] filledIds = intern(fill.tokens, false);
+        double[] heardWeights = weights(heard);
+        double[] filledWeights = weights(fill.tokens);
+        boolean[][] heardNear = nearMisses(heard);
+        boolean[][] filledNear = nearMisses(fill.tokens);
+        for (Entry e : entries) {
+            int[] input = e.hasSlots ? filledIds : heardIds;
+            double[] inputWeights = e.hasSlots ? filledWeights : heardWeights;
+            boolean[][] inputNear = e.hasSlots ? filledNear : heardNear;
+            double inputWeight = e.hasSlots ? filledWeight : heardWeight;
+            double denominator = Math.max(inputWeight, e.weight);
+            double known = best.getOrDefault(e.intent, 0.0);
+            if (1 - Math.abs(inputWeight - e.weight) / denominator <= known) {
+                continue; // cannot beat what this intent already has
+            }
+            double similarity = 1 - distance(input, inputWeights, inputNear, e.tokens) / denominator;
+            if (similarity > known) {
+                best.put(e.intent, similarity);
+            }
+        }
+        return decide(best, acousticConfidence, fill.slots);
+    }
+
+    private IntentMatch decide(Map<Intent, Double> best, double acoustic, IntentMatch.Slots slots) {
+        Intent top = Intent.NONE;
+        double topScore = 0;
+        Intent second = Intent.NONE;
+        double secondScore = 0;
+        for (Map.Entry<Intent, Double> e : best.entrySet()) {
+            if (e.getValue() > topScore) {
+                second = top;
+                secondScore = topScore;
+                top = e.getKey();
+                topScore = e.getValue();
+            } else if (e.getValue() > secondScore) {
+                second = e.getKey();
+                secondScore = e.getValue();
+            }
+        }
+        double confidence = topScore * Math.max(0, Math.min(1, acoustic));
+        boolean clear = topScore - secondScore >= SAFETY_MARGIN;
+        if (top.safetyCritical() && (topScore < ACCEPT_SAFETY || !clear)) {
+            return new IntentMatch(Intent.NONE, topScore, confidence, top, topScore, IntentMatch.Slots.EMPTY);
+        }
+        boolean acting = top == Intent.CARER_CALL || top == Intent.REMINDER_SET;
+        if (topScore < (acting ? ACCEPT_ACTING : ACCEPT)) {
+            return new IntentMatch(Intent.NONE, topScore, confidence, top, topScore, IntentMatch.Slots.EMPTY);
+        }
+        return new IntentMatch(top, topScore, confidence, second, secondScore,
+                top == Intent.REMINDER_SET ? slots : IntentMatch.Slots.EMPTY);
+    }
+
+    private record SlotFill(List<String> tokens, IntentMatch.Slots slots) {
+    }
+
+    /** Replaces a task phrase by {task} and a time expression by {time}, remembering their values. */
+    private SlotFill fillSlots(List<String> heard) {
+        List<String> tokens = new ArrayList<>(heard);
+        String task = null;
+        for (Map.Entry<String, List<SlotValue>> slot : language.slots().entrySet()) {
+            SlotValue bestValue = null;
+            int at = -1;
+            for (SlotValue v : slot.getValue()) {
+                int i = indexOf(tokens, v.tokens());
+                if (i >= 0 && (bestValue == null || v.tokens().size() > bestValue.tokens().size())) {
+                    bestValue = v;
+                    at = i;
+                }
+            }
+            if (bestValue != null) {
+                tokens.subList(at, at + bestValue.tokens().size()).clear();
+                tokens.add(at, "{" + slot.getKey() + "}");
+                if (slot.getKey().equals("task")) {
+                    task = bestValue.spoken();
+                }
+            }
+        }
+        Optional<TimeSlotParser.Span> time = language.times().find(tokens);
+        if (time.isPresent()) {
+            TimeSlotParser.Span s = time.get();
+            tokens.subList(s.start(), s.end()).clear();
+            tokens.add(s.start(), "{time}");
+            return new SlotFill(tokens, new IntentMatch.Slots(s.time(), s.halfDayKnown(), task));
+        }
+        return new SlotFill(tokens, new IntentMatch.Slots(null, false, task));
+    }
+
+    private static int indexOf(List<String> haystack, List<String> needle) {
+        outer:
+        for (int i = 0; i + needle.size() <= haystack.size(); i++) {
+            for (int k = 0; k < needle.size(); k++) {
+                if (!haystack.get(i + k).equals(needle.get(k))) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private double weight(List<String> tokens) {
+        double w = 0;
+        for (String t : tokens) {
+            w += weight(t);
+        }
+        return w;
+    }
+
+    private double weight(String token) {
+        return language.fillers().contains(token) ? FILLER_WEIGHT : 1.0;
+    }
+
+    private double[] weights(List<String> tokens) {
+        double[] w = new double[tokens.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = weight(tokens.get(i));
+        }
+        return w;
+    }
+
+    /** Weighted Levenshtein distance over words; {@code a} is what was heard, {@code b} a phrase. */
+    private double distance(int[] a, double[] aw, boolean[][] near, int[] b) {
+        int n = a.length;
+        int m = b.length;
+        double[] prev = new double[m + 1];
+        double[] cur = new double[m + 1];
+        double[] bw = new double[m];
+        for (int j = 1; j <= m; j++) {
+            bw[j - 1] = weight(words.get(b[j - 1]));
+            prev[j] = prev[j - 1] + bw[j - 1];
+        }
+        for (int i = 1; i <= n; i++) {
+            double wa = aw[i - 1];
+            cur[0] = prev[0] + wa;
+            for (int j = 1; j <= m; j++) {
+                int bj = b[j - 1];
+                double sub = prev[j - 1];
+                if (a[i - 1] != bj) {
+                    double full = Math.max(wa, bw[j - 1]);
+                    sub += near[i - 1][bj] ? full * NEAR_MISS_FRACTION : full;
+                }
+                double del = prev[j] + wa;
+                double ins = cur[j - 1] + bw[j - 1];
+                cur[j] = Math.min(sub, Math.min(del, ins));
+            }
+            double[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[m];
+    }
+
+    /** For each heard word, which template words are near misses of it. */
+    private boolean[][] nearMisses(List<String> heard) {
+        boolean[][] near = new boolean[heard.size()][words.size()];
+        for (int i = 0; i < near.length; i++) {
+            String a = heard.get(i);
+            if (a.equals(UNKNOWN) || a.startsWith("{")) {
+                continue;
+            }
+            for (int w = 0; w < words.size(); w++) {
+                String b = words.get(w);
+                near[i][w] = !b.startsWith("{") && nearMiss(a, b);
+            }
+        }
+        return near;
+    }
+
+    /** "tablet" for "tablets", "fell" for "fall": same word, another form. */
+    private static boolean nearMiss(String a, String b) {
+        if (a.length() < 4 || b.length() < 4 || Math.abs(a.length() - b.length()) > Math.max(a.length(), b.length()) / 4) {
+            return false;
+        }
+        return charSimilarity(a, b) >= 0.75;
+    }
+
+    private static double charSimilarity(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(prev[j - 1] + cost, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return 1.0 - (double) prev[b.length()] / Math.max(a.length(), b.length());
+    }
+}
