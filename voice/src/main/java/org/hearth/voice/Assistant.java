@@ -80,11 +80,7 @@ public final class Assistant {
     public Reply hear(Heard heard) {
         Reply reply = answer(heard);
         LOG.info("Intent {}", reply.intent().id());
-        if (!reply.isQuiet()) {
-            lastReply = reply.text();
-            speaker.say(reply.text(), replies.code());
-        }
-        return reply;
+        return reply.isQuiet() ? reply : speak(reply);
     }
 
     /**
@@ -94,10 +90,23 @@ public final class Assistant {
      */
     public Reply checkIn() {
         checkInOpen = true;
-        String text = replies.get("checkin.prompt");
-        lastReply = text;
-        speaker.say(text, replies.code());
-        return new Reply(Intent.NONE, text, true);
+        return speak(new Reply(Intent.NONE, replies.get("checkin.prompt"), true));
+    }
+
+    /** The wake phrase was heard alone: answer "Yes?" and wait for the request. */
+    public Reply acknowledgeWake() {
+        return speak(new Reply(Intent.NONE, replies.get("wake.ack"), true));
+    }
+
+    /** Listening broke (no microphone, say): tell the resident rather than stay silent. */
+    public Reply recognitionFailed() {
+        return speak(say(Intent.NONE, "not.understood", Map.of()));
+    }
+
+    private Reply speak(Reply reply) {
+        lastReply = reply.text();
+        speaker.say(reply.text(), replies.code());
+        return reply;
     }
 
     /** The intent alone, with no action and no reply: for tests and the benchmark. */
@@ -273,8 +282,7 @@ public final class Assistant {
         String text = r.task() == null ? replies.get("reminder.due.generic", Map.of("time", at))
                 : replies.get("reminder.due", Map.of("time", at, "task", r.task()));
         LOG.info("Reminder due");
-        lastReply = text;
-        speaker.say(text, replies.code());
+        speak(new Reply(Intent.REMINDER_SET, text, true));
     }
 
     private Reply say(Intent intent, String key, Map<String, String> values) {
