@@ -40,7 +40,7 @@ public final class IntentMatcher {
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> words = new ArrayList<>();
 
-    private record Entry(Intent intent, int[] tokens, double weight, boolean hasSlots) {
+    private record Entry(Intent intent, int[] tokens, double weight, boolean hasSlots, long[] wordSet) {
     }
 
     public IntentMatcher(LanguageResources language) {
@@ -48,9 +48,49 @@ public final class IntentMatcher {
         language.phrases().forEach((intent, list) -> {
             for (List<String> tokens : list) {
                 boolean slots = tokens.stream().anyMatch(t -> t.startsWith("{"));
-                entries.add(new Entry(intent, intern(tokens, true), weight(tokens), slots));
+                entries.add(new Entry(intent, intern(tokens, true), weight(tokens), slots, null));
             }
         });
+        // Word sets are sized once the vocabulary is known.
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            entries.set(i, new Entry(e.intent, e.tokens, e.weight, e.hasSlots, wordSet(e.tokens)));
+        }
+    }
+
+    private long[] wordSet(int[] ids) {
+        long[] set = new long[(words.size() + 63) / 64];
+        for (int id : ids) {
+            if (id >= 0) {
+                set[id >>> 6] |= 1L << (id & 63);
+            }
+        }
+        return set;
+    }
+
+    private static boolean contains(long[] set, int id) {
+        return id >= 0 && (set[id >>> 6] & (1L << (id & 63))) != 0;
+    }
+
+    /**
+     * A lower bound of the distance, cheap to compute: every heard word the phrase lacks costs at
+     * least a near-miss substitution, and every phrase word not heard likewise.
+     */
+    private double lowerBound(int[] input, double[] inputWeights, boolean[] inputHasNearMiss, long[] inputSet,
+            Entry e) {
+        double heardMissing = 0;
+        for (int i = 0; i < input.length; i++) {
+            if (!contains(e.wordSet, input[i])) {
+                heardMissing += inputHasNearMiss[i] ? inputWeights[i] * NEAR_MISS_FRACTION : inputWeights[i];
+            }
+        }
+        double phraseMissing = 0;
+        for (int id : e.tokens) {
+            if (!contains(inputSet, id)) {
+                phraseMissing += weight(words.get(id)) * NEAR_MISS_FRACTION;
+            }
+        }
+        return Math.max(heardMissing, phraseMissing);
     }
 
     /** Known words get their id; with {@code grow} false an unknown word gets -1, which matches nothing. */
@@ -96,6 +136,10 @@ public final class IntentMatcher {
         double[] filledWeights = weights(fill.tokens);
         boolean[][] heardNear = nearMisses(heard);
         boolean[][] filledNear = nearMisses(fill.tokens);
+        boolean[] heardAnyNear = anyTrue(heardNear);
+        boolean[] filledAnyNear = anyTrue(filledNear);
+        long[] heardSet = wordSet(heardIds);
+        long[] filledSet = wordSet(filledIds);
         for (Entry e : entries) {
             int[] input = e.hasSlots ? filledIds : heardIds;
             double[] inputWeights = e.hasSlots ? filledWeights : heardWeights;
@@ -105,6 +149,11 @@ public final class IntentMatcher {
             double known = best.getOrDefault(e.intent, 0.0);
             if (1 - Math.abs(inputWeight - e.weight) / denominator <= known) {
                 continue; // cannot beat what this intent already has
+            }
+            double bound = e.hasSlots ? lowerBound(filledIds, filledWeights, filledAnyNear, filledSet, e)
+                    : lowerBound(heardIds, heardWeights, heardAnyNear, heardSet, e);
+            if (1 - bound / denominator <= known) {
+                continue;
             }
             double similarity = 1 - distance(input, inputWeights, inputNear, e.tokens) / denominator;
             if (similarity > known) {
@@ -241,6 +290,19 @@ public final class IntentMatcher {
             cur = t;
         }
         return prev[m];
+    }
+
+    private static boolean[] anyTrue(boolean[][] rows) {
+        boolean[] any = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (boolean b : rows[i]) {
+                if (b) {
+                    any[i] = true;
+                    break;
+                }
+            }
+        }
+        return any;
     }
 
     /** For each heard word, which template words are near misses of it. */

@@ -38,6 +38,8 @@ public final class LanguageFile {
         return new Parser(source).parse(text);
     }
 
+    /** A section header is ASCII, so a template such as "[please] help [now]" is never taken for one. */
+    private static final Pattern SECTION = Pattern.compile("^\\[(slot [a-z_]+|[a-z][a-z.]*)\\]$");
     private static final Pattern MACRO = Pattern.compile("^\\$([\\p{L}\\p{N}_-]+)\\s*=(?!>)(.*)$");
 
     private static final class Parser {
@@ -88,7 +90,7 @@ public final class LanguageFile {
                 Matcher m = MACRO.matcher(line);
                 m.matches();
                 macros.put(m.group(1), expandMacro(m.group(2)));
-            } else if (line.startsWith("[") && line.endsWith("]") && !line.contains("|")) {
+            } else if (SECTION.matcher(line).matches()) {
                 section(line.substring(1, line.length() - 1).strip());
             } else if (section == null) {
                 throw new IllegalArgumentException("text before any [section]");

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,20 +24,18 @@ final class CouncilPackReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(CouncilPackReader.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private CouncilPackReader() {
     }
 
     static CouncilPack read(String source, InputStream in) throws IOException {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         PackFile f;
         try {
-            f = YAML.readValue(in, PackFile.class);
+            f = YAML.readValue(text, PackFile.class);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? source : source + ":" + at.getLineNr();
-            throw new CouncilPackException(where + ": " + e.getOriginalMessage(), e);
+            throw new CouncilPackException(source + ":" + line(text, e) + ": " + e.getOriginalMessage(), e);
         }
         if (f == null) {
             throw new CouncilPackException(source + ": the file is empty", null);
@@ -47,7 +47,24 @@ final class CouncilPackReader {
         return pack;
     }
 
-    record PackFile(int format, String id, String council, String version, boolean sample, String notice,
+    /**
+     * The line to blame. The YAML parser reports where it stood, which for an unknown key can be
+     * past it, so an unknown key is looked up by name.
+     */
+    private static int line(String text, JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].strip().startsWith(u.getPropertyName() + ":")) {
+                    return i + 1;
+                }
+            }
+        }
+        JsonLocation at = e.getLocation();
+        return at == null ? 0 : at.getLineNr();
+    }
+
+    record PackFile(Integer format, String id, String council, String version, Boolean sample, String notice,
             Bins bins, List<Place> libraries,
             @JsonProperty("council_tax") Service councilTax,
             @JsonProperty("adult_social_care") Service socialCare,
@@ -56,6 +73,7 @@ final class CouncilPackReader {
             @JsonProperty("universal_credit_help") Service universalCreditHelp) {
 
         CouncilPack toPack(String source) {
+            require(source, format, "format");
             if (format != CouncilPack.FORMAT) {
                 throw fail(source, "format " + format + " is not supported; this version reads format "
                         + CouncilPack.FORMAT);
@@ -63,13 +81,15 @@ final class CouncilPackReader {
             require(source, id, "id");
             require(source, council, "council");
             require(source, version, "version");
+            require(source, sample, "sample");
             require(source, bins, "bins");
+            BinSchedule schedule = bins.toSchedule(source);
             require(source, libraries, "libraries");
             List<Library> libs = new ArrayList<>();
             for (Place p : libraries) {
                 libs.add(new Library(p.name(), p.openingHours(source)));
             }
-            return new CouncilPack(id, council, version, sample, notice == null ? "" : notice, bins.toSchedule(source),
+            return new CouncilPack(id, council, version, sample, notice == null ? "" : notice, schedule,
                     libs, service(source, councilTax, "council_tax"), service(source, socialCare, "adult_social_care"),
                     service(source, digitalHelpline, "digital_helpline"),
                     service(source, benefitsAdvice, "benefits_advice"),
@@ -88,7 +108,7 @@ final class CouncilPackReader {
             List<BinSchedule.Shift> shifts = new ArrayList<>();
             if (bankHolidayShifts != null) {
                 for (ShiftEntry s : bankHolidayShifts) {
-                    if (s.shiftDays() < 1 || s.shiftDays() > 6) {
+                    if (s.shiftDays() == null || s.shiftDays() < 1 || s.shiftDays() > 6) {
                         throw fail(source, "bins.bank_holiday_shifts " + s.date() + ": shift_days must be 1 to 6");
                     }
                     shifts.add(new BinSchedule.Shift(date(source, "bins.bank_holiday_shifts", s.date()), s.name(),
@@ -99,7 +119,7 @@ final class CouncilPackReader {
         }
     }
 
-    record ShiftEntry(String date, String name, @JsonProperty("shift_days") int shiftDays) {
+    record ShiftEntry(String date, String name, @JsonProperty("shift_days") Integer shiftDays) {
     }
 
     record Place(String name, Map<String, String> hours) {
