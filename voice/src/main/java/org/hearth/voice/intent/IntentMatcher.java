@@ -1,11 +1,13 @@
 package org.hearth.voice.intent;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Scores what was heard against every template phrase of a language and picks an intent.
@@ -39,6 +41,9 @@ public final class IntentMatcher {
     /** Words are interned to ids so the inner loop compares ints; ids of filler words are odd. */
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> words = new ArrayList<>();
+    private double[] wordWeights;
+    /** Rows are read-only once made, so sharing them between threads is safe. */
+    private final Map<String, boolean[]> nearMissRows = new ConcurrentHashMap<>();
 
     private record Entry(Intent intent, int[] tokens, double weight, boolean hasSlots, long[] wordSet) {
     }
@@ -51,7 +56,14 @@ public final class IntentMatcher {
                 entries.add(new Entry(intent, intern(tokens, true), weight(tokens), slots, null));
             }
         });
-        // Word sets are sized once the vocabulary is known.
+        if (entries.size() >= 1 << 20) {
+            throw new IllegalArgumentException(language.code() + ": more than a million phrases; simplify the templates");
+        }
+        // Word sets and weights are sized once the vocabulary is known.
+        wordWeights = new double[words.size()];
+        for (int w = 0; w < wordWeights.length; w++) {
+            wordWeights[w] = weight(words.get(w));
+        }
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             entries.set(i, new Entry(e.intent, e.tokens, e.weight, e.hasSlots, wordSet(e.tokens)));
@@ -73,24 +85,66 @@ public final class IntentMatcher {
     }
 
     /**
-     * A lower bound of the distance, cheap to compute: every heard word the phrase lacks costs at
-     * least a near-miss substitution, and every phrase word not heard likewise.
+     * A lower bound of the distance, cheap to compute: a heard word the phrase lacks must be
+     * dropped or replaced, which costs its full weight unless the phrase has a near miss of it;
+     * likewise a phrase word that was not heard. Each side alone bounds the distance.
      */
-    private double lowerBound(int[] input, double[] inputWeights, boolean[] inputHasNearMiss, long[] inputSet,
-            Entry e) {
+    private double lowerBound(Input in, Entry e) {
         double heardMissing = 0;
-        for (int i = 0; i < input.length; i++) {
-            if (!contains(e.wordSet, input[i])) {
-                heardMissing += inputHasNearMiss[i] ? inputWeights[i] * NEAR_MISS_FRACTION : inputWeights[i];
+        for (int i = 0; i < in.ids.length; i++) {
+            if (!contains(e.wordSet, in.ids[i])) {
+                boolean nearMiss = intersects(in.nearSets[i], e.wordSet);
+                heardMissing += nearMiss ? in.weights[i] * NEAR_MISS_FRACTION : in.weights[i];
             }
         }
         double phraseMissing = 0;
         for (int id : e.tokens) {
-            if (!contains(inputSet, id)) {
-                phraseMissing += weight(words.get(id)) * NEAR_MISS_FRACTION;
+            if (!contains(in.set, id)) {
+                phraseMissing += contains(in.anyNear, id) ? wordWeights[id] * NEAR_MISS_FRACTION : wordWeights[id];
             }
         }
         return Math.max(heardMissing, phraseMissing);
+    }
+
+    private static boolean intersects(long[] a, long[] b) {
+        for (int k = 0; k < a.length; k++) {
+            if ((a[k] & b[k]) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What was heard, in the forms the inner loops want. */
+    private final class Input {
+        final List<String> tokens;
+        final int[] ids;
+        final double[] weights;
+        final double weight;
+        final boolean[][] near;
+        final long[][] nearSets;
+        final long[] set;
+        final long[] anyNear;
+
+        Input(List<String> tokens) {
+            this.tokens = tokens;
+            this.ids = intern(tokens, false);
+            this.weights = weights(tokens);
+            this.weight = weight(tokens);
+            this.near = nearMisses(tokens);
+            this.set = wordSet(ids);
+            this.nearSets = new long[tokens.size()][];
+            this.anyNear = new long[set.length];
+            for (int i = 0; i < near.length; i++) {
+                nearSets[i] = new long[set.length];
+                for (int w = 0; w < near[i].length; w++) {
+                    if (near[i][w]) {
+                        nearSets[i][w >>> 6] |= 1L << (w & 63);
+                        anyNear[w >>> 6] |= 1L << (w & 63);
+                    }
+                }
+            }
+        }
     }
 
     /** Known words get their id; with {@code grow} false an unknown word gets -1, which matches nothing. */
@@ -128,35 +182,36 @@ public final class IntentMatcher {
         }
         SlotFill fill = fillSlots(heard);
         Map<Intent, Double> best = new EnumMap<>(Intent.class);
-        double heardWeight = weight(heard);
-        double filledWeight = weight(fill.tokens);
-        int[] heardIds = intern(heard, false);
-        int[] filledIds = intern(fill.tokens, false);
-        double[] heardWeights = weights(heard);
-        double[] filledWeights = weights(fill.tokens);
-        boolean[][] heardNear = nearMisses(heard);
-        boolean[][] filledNear = nearMisses(fill.tokens);
-        boolean[] heardAnyNear = anyTrue(heardNear);
-        boolean[] filledAnyNear = anyTrue(filledNear);
-        long[] heardSet = wordSet(heardIds);
-        long[] filledSet = wordSet(filledIds);
-        for (Entry e : entries) {
-            int[] input = e.hasSlots ? filledIds : heardIds;
-            double[] inputWeights = e.hasSlots ? filledWeights : heardWeights;
-            boolean[][] inputNear = e.hasSlots ? filledNear : heardNear;
-            double inputWeight = e.hasSlots ? filledWeight : heardWeight;
-            double denominator = Math.max(inputWeight, e.weight);
-            double known = best.getOrDefault(e.intent, 0.0);
-            if (1 - Math.abs(inputWeight - e.weight) / denominator <= known) {
-                continue; // cannot beat what this intent already has
+        Input plain = new Input(heard);
+        Input filled = fill.tokens.equals(heard) ? plain : new Input(fill.tokens);
+        // Bound every phrase cheaply, then align the most promising first: once no phrase left can
+        // reach the second-best intent's score, the top two cannot change and the rest is skipped.
+        int n = entries.size();
+        double[] upper = new double[n];
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            Input in = e.hasSlots ? filled : plain;
+            double bound = Math.max(lowerBound(in, e), Math.abs(in.weight - e.weight));
+            upper[i] = 1 - bound / Math.max(in.weight, e.weight);
+            // Sort key: the bound in millionths, descending, then the index.
+            order[i] = (1_000_000L - Math.round(Math.max(0, upper[i]) * 1_000_000)) << 20 | i;
+        }
+        Arrays.sort(order);
+        double[] scores = new double[Intent.values().length];
+        for (long key : order) {
+            int i = (int) (key & 0xFFFFF);
+            if (upper[i] + 1e-6 <= secondBest(scores)) {
+                break;
             }
-            double bound = e.hasSlots ? lowerBound(filledIds, filledWeights, filledAnyNear, filledSet, e)
-                    : lowerBound(heardIds, heardWeights, heardAnyNear, heardSet, e);
-            if (1 - bound / denominator <= known) {
+            Entry e = entries.get(i);
+            if (upper[i] <= scores[e.intent.ordinal()]) {
                 continue;
             }
-            double similarity = 1 - distance(input, inputWeights, inputNear, e.tokens) / denominator;
-            if (similarity > known) {
+            Input in = e.hasSlots ? filled : plain;
+            double similarity = 1 - distance(in.ids, in.weights, in.near, e.tokens) / Math.max(in.weight, e.weight);
+            if (similarity > scores[e.intent.ordinal()]) {
+                scores[e.intent.ordinal()] = similarity;
                 best.put(e.intent, similarity);
             }
         }
@@ -268,7 +323,7 @@ public final class IntentMatcher {
         double[] cur = new double[m + 1];
         double[] bw = new double[m];
         for (int j = 1; j <= m; j++) {
-            bw[j - 1] = weight(words.get(b[j - 1]));
+            bw[j - 1] = wordWeights[b[j - 1]];
             prev[j] = prev[j - 1] + bw[j - 1];
         }
         for (int i = 1; i <= n; i++) {
@@ -292,33 +347,46 @@ public final class IntentMatcher {
         return prev[m];
     }
 
-    private static boolean[] anyTrue(boolean[][] rows) {
-        boolean[] any = new boolean[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            for (boolean b : rows[i]) {
-                if (b) {
-                    any[i] = true;
-                    break;
-                }
+    private static double secondBest(double[] scores) {
+        double first = 0;
+        double second = 0;
+        for (double v : scores) {
+            if (v > first) {
+                second = first;
+                first = v;
+            } else if (v > second) {
+                second = v;
             }
         }
-        return any;
+        return second;
     }
 
     /** For each heard word, which template words are near misses of it. */
     private boolean[][] nearMisses(List<String> heard) {
-        boolean[][] near = new boolean[heard.size()][words.size()];
+        boolean[][] near = new boolean[heard.size()][];
         for (int i = 0; i < near.length; i++) {
-            String a = heard.get(i);
-            if (a.equals(UNKNOWN) || a.startsWith("{")) {
-                continue;
-            }
-            for (int w = 0; w < words.size(); w++) {
-                String b = words.get(w);
-                near[i][w] = !b.startsWith("{") && nearMiss(a, b);
-            }
+            near[i] = nearMissRow(heard.get(i));
         }
         return near;
+    }
+
+    private boolean[] nearMissRow(String a) {
+        boolean[] cached = nearMissRows.get(a);
+        if (cached != null) {
+            return cached;
+        }
+        boolean[] row = new boolean[words.size()];
+        if (!a.equals(UNKNOWN) && !a.startsWith("{")) {
+            for (int w = 0; w < row.length; w++) {
+                String b = words.get(w);
+                row[w] = !b.startsWith("{") && nearMiss(a, b);
+            }
+        }
+        if (nearMissRows.size() > 10_000) {
+            nearMissRows.clear(); // typed text is unbounded; recognised words are not
+        }
+        nearMissRows.put(a, row);
+        return row;
     }
 
     /** "tablet" for "tablets", "fell" for "fall": same word, another form. */

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the assistant knows about one language: intent templates expanded to phrases, slot
@@ -20,6 +21,9 @@ import java.util.Set;
  * Read from {@code /org/hearth/voice/lang/<code>.txt}; see {@link LanguageFile} for the format.
  */
 public final class LanguageResources {
+
+    /** Built-in languages are immutable, so each is parsed once per process. */
+    private static final Map<String, LanguageResources> BUILT_IN = new ConcurrentHashMap<>();
 
     private final String code;
     private final String espeakVoice;
@@ -51,6 +55,10 @@ public final class LanguageResources {
 
     /** Loads a built-in language by its code (en, gu, hi, pa, ur, pl, bn). */
     public static LanguageResources builtIn(String code) {
+        return BUILT_IN.computeIfAbsent(code, LanguageResources::load);
+    }
+
+    private static LanguageResources load(String code) {
         String path = "/org/hearth/voice/lang/" + code + ".txt";
         try (InputStream in = LanguageResources.class.getResourceAsStream(path)) {
             if (in == null) {
