@@ -32,6 +32,8 @@ public final class IntentMatcher {
     static final double ACCEPT_ACTING = 0.65;
     static final double ACCEPT_SAFETY = 0.75;
     static final double SAFETY_MARGIN = 0.08;
+    /** A keyword alone is trusted only if the words also resemble the intent's phrases this much. */
+    static final double KEYWORD_FLOOR = 0.3;
     private static final double FILLER_WEIGHT = 0.35;
     private static final double NEAR_MISS_FRACTION = 0.35;
 
@@ -42,6 +44,7 @@ public final class IntentMatcher {
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> words = new ArrayList<>();
     private double[] wordWeights;
+    private final Map<String, Intent> distinctive;
     /** Rows are read-only once made, so sharing them between threads is safe. */
     private final Map<String, boolean[]> nearMissRows = new ConcurrentHashMap<>();
 
@@ -59,6 +62,7 @@ public final class IntentMatcher {
         if (entries.size() >= 1 << 20) {
             throw new IllegalArgumentException(language.code() + ": more than a million phrases; simplify the templates");
         }
+        distinctive = distinctiveWords();
         // Word sets and weights are sized once the vocabulary is known.
         wordWeights = new double[words.size()];
         for (int w = 0; w < wordWeights.length; w++) {
@@ -215,10 +219,11 @@ public final class IntentMatcher {
                 best.put(e.intent, similarity);
             }
         }
-        return decide(best, acousticConfidence, fill.slots);
+        return decide(heard, best, acousticConfidence, fill.slots);
     }
 
-    private IntentMatch decide(Map<Intent, Double> best, double acoustic, IntentMatch.Slots slots) {
+    private IntentMatch decide(List<String> heard, Map<Intent, Double> best, double acoustic,
+            IntentMatch.Slots slots) {
         Intent top = Intent.NONE;
         double topScore = 0;
         Intent second = Intent.NONE;
@@ -241,6 +246,12 @@ public final class IntentMatcher {
         }
         boolean acting = top == Intent.CARER_CALL || top == Intent.REMINDER_SET;
         if (topScore < (acting ? ACCEPT_ACTING : ACCEPT)) {
+            Optional<Intent> byKeyword = keywordIntent(heard, best);
+            if (byKeyword.isPresent()) {
+                double score = best.getOrDefault(byKeyword.get(), 0.0);
+                return new IntentMatch(byKeyword.get(), score, score * Math.max(0, Math.min(1, acoustic)), top,
+                        topScore, IntentMatch.Slots.EMPTY);
+            }
             return new IntentMatch(Intent.NONE, topScore, confidence, top, topScore, IntentMatch.Slots.EMPTY);
         }
         return new IntentMatch(top, topScore, confidence, second, secondScore,
@@ -255,20 +266,12 @@ public final class IntentMatcher {
         List<String> tokens = new ArrayList<>(heard);
         String task = null;
         for (Map.Entry<String, List<SlotValue>> slot : language.slots().entrySet()) {
-            SlotValue bestValue = null;
-            int at = -1;
-            for (SlotValue v : slot.getValue()) {
-                int i = indexOf(tokens, v.tokens());
-                if (i >= 0 && (bestValue == null || v.tokens().size() > bestValue.tokens().size())) {
-                    bestValue = v;
-                    at = i;
-                }
-            }
-            if (bestValue != null) {
-                tokens.subList(at, at + bestValue.tokens().size()).clear();
-                tokens.add(at, "{" + slot.getKey() + "}");
+            SlotPlace place = findSlot(tokens, slot.getValue());
+            if (place != null) {
+                tokens.subList(place.at, place.at + place.length).clear();
+                tokens.add(place.at, "{" + slot.getKey() + "}");
                 if (slot.getKey().equals("task")) {
-                    task = bestValue.spoken();
+                    task = place.spoken;
                 }
             }
         }
@@ -280,6 +283,109 @@ public final class IntentMatcher {
             return new SlotFill(tokens, new IntentMatch.Slots(s.time(), s.halfDayKnown(), task));
         }
         return new SlotFill(tokens, new IntentMatch.Slots(null, false, task));
+    }
+
+    /**
+     * A second chance for a garbled question: a content word used by one intent only ("library",
+     * "council tax"'s "tax", "cope") names that intent, if no other such word disagrees and the
+     * words overlap its phrases at all. Never for help, cancel, a carer call or a reminder: those
+     * act on the world and need the whole phrase.
+     */
+    private Optional<Intent> keywordIntent(List<String> heard, Map<Intent, Double> best) {
+        Intent found = null;
+        for (String w : heard) {
+            Intent owner = distinctive.get(w);
+            if (owner == null || owner == Intent.NONE) {
+                continue; // small-talk words neither vote nor veto
+            }
+            if (found != null && found != owner) {
+                return Optional.empty();
+            }
+            found = owner;
+        }
+        if (found == null || found.safetyCritical() || found == Intent.CARER_CALL || found == Intent.REMINDER_SET
+                || found == Intent.NONE || best.getOrDefault(found, 0.0) < KEYWORD_FLOOR) {
+            return Optional.empty();
+        }
+        return Optional.of(found);
+    }
+
+    /** Content words that occur in the phrases of exactly one intent. */
+    private Map<String, Intent> distinctiveWords() {
+        Map<String, Intent> owner = new HashMap<>();
+        Map<String, Boolean> shared = new HashMap<>();
+        for (Entry e : entries) {
+            for (int id : e.tokens) {
+                String w = words.get(id);
+                if (w.startsWith("{") || language.fillers().contains(w)) {
+                    continue;
+                }
+                Intent before = owner.putIfAbsent(w, e.intent);
+                if (before != null && before != e.intent) {
+                    shared.put(w, true);
+                }
+            }
+        }
+        // Slot values belong to reminders, whatever else uses their words.
+        for (List<SlotValue> values : language.slots().values()) {
+            for (SlotValue v : values) {
+                v.tokens().forEach(t -> shared.put(t, true));
+            }
+        }
+        shared.keySet().forEach(owner::remove);
+        return owner;
+    }
+
+    /** Where a slot value sits in the words; {@code spoken} is null when near misses leave it ambiguous. */
+    private record SlotPlace(int at, int length, String spoken) {
+    }
+
+    /**
+     * The longest slot value said exactly, else one of three or more words said with one word
+     * wrong ("take my feel" for "take my pills"). When several values fit that loosely and say
+     * different things, the slot is still placed but its value is left unknown, so a reminder
+     * falls back to "this is your reminder" rather than naming the wrong task.
+     */
+    private static SlotPlace findSlot(List<String> tokens, List<SlotValue> values) {
+        SlotValue exact = null;
+        int exactAt = -1;
+        for (SlotValue v : values) {
+            int i = indexOf(tokens, v.tokens());
+            if (i >= 0 && (exact == null || v.tokens().size() > exact.tokens().size())) {
+                exact = v;
+                exactAt = i;
+            }
+        }
+        if (exact != null) {
+            return new SlotPlace(exactAt, exact.tokens().size(), exact.spoken());
+        }
+        SlotPlace loose = null;
+        boolean ambiguous = false;
+        for (SlotValue v : values) {
+            int n = v.tokens().size();
+            if (n < 3) {
+                continue;
+            }
+            for (int i = 0; i + n <= tokens.size(); i++) {
+                int wrong = 0;
+                for (int k = 0; k < n && wrong <= 1; k++) {
+                    if (!tokens.get(i + k).equals(v.tokens().get(k))) {
+                        wrong++;
+                    }
+                }
+                if (wrong == 1) {
+                    if (loose == null) {
+                        loose = new SlotPlace(i, n, v.spoken());
+                    } else if (loose.at != i || loose.length != n || !v.spoken().equals(loose.spoken)) {
+                        ambiguous = true;
+                    }
+                }
+            }
+        }
+        if (loose == null) {
+            return null;
+        }
+        return ambiguous ? new SlotPlace(loose.at, loose.length, null) : loose;
     }
 
     private static int indexOf(List<String> haystack, List<String> needle) {

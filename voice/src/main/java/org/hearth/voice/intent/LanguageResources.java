@@ -140,9 +140,15 @@ public final class LanguageResources {
                 }
             }
         }
+        // A slot value meets the words around it in the templates ("to", "at"): give those pairs too.
+        List<String> timeSamples = times.grammarSamples();
+        int k = 0;
         for (List<SlotValue> values : slots.values()) {
             for (SlotValue v : values) {
-                out.add(String.join(" ", v.tokens()));
+                String value = String.join(" ", v.tokens());
+                out.add("to " + value);
+                out.add(timeSamples.isEmpty() ? value
+                        : value + " at " + timeSamples.get(Math.floorMod(k++ * 31, timeSamples.size())));
             }
         }
         // Reminder phrases meet a time after "at"; give those word pairs to the grammar.
