@@ -111,14 +111,14 @@ public final class Assistant {
 
     /** The intent alone, with no action and no reply: for tests and the benchmark. */
     public IntentMatch match(Heard heard) {
-        return matcher.match(heard.words(), heard.confidence());
+        return matcher.match(heard.words(), heard.confidence(), heard.alternatives());
     }
 
     private Reply answer(Heard heard) {
         if (heard.isSilence()) {
             return silence();
         }
-        IntentMatch match = matcher.match(heard.words(), heard.confidence());
+        IntentMatch match = matcher.match(heard.words(), heard.confidence(), heard.alternatives());
         if (confirmingHelp) {
             return confirmation(match);
         }

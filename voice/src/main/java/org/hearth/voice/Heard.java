@@ -1,19 +1,26 @@
 package org.hearth.voice;
 
 import java.util.List;
+import org.hearth.voice.intent.Hypothesis;
 
 /**
  * What one utterance turned out to be: recognised words and the recogniser's confidence, or
  * silence. It lives in memory only; nothing writes it anywhere.
  *
  * @param words recognised words, "[unk]" mapped to {@link org.hearth.voice.intent.IntentMatcher#UNKNOWN}
- * @param confidence mean word confidence, 0 to 1 (1 for typed text)
+ * @param confidence how sure the recogniser was, 0 to 1 (1 for typed text)
+ * @param alternatives runner-up readings, best first
  * @param timing where in the audio speech ended and the utterance was closed, and what it cost
  */
-public record Heard(List<String> words, double confidence, Timing timing) {
+public record Heard(List<String> words, double confidence, List<Hypothesis> alternatives, Timing timing) {
 
     public Heard {
         words = List.copyOf(words);
+        alternatives = List.copyOf(alternatives);
+    }
+
+    public Heard(List<String> words, double confidence, Timing timing) {
+        this(words, confidence, List.of(), timing);
     }
 
     public static Heard silence(Timing timing) {

@@ -32,6 +32,11 @@ public final class IntentMatcher {
     static final double ACCEPT_ACTING = 0.65;
     static final double ACCEPT_SAFETY = 0.75;
     static final double SAFETY_MARGIN = 0.08;
+    /** How far behind the best reading a runner-up may be and still count. */
+    static final double MAX_GAP = 2.0;
+    /** A help phrase from a runner-up must match this closely, and is then confirmed, never acted on. */
+    static final double HELP_FROM_RUNNER_UP = 0.9;
+    static final double RUNNER_UP_CONFIDENCE = 0.6;
     /** A keyword alone is trusted only if the words also resemble the intent's phrases this much. */
     static final double KEYWORD_FLOOR = 0.3;
     private static final double FILLER_WEIGHT = 0.35;
@@ -177,8 +182,40 @@ public final class IntentMatcher {
     }
 
     /**
-     * Matches recognised words. {@code acousticConfidence} is the recogniser's mean word
-     * confidence, 0 to 1.
+     * Matches the recogniser's best reading and, if it means nothing, its runner-up readings.
+     *
+     * <p>A runner-up close behind the best ({@link #MAX_GAP}) may name an ordinary intent. It may
+     * name help only if it matches a help phrase almost exactly, and then with a confidence low
+     * enough that the assistant asks "Did you say you need help?" first. It never cancels an alarm.
+     */
+    public IntentMatch match(List<String> best, double acousticConfidence, List<Hypothesis> alternatives) {
+        IntentMatch first = match(best, acousticConfidence);
+        if (first.intent() != Intent.NONE || alternatives.isEmpty()) {
+            return first;
+        }
+        for (Hypothesis h : alternatives) {
+            if (h.gap() > MAX_GAP) {
+                break;
+            }
+            IntentMatch m = match(h.words(), acousticConfidence);
+            if (m.intent() == Intent.NONE || m.intent() == Intent.ALARM_CANCEL) {
+                continue;
+            }
+            if (m.intent() == Intent.HELP_EMERGENCY) {
+                if (m.similarity() < HELP_FROM_RUNNER_UP) {
+                    continue;
+                }
+                return new IntentMatch(m.intent(), m.similarity(), Math.min(m.confidence(), RUNNER_UP_CONFIDENCE),
+                        m.runnerUp(), m.runnerUpSimilarity(), m.slots());
+            }
+            return new IntentMatch(m.intent(), m.similarity(), m.confidence() * RUNNER_UP_CONFIDENCE, m.runnerUp(),
+                    m.runnerUpSimilarity(), m.slots());
+        }
+        return first;
+    }
+
+    /**
+     * Matches recognised words. {@code acousticConfidence} is how sure the recogniser was, 0 to 1.
      */
     public IntentMatch match(List<String> heard, double acousticConfidence) {
         if (heard.isEmpty()) {

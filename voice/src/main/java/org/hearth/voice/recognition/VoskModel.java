@@ -73,7 +73,8 @@ public final class VoskModel implements AutoCloseable {
 
     private Recognizer newRecognizer(String grammarJson) {
         Recognizer r = new Recognizer(model, AudioInputs.SAMPLE_RATE, grammarJson);
-        r.setWords(true);
+        // Runner-up readings let the matcher recover a request the best reading garbled.
+        r.setMaxAlternatives(3);
         return r;
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import javax.sound.sampled.AudioInputStream;
 import org.hearth.voice.Heard;
+import org.hearth.voice.intent.Hypothesis;
 import org.hearth.voice.intent.Tokens;
 import org.vosk.Recognizer;
 
@@ -43,7 +44,8 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         // Vosk may close a segment inside an utterance (grammar mode can read an unknown word as
         // silence), so its segments are joined and the app's endpointer decides when speech is over.
         List<String> words = new ArrayList<>();
-        List<Double> confidences = new ArrayList<>();
+        List<Hypothesis> alternatives = new ArrayList<>();
+        double gap = -1;
         try {
             while (true) {
                 int n = audio.readNBytes(bytes, 0, CHUNK_BYTES) & ~1;
@@ -52,7 +54,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
                 }
                 long t0 = System.nanoTime();
                 if (recognizer.acceptWaveForm(bytes, n)) {
-                    collect(recognizer.getResult(), words, confidences);
+                    gap = collect(recognizer.getResult(), words, alternatives);
                 }
                 decodeNanos += System.nanoTime() - t0;
                 Endpointer.State state = endpointer.accept(toSamples(n), n / 2, (int) AudioInputs.SAMPLE_RATE);
@@ -61,7 +63,10 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
                 }
             }
             long t0 = System.nanoTime();
-            collect(recognizer.getFinalResult(), words, confidences);
+            double last = collect(recognizer.getFinalResult(), words, alternatives);
+            if (last >= 0) {
+                gap = last;
+            }
             finalNanos = System.nanoTime() - t0;
             decodeNanos += finalNanos;
         } finally {
@@ -73,8 +78,8 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         if (words.isEmpty()) {
             return Heard.silence(timing);
         }
-        double confidence = confidences.stream().mapToDouble(Double::doubleValue).average().orElse(1.0);
-        return new Heard(words, confidence, timing);
+        alternatives.removeIf(h -> h.words().isEmpty());
+        return new Heard(words, confidenceFromGap(gap), alternatives, timing);
     }
 
     private short[] toSamples(int n) {
@@ -84,20 +89,48 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         return samples;
     }
 
-    /** Adds a Vosk result's words and their confidences. */
-    private static void collect(String json, List<String> words, List<Double> confidences) throws IOException {
+    /**
+     * Adds a Vosk result's best reading to {@code words}, and its runner-ups, each prefixed with
+     * what earlier segments said, to {@code alternatives}. Returns the gap between the best two
+     * readings, or -1 when there was only one.
+     */
+    private static double collect(String json, List<String> words, List<Hypothesis> alternatives) throws IOException {
         JsonNode root = JSON.readTree(json);
-        String text = root.path("text").asText("");
-        if (text.isBlank()) {
-            return;
+        JsonNode alts = root.path("alternatives");
+        if (!alts.isArray() || alts.isEmpty()) {
+            String text = root.path("text").asText("");
+            if (!text.isBlank()) {
+                words.addAll(Tokens.ofRecognised(text));
+            }
+            return -1;
         }
-        words.addAll(Tokens.ofRecognised(text));
-        JsonNode result = root.path("result");
-        if (result.isArray() && !result.isEmpty()) {
-            result.forEach(w -> confidences.add(w.path("conf").asDouble(1.0)));
-        } else {
-            confidences.add(1.0);
+        List<String> best = Tokens.ofRecognised(alts.get(0).path("text").asText(""));
+        if (best.isEmpty()) {
+            return -1; // an empty closing segment keeps the runner-ups of the one before
         }
+        List<String> before = List.copyOf(words);
+        double top = alts.get(0).path("confidence").asDouble();
+        words.addAll(best);
+        alternatives.clear(); // only the last segment's runner-ups are kept
+        double gap = -1;
+        for (int i = 1; i < alts.size(); i++) {
+            List<String> alt = new ArrayList<>(before);
+            alt.addAll(Tokens.ofRecognised(alts.get(i).path("text").asText("")));
+            double g = top - alts.get(i).path("confidence").asDouble();
+            alternatives.add(new Hypothesis(alt, g));
+            if (gap < 0) {
+                gap = g;
+            }
+        }
+        return gap;
+    }
+
+    /**
+     * How sure the recogniser was, from how far the best reading led the runner-up: a lead of
+     * three or more is sure; a tie is a coin toss.
+     */
+    static double confidenceFromGap(double gap) {
+        return gap < 0 ? 1.0 : Math.min(1.0, 0.5 + gap / 6.0);
     }
 
     @Override

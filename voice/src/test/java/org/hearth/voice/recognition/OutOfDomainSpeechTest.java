@@ -100,6 +100,6 @@ class OutOfDomainSpeechTest {
 
     private IntentMatch hear(byte[] audio) throws IOException {
         Heard heard = TestModel.english().listen(AudioInputs.pcm(audio));
-        return matcher.match(heard.words(), heard.confidence());
+        return matcher.match(heard.words(), heard.confidence(), heard.alternatives());
     }
 }
