@@ -1,13 +1,11 @@
 package org.hearth.voice.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hearth.voice.speech.Executables;
 
 /**
  * Makes speech clips in memory with espeak-ng and sox, for tests and the voice benchmark: espeak-ng
@@ -39,17 +37,7 @@ public final class ClipSynthesizer {
     }
 
     public static Optional<String> onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, tool);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate.toString());
-            }
-        }
-        return Optional.empty();
+        return Executables.onPath(tool);
     }
 
     /** {@code text} spoken by espeak-ng voice {@code voice} at {@code wordsPerMinute}, as 16 kHz mono s16le. */

@@ -1,5 +1,8 @@
 package org.hearth.voice.bench;
 
+import org.hearth.voice.AlarmPort;
+import java.util.Optional;
+import java.time.DayOfWeek;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -70,7 +73,7 @@ public final class VoiceBench {
             VirtualScheduler scheduler = new VirtualScheduler(Instant.parse("2026-03-10T10:00:00Z"),
                     ZoneId.of("Europe/London"));
             Assistant assistant = new Assistant(en, new BenchAlarm(), new InMemoryReminderStore(), speaker, scheduler,
-                    CouncilPack.builtIn("leicester"), new Household(java.time.DayOfWeek.TUESDAY, "A", null),
+                    CouncilPack.builtIn("leicester"), new Household(DayOfWeek.TUESDAY, "A", null),
                     AssistantSettings.DEFAULT);
             long decodeNanos = 0;
             long replyNanos = 0;
@@ -118,7 +121,7 @@ public final class VoiceBench {
         return out;
     }
 
-    private static final class BenchAlarm implements org.hearth.voice.AlarmPort {
+    private static final class BenchAlarm implements AlarmPort {
         @Override
         public void raiseHelp() {
         }
@@ -129,8 +132,8 @@ public final class VoiceBench {
         }
 
         @Override
-        public java.util.Optional<String> callCarer() {
-            return java.util.Optional.of("Priya");
+        public Optional<String> callCarer() {
+            return Optional.of("Priya");
         }
     }
 }

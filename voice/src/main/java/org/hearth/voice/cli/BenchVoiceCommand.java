@@ -1,5 +1,6 @@
 package org.hearth.voice.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -51,7 +52,7 @@ public final class BenchVoiceCommand implements Callable<Integer> {
             VoiceBench.Result r = VoiceBench.run(model != null ? model : modelsDir.resolve("en"), clips, seed);
             out.println(r.line());
             return 0;
-        } catch (IllegalStateException | java.io.IOException e) {
+        } catch (IllegalStateException | IOException e) {
             err.println("bench voice: " + e.getMessage());
             return 1;
         } finally {

@@ -1,5 +1,6 @@
 package org.hearth.voice.cli;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ public final class ModelsInstallCommand implements Callable<Integer> {
     }
 
     /** Lets the progress bar write through picocli's writer, so tests can capture it. */
-    private static final class WriterOutputStream extends java.io.OutputStream {
+    private static final class WriterOutputStream extends OutputStream {
         private final PrintWriter writer;
 
         WriterOutputStream(PrintWriter writer) {

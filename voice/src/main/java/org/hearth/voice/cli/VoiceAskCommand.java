@@ -1,5 +1,7 @@
 package org.hearth.voice.cli;
 
+import java.io.PrintStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,7 +22,6 @@ import org.hearth.voice.ReminderStore;
 import org.hearth.voice.Reply;
 import org.hearth.voice.Speaker;
 import org.hearth.voice.intent.LanguageResources;
-import org.hearth.voice.models.ModelInstaller;
 import org.hearth.voice.recognition.AudioInputs;
 import org.hearth.voice.recognition.EndpointSettings;
 import org.hearth.voice.recognition.VoskModel;
@@ -166,7 +167,7 @@ public final class VoiceAskCommand implements Callable<Integer> {
 
     private Speaker speaker() {
         // The reply is printed anyway, so without espeak-ng there is nothing more to print.
-        return Speakers.create(rate, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        return Speakers.create(rate, new PrintStream(OutputStream.nullOutputStream()));
     }
 
     static String line(Path file, Reply reply) {
@@ -174,8 +175,4 @@ public final class VoiceAskCommand implements Callable<Integer> {
         return (file == null ? "" : "file=" + file + " ") + "intent=" + reply.intent().id() + " reply=\"" + quoted + "\"";
     }
 
-    /** The default models directory, for help texts. */
-    static Path defaultModels() {
-        return ModelInstaller.DEFAULT_MODELS;
-    }
 }

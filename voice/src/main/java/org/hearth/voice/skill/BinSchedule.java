@@ -45,7 +45,7 @@ public record BinSchedule(List<String> streams, Map<String, LocalDate> rounds, L
             LocalDate actual = shift == null ? usual : usual.plusDays(shift.days());
             if (!actual.isBefore(today)) {
                 long weeks = ChronoUnit.WEEKS.between(monday(anchor), monday(usual));
-                String stream = streams.get((int) Math.floorMod(weeks, streams.size()));
+                String stream = streams.get(Math.floorMod(weeks, streams.size()));
                 return new BinCollection(actual, stream, shift == null ? 0 : shift.days(),
                         shift == null ? null : shift.name());
             }

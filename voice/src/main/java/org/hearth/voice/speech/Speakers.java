@@ -2,7 +2,6 @@ package org.hearth.voice.speech;
 
 import java.io.PrintStream;
 import org.hearth.voice.Speaker;
-import org.hearth.voice.bench.ClipSynthesizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +16,7 @@ public final class Speakers {
     /** espeak-ng at {@code wordsPerMinute} to the sound card, or printing to {@code out} if it is missing. */
     public static Speaker create(int wordsPerMinute, PrintStream out) {
         PrintingSpeaker printing = new PrintingSpeaker(out);
-        return ClipSynthesizer.onPath("espeak-ng")
+        return Executables.onPath("espeak-ng")
                 .<Speaker>map(path -> new EspeakSpeaker(path, wordsPerMinute, EspeakSpeaker.Output.DEVICE, printing))
                 .orElseGet(() -> {
                     LOG.warn("espeak-ng is not installed; replies are printed, not spoken (apt-get install espeak-ng)");
