@@ -59,6 +59,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void voice_reaches_the_home_only_through_its_own_ports() {
+        check(noClasses().that().resideInAPackage("org.hearth.voice..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.protocol..", "org.hearth.sensors..",
+                        "org.hearth.gateway..", "org.hearth.carer.."));
+    }
+
+    @Test
+    void systemd_support_depends_on_no_other_module() {
+        check(noClasses().that().resideInAPackage("org.hearth.systemd..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.protocol..", "org.hearth.sensors..",
+                        "org.hearth.voice..", "org.hearth.gateway..", "org.hearth.carer..", "org.hearth.time.."));
+    }
+
+    @Test
     void the_carer_needs_only_the_protocol() {
         check(noClasses().that().resideInAPackage("org.hearth.carer..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.hearth.sensors..", "org.hearth.voice..",

@@ -1,0 +1,295 @@
+package org.hearth.voice;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.hearth.time.Scheduler;
+import org.hearth.voice.intent.Intent;
+import org.hearth.voice.intent.IntentMatch;
+import org.hearth.voice.intent.IntentMatcher;
+import org.hearth.voice.intent.LanguageResources;
+import org.hearth.voice.intent.Tokens;
+import org.hearth.voice.skill.BinCollection;
+import org.hearth.voice.skill.CouncilPack;
+import org.hearth.voice.skill.Household;
+import org.hearth.voice.skill.Library;
+import org.hearth.voice.skill.PhoneService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conversation: takes what was heard, finds the intent, acts through the ports and speaks the
+ * answer. It keeps the little state a conversation needs (a pending "did you say you need help?",
+ * an open check-in, the last reply for "say that again") and nothing else: no audio, no
+ * transcript. The log gets intent names only.
+ *
+ * <p>Not thread-safe. Call it on the scheduler's thread; reminders fire there too.
+ */
+public final class Assistant {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Assistant.class);
+
+    private final IntentMatcher matcher;
+    private final Replies replies;
+    private final AlarmPort alarm;
+    private final Speaker speaker;
+    private final Scheduler scheduler;
+    private final CouncilPack pack;
+    private final Household household;
+    private final AssistantSettings settings;
+    private final Reminders reminders;
+
+    private boolean confirmingHelp;
+    private int unclearConfirmations;
+    private boolean checkInOpen;
+    private String lastReply;
+
+    public Assistant(LanguageResources language, AlarmPort alarm, ReminderStore store, Speaker speaker,
+            Scheduler scheduler, CouncilPack pack, Household household, AssistantSettings settings) {
+        this.matcher = new IntentMatcher(language);
+        this.replies = new Replies(language,
+                language.code().equals("en") ? language : LanguageResources.builtIn("en"));
+        this.alarm = alarm;
+        this.speaker = speaker;
+        this.scheduler = scheduler;
+        this.pack = pack;
+        this.household = household;
+        this.settings = settings;
+        this.reminders = new Reminders(store, scheduler, settings, this::ringReminder);
+    }
+
+    /** Schedules the stored reminders. Call once at start. */
+    public void start() {
+        reminders.restore();
+    }
+
+    public String language() {
+        return replies.code();
+    }
+
+    /** Handles typed text as if it had been heard with full confidence. */
+    public Reply hearText(String text) {
+        return hear(Heard.text(Tokens.of(text)));
+    }
+
+    /** Handles one utterance (or silence) and speaks the reply. */
+    public Reply hear(Heard heard) {
+        Reply reply = answer(heard);
+        LOG.info("Intent {}", reply.intent().id());
+        return reply.isQuiet() ? reply : speak(reply);
+    }
+
+    /**
+     * The gateway opened a pre-alarm: ask "Are you all right?". The next utterance can cancel it
+     * ("I'm fine", "yes"); "no" or a call for help raises the alarm; silence leaves the pre-alarm
+     * to run out.
+     */
+    public Reply checkIn() {
+        checkInOpen = true;
+        return speak(new Reply(Intent.NONE, replies.get("checkin.prompt"), true));
+    }
+
+    /** The wake phrase was heard alone: answer "Yes?" and wait for the request. */
+    public Reply acknowledgeWake() {
+        return speak(new Reply(Intent.NONE, replies.get("wake.ack"), true));
+    }
+
+    /** Listening broke (no microphone, say): tell the resident rather than stay silent. */
+    public Reply recognitionFailed() {
+        return speak(say(Intent.NONE, "not.understood", Map.of()));
+    }
+
+    private Reply speak(Reply reply) {
+        lastReply = reply.text();
+        speaker.say(reply.text(), replies.code());
+        return reply;
+    }
+
+    /** The intent alone, with no action and no reply: for tests and the benchmark. */
+    public IntentMatch match(Heard heard) {
+        return matcher.match(heard.words(), heard.confidence(), heard.alternatives());
+    }
+
+    private Reply answer(Heard heard) {
+        if (heard.isSilence()) {
+            return silence();
+        }
+        IntentMatch match = matcher.match(heard.words(), heard.confidence(), heard.alternatives());
+        if (confirmingHelp) {
+            return confirmation(match);
+        }
+        if (checkInOpen) {
+            checkInOpen = false;
+            if (match.intent() == Intent.YES) {
+                return cancel(Intent.ALARM_CANCEL);
+            }
+            if (match.intent() == Intent.NO) {
+                return raiseHelp();
+            }
+        }
+        return act(match);
+    }
+
+    private Reply silence() {
+        if (confirmingHelp) {
+            // Someone who asked for help and then cannot answer may be worse off: treat it as yes.
+            confirmingHelp = false;
+            return raiseHelp();
+        }
+        checkInOpen = false;
+        return Reply.quiet(Intent.NONE);
+    }
+
+    private Reply confirmation(IntentMatch match) {
+        switch (match.intent()) {
+            case YES, HELP_EMERGENCY -> {
+                confirmingHelp = false;
+                return raiseHelp();
+            }
+            case NO, ALARM_CANCEL, STOP -> {
+                confirmingHelp = false;
+                return new Reply(Intent.NO, replies.get("help.declined"), false);
+            }
+            default -> {
+                // One more try; after that, an unclear answer to "do you need help?" is treated as yes.
+                if (++unclearConfirmations >= 2) {
+                    confirmingHelp = false;
+                    return raiseHelp();
+                }
+                return new Reply(Intent.NONE, replies.get("help.confirm"), true);
+            }
+        }
+    }
+
+    private Reply act(IntentMatch match) {
+        return switch (match.intent()) {
+            case HELP_EMERGENCY -> help(match);
+            case ALARM_CANCEL -> cancel(Intent.ALARM_CANCEL);
+            case CARER_CALL -> carer();
+            case COUNCIL_BINS_NEXT -> bins();
+            case COUNCIL_LIBRARY_HOURS -> library();
+            case COUNCIL_TAX_PAY -> phone(Intent.COUNCIL_TAX_PAY, "tax.pay", pack.councilTax());
+            case COUNCIL_HELPLINE -> phone(Intent.COUNCIL_HELPLINE, "helpline", pack.digitalHelpline());
+            case COUNCIL_SOCIAL_CARE -> phone(Intent.COUNCIL_SOCIAL_CARE, "social.care", pack.socialCare());
+            case BENEFITS_ADVICE -> benefits();
+            case TIME_NOW -> say(Intent.TIME_NOW, "time.now", Map.of("time", replies.time(now().toLocalTime())));
+            case DATE_TODAY -> say(Intent.DATE_TODAY, "date.today", Map.of("date", replies.date(now().toLocalDate())));
+            case REMINDER_SET -> setReminder(match);
+            case REMINDER_DONE -> reminderDone();
+            case YES -> reminders.ringing() ? reminderDone() : say(Intent.YES, "ok", Map.of());
+            case NO -> say(Intent.NO, "ok", Map.of());
+            case REPEAT -> new Reply(Intent.REPEAT, lastReply != null ? lastReply : replies.get("repeat.nothing"), false);
+            case STOP -> {
+                speaker.stop();
+                yield Reply.quiet(Intent.STOP);
+            }
+            case NONE -> say(Intent.NONE, "not.understood", Map.of());
+        };
+    }
+
+    private Reply help(IntentMatch match) {
+        if (match.confidence() >= settings.helpActAbove()) {
+            return raiseHelp();
+        }
+        confirmingHelp = true;
+        unclearConfirmations = 0;
+        return new Reply(Intent.HELP_EMERGENCY, replies.get("help.confirm"), true);
+    }
+
+    private Reply raiseHelp() {
+        checkInOpen = false;
+        alarm.raiseHelp();
+        return say(Intent.HELP_EMERGENCY, "help.raised", Map.of());
+    }
+
+    private Reply cancel(Intent intent) {
+        boolean cancelled = alarm.cancelPreAlarm();
+        return say(intent, cancelled ? "alarm.cancelled" : "alarm.nothing", Map.of());
+    }
+
+    private Reply carer() {
+        Optional<String> name = alarm.callCarer();
+        if (name.isEmpty()) {
+            return say(Intent.CARER_CALL, "carer.none", Map.of());
+        }
+        return name.get().isBlank() ? say(Intent.CARER_CALL, "carer.asked.anyone", Map.of())
+                : say(Intent.CARER_CALL, "carer.asked", Map.of("carer", name.get()));
+    }
+
+    private Reply bins() {
+        if (household.binDay().isEmpty()) {
+            return say(Intent.COUNCIL_BINS_NEXT, "bins.unknown", Map.of());
+        }
+        LocalDate today = now().toLocalDate();
+        BinCollection next = pack.bins().next(today, household.collectionDay(), household.round());
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("bin", replies.get("bin." + next.stream()));
+        v.put("date", replies.date(next.date()));
+        String key = next.date().equals(today) ? "bins.today"
+                : next.date().equals(today.plusDays(1)) ? "bins.tomorrow" : "bins.next";
+        String text = replies.get(key, v);
+        if (next.shiftedDays() > 0) {
+            text += " " + replies.get("bins.shifted",
+                    Map.of("days", Integer.toString(next.shiftedDays()), "holiday", next.holiday()));
+        }
+        return new Reply(Intent.COUNCIL_BINS_NEXT, text, false);
+    }
+
+    private Reply library() {
+        Optional<Library> library = pack.library(household.library());
+        if (library.isEmpty()) {
+            return say(Intent.NONE, "not.understood", Map.of());
+        }
+        LocalDateTime now = now().toLocalDateTime();
+        String hours = replies.hours(library.get().hours().at(now), now.toLocalDate());
+        return say(Intent.COUNCIL_LIBRARY_HOURS, "library.hours", Map.of("library", library.get().name(), "hours", hours));
+    }
+
+    private Reply phone(Intent intent, String key, PhoneService service) {
+        LocalDateTime now = now().toLocalDateTime();
+        return say(intent, key, Map.of("name", service.name(), "phone", service.phone(),
+                "hours", replies.hours(service.hours().at(now), now.toLocalDate())));
+    }
+
+    private Reply benefits() {
+        return say(Intent.BENEFITS_ADVICE, "benefits", Map.of(
+                "name", pack.benefitsAdvice().name(), "phone", pack.benefitsAdvice().phone(),
+                "uc_name", pack.universalCreditHelp().name(), "uc_phone", pack.universalCreditHelp().phone()));
+    }
+
+    private Reply setReminder(IntentMatch match) {
+        Optional<LocalTime> time = match.slots().timeOfDay();
+        if (time.isEmpty()) {
+            return say(Intent.REMINDER_SET, "reminder.need.time", Map.of());
+        }
+        String task = match.slots().spokenTask().orElse(null);
+        Reminder r = reminders.add(task, time.get(), match.slots().timeHalfDayKnown(), replies.code());
+        String at = replies.time(r.due().atZone(scheduler.clock().getZone()).toLocalTime());
+        return task == null ? say(Intent.REMINDER_SET, "reminder.set.generic", Map.of("time", at))
+                : say(Intent.REMINDER_SET, "reminder.set", Map.of("task", task, "time", at));
+    }
+
+    private Reply reminderDone() {
+        return say(Intent.REMINDER_DONE, reminders.done() ? "reminder.done" : "reminder.nothing", Map.of());
+    }
+
+    private void ringReminder(Reminder r) {
+        String at = replies.time(now().toLocalTime());
+        String text = r.task() == null ? replies.get("reminder.due.generic", Map.of("time", at))
+                : replies.get("reminder.due", Map.of("time", at, "task", r.task()));
+        LOG.info("Reminder due");
+        speak(new Reply(Intent.REMINDER_SET, text, true));
+    }
+
+    private Reply say(Intent intent, String key, Map<String, String> values) {
+        return new Reply(intent, replies.get(key, values), false);
+    }
+
+    private ZonedDateTime now() {
+        return ZonedDateTime.now(scheduler.clock());
+    }
+}

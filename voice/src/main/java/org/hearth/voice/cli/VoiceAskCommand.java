@@ -1,0 +1,178 @@
+package org.hearth.voice.cli;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javax.sound.sampled.AudioInputStream;
+import org.hearth.time.VirtualScheduler;
+import org.hearth.voice.AlarmPort;
+import org.hearth.voice.Assistant;
+import org.hearth.voice.AssistantSettings;
+import org.hearth.voice.Heard;
+import org.hearth.voice.InMemoryReminderStore;
+import org.hearth.voice.ReminderStore;
+import org.hearth.voice.Reply;
+import org.hearth.voice.Speaker;
+import org.hearth.voice.intent.LanguageResources;
+import org.hearth.voice.recognition.AudioInputs;
+import org.hearth.voice.recognition.EndpointSettings;
+import org.hearth.voice.recognition.VoskModel;
+import org.hearth.voice.recognition.VoskNativeLibrary;
+import org.hearth.voice.recognition.VoskSpeechRecognizer;
+import org.hearth.voice.skill.CouncilPack;
+import org.hearth.voice.skill.CouncilPackException;
+import org.hearth.voice.skill.Household;
+import org.hearth.voice.speech.EspeakSpeaker;
+import org.hearth.voice.speech.Speakers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hearth voice ask}: asks the assistant by typed text or by WAV files, and prints one line
+ * per question: {@code [file=<path> ]intent=<name> reply="<text>"}. WAV files are one
+ * conversation, heard by one loaded model, so "help" then "yes" works across two files.
+ *
+ * <p>Without a running daemon it acts on nothing: alarms and carer calls are logged as a dry run
+ * and reminders are kept in memory. The gateway passes its real ports to the second constructor.
+ */
+@Command(name = "ask", mixinStandardHelpOptions = true,
+        description = "Ask the voice assistant by text or WAV files (16 kHz mono) and print its answers.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every question was answered", "1:a file or model could not be read",
+            "2:wrong options"})
+public final class VoiceAskCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--lang", defaultValue = "en", description = "Language: en, gu, hi, pa, ur, pl or bn (default: ${DEFAULT-VALUE}).")
+    private String lang;
+
+    @Option(names = "--quiet", description = "Print the replies without speaking them.")
+    private boolean quiet;
+
+    @Option(names = "--text", description = "Ask this typed question instead of WAV files.")
+    private String text;
+
+    @Parameters(paramLabel = "FILE.wav", arity = "0..*", description = "WAV files, one question each.")
+    private List<Path> files = List.of();
+
+    @Option(names = "--models-dir", defaultValue = "/var/lib/hearth/models", description = "Installed models (default: ${DEFAULT-VALUE}).")
+    private Path modelsDir;
+
+    @Option(names = "--model", description = "A model folder to use instead of the installed one.")
+    private Path model;
+
+    @Option(names = "--lib-dir", defaultValue = "/var/lib/hearth/lib", description = "Where an installed libvosk.so lives (default: ${DEFAULT-VALUE}).")
+    private Path libDir;
+
+    @Option(names = "--council", defaultValue = "leicester", description = "Council pack: a built-in id or a YAML file (default: ${DEFAULT-VALUE}).")
+    private String council;
+
+    @Option(names = "--bin-day", description = "The household's bin collection weekday, for example TUESDAY.")
+    private DayOfWeek binDay;
+
+    @Option(names = "--bin-round", defaultValue = "A", description = "The household's bin round in the pack (default: ${DEFAULT-VALUE}).")
+    private String binRound;
+
+    @Option(names = "--rate", defaultValue = "" + EspeakSpeaker.DEFAULT_RATE, description = "Speech rate in words a minute (default: ${DEFAULT-VALUE}).")
+    private int rate;
+
+    private final AlarmPort alarm;
+    private final ReminderStore reminders;
+
+    public VoiceAskCommand() {
+        this(new DryRunAlarmPort(), new InMemoryReminderStore());
+    }
+
+    public VoiceAskCommand(AlarmPort alarm, ReminderStore reminders) {
+        this.alarm = alarm;
+        this.reminders = reminders;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if ((text == null) == files.isEmpty()) {
+            err.println("Give either --text \"...\" or one or more WAV files.");
+            return 2;
+        }
+        LanguageResources language;
+        CouncilPack pack;
+        try {
+            language = LanguageResources.builtIn(lang);
+            pack = Files.isRegularFile(Path.of(council)) ? CouncilPack.read(Path.of(council)) : CouncilPack.builtIn(council);
+        } catch (IllegalArgumentException | CouncilPackException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        Speaker speaker = quiet ? (t, l) -> { } : speaker();
+        VirtualScheduler scheduler = new VirtualScheduler(Clock.systemUTC().instant(), ZoneId.systemDefault());
+        Household household = binDay == null ? Household.UNKNOWN : new Household(binDay, binRound, null);
+        Assistant assistant = new Assistant(language, alarm, reminders, speaker, scheduler, pack, household,
+                AssistantSettings.DEFAULT);
+        try {
+            if (text != null) {
+                out.println(line(null, assistant.hearText(text)));
+                return 0;
+            }
+            return askFiles(language, assistant, out, err);
+        } finally {
+            out.flush();
+            if (speaker instanceof EspeakSpeaker espeak) {
+                espeak.drain();
+                espeak.close();
+            }
+        }
+    }
+
+    private int askFiles(LanguageResources language, Assistant assistant, PrintWriter out, PrintWriter err)
+            throws IOException {
+        Path modelDir = model != null ? model : modelsDir.resolve(language.speechModel());
+        VoskNativeLibrary.preferDirectory(libDir);
+        int code = 0;
+        try (VoskModel vosk = VoskModel.load(modelDir);
+                VoskSpeechRecognizer recognizer = vosk.grammarRecognizer(language.grammarPhrases(),
+                        EndpointSettings.DEFAULT)) {
+            for (Path file : files) {
+                Heard heard;
+                try (AudioInputStream audio = AudioInputs.wav(file)) {
+                    heard = recognizer.listen(audio);
+                } catch (IOException e) {
+                    err.println("file=" + file + " error=\"" + e.getMessage() + "\"");
+                    code = 1;
+                    continue;
+                }
+                out.println(line(file, assistant.hear(heard)));
+                out.flush();
+            }
+        } catch (IOException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        return code;
+    }
+
+    private Speaker speaker() {
+        // The reply is printed anyway, so without espeak-ng there is nothing more to print.
+        return Speakers.create(rate, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    static String line(Path file, Reply reply) {
+        String quoted = reply.text().replace("\\", "\\\\").replace("\"", "\\\"");
+        return (file == null ? "" : "file=" + file + " ") + "intent=" + reply.intent().id() + " reply=\"" + quoted + "\"";
+    }
+
+}

@@ -1,0 +1,30 @@
+package org.hearth.voice.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * A development entry point with the voice module's commands, laid out as the gateway's
+ * {@code hearth} command lays them out: {@code voice ask}, {@code models install},
+ * {@code bench voice}. The daemon does not use it.
+ */
+@Command(name = "hearth-voice", mixinStandardHelpOptions = true, description = "Voice tools (development entry point).",
+        subcommands = {VoiceCommands.Voice.class, VoiceCommands.Models.class, VoiceCommands.Bench.class})
+public final class VoiceCommands {
+
+    @Command(name = "voice", description = "Talk to the assistant.", subcommands = VoiceAskCommand.class)
+    public static final class Voice {
+    }
+
+    @Command(name = "models", description = "Manage speech models.", subcommands = ModelsInstallCommand.class)
+    public static final class Models {
+    }
+
+    @Command(name = "bench", description = "Benchmarks.", subcommands = BenchVoiceCommand.class)
+    static final class Bench {
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new VoiceCommands()).execute(args));
+    }
+}

@@ -1,0 +1,100 @@
+package org.hearth.voice.recognition;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The words a Vosk model can recognise. Vosk silently drops grammar words it does not know, which
+ * would quietly cripple a template, so we read the vocabulary and warn (and test) instead.
+ *
+ * <p>Big models ship {@code graph/words.txt}; small "lookahead" models keep the word list only as
+ * the OpenFst symbol table embedded in {@code graph/Gr.fst}, which this reads directly.
+ */
+public final class ModelVocabulary {
+
+    private static final int SYMBOL_TABLE_MAGIC = 2125658996;
+    private static final int MAX_WORD_BYTES = 256;
+
+    private ModelVocabulary() {
+    }
+
+    /** The model's words, or empty if neither file is there or readable. */
+    public static Optional<Set<String>> read(Path modelDir) throws IOException {
+        Path wordsTxt = modelDir.resolve("graph/words.txt");
+        if (Files.isRegularFile(wordsTxt)) {
+            Set<String> words = new HashSet<>();
+            for (String line : Files.readAllLines(wordsTxt, StandardCharsets.UTF_8)) {
+                int space = line.indexOf(' ');
+                if (space > 0) {
+                    words.add(line.substring(0, space));
+                }
+            }
+            return Optional.of(words);
+        }
+        Path gr = modelDir.resolve("graph/Gr.fst");
+        if (Files.isRegularFile(gr)) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(gr), 1 << 16)) {
+                return symbolTable(in);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Finds the input symbol table after the FST header and reads every (word, id) pair. */
+    private static Optional<Set<String>> symbolTable(InputStream raw) throws IOException {
+        DataInputStream in = new DataInputStream(raw);
+        // The header is short; scan its first kilobytes for the symbol table's magic number.
+        in.mark(1 << 15);
+        byte[] head = in.readNBytes(1 << 15);
+        int at = -1;
+        for (int i = 0; i + 4 <= head.length; i++) {
+            if (littleInt(head, i) == SYMBOL_TABLE_MAGIC) {
+                at = i;
+                break;
+            }
+        }
+        if (at < 0) {
+            return Optional.empty();
+        }
+        in.reset();
+        in.skipNBytes(at + 4);
+        readString(in); // table name
+        readLong(in); // available key
+        long size = readLong(in);
+        Set<String> words = new HashSet<>((int) Math.min(size * 2, 1 << 22));
+        try {
+            for (long k = 0; k < size; k++) {
+                words.add(readString(in));
+                readLong(in);
+            }
+        } catch (EOFException e) {
+            return Optional.empty();
+        }
+        return Optional.of(words);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int len = Integer.reverseBytes(in.readInt());
+        if (len < 0 || len > MAX_WORD_BYTES) {
+            throw new IOException("not a symbol table: a word of " + len + " bytes");
+        }
+        return new String(in.readNBytes(len), StandardCharsets.UTF_8);
+    }
+
+    private static long readLong(DataInputStream in) throws IOException {
+        return Long.reverseBytes(in.readLong());
+    }
+
+    private static int littleInt(byte[] b, int i) {
+        return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16 | (b[i + 3] & 0xff) << 24;
+    }
+}

@@ -1,0 +1,119 @@
+package org.hearth.voice.recognition;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+import org.vosk.Recognizer;
+
+/**
+ * One loaded Vosk model (about 150 MB off-heap for the English small model). Load it once at start
+ * and make recognisers from it; never load a model per utterance.
+ */
+public final class VoskModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VoskModel.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final Model model;
+
+    private VoskModel(Path dir, Model model) {
+        this.dir = dir;
+        this.model = model;
+    }
+
+    /** Loads the model in {@code dir} (the folder holding am/, conf/ and graph/). */
+    public static VoskModel load(Path dir) throws IOException {
+        if (!Files.isRegularFile(dir.resolve("am/final.mdl")) || !Files.isDirectory(dir.resolve("conf"))) {
+            throw new IOException("no Vosk model in " + dir + " (expected am/final.mdl and conf/); install one with"
+                    + " 'hearth models install --lang <code> --from <zip> --sha256 <hex>'");
+        }
+        LibVosk.setLogLevel(LogLevel.WARNINGS);
+        long t0 = System.nanoTime();
+        Model model = new Model(dir.toString());
+        LOG.info("Loaded the Vosk model in {} in {} ms", dir, (System.nanoTime() - t0) / 1_000_000);
+        return new VoskModel(dir, model);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The model's vocabulary, if it can be read from the model files. */
+    public Optional<Set<String>> vocabulary() throws IOException {
+        return ModelVocabulary.read(dir);
+    }
+
+    /**
+     * A recogniser restricted to {@code phrases} plus "[unk]". Phrases with words the model does not
+     * know are dropped with one warning, rather than left for Vosk to mangle silently.
+     */
+    public VoskSpeechRecognizer grammarRecognizer(List<String> phrases, EndpointSettings settings) throws IOException {
+        List<String> usable = knownPhrases(phrases);
+        usable.add("[unk]");
+        return new VoskSpeechRecognizer(newRecognizer(toJson(usable)), settings);
+    }
+
+    /** A free-form recogniser: slower and less accurate, a fallback only. */
+    public VoskSpeechRecognizer freeFormRecognizer(EndpointSettings settings) throws IOException {
+        return new VoskSpeechRecognizer(new Recognizer(model, AudioInputs.SAMPLE_RATE), settings);
+    }
+
+    private Recognizer newRecognizer(String grammarJson) {
+        Recognizer r = new Recognizer(model, AudioInputs.SAMPLE_RATE, grammarJson);
+        // Runner-up readings let the matcher recover a request the best reading garbled.
+        r.setMaxAlternatives(3);
+        return r;
+    }
+
+    private List<String> knownPhrases(List<String> phrases) throws IOException {
+        Optional<Set<String>> vocab = vocabulary();
+        if (vocab.isEmpty()) {
+            return new ArrayList<>(phrases);
+        }
+        List<String> out = new ArrayList<>();
+        Set<String> missing = new TreeSet<>();
+        for (String p : phrases) {
+            boolean ok = true;
+            for (String w : p.split(" ")) {
+                if (!vocab.get().contains(w)) {
+                    missing.add(w);
+                    ok = false;
+                }
+            }
+            if (ok) {
+                out.add(p);
+            }
+        }
+        if (!missing.isEmpty()) {
+            LOG.warn("{} grammar phrases dropped: the model in {} does not know the words {}",
+                    phrases.size() - out.size(), dir, missing);
+        }
+        return out;
+    }
+
+    private static String toJson(List<String> phrases) {
+        try {
+            return JSON.writeValueAsString(phrases);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a list of strings as JSON", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

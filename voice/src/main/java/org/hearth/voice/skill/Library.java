@@ -1,0 +1,5 @@
+package org.hearth.voice.skill;
+
+/** A library and its opening hours. */
+public record Library(String name, OpeningHours hours) {
+}
