@@ -1,0 +1,30 @@
+package org.hearth.gateway.app.bench;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.hearth.sensors.bench.SensorsBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hearth bench sensors}: edge-to-event latency through Pi4J's mock provider, debounce and a
+ * real event loop, and the CPU cost of the 200 Hz accelerometer pipeline against an idle baseline.
+ */
+@Command(name = "sensors", mixinStandardHelpOptions = true,
+        description = "Measure the sensors: edge to event latency, and the accelerometer pipeline's CPU cost.")
+final class BenchSensorsCommand implements Callable<Integer> {
+
+    @Option(names = "--edges", defaultValue = "5000", description = "Edges to time (default: ${DEFAULT-VALUE}).")
+    int edges;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "Seconds of CPU measurement per phase (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Override
+    public Integer call() throws Exception {
+        SensorsBench.Settings standard = SensorsBench.Settings.standard();
+        System.out.println(SensorsBench.run(new SensorsBench.Settings(standard.warmupEdges(), edges, standard.cpuWarmup(),
+                Duration.ofSeconds(seconds))).summary());
+        return 0;
+    }
+}
