@@ -180,6 +180,7 @@ public final class VoiceLoop implements AutoCloseable {
         assistantThread.execute(r);
     }
 
+    /** Stops listening and waits for the utterance being heard, so the recogniser is free again. */
     @Override
     public void close() {
         closed.set(true);
@@ -187,5 +188,13 @@ public final class VoiceLoop implements AutoCloseable {
             listening.notifyAll();
         }
         thread.interrupt();
+        try {
+            thread.join(15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("The voice listener did not stop within 15 s");
+        }
     }
 }

@@ -28,6 +28,8 @@ class OutOfDomainSpeechTest {
             "it's cold in the kitchen", "the doctor said i'm doing well", "my knees are stiff this morning",
             "shall we have fish on friday");
 
+    private static final VoskSpeechRecognizer RECOGNIZER = TestModel.freshEnglish();
+
     private final IntentMatcher matcher = new IntentMatcher(LanguageResources.builtIn("en"));
 
     @Test
@@ -63,7 +65,7 @@ class OutOfDomainSpeechTest {
 
     @Test
     void silenceIsHeardAsSilence() throws IOException {
-        Heard heard = TestModel.english().listen(AudioInputs.pcm(new byte[16000 * 2 * 3]));
+        Heard heard = RECOGNIZER.listen(AudioInputs.pcm(new byte[16000 * 2 * 3]));
         assertThat(heard.isSilence()).isTrue();
     }
 
@@ -99,7 +101,7 @@ class OutOfDomainSpeechTest {
     }
 
     private IntentMatch hear(byte[] audio) throws IOException {
-        Heard heard = TestModel.english().listen(AudioInputs.pcm(audio));
+        Heard heard = RECOGNIZER.listen(AudioInputs.pcm(audio));
         return matcher.match(heard.words(), heard.confidence(), heard.alternatives());
     }
 }

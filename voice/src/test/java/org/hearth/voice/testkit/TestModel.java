@@ -42,6 +42,22 @@ public final class TestModel {
         return model;
     }
 
+    /**
+     * A new English grammar recogniser on a newly loaded model. Vosk adapts to the speaker
+     * (i-vectors) as it hears, and not only per recogniser: a recogniser made later from the same
+     * model hears the same clip a little differently. Tests that measure accuracy take their own
+     * model, so their figures do not depend on which tests ran before them. The model is never
+     * closed: the test JVM ends soon, and closing it under a live recogniser would crash.
+     */
+    public static VoskSpeechRecognizer freshEnglish() {
+        try {
+            return VoskModel.load(dir()).grammarRecognizer(LanguageResources.builtIn("en").grammarPhrases(),
+                    EndpointSettings.DEFAULT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The shared English grammar recogniser; callers on one thread at a time, as in the daemon. */
     public static synchronized VoskSpeechRecognizer english() {
         if (english == null) {
