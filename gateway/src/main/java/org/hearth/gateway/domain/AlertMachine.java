@@ -66,6 +66,9 @@ public final class AlertMachine implements AlertSink {
 
     @Override
     public void raise(AlertRequest request) {
+        if (request.kind() == AlertKind.LONG_LIE && escalateOpenFall(request)) {
+            return;
+        }
         Instant now = scheduler.now();
         Alert alert = Alert.detected(request, ids.get(), now);
         if (request.preAlarm()) {
@@ -96,6 +99,30 @@ public final class AlertMachine implements AlertSink {
             toRaised(a, "The resident asked for help (" + how + ")");
         });
         return !preAlarms.isEmpty();
+    }
+
+    /**
+     * A long lie after a fall nobody has yet taken charge of is the same emergency, now worse:
+     * the fall alert is raised at once if it was still asking the resident, or moves up to the
+     * next level at once if it was already out, rather than a second alert being opened.
+     */
+    private boolean escalateOpenFall(AlertRequest longLie) {
+        Optional<Alert> fall = store.open().stream().filter(a -> a.kind() == AlertKind.FALL)
+                .filter(a -> a.state() == AlertState.PRE_ALARM || a.state() == AlertState.RAISED
+                        || a.state() == AlertState.DELIVERED)
+                .reduce((first, second) -> second);
+        if (fall.isEmpty()) {
+            return false;
+        }
+        Alert alert = fall.get();
+        disarm(alert.id());
+        String why = "Followed by a long lie: " + longLie.message();
+        if (alert.state() == AlertState.PRE_ALARM) {
+            toRaised(alert, why);
+        } else {
+            escalate(alert.id(), why);
+        }
+        return true;
     }
 
     private void preAlarmExpired(UUID id) {
@@ -212,15 +239,20 @@ public final class AlertMachine implements AlertSink {
             return;
         }
         Duration left = Duration.between(scheduler.now(), alert.levelSince().plus(ladder.levelTimeout()));
-        arm(alert.id(), left, () -> escalate(alert.id()));
+        arm(alert.id(), left, () -> escalate(alert.id(), "Not acknowledged within " + ladder.levelTimeout().toMinutes() + " min."));
     }
 
-    private void escalate(UUID id) {
+    private void escalate(UUID id, String why) {
         store.find(id).filter(a -> a.state() == AlertState.RAISED || a.state() == AlertState.DELIVERED).ifPresent(alert -> {
-            int next = ladder.nextLevel(alert.level()).orElseThrow();
-            Alert up = alert.atLevel(next, scheduler.now());
-            record(up, "Not acknowledged within " + ladder.levelTimeout().toMinutes() + " min. Telling level " + next
-                    + " (" + names(next) + ").", queueFor(next));
+            Optional<Integer> next = ladder.nextLevel(alert.level());
+            if (next.isEmpty()) {
+                AuditEntry entry = new AuditEntry(id, scheduler.now(), alert.state(), sentence(why) + " Everyone on the ladder already knows.");
+                store.audit(entry);
+                notifyObservers(alert, entry);
+                return;
+            }
+            Alert up = alert.atLevel(next.get(), scheduler.now());
+            record(up, sentence(why) + " Telling level " + next.get() + " (" + names(next.get()) + ").", queueFor(next.get()));
             armEscalation(up);
         });
     }

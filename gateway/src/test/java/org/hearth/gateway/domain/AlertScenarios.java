@@ -273,4 +273,34 @@ public abstract class AlertScenarios {
         assertThat(home.store.pending()).isEmpty();
         assertThat(home.phraseKeys()).doesNotContain(Phrase.CARERS_UNREACHABLE);
     }
+
+    @Test
+    void a_long_lie_after_an_unanswered_fall_escalates_the_fall_instead_of_opening_a_second_alert() {
+        home.trigger(SensorKind.FALL_OUTPUT, "hall");
+        home.after(Duration.ofSeconds(40));
+        Alert fall = only();
+        assertThat(fall.level()).isEqualTo(1);
+
+        home.alerts.raise(AlertRequest.urgent(AlertKind.LONG_LIE, "hall",
+                "No movement anywhere since 08:00, last in the hall.", true));
+        home.time.runDue();
+
+        assertThat(only().id()).isEqualTo(fall.id());
+        assertThat(only().level()).isEqualTo(2);
+        assertThat(home.network.deliveredTo("Helpline")).hasSize(1);
+        assertThat(home.store.history(fall.id())).extracting(AuditEntry::detail)
+                .contains("Followed by a long lie: No movement anywhere since 08:00, last in the hall. Telling level 2 (Helpline).");
+    }
+
+    @Test
+    void a_long_lie_during_a_fall_pre_alarm_raises_the_fall_at_once() {
+        home.trigger(SensorKind.FALL_OUTPUT, "hall");
+        home.after(Duration.ofSeconds(5));
+        home.alerts.raise(AlertRequest.urgent(AlertKind.LONG_LIE, "hall", "No movement.", true));
+        home.time.runDue();
+
+        assertThat(only().kind()).isEqualTo(AlertKind.FALL);
+        assertThat(only().state()).isEqualTo(AlertState.DELIVERED);
+        assertThat(home.phraseKeys()).doesNotContainSequence(Phrase.PRE_ALARM_QUESTION, Phrase.PRE_ALARM_QUESTION);
+    }
 }
