@@ -195,7 +195,8 @@ public final class CarerEndpoint implements AutoCloseable {
             } else {
                 duplicates.incrementAndGet();
             }
-            exchange.respond(ResponseCode.CHANGED);
+            // The receipt names the alert, so the gateway can tell it from a stale cached answer.
+            exchange.respond(ResponseCode.CHANGED, alert.id().toString(), MediaTypeRegistry.TEXT_PLAIN);
         }
     }
 

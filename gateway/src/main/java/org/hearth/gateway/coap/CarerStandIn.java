@@ -93,7 +93,7 @@ public final class CarerStandIn implements AutoCloseable {
                 if (seen.add(id)) {
                     receipts.add(new Receipt(id, now));
                 }
-                exchange.respond(ResponseCode.CHANGED);
+                exchange.respond(ResponseCode.CHANGED, id.toString(), org.eclipse.californium.core.coap.MediaTypeRegistry.TEXT_PLAIN);
             } catch (ProtocolException e) {
                 exchange.respond(ResponseCode.BAD_REQUEST, e.getMessage());
             }

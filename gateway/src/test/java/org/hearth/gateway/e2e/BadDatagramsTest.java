@@ -76,7 +76,7 @@ class BadDatagramsTest {
 
             assertThat(daemon.isAlive()).isTrue();
             assertThat(peakRss).as("resident memory stays bounded").isLessThan(RSS_LIMIT_KB);
-            CoapClient status = new CoapClient("coap://127.0.0.1:" + home.plainPort + "/status").setTimeout(10_000L);
+            CoapClient status = TestHome.localClient(home.plainPort, "status").setTimeout(10_000L);
             try {
                 CoapResponse r = status.get();
                 assertThat(r).as("status still answers").isNotNull();
@@ -136,7 +136,7 @@ class BadDatagramsTest {
     }
 
     private static void press(TestHome home, String cord) throws Exception {
-        CoapClient client = new CoapClient("coap://127.0.0.1:" + home.plainPort + "/local/sim/" + cord).setTimeout(10_000L);
+        CoapClient client = TestHome.localClient(home.plainPort, "local/sim/" + cord).setTimeout(10_000L);
         try {
             CoapResponse r = client.post(new byte[0], 0);
             assertThat(r).as("the simulated cord answers").isNotNull();

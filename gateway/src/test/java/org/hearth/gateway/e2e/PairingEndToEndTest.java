@@ -2,11 +2,6 @@ package org.hearth.gateway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +14,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.hearth.carer.CarerEndpoint;
 import org.hearth.carer.CarerListener;
+import org.hearth.gateway.testkit.DtlsProbe;
 import org.hearth.gateway.testkit.JavaProcess;
 import org.hearth.gateway.testkit.TestHome;
 import org.hearth.protocol.Alert;
@@ -57,7 +52,7 @@ class PairingEndToEndTest {
         Path png = dir.resolve("priya.png");
         String pairOut = run(everything, HEARTH, "pair", "--carer", "Priya", "--gateway", gateway, "--png", png.toString(),
                 "--config", home.config.toString());
-        PairingCode fromTerminal = PairingCode.parse(decodeTerminalQr(pairOut));
+        PairingCode fromTerminal = PairingCode.parse(TerminalQr.decode(pairOut));
         assertThat(fromTerminal.name()).isEqualTo("Priya");
         assertThat(fromTerminal.gateway()).isEqualTo(URI.create(gateway));
         assertThat(fromTerminal.identity()).startsWith("priya-");
@@ -91,12 +86,14 @@ class PairingEndToEndTest {
             carer.awaitLine(l -> l.contains("ACKNOWLEDGED " + id), Duration.ofSeconds(30));
 
             // The key works until it is revoked...
-            assertThat(acknowledgeWith(home, fromTerminal, UUID.fromString(id))).isTrue();
+            assertThat(acknowledgeWith(home, fromTerminal, UUID.fromString(id))).as("an acknowledgement with Priya's key").isTrue();
+            URI status = URI.create(gateway + "/status");
+            assertThat(DtlsProbe.get(status, fromTerminal.identity(), fromTerminal.key())).as("status with Priya's key").isNotNull();
             String revokeOut = run(everything, HEARTH, "pair", "--revoke", "Priya", "--config", home.config.toString());
             assertThat(revokeOut).contains("Priya's key no longer works: the running daemon dropped it (revoked: Priya)");
             assertThat(Files.readString(dir.resolve("secrets.yaml"))).doesNotContain(keyHex).contains("\"Tom\"");
             // ...and not a moment after, without a restart.
-            assertThat(acknowledgeWith(home, fromTerminal, UUID.fromString(id))).isFalse();
+            assertThat(DtlsProbe.get(status, fromTerminal.identity(), fromTerminal.key())).as("status after revocation").isNull();
 
             String statusOut = run(everything, HEARTH, "status", "--config", home.config.toString());
             assertThat(statusOut).contains("cord-bathroom");
@@ -133,8 +130,8 @@ class PairingEndToEndTest {
     }
 
     private static String pressUntilShown(TestHome home, JavaProcess carer) throws Exception {
-        org.eclipse.californium.core.CoapClient client = new org.eclipse.californium.core.CoapClient(
-                "coap://127.0.0.1:" + home.plainPort + "/local/sim/cord-bathroom").setTimeout(5000L);
+        org.eclipse.californium.core.CoapClient client = TestHome.localClient(home.plainPort, "local/sim/cord-bathroom")
+                .setTimeout(5000L);
         try {
             assertThat(client.post(new byte[0], 0).isSuccess()).isTrue();
         } finally {
@@ -159,32 +156,4 @@ class PairingEndToEndTest {
         }
     }
 
-    /** Reads the QR code drawn on the terminal back into its text, as a phone's camera would. */
-    static String decodeTerminalQr(String output) throws Exception {
-        List<String> rows = output.lines().filter(l -> !l.isEmpty() && l.chars().allMatch(c -> "█▀▄ ".indexOf(c) >= 0)).toList();
-        assertThat(rows).as("a QR code on the terminal:\n" + output).hasSizeGreaterThan(10);
-        int width = rows.get(0).length();
-        int height = rows.size() * 2;
-        int scale = 4;
-        int[] pixels = new int[width * scale * height * scale];
-        for (int r = 0; r < rows.size(); r++) {
-            for (int x = 0; x < width; x++) {
-                char c = rows.get(r).charAt(x);
-                boolean topLight = c == '█' || c == '▀';
-                boolean bottomLight = c == '█' || c == '▄';
-                paint(pixels, width * scale, x, 2 * r, topLight, scale);
-                paint(pixels, width * scale, x, 2 * r + 1, bottomLight, scale);
-            }
-        }
-        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width * scale, height * scale, pixels)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
-    }
-
-    private static void paint(int[] pixels, int stride, int x, int y, boolean light, int scale) {
-        for (int dy = 0; dy < scale; dy++) {
-            for (int dx = 0; dx < scale; dx++) {
-                pixels[(y * scale + dy) * stride + x * scale + dx] = light ? 0xFFFFFFFF : 0xFF000000;
-            }
-        }
-    }
 }

@@ -84,4 +84,17 @@ public final class TestHome {
                 });
     }
 
+    /**
+     * A plain CoAP client for the daemon's loopback port. Californium is configured in code first,
+     * so it never writes Californium3.properties into the working directory.
+     */
+    public static org.eclipse.californium.core.CoapClient localClient(int port, String path) {
+        synchronized (TestHome.class) {
+            org.eclipse.californium.core.config.CoapConfig.register();
+            org.eclipse.californium.elements.config.UdpConfig.register();
+            org.eclipse.californium.elements.config.Configuration.setStandard(
+                    org.eclipse.californium.elements.config.Configuration.createStandardWithoutFile());
+        }
+        return new org.eclipse.californium.core.CoapClient("coap://127.0.0.1:" + port + "/" + path);
+    }
 }
