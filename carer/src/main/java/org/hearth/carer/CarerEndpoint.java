@@ -113,12 +113,14 @@ public final class CarerEndpoint implements AutoCloseable {
         UdpConfig.register();
         DtlsConfig.register();
         Configuration c = Configuration.createStandardWithoutFile();
-        c.set(CoapConfig.MAX_ACTIVE_PEERS, 16);
+        // A gateway sends from a new port after every restart; 64 connections with a 10-minute
+        // stale threshold leave room for a gateway restarting often, and evict the old ones.
+        c.set(CoapConfig.MAX_ACTIVE_PEERS, 64);
         c.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 1);
         c.set(UdpConfig.UDP_RECEIVER_THREAD_COUNT, 1);
         c.set(UdpConfig.UDP_SENDER_THREAD_COUNT, 1);
-        c.set(DtlsConfig.DTLS_MAX_CONNECTIONS, 16);
-        c.set(DtlsConfig.DTLS_STALE_CONNECTION_THRESHOLD, 24L, TimeUnit.HOURS);
+        c.set(DtlsConfig.DTLS_MAX_CONNECTIONS, 64);
+        c.set(DtlsConfig.DTLS_STALE_CONNECTION_THRESHOLD, 10L, TimeUnit.MINUTES);
         c.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
         c.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
         c.set(DtlsConfig.DTLS_USE_ANTI_REPLAY_FILTER, true);

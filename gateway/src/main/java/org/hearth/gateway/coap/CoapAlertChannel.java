@@ -17,8 +17,8 @@ import org.hearth.protocol.Protocol;
 import org.hearth.protocol.WireCodec;
 
 /**
- * Sends alerts and heartbeats to carers as confirmable CoAP POSTs over the gateway's DTLS
- * endpoint. Californium retransmits below; the outbox retries above when this reports failure.
+ * Sends alerts and heartbeats to carers as confirmable CoAP POSTs over the gateway's outgoing
+ * DTLS endpoint. Californium retransmits below; the outbox retries above when this reports failure.
  */
 public final class CoapAlertChannel implements AlertChannel {
 
@@ -92,7 +92,7 @@ public final class CoapAlertChannel implements AlertChannel {
                 result.complete(false);
             }
         });
-        server.secureEndpoint().sendRequest(request);
+        server.outgoingEndpoint().sendRequest(request);
         return result.completeOnTimeout(false, GIVE_UP.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, error) -> {
             if (!request.isCanceled() && request.getResponse() == null && Boolean.FALSE.equals(ok)) {
                 request.cancel();

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * The gateway's CoAP server: DTLS with per-carer pre-shared keys on the configured address, and
  * plain CoAP on loopback only, for local tools. Resources: {@code /status} and {@code /alerts}
  * (GET, observable) and {@code /alerts/{id}/ack} (POST, DTLS only, from a carer on the ladder).
- * The DTLS endpoint is also the client that sends alerts and heartbeats to carers.
+ * Alerts and heartbeats to carers leave from a second DTLS endpoint on an ephemeral port.
  */
 public final class CoapGatewayServer implements AutoCloseable {
 
@@ -39,15 +39,20 @@ public final class CoapGatewayServer implements AutoCloseable {
     private final CoapEndpoint secure;
     private final CoapEndpoint plain;
     private final AdvancedMultiPskStore keys;
+    private final CoapEndpoint outgoing;
+    private final AdvancedMultiPskStore outgoingKeys;
     private final CoapResource statusResource;
     private final CoapResource alertsResource;
 
     private CoapGatewayServer(CoapServer server, CoapEndpoint secure, CoapEndpoint plain, AdvancedMultiPskStore keys,
+                              CoapEndpoint outgoing, AdvancedMultiPskStore outgoingKeys,
                               CoapResource statusResource, CoapResource alertsResource) {
         this.server = server;
         this.secure = secure;
         this.plain = plain;
         this.keys = keys;
+        this.outgoing = outgoing;
+        this.outgoingKeys = outgoingKeys;
         this.statusResource = statusResource;
         this.alertsResource = alertsResource;
     }
@@ -76,21 +81,14 @@ public final class CoapGatewayServer implements AutoCloseable {
     /** With a given Californium configuration: tests shorten the retransmission timers. */
     static CoapGatewayServer start(InetSocketAddress secureAddress, int plainPort, Map<InetSocketAddress, PskKey> carers,
                                    GatewayHandlers handlers, LocalControl local, Configuration config) {
-        AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
-        carers.forEach((address, key) -> {
-            keys.setKey(key.identity(), key.secret());
-            keys.addKnownPeer(address, key.identity(), key.secret());
-        });
-        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
-                .setAddress(secureAddress)
-                .setAdvancedPskStore(keys)
-                .setLoggingTag("gateway")
-                .build();
-        CoapEndpoint secure = new CoapEndpoint.Builder()
-                .setConfiguration(config)
-                .setConnector(new DTLSConnector(dtls))
-                .setLoggingTag("gateway")
-                .build();
+        AdvancedMultiPskStore keys = keyStore(carers);
+        CoapEndpoint secure = dtlsEndpoint(config, secureAddress, keys, "gateway");
+        // Alerts and heartbeats leave from a fresh ephemeral port each start, not from the server
+        // port: to a carer's device a restarted gateway is then a new peer, so nothing it kept
+        // about the previous process (a half-done handshake, its duplicate cache) can get in the way.
+        AdvancedMultiPskStore outgoingKeys = keyStore(carers);
+        CoapEndpoint outgoing = dtlsEndpoint(config, new InetSocketAddress(secureAddress.getAddress(), 0), outgoingKeys,
+                "gateway-out");
 
         CoapServer server = new CoapServer(config);
         server.addEndpoint(secure);
@@ -114,9 +112,38 @@ public final class CoapGatewayServer implements AutoCloseable {
             server.add(localResource);
         }
         server.start();
+        try {
+            outgoing.start();
+        } catch (java.io.IOException e) {
+            server.destroy();
+            throw new IllegalStateException("cannot open the DTLS port for sending to carers: " + e.getMessage(), e);
+        }
         LOG.info("CoAP listening: coaps on {}{}", secure.getAddress(),
                 plain == null ? "" : ", plain coap on " + plain.getAddress() + " (loopback only)");
-        return new CoapGatewayServer(server, secure, plain, keys, status, alerts);
+        return new CoapGatewayServer(server, secure, plain, keys, outgoing, outgoingKeys, status, alerts);
+    }
+
+    private static AdvancedMultiPskStore keyStore(Map<InetSocketAddress, PskKey> carers) {
+        AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
+        carers.forEach((address, key) -> {
+            keys.setKey(key.identity(), key.secret());
+            keys.addKnownPeer(address, key.identity(), key.secret());
+        });
+        return keys;
+    }
+
+    private static CoapEndpoint dtlsEndpoint(Configuration config, InetSocketAddress address, AdvancedMultiPskStore keys,
+                                             String tag) {
+        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
+                .setAddress(address)
+                .setAdvancedPskStore(keys)
+                .setLoggingTag(tag)
+                .build();
+        return new CoapEndpoint.Builder()
+                .setConfiguration(config)
+                .setConnector(new DTLSConnector(dtls))
+                .setLoggingTag(tag)
+                .build();
     }
 
     public InetSocketAddress secureAddress() {
@@ -130,14 +157,17 @@ public final class CoapGatewayServer implements AutoCloseable {
         return plain.getAddress();
     }
 
-    Endpoint secureEndpoint() {
-        return secure;
+    /** The endpoint alerts and heartbeats leave from. */
+    Endpoint outgoingEndpoint() {
+        return outgoing;
     }
 
     /** Removes a carer's key: new handshakes with it fail at once, and live DTLS sessions are dropped. */
     public void revoke(String identity) {
         keys.removeKey(identity);
+        outgoingKeys.removeKey(identity);
         ((DTLSConnector) secure.getConnector()).clearConnectionState();
+        ((DTLSConnector) outgoing.getConnector()).clearConnectionState();
         LOG.info("Revoked the key of carer identity {}", identity);
     }
 
@@ -151,6 +181,7 @@ public final class CoapGatewayServer implements AutoCloseable {
     public void close() {
         server.stop();
         server.destroy();
+        outgoing.destroy();
     }
 
     static void respondJson(CoapExchange exchange, ResponseCode code, Record body) {

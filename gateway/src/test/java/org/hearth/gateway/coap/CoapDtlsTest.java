@@ -132,6 +132,28 @@ class CoapDtlsTest {
     }
 
     @Test
+    void a_revoked_key_stops_working_at_once() throws Exception {
+        URI status = URI.create("coaps://127.0.0.1:" + gateway.secureAddress().getPort() + "/status");
+        assertThat(org.hearth.gateway.testkit.DtlsProbe.get(status, "priya-id", KEY)).as("before").isNotNull();
+
+        gateway.revoke("priya-id");
+
+        assertThat(org.hearth.gateway.testkit.DtlsProbe.get(status, "priya-id", KEY)).as("after").isNull();
+        CoapAlertChannel channel = new CoapAlertChannel(gateway);
+        assertThat(channel.send(priya, alert()).toCompletableFuture().get(120, TimeUnit.SECONDS))
+                .as("the gateway no longer reaches Priya with the revoked key either").isFalse();
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void local_control_is_refused_over_dtls_even_to_a_carer() throws Exception {
+        URI keys = URI.create("coaps://127.0.0.1:" + gateway.secureAddress().getPort() + "/local/keys");
+        var response = org.hearth.gateway.testkit.DtlsProbe.post(keys, "priya-id", KEY);
+        assertThat(response).isNotNull();
+        assertThat(response.getCode()).isEqualTo(ResponseCode.FORBIDDEN);
+    }
+
+    @Test
     void plain_coap_on_loopback_serves_status_but_refuses_acknowledgements() throws Exception {
         String base = "coap://127.0.0.1:" + gateway.plainAddress().getPort();
         CoapClient client = new CoapClient(base + "/status");

@@ -27,6 +27,15 @@ public final class DtlsProbe {
 
     /** GETs {@code uri} with this identity and key; null when the gateway did not answer (refused). */
     public static CoapResponse get(URI uri, String identity, byte[] key) throws Exception {
+        return request(uri, identity, key, false);
+    }
+
+    /** POSTs an empty body to {@code uri}; null when the gateway did not answer (refused). */
+    public static CoapResponse post(URI uri, String identity, byte[] key) throws Exception {
+        return request(uri, identity, key, true);
+    }
+
+    private static CoapResponse request(URI uri, String identity, byte[] key, boolean post) throws Exception {
         CoapConfig.register();
         UdpConfig.register();
         DtlsConfig.register();
@@ -43,7 +52,7 @@ public final class DtlsProbe {
         CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(c).setConnector(connector).build();
         CoapClient client = new CoapClient(uri).setEndpoint(endpoint).setTimeout(8000L);
         try {
-            return client.get();
+            return post ? client.post(new byte[0], 0) : client.get();
         } catch (org.eclipse.californium.elements.exception.ConnectorException | java.io.IOException e) {
             return null; // the handshake failed: the gateway did not accept this key
         } finally {

@@ -130,4 +130,22 @@ class ConfigLoaderTest {
         assertThat(loaded.config().alerts().preAlarm()).isEqualTo(Duration.ofSeconds(10));
         assertThat(loaded.warnings()).containsExactly("alerts.pre_alarm: 2s is shorter than the safe minimum; using 10s");
     }
+
+    @Test
+    void a_carer_without_a_key_is_skipped_with_a_warning_while_another_can_be_told() throws Exception {
+        var loaded = load(VALID.replace("carers:\n", "carers:\n  - {name: Tom, level: 2, endpoint: \"coaps://192.0.2.2:5684\"}\n"));
+        assertThat(loaded.config().carers()).extracting(HearthConfig.CarerEntry::name).containsExactly("Tom", "Priya");
+        assertThat(loaded.secrets().forCarer("Tom")).isEmpty();
+        assertThat(loaded.warnings()).containsExactly("carers[0].name: no key for \"Tom\" in the secrets file (revoked, or not "
+                + "paired yet); Hearth will not tell Tom until you run: hearth pair --carer Tom");
+    }
+
+    @Test
+    void pairing_reads_the_config_without_any_secrets_file() throws Exception {
+        Path file = dir.resolve("hearth.yaml");
+        Files.writeString(file, VALID);
+        assertThat(ConfigLoader.loadWithoutSecrets(file).carers()).hasSize(1);
+        assertThatThrownBy(() -> ConfigLoader.load(file)).isInstanceOf(ConfigException.class);
+        assertThat(ConfigLoader.loadSecretsIfPresent(dir.resolve("secrets.yaml")).carers()).isEmpty();
+    }
 }
