@@ -43,6 +43,11 @@ public final class InMemoryAlertStore implements AlertStore {
         return alerts.values().stream().filter(a -> a.state().isOpen()).toList();
     }
 
+    /** Every alert, resolved ones too, in the order first stored. */
+    public List<Alert> all() {
+        return List.copyOf(alerts.values());
+    }
+
     @Override
     public List<AuditEntry> history(UUID id) {
         return audit.stream().filter(a -> a.alertId().equals(id)).toList();

@@ -7,21 +7,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.hearth.gateway.domain.Alert;
 import org.hearth.gateway.domain.AlertMachine;
 import org.hearth.gateway.domain.AlertState;
-import org.hearth.gateway.domain.AlertStore;
-import org.hearth.gateway.domain.AuditEntry;
 import org.hearth.gateway.domain.Carer;
 import org.hearth.gateway.domain.Gateway;
 import org.hearth.gateway.domain.Ladder;
 import org.hearth.gateway.domain.OutboxEntry;
 import org.hearth.gateway.domain.Phrase;
+import org.hearth.gateway.testkit.InMemoryAlertStore;
 import org.hearth.protocol.AlertKind;
 import org.hearth.sensors.AccelSample;
 import org.hearth.time.VirtualScheduler;
@@ -35,7 +31,7 @@ class FallPreAlarmTest {
     private static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
 
     private final VirtualScheduler time = new VirtualScheduler(START, ZoneOffset.UTC);
-    private final MemoryAlerts store = new MemoryAlerts();
+    private final InMemoryAlertStore store = new InMemoryAlertStore();
     private final List<Phrase> said = new ArrayList<>();
     private final Ladder ladder = new Ladder(List.of(new Carer("Priya", 1, URI.create("coaps://priya.example:5684"), "priya")),
             Duration.ofMinutes(5));
@@ -54,7 +50,7 @@ class FallPreAlarmTest {
         time.advanceBy(Duration.ofSeconds(31));
 
         assertThat(onlyAlert().state()).isEqualTo(AlertState.RAISED);
-        assertThat(store.outbox).extracting(OutboxEntry::carer).containsExactly("Priya");
+        assertThat(store.pending()).extracting(OutboxEntry::carer).containsExactly("Priya");
     }
 
     @Test
@@ -65,7 +61,7 @@ class FallPreAlarmTest {
         time.advanceBy(Duration.ofMinutes(2));
 
         assertThat(onlyAlert().state()).isEqualTo(AlertState.RESOLVED);
-        assertThat(store.outbox).isEmpty();
+        assertThat(store.pending()).isEmpty();
     }
 
     /** As the daemon receives it: each 100 ms batch when its last sample has been taken. */
@@ -79,55 +75,11 @@ class FallPreAlarmTest {
     }
 
     private Alert onlyAlert() {
-        assertThat(store.alerts).hasSize(1);
-        return store.alerts.values().iterator().next();
+        assertThat(store.all()).hasSize(1);
+        return store.all().get(0);
     }
 
     private static long micros(Instant t) {
         return t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000;
-    }
-
-    /** Just enough of a store for the state machine. */
-    private final class MemoryAlerts implements AlertStore {
-        final Map<UUID, Alert> alerts = new LinkedHashMap<>();
-        final List<AuditEntry> audit = new ArrayList<>();
-        final List<OutboxEntry> outbox = new ArrayList<>();
-
-        @Override
-        public void save(Alert alert, AuditEntry entry, List<Outbox> queue) {
-            alerts.put(alert.id(), alert);
-            audit.add(entry);
-            queue.forEach(o -> outbox.add(new OutboxEntry(outbox.size() + 1, alert.id(), o.carer(), o.level(), time.now())));
-        }
-
-        @Override
-        public void audit(AuditEntry entry) {
-            audit.add(entry);
-        }
-
-        @Override
-        public Optional<Alert> find(UUID id) {
-            return Optional.ofNullable(alerts.get(id));
-        }
-
-        @Override
-        public List<Alert> open() {
-            return alerts.values().stream().filter(a -> a.state().isOpen()).toList();
-        }
-
-        @Override
-        public List<AuditEntry> history(UUID id) {
-            return audit.stream().filter(e -> e.alertId().equals(id)).toList();
-        }
-
-        @Override
-        public List<OutboxEntry> pending() {
-            return List.copyOf(outbox);
-        }
-
-        @Override
-        public void markDelivered(long seq, Instant at) {
-            outbox.removeIf(e -> e.seq() == seq);
-        }
     }
 }
