@@ -20,7 +20,9 @@ public enum SensorKind {
     /** The hub's "I'm fine" button, which cancels an open pre-alarm. */
     CANCEL_BUTTON,
     /** A radar or mat with a "fall detected" output line. */
-    FALL_OUTPUT;
+    FALL_OUTPUT,
+    /** The hub's talk button: press it, then speak to the assistant. */
+    TALK_BUTTON;
 
     public String configName() {
         return name().toLowerCase(Locale.ROOT);

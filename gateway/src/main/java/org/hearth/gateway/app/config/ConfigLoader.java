@@ -11,7 +11,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +32,8 @@ import org.hearth.sensors.Pull;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.sensors.gpio.GpioBackend;
+import org.hearth.voice.skill.CouncilPack;
+import org.hearth.voice.skill.Library;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,13 +146,17 @@ public final class ConfigLoader {
     }
 
     private HearthConfig config(JsonNode root, Path base) {
-        known(root, "", "home", "storage", "gpio", "sensors", "i2c", "alerts", "carers", "coap", "heartbeat", "secrets_file");
+        known(root, "", "home", "storage", "gpio", "sensors", "i2c", "alerts", "carers", "coap", "heartbeat", "secrets_file",
+                "voice", "detection");
         JsonNode homeNode = object(root, "home");
         HearthConfig.Home home = new HearthConfig.Home(
                 requiredText(homeNode, "home.label"),
                 oneOf(homeNode, "home.language", "en", HearthConfig.LANGUAGES),
                 zone(homeNode, "home.timezone"));
-        known(homeNode, "home", "label", "language", "timezone");
+        known(homeNode, "home", "label", "language", "timezone", "council", "bin_day", "bin_round", "library", "quiet_hours");
+        HearthConfig.Council council = council(homeNode, base);
+        HearthConfig.Voice voice = voice(object(root, "voice"), base);
+        HearthConfig.Detection detection = detection(homeNode, object(root, "detection"));
 
         JsonNode storageNode = object(root, "storage");
         known(storageNode, "storage", "data_dir", "events_retention_days");
@@ -197,7 +205,105 @@ public final class ConfigLoader {
         if (!errors.isEmpty()) {
             return null;
         }
-        return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeat, secretsFile, i2c);
+        return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeat, secretsFile, i2c,
+                council, voice, detection);
+    }
+
+    /** The council pack must exist, and the household's round and library must be in it. */
+    private HearthConfig.Council council(JsonNode home, Path base) {
+        String packName = text(home, "home.council", HearthConfig.Council.DEFAULT.pack());
+        String dayName = text(home, "home.bin_day", null);
+        String round = text(home, "home.bin_round", null);
+        String library = text(home, "home.library", null);
+        CouncilPack pack = councilPack(packName, base);
+        DayOfWeek day = null;
+        if (dayName != null) {
+            try {
+                day = DayOfWeek.valueOf(dayName.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add("home.bin_day: must be a weekday such as tuesday, was \"" + dayName + "\"");
+            }
+            if (round == null) {
+                errors.add("home.bin_round: is required with home.bin_day; the council pack's rounds are "
+                        + (pack == null ? "unknown" : String.join(", ", pack.bins().rounds().keySet())));
+            }
+        } else if (round != null) {
+            errors.add("home.bin_day: is required with home.bin_round");
+        }
+        if (pack != null && round != null && !pack.bins().rounds().containsKey(round)) {
+            errors.add("home.bin_round: \"" + round + "\" is not a round of " + pack.council() + "; expected one of "
+                    + String.join(", ", pack.bins().rounds().keySet()));
+        }
+        if (pack != null && library != null && pack.libraries().stream().noneMatch(l -> l.name().equalsIgnoreCase(library))) {
+            errors.add("home.library: \"" + library + "\" is not a library of " + pack.council() + "; expected one of "
+                    + String.join(", ", pack.libraries().stream().map(Library::name).toList()));
+        }
+        return new HearthConfig.Council(packName, day, round, library);
+    }
+
+    /** A built-in pack by id, or a pack file; null (with an error) when neither. */
+    private CouncilPack councilPack(String name, Path base) {
+        Path file = base.resolve(name);
+        try {
+            return Files.isRegularFile(file) ? CouncilPack.read(file) : CouncilPack.builtIn(name);
+        } catch (IOException | RuntimeException e) {
+            errors.add("home.council: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private HearthConfig.Voice voice(JsonNode node, Path base) {
+        known(node, "voice", "enabled", "models_dir", "lib_dir", "hands_free", "speech_rate");
+        HearthConfig.Voice def = HearthConfig.Voice.OFF;
+        return new HearthConfig.Voice(bool(node, "voice.enabled", true),
+                base.resolve(text(node, "voice.models_dir", def.modelsDir().toString())),
+                base.resolve(text(node, "voice.lib_dir", def.libDir().toString())),
+                bool(node, "voice.hands_free", false),
+                integer(node, "voice.speech_rate", HearthConfig.Voice.DEFAULT_RATE, 80, 220));
+    }
+
+    /** Quiet hours sit with the home (they are the resident's); the other thresholds under detection. */
+    private HearthConfig.Detection detection(JsonNode home, JsonNode node) {
+        known(node, "detection", "kitchen_motion_by", "bathroom_max", "temperature_low_c", "temperature_high_c");
+        HearthConfig.Detection def = HearthConfig.Detection.DEFAULT;
+        LocalTime[] quiet = {def.nightStart(), def.nightEnd()};
+        String hours = text(home, "home.quiet_hours", null);
+        if (hours != null) {
+            String[] parts = hours.split("-");
+            LocalTime from = parts.length == 2 ? clockTime(parts[0]) : null;
+            LocalTime to = parts.length == 2 ? clockTime(parts[1]) : null;
+            if (from == null || to == null || from.equals(to)) {
+                errors.add("home.quiet_hours: write it like 22:00-07:00, was \"" + hours + "\"");
+            } else {
+                quiet = new LocalTime[] {from, to};
+            }
+        }
+        LocalTime kitchenBy = def.kitchenMotionBy();
+        String by = text(node, "detection.kitchen_motion_by", null);
+        if (by != null) {
+            kitchenBy = clockTime(by);
+            if (kitchenBy == null || !kitchenBy.isAfter(LocalTime.of(5, 0))) {
+                errors.add("detection.kitchen_motion_by: must be a time after 05:00 such as 10:00, was \"" + by + "\"");
+                kitchenBy = def.kitchenMotionBy();
+            }
+        }
+        Duration bathroom = duration(node, "detection.bathroom_max", def.bathroomMax(), Duration.ofMinutes(15),
+                Duration.ofHours(3));
+        double low = number(node, "detection.temperature_low_c", def.temperatureLowC(), 5, 22);
+        double high = number(node, "detection.temperature_high_c", def.temperatureHighC(), 20, 35);
+        if (high - low < 4) {
+            errors.add("detection.temperature_high_c: must be at least 4 °C above temperature_low_c (" + low + ")");
+        }
+        return new HearthConfig.Detection(quiet[0], quiet[1], kitchenBy, bathroom, low, high);
+    }
+
+    /** "07:00" or "7:00"; null when it is not a time of day. */
+    private static LocalTime clockTime(String text) {
+        try {
+            return LocalTime.parse(text.strip().length() == 4 ? "0" + text.strip() : text.strip());
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     private HearthConfig.I2c i2c(JsonNode node) {
@@ -512,6 +618,22 @@ public final class ConfigLoader {
             return def;
         }
         return n.asBoolean();
+    }
+
+    private double number(JsonNode node, String path, double def, double min, double max) {
+        JsonNode n = node.path(last(path));
+        if (n.isMissingNode() || n.isNull()) {
+            return def;
+        }
+        if (!n.isNumber()) {
+            errors.add(path + ": must be a number, was \"" + n.asText() + "\"");
+            return def;
+        }
+        if (n.asDouble() < min || n.asDouble() > max) {
+            errors.add(path + ": must be between " + min + " and " + max + ", was " + n.asText());
+            return def;
+        }
+        return n.asDouble();
     }
 
     private int integer(JsonNode node, String path, int def, int min, int max) {

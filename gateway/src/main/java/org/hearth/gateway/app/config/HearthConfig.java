@@ -2,7 +2,9 @@ package org.hearth.gateway.app.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.hearth.sensors.AccelerometerSpec;
@@ -12,11 +14,25 @@ import org.hearth.sensors.gpio.GpioBackend;
 
 /** The whole validated configuration. See {@code hearth.example.yaml} for every key and its default. */
 public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<SensorSpec> sensors, Alerts alerts,
-                           List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile, I2c i2c) {
+                           List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile, I2c i2c,
+                           Council council, Voice voice, Detection detection) {
 
     public HearthConfig {
         sensors = List.copyOf(sensors);
         carers = List.copyOf(carers);
+    }
+
+    /** A home with the default council, voice and detection settings. */
+    public HearthConfig(Home home, Storage storage, GpioBackend gpio, List<SensorSpec> sensors, Alerts alerts,
+                        List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile, I2c i2c) {
+        this(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c,
+                Council.DEFAULT, Voice.OFF, Detection.DEFAULT);
+    }
+
+    /** The same home with other voice settings. */
+    public HearthConfig withVoice(Voice newVoice) {
+        return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c,
+                council, newVoice, detection);
     }
 
     /** A home with no I2C sensors. */
@@ -68,6 +84,50 @@ public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<Se
      * @param escalationTimeout how long each level has to acknowledge before the next is told
      */
     public record Alerts(Duration preAlarm, Duration escalationTimeout) {
+    }
+
+    /**
+     * Where the resident lives, as far as the council knowledge pack needs it.
+     *
+     * @param pack    a built-in pack id ("leicester") or a pack file
+     * @param binDay  the household's collection weekday, or null when not set up
+     * @param binRound the pack's round for this address; set whenever {@code binDay} is
+     * @param library the nearest library in the pack, or null for the pack's first
+     */
+    public record Council(String pack, DayOfWeek binDay, String binRound, String library) {
+        public static final Council DEFAULT = new Council("leicester", null, null, null);
+    }
+
+    /**
+     * The voice assistant. Speech out (espeak-ng) works whenever espeak-ng is installed; listening
+     * needs the language's Vosk model in {@code modelsDir/<model>}.
+     *
+     * @param enabled     listen to the resident at all
+     * @param modelsDir   installed Vosk models, one folder per language model
+     * @param libDir      where an installed aarch64 {@code libvosk.so} lives
+     * @param handsFree   listen all the time for the wake phrase; otherwise only after the talk button
+     * @param speechRate  words a minute, slow and clear by default
+     */
+    public record Voice(boolean enabled, Path modelsDir, Path libDir, boolean handsFree, int speechRate) {
+        public static final int DEFAULT_RATE = 135;
+        public static final Voice OFF = new Voice(false, Path.of("/var/lib/hearth/models"), Path.of("/var/lib/hearth/lib"),
+                false, DEFAULT_RATE);
+    }
+
+    /**
+     * The installer's thresholds for the detectors.
+     *
+     * @param nightStart       the resident's quiet hours begin (stillness in bed is sleep)
+     * @param nightEnd         ...and end
+     * @param kitchenMotionBy  no kitchen movement by then asks "are you all right?"
+     * @param bathroomMax      the bathroom occupied longer than this asks too
+     * @param temperatureLowC  colder indoors than this for an hour tells the carers
+     * @param temperatureHighC warmer than this for an hour tells them too
+     */
+    public record Detection(LocalTime nightStart, LocalTime nightEnd, LocalTime kitchenMotionBy, Duration bathroomMax,
+                            double temperatureLowC, double temperatureHighC) {
+        public static final Detection DEFAULT = new Detection(LocalTime.of(22, 0), LocalTime.of(7, 0), LocalTime.of(10, 0),
+                Duration.ofMinutes(45), 16, 27);
     }
 
     /** A carer on the ladder; their key is in the secrets file. */
