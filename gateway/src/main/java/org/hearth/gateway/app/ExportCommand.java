@@ -22,7 +22,9 @@ import org.hearth.gateway.domain.Alert;
 import org.hearth.gateway.store.SqliteAlertStore;
 import org.hearth.gateway.store.SqliteDatabase;
 import org.hearth.gateway.store.SqliteExport;
+import org.hearth.gateway.store.SqliteReminderStore;
 import org.hearth.gateway.store.StoreException;
+import org.hearth.voice.Reminder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code hearth export}: everything Hearth holds about the resident, as one JSON document, for a
  * subject-access request: the configuration without secrets, every stored sensor event, every
- * alert with its audit trail. Audio and transcripts are never stored, so there are none to export.
+ * alert with its audit trail, every reminder. Audio and transcripts are never stored, so there are none to export.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write everything stored about the resident as JSON (a subject-access request).")
@@ -50,6 +52,7 @@ final class ExportCommand implements Callable<Integer> {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
         int[] events = {0};
         int alerts;
+        int reminderCount;
         try (SqliteDatabase db = SqliteDatabase.openReadOnly(c.storage().database());
              OutputStream file = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              JsonGenerator g = json.getFactory().createGenerator(file, JsonEncoding.UTF8)) {
@@ -76,8 +79,13 @@ final class ExportCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             alerts = all.size();
+            List<Reminder> reminders = new SqliteReminderStore(db).all();
             g.writeArrayFieldStart("reminders");
+            for (Reminder r : reminders) {
+                write(g, json, r);
+            }
             g.writeEndArray();
+            reminderCount = reminders.size();
             g.writeStringField("never_stored", "audio, transcripts of speech");
             g.writeEndObject();
         } catch (StoreException e) {
@@ -86,7 +94,7 @@ final class ExportCommand implements Callable<Integer> {
             return 1;
         }
         System.out.println("Wrote " + out + ": the configuration (without keys), " + events[0] + " sensor events and "
-                + alerts + " alerts with their history.");
+                + alerts + " alerts with their history, " + reminderCount + " reminders.");
         return 0;
     }
 
@@ -101,7 +109,16 @@ final class ExportCommand implements Callable<Integer> {
     /** The configuration as the resident's record: every setting, but carers' keys stay out. */
     private static Map<String, Object> configWithoutSecrets(HearthConfig c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("home", Map.of("label", c.home().label(), "language", c.home().language(), "timezone", c.home().zone().getId()));
+        Map<String, Object> home = new LinkedHashMap<>();
+        home.put("label", c.home().label());
+        home.put("language", c.home().language());
+        home.put("timezone", c.home().zone().getId());
+        home.put("council", c.council().pack());
+        home.put("bin_day", c.council().binDay() == null ? null : c.council().binDay().toString().toLowerCase(java.util.Locale.ROOT));
+        home.put("bin_round", c.council().binRound());
+        home.put("library", c.council().library());
+        home.put("quiet_hours", c.detection().nightStart() + "-" + c.detection().nightEnd());
+        m.put("home", home);
         m.put("sensors", c.sensors().stream().map(s -> Map.of("id", s.id(), "room", s.room(), "kind", s.kind().configName(),
                 "pin", s.pin())).toList());
         m.put("carers", c.carers().stream().map(k -> Map.of("name", k.name(), "level", k.level(),

@@ -59,6 +59,15 @@ public final class SqliteDatabase implements AutoCloseable {
               created INTEGER NOT NULL,
               delivered_at INTEGER);
             CREATE INDEX outbox_pending ON outbox(seq) WHERE delivered_at IS NULL;
+            """,
+            // v2: the resident's spoken reminders ("remind me to take my tablets at six"). The task is
+            // the assistant's own wording of a known task, never a transcript.
+            """
+            CREATE TABLE reminders (
+              id TEXT PRIMARY KEY,
+              task TEXT,
+              due INTEGER NOT NULL,
+              language TEXT NOT NULL);
             """);
 
     private final Connection connection;
