@@ -238,6 +238,7 @@ public final class CarerMain implements Runnable {
                 case ENVIRONMENT -> "home too cold or too hot";
                 case SENSOR_HEALTH -> "a sensor needs attention";
                 case GATEWAY_HEALTH -> "the Hearth device needs attention";
+                case CALL_REQUEST -> "please phone them";
             };
         }
 

@@ -8,5 +8,7 @@ public enum AlertKind {
     HELP,
     ENVIRONMENT,
     SENSOR_HEALTH,
-    GATEWAY_HEALTH
+    GATEWAY_HEALTH,
+    /** Not an emergency: the resident asked, by voice, for a carer to phone them. */
+    CALL_REQUEST
 }

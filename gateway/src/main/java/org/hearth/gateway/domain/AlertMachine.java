@@ -235,7 +235,8 @@ public final class AlertMachine implements AlertSink {
 
     private void armEscalation(Alert alert) {
         Optional<Integer> next = ladder.nextLevel(alert.level());
-        if (next.isEmpty()) {
+        // An INFO message ("please call me") is for the first level only: a helpline is for emergencies.
+        if (next.isEmpty() || alert.severity() == Severity.INFO) {
             return;
         }
         Duration left = Duration.between(scheduler.now(), alert.levelSince().plus(ladder.levelTimeout()));
