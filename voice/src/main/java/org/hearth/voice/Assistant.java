@@ -98,6 +98,14 @@ public final class Assistant {
         return speak(new Reply(Intent.NONE, replies.get("wake.ack"), true));
     }
 
+    /**
+     * Speaks one of the language's replies with its {placeholders} filled: the gateway's own news
+     * ("I have told Priya."). "Say that again" repeats it.
+     */
+    public void announce(String key, Map<String, String> values) {
+        speak(say(Intent.NONE, key, values));
+    }
+
     /** Listening broke (no microphone, say): tell the resident rather than stay silent. */
     public Reply recognitionFailed() {
         return speak(say(Intent.NONE, "not.understood", Map.of()));
@@ -107,6 +115,11 @@ public final class Assistant {
         lastReply = reply.text();
         speaker.say(reply.text(), replies.code());
         return reply;
+    }
+
+    /** The speaker the assistant talks through; the listener waits for it to fall silent. Thread-safe. */
+    public Speaker speaker() {
+        return speaker;
     }
 
     /** The intent alone, with no action and no reply: for tests and the benchmark. */

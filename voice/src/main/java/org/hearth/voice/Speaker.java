@@ -15,4 +15,12 @@ public interface Speaker {
     /** Stops what is being said and drops what is queued. */
     default void stop() {
     }
+
+    /**
+     * Waits until everything queued has been said. The listener calls it before it opens the
+     * microphone, so the device never hears its own "say I'm fine" as the resident's answer.
+     * Called from the listener's thread.
+     */
+    default void awaitSilence() throws InterruptedException {
+    }
 }

@@ -40,6 +40,8 @@ public final class VoiceLoop implements AutoCloseable {
     private final Thread thread;
     private boolean requested;
     private boolean checkInRequested;
+    /** Hands-free listening pauses when the microphone cannot be opened, until the button is pressed. */
+    private boolean wakeListening;
 
     /**
      * @param handsFree listen all the time for the wake phrase; otherwise only after the button
@@ -51,6 +53,7 @@ public final class VoiceLoop implements AutoCloseable {
         this.assistant = assistant;
         this.assistantThread = assistantThread;
         this.wakePhrases = handsFree ? language.wakePhrases() : List.of();
+        this.wakeListening = !wakePhrases.isEmpty();
         this.thread = new Thread(this::run, "voice-listener");
         this.thread.setDaemon(true);
     }
@@ -63,6 +66,7 @@ public final class VoiceLoop implements AutoCloseable {
     public void talkButtonPressed() {
         synchronized (listening) {
             requested = true;
+            wakeListening = !wakePhrases.isEmpty();
             listening.notifyAll();
         }
     }
@@ -78,8 +82,9 @@ public final class VoiceLoop implements AutoCloseable {
     private void run() {
         while (!closed.get()) {
             boolean checkIn;
+            boolean button;
             synchronized (listening) {
-                while (!requested && !checkInRequested && wakePhrases.isEmpty() && !closed.get()) {
+                while (!requested && !checkInRequested && !wakeListening && !closed.get()) {
                     try {
                         listening.wait();
                     } catch (InterruptedException e) {
@@ -87,23 +92,25 @@ public final class VoiceLoop implements AutoCloseable {
                     }
                 }
                 checkIn = checkInRequested;
-                boolean button = requested;
+                button = requested;
                 requested = false;
                 checkInRequested = false;
                 if (closed.get()) {
                     return;
                 }
-                if (!button && !checkIn && !wakePhrases.isEmpty()) {
-                    listenForWakePhrase();
-                    continue;
-                }
+            }
+            if (!button && !checkIn) {
+                listenForWakePhrase();
+                continue;
             }
             try {
                 Reply first = checkIn ? onAssistant(assistant::checkIn) : null;
                 conversation(first);
             } catch (IOException | RuntimeException e) {
-                LOG.error("Listening failed: {}", e.getMessage());
-                onAssistantQuietly(assistant::recognitionFailed);
+                if (!closed.get()) {
+                    LOG.error("Listening failed: {}", e.getMessage());
+                    onAssistantQuietly(assistant::recognitionFailed);
+                }
             }
         }
     }
@@ -135,7 +142,11 @@ public final class VoiceLoop implements AutoCloseable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            LOG.error("Listening for the wake phrase failed: {}", e.getMessage());
+            // Retrying at once would spin on a missing microphone; the talk button resumes listening.
+            LOG.error("Listening for the wake phrase failed ({}); listening again after the talk button", e.getMessage());
+            synchronized (listening) {
+                wakeListening = false;
+            }
         }
     }
 
@@ -152,6 +163,12 @@ public final class VoiceLoop implements AutoCloseable {
     }
 
     private Heard hearOnce() throws IOException {
+        try {
+            assistant.speaker().awaitSilence();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the reply was being said", e);
+        }
         try (AudioInputStream audio = source.open()) {
             return recognizer.listen(audio);
         }

@@ -124,7 +124,12 @@ public final class EspeakSpeaker implements Speaker, AutoCloseable {
         }
     }
 
-    /** Waits until every queued reply has been said; for tests and the benchmark. */
+    @Override
+    public void awaitSilence() throws InterruptedException {
+        drain();
+    }
+
+    /** Waits until every queued reply has been said. */
     public void drain() throws InterruptedException {
         try {
             worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
