@@ -62,8 +62,11 @@ public final class Assistant {
         this.reminders = new Reminders(store, scheduler, settings, this::ringReminder);
     }
 
-    /** Schedules the stored reminders. Call once at start. */
+    /** Schedules the stored reminders, and warns if the council's answers are unchecked sample data. Call once at start. */
     public void start() {
+        if (pack.sample()) {
+            LOG.warn("Council pack '{}' version {} is SAMPLE data: {}", pack.id(), pack.version(), pack.notice());
+        }
         reminders.restore();
     }
 

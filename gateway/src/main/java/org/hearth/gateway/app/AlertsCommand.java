@@ -40,7 +40,7 @@ final class AlertsCommand implements Callable<Integer> {
                 return 0;
             }
             for (Alert a : recent) {
-                System.out.printf("%s  %s %s%s, %s, %s%n", a.id(), a.test() ? "TEST " : "",
+                System.out.printf("%s  %s%s%s, %s, %s%n", a.id(), a.test() ? "TEST " : "",
                         a.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                         a.room().isEmpty() ? "" : " in the " + a.room(), DAY.format(a.createdAt().atZone(zone)), a.state());
                 System.out.println("    " + a.message());

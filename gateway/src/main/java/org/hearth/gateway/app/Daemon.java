@@ -40,6 +40,7 @@ import org.hearth.gateway.domain.OutboxDispatcher;
 import org.hearth.gateway.store.SqliteAlertStore;
 import org.hearth.gateway.store.SqliteDatabase;
 import org.hearth.gateway.store.SqliteEventStore;
+import org.hearth.gateway.store.SqliteReminderStore;
 import org.hearth.gateway.store.SqliteRetention;
 import org.hearth.protocol.GatewayStatus;
 import org.hearth.protocol.OpenAlerts;
@@ -48,6 +49,7 @@ import org.hearth.sensors.AccelSample;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateChip;
 import org.hearth.sensors.ClimateSensorSpec;
+import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorListener;
 import org.hearth.sensors.i2c.I2cBackend;
 import org.hearth.sensors.i2c.I2cSensors;
@@ -62,6 +64,9 @@ import org.hearth.sensors.gpio.SimulatedHome;
 import org.hearth.sensors.health.HealthSupervisor;
 import org.hearth.sensors.health.SupervisedSensor;
 import org.hearth.time.RealTimeScheduler;
+import org.hearth.voice.Speaker;
+import org.hearth.voice.VoiceLoop;
+import org.hearth.voice.recognition.AudioInputs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +81,8 @@ public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** What the resident is told to phone when no carer can be reached. */
     static final String EMERGENCY_NUMBER = "999";
+    /** A test alert resolves itself after this long, acknowledged or not. */
+    static final java.time.Duration TEST_ALERT_WINDOW = java.time.Duration.ofMinutes(10);
 
     private final RealTimeScheduler loop;
     private final SqliteDatabase db;
@@ -89,14 +96,15 @@ public final class Daemon implements AutoCloseable {
     private final HearthConfig config;
     private final CarerReachability reachability;
     private final OutboxDispatcher outbox;
+    private final ResidentVoice voice;
     /** The keys the DTLS endpoint holds now, by carer name; revocation removes them. */
     private final Map<String, Secrets.CarerKey> activeKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private AutoCloseable sensors;
     private SimulatedHome simulated;
     private boolean closed;
 
-    private Daemon(HearthConfig config, Secrets secrets, RealTimeScheduler loop, Announcer announcer,
-                   List<AlertObserver> observers, SensorListener tap) {
+    private Daemon(HearthConfig config, Secrets secrets, RealTimeScheduler loop, Speaker speaker,
+                   VoiceLoop.AudioSource microphone, List<AlertObserver> observers, SensorListener tap) {
         this.config = config;
         this.loop = loop;
         // 1. Store: nothing happens before alerts can be made durable.
@@ -113,9 +121,12 @@ public final class Daemon implements AutoCloseable {
                 .map(c -> new Carer(c.name(), c.level(), c.endpoint(), secrets.forCarer(c.name()).orElseThrow().identity()))
                 .toList(), config.alerts().escalationTimeout());
         Supplier<UUID> ids = UUID::randomUUID;
+        this.voice = new ResidentVoice(config, loop, speaker, new SqliteReminderStore(db));
+        Announcer announcer = voice;
         this.machine = new AlertMachine(alerts, ladder, loop, announcer, config.alerts().preAlarm(), ids);
         observers.forEach(machine::addObserver);
-        ActivityWatch activity = new ActivityWatch(ActivityParameters.defaults(), machine, loop);
+        ActivityParameters thresholds = DetectionParameters.of(config.detection());
+        ActivityWatch activity = new ActivityWatch(thresholds, machine, loop);
         machine.addObserver(new CheckInAnswers(activity));
         Gateway gateway = new Gateway(events, List.of(new DirectAlarms(machine, loop), activity,
                 new WornFallDetector(machine, loop)));
@@ -140,6 +151,7 @@ public final class Daemon implements AutoCloseable {
         heartbeats.reportTo(reachability);
         machine.reachability(reachability);
         onLoop(() -> {
+            voice.connect(new GatewayAlarmPort(machine, ladder));
             machine.recover();
             outbox.wake();
             return null;
@@ -153,6 +165,9 @@ public final class Daemon implements AutoCloseable {
         SensorListener listener = supervisor.observing(event -> {
             tap.onEvent(event);
             gateway.onEvent(event);
+            if (event.kind() == SensorKind.TALK_BUTTON && event.active()) {
+                voice.talkButtonPressed();
+            }
         });
         try {
             if (config.gpio() == GpioBackend.MOCK) {
@@ -165,22 +180,36 @@ public final class Daemon implements AutoCloseable {
             LOG.error("Sensors could not be opened: {}", e.getMessage());
             config.sensors().forEach(s -> supervisor.reportOffline(s.id(), e.getMessage()));
         }
-        this.i2c = startI2c(config, gateway, new TemperatureWatch(ActivityParameters.defaults().environment(), machine, loop));
+        this.i2c = startI2c(config, gateway, new TemperatureWatch(thresholds.environment(), machine, loop));
         supervisor.start();
 
         // 5. Heartbeats tell the carers we are alive; retention runs daily.
         loop.execute(heartbeats::start);
         RetentionJob retention = new RetentionJob(new SqliteRetention(db), loop, config.storage().eventRetentionDays());
         loop.schedule(RetentionJob.FIRST_RUN, retention::run);
+
+        // 6. Listening, once everything else works: loading a speech model takes a few seconds,
+        //    and the pull cords must not wait for it.
+        voice.listen(config.voice(), microphone);
     }
 
-    /** Starts the gateway on {@code loop}. The daemon owns the loop from now on and closes it in {@link #close()}. */
-    public static Daemon start(HearthConfig config, Secrets secrets, RealTimeScheduler loop, Announcer announcer,
-                               List<AlertObserver> observers, SensorListener tap) {
-        Daemon daemon = new Daemon(config, secrets, loop, announcer, observers, tap);
-        LOG.info("Hearth is ready: home {}, {} sensors, {} carers", config.home().label(), config.sensors().size(),
-                config.carers().size());
+    /**
+     * Starts the gateway on {@code loop}, speaking through {@code speaker} and, when the config
+     * enables voice and a model is installed, listening to {@code microphone}. The daemon owns the
+     * loop from now on and closes it in {@link #close()}; the speaker stays the caller's.
+     */
+    public static Daemon start(HearthConfig config, Secrets secrets, RealTimeScheduler loop, Speaker speaker,
+                               VoiceLoop.AudioSource microphone, List<AlertObserver> observers, SensorListener tap) {
+        Daemon daemon = new Daemon(config, secrets, loop, speaker, microphone, observers, tap);
+        LOG.info("Hearth is ready: home {}, {} sensors, {} carers, {}", config.home().label(), config.sensors().size(),
+                config.carers().size(), daemon.voice.listening() ? "listening" : "not listening");
         return daemon;
+    }
+
+    /** Starts the gateway with the machine's microphone. */
+    public static Daemon start(HearthConfig config, Secrets secrets, RealTimeScheduler loop, Speaker speaker,
+                               List<AlertObserver> observers, SensorListener tap) {
+        return start(config, secrets, loop, speaker, AudioInputs::microphone, observers, tap);
     }
 
     /**
@@ -264,6 +293,7 @@ public final class Daemon implements AutoCloseable {
         }
         closed = true;
         LOG.info("Hearth is stopping");
+        closeQuietly(voice, "voice");
         closeQuietly(sensors, "sensors");
         closeQuietly(i2c, "I2C sensors");
         closeQuietly(i2cLoop, "I2C thread");
@@ -343,6 +373,13 @@ public final class Daemon implements AutoCloseable {
                 }
                 return revoked.isEmpty() ? "no key revoked" : "revoked: " + String.join(", ", revoked);
             }, loop::execute);
+        }
+
+        @Override
+        public CompletionStage<UUID> testAlert() {
+            return CompletableFuture.supplyAsync(() -> machine.raiseTest(
+                    "TEST alert from the installer at " + config.home().label() + ". No action is needed.",
+                    TEST_ALERT_WINDOW), loop::execute);
         }
 
         @Override

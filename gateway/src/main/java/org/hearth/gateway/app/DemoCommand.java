@@ -144,7 +144,7 @@ final class DemoCommand implements Callable<Integer> {
 
         CountDownLatch done = new CountDownLatch(1);
         try (Daemon daemon = Daemon.start(config, secrets, loop,
-                phrase -> line("speaker", "\"" + EnglishPhrases.render(phrase) + "\""),
+                (text, language) -> line("speaker", "\"" + text + "\""),
                 List.of(this::onTransition),
                 (SensorEvent e) -> line("sensor", describe(e)))) {
             line("gateway", "ready: sensors, SQLite store and CoAP/DTLS on port " + daemon.coapsAddress().getPort());

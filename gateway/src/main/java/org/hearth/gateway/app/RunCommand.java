@@ -11,6 +11,8 @@ import org.hearth.sensors.SensorEvent;
 import org.hearth.systemd.SystemdNotifier;
 import org.hearth.time.RealTimeScheduler;
 import org.hearth.time.Scheduler;
+import org.hearth.voice.Speaker;
+import org.hearth.voice.speech.Speakers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -41,9 +43,12 @@ final class RunCommand implements Callable<Integer> {
         }, "hearth-stop"));
         SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
         AtomicBoolean pinging = new AtomicBoolean(true);
-        try (RealTimeScheduler loop = RealTimeScheduler.create("hearth-loop", cfg.home().zone())) {
-            try (Daemon daemon = Daemon.start(cfg, loaded.secrets(), loop,
-                    phrase -> LOG.info("Says: {}", EnglishPhrases.render(phrase)), List.<AlertObserver>of(), (SensorEvent e) -> { })) {
+        // espeak-ng to the sound card; where either is missing, replies go to the journal instead.
+        Speaker speaker = Speakers.create(cfg.voice().speechRate(), System.out);
+        try (RealTimeScheduler loop = RealTimeScheduler.create("hearth-loop", cfg.home().zone());
+             AutoCloseable speech = speaker instanceof AutoCloseable c ? c : () -> { }) {
+            try (Daemon daemon = Daemon.start(cfg, loaded.secrets(), loop, speaker, List.<AlertObserver>of(),
+                    (SensorEvent e) -> { })) {
                 // Store, CoAP and sensors are up: systemd (Type=notify) now counts the service as started.
                 systemd.ready();
                 systemd.status("Serving " + cfg.home().label() + ": " + cfg.sensors().size() + " sensors, "

@@ -106,6 +106,7 @@ public final class CoapGatewayServer implements AutoCloseable {
         if (plain != null) {
             CoapResource localResource = new CoapResource("local", false);
             localResource.add(new KeysResource(local, plain));
+            localResource.add(new TestAlertResource(local, plain));
             if (local.simulated()) {
                 localResource.add(new SimResource(local, plain));
             }
@@ -226,6 +227,34 @@ public final class CoapGatewayServer implements AutoCloseable {
                     exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "keys not reloaded: " + rootMessage(error));
                 } else {
                     exchange.respond(ResponseCode.CHANGED, summary);
+                }
+            });
+        }
+    }
+
+    /** POST {@code /local/test-alert}: an installer's TEST alert to every carer; answers its id. */
+    private static final class TestAlertResource extends CoapResource {
+        private final LocalControl local;
+        private final CoapEndpoint plain;
+
+        TestAlertResource(LocalControl local, CoapEndpoint plain) {
+            super("test-alert", false);
+            this.local = local;
+            this.plain = plain;
+        }
+
+        @Override
+        public void handlePOST(CoapExchange exchange) {
+            if (!fromLoopbackPlain(exchange, plain)) {
+                exchange.respond(ResponseCode.FORBIDDEN, "local control is for this machine only");
+                return;
+            }
+            exchange.accept();
+            local.testAlert().whenComplete((id, error) -> {
+                if (error != null) {
+                    exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "no test alert sent: " + rootMessage(error));
+                } else {
+                    exchange.respond(ResponseCode.CREATED, id.toString());
                 }
             });
         }

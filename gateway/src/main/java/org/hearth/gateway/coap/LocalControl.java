@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
  * What tools on this machine may ask of the daemon, over plain CoAP on loopback only: never over
  * DTLS, never from another address. Both requests are harmless whoever sends them: one makes the
  * daemon match the secrets file only root can write, the other exists only in a simulated home.
+ * The test alert tells carers only that it is a test, and asks nothing of them.
  */
 public interface LocalControl {
 
@@ -26,6 +27,13 @@ public interface LocalControl {
      */
     CompletionStage<Boolean> press(String sensorId);
 
+    /**
+     * Sends an installer's TEST alert to every carer at every level.
+     *
+     * @return the test alert's id
+     */
+    CompletionStage<java.util.UUID> testAlert();
+
     /** No local control: the resources answer 4.04. */
     LocalControl NONE = new LocalControl() {
         @Override
@@ -41,6 +49,11 @@ public interface LocalControl {
         @Override
         public CompletionStage<Boolean> press(String sensorId) {
             return java.util.concurrent.CompletableFuture.completedFuture(false);
+        }
+
+        @Override
+        public CompletionStage<java.util.UUID> testAlert() {
+            return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("no test alerts here"));
         }
     };
 }

@@ -61,6 +61,21 @@ public final class LoopbackClient {
         post(port, "local/sim/" + sensorId);
     }
 
+    /**
+     * Asks the daemon to send a TEST alert to every carer.
+     *
+     * @return the test alert's id, to follow in the store
+     * @throws IOException when the daemon does not answer or refuses
+     */
+    public static java.util.UUID testAlert(int port) throws IOException {
+        String id = post(port, "local/test-alert");
+        try {
+            return java.util.UUID.fromString(id.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("Hearth's answer to the test alert was not an alert id: " + id, e);
+        }
+    }
+
     private static String post(int port, String path) throws IOException {
         URI uri = URI.create("coap://127.0.0.1:" + port + "/" + path);
         CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(CoapSetup.configuration()).build();

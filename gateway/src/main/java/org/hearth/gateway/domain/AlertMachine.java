@@ -28,6 +28,9 @@ public final class AlertMachine implements AlertSink {
 
     /** How the audit log words a pre-alarm the resident cancelled; observers match on it. */
     public static final String CANCELLED_BY_RESIDENT = "Cancelled by the resident";
+    /** Audit details begin with these, then the carer's name: tools read them to report per carer. */
+    public static final String DELIVERED_TO = "Delivered to ";
+    public static final String ACKNOWLEDGED_BY = "Acknowledged by ";
 
     private final AlertStore store;
     private final Ladder ladder;
@@ -78,6 +81,26 @@ public final class AlertMachine implements AlertSink {
         } else {
             toRaised(alert, request.kind() == AlertKind.HELP ? "The resident asked for help: " + request.message() : request.message());
         }
+    }
+
+    /**
+     * An installer's TEST alert: sent at once to every carer at every level, so each one's phone
+     * is proved in one go. The resident hears nothing, nothing escalates, and the test resolves
+     * itself after {@code window}, acknowledged or not.
+     *
+     * @return the test alert's id, to follow its deliveries and acknowledgements in the store
+     */
+    public UUID raiseTest(String message, Duration window) {
+        Instant now = scheduler.now();
+        Alert alert = Alert.detected(new AlertRequest(AlertKind.HELP, Severity.INFO, "", message, false, true), ids.get(), now);
+        int first = ladder.nextLevel(0).orElse(1);
+        List<AlertStore.Outbox> everyone = ladder.carers().stream()
+                .map(c -> new AlertStore.Outbox(c.name(), c.level())).toList();
+        record(alert.withState(AlertState.RAISED).atLevel(first, now), "Test alert. Telling every level at once ("
+                + (everyone.isEmpty() ? "nobody configured" : String.join(", ", everyone.stream().map(AlertStore.Outbox::carer).toList()))
+                + ").", everyone);
+        arm(alert.id(), window, () -> resolve(alert.id(), "the end of the test"));
+        return alert.id();
     }
 
     @Override
@@ -148,14 +171,14 @@ public final class AlertMachine implements AlertSink {
     public void delivered(UUID id, String carer) {
         store.find(id).ifPresent(alert -> {
             if (alert.state() == AlertState.RAISED) {
-                record(alert.withState(AlertState.DELIVERED), "Delivered to " + carer, List.of());
+                record(alert.withState(AlertState.DELIVERED), DELIVERED_TO + carer, List.of());
                 if (alert.severity() == Severity.URGENT) {
                     announcer.say(Phrase.of(Phrase.CARER_TOLD, "carer", carer));
                 }
             } else {
                 boolean firstAtNewLevel = alert.state() == AlertState.DELIVERED && alert.severity() == Severity.URGENT
                         && firstDeliveryAtEscalatedLevel(alert, carer);
-                AuditEntry entry = new AuditEntry(id, scheduler.now(), alert.state(), "Delivered to " + carer);
+                AuditEntry entry = new AuditEntry(id, scheduler.now(), alert.state(), DELIVERED_TO + carer);
                 store.audit(entry);
                 notifyObservers(alert, entry);
                 if (firstAtNewLevel) {
@@ -171,7 +194,7 @@ public final class AlertMachine implements AlertSink {
         if (who.isEmpty() || who.get().level() != alert.level() || alert.level() == ladder.nextLevel(0).orElse(1)) {
             return false;
         }
-        List<String> sameLevel = ladder.atLevel(alert.level()).stream().map(c -> "Delivered to " + c.name()).toList();
+        List<String> sameLevel = ladder.atLevel(alert.level()).stream().map(c -> DELIVERED_TO + c.name()).toList();
         return store.history(alert.id()).stream().noneMatch(h -> sameLevel.contains(h.detail()));
     }
 
@@ -188,10 +211,12 @@ public final class AlertMachine implements AlertSink {
         }
         Alert alert = found.get();
         String who = carer.get().name();
-        String detail = "Acknowledged by " + who + (note.isBlank() ? "" : ": " + note);
+        String detail = ACKNOWLEDGED_BY + who + (note.isBlank() ? "" : ": " + note);
         switch (alert.state()) {
             case RAISED, DELIVERED -> {
-                disarm(id);
+                if (!alert.test()) {
+                    disarm(id); // stops the escalation; a test's only timer is its end, which stays
+                }
                 record(alert.withState(AlertState.ACKNOWLEDGED), detail, List.of());
                 if (alert.severity() == Severity.URGENT) {
                     announcer.say(Phrase.of(Phrase.CARER_COMING, "carer", who));
@@ -224,7 +249,9 @@ public final class AlertMachine implements AlertSink {
     public void recover() {
         Instant now = scheduler.now();
         for (Alert alert : store.open()) {
-            if (alert.state() == AlertState.PRE_ALARM) {
+            if (alert.test()) {
+                resolve(alert.id(), "a restart, which ended the test");
+            } else if (alert.state() == AlertState.PRE_ALARM) {
                 Duration left = Duration.between(now, alert.createdAt().plus(preAlarmWindow));
                 arm(alert.id(), left, () -> preAlarmExpired(alert.id()));
             } else if (alert.state() == AlertState.RAISED || alert.state() == AlertState.DELIVERED) {

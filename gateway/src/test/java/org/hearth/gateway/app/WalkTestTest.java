@@ -42,7 +42,7 @@ class WalkTestTest {
                 new HearthConfig.Coap("127.0.0.1", Ports.freeUdp(), loopback), Duration.ofSeconds(60), dir.resolve("secrets.yaml"));
         Secrets secrets = new Secrets(Map.of("Priya", new Secrets.CarerKey("priya-1", new byte[16])));
 
-        try (Daemon daemon = Daemon.start(config, secrets, RealTimeScheduler.create("loop", zone), phrase -> { }, List.of(), e -> { })) {
+        try (Daemon daemon = Daemon.start(config, secrets, RealTimeScheduler.create("loop", zone), (text, language) -> { }, List.of(), e -> { })) {
             var first = LoopbackClient.status(loopback);
             WalkTest test = new WalkTest(first.at(), first.sensors());
             assertThat(test.waiting()).extracting(WalkTest.Sensor::id).containsExactly("pir-kitchen", "door-front", "cord-bathroom");

@@ -119,6 +119,49 @@ public abstract class AlertScenarios {
     }
 
     @Test
+    void a_test_alert_reaches_every_level_at_once_says_nothing_and_ends_by_itself() {
+        UUID id = home.alerts.raiseTest("TEST alert from the installer.", Duration.ofMinutes(10));
+        home.after(Duration.ofSeconds(1));
+
+        assertThat(home.network.deliveredTo("Priya")).hasSize(1);
+        assertThat(home.network.deliveredTo("Tom")).hasSize(1);
+        assertThat(home.network.deliveredTo("Helpline")).hasSize(1);
+        assertThat(home.network.deliveredTo("Helpline").get(0).alert().test()).isTrue();
+        assertThat(home.network.deliveredTo("Helpline").get(0).alert().level()).isEqualTo(2);
+        assertThat(home.said).isEmpty();
+        assertThat(home.alerts.acknowledge(id, "priya-id", "")).isEqualTo(AckResult.ACCEPTED);
+        assertThat(home.alerts.acknowledge(id, "helpline-id", "")).isEqualTo(AckResult.ALREADY_ACKNOWLEDGED);
+
+        home.after(Duration.ofMinutes(10));
+        assertThat(home.store.open()).isEmpty();
+        assertThat(home.network.sent()).hasSize(3);
+        assertThat(home.store.history(id)).extracting(AuditEntry::detail)
+                .contains(AlertMachine.ACKNOWLEDGED_BY + "Priya", AlertMachine.ACKNOWLEDGED_BY + "Helpline (already acknowledged)")
+                .last().isEqualTo("Resolved by the end of the test");
+    }
+
+    @Test
+    void a_restart_ends_an_open_test_alert() {
+        home.alerts.raiseTest("TEST alert from the installer.", Duration.ofMinutes(10));
+        AlertHarness restarted = new AlertHarness(home.store, new VirtualScheduler(home.time.now(), AlertHarness.LONDON));
+        restarted.alerts.recover();
+        assertThat(restarted.store.open()).isEmpty();
+    }
+
+    @Test
+    void a_please_call_request_goes_to_the_first_level_only_and_never_escalates() {
+        home.alerts.raise(new AlertRequest(AlertKind.CALL_REQUEST, org.hearth.protocol.Severity.INFO, "",
+                "The resident asked for a carer to phone them.", false, false));
+        home.after(Duration.ofHours(2));
+
+        assertThat(home.network.deliveredTo("Priya")).hasSize(1);
+        assertThat(home.network.deliveredTo("Tom")).hasSize(1);
+        assertThat(home.network.deliveredTo("Helpline")).isEmpty();
+        assertThat(home.said).isEmpty();
+        assertThat(only().level()).isEqualTo(1);
+    }
+
+    @Test
     void an_acknowledgement_from_outside_the_ladder_is_refused() {
         home.trigger(SensorKind.PULL_CORD, "bathroom");
         assertThat(home.alerts.acknowledge(only().id(), "stranger", "")).isEqualTo(AckResult.NOT_ON_LADDER);

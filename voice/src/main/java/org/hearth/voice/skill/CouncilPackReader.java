@@ -16,13 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Reads a pack's YAML into a {@link CouncilPack}, checking every field, with line numbers in errors. */
 final class CouncilPackReader {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CouncilPackReader.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -40,11 +37,7 @@ final class CouncilPackReader {
         if (f == null) {
             throw new CouncilPackException(source + ": the file is empty", null);
         }
-        CouncilPack pack = f.toPack(source);
-        if (pack.sample()) {
-            LOG.warn("Council pack '{}' version {} is SAMPLE data: {}", pack.id(), pack.version(), pack.notice());
-        }
-        return pack;
+        return f.toPack(source);
     }
 
     /**

@@ -24,7 +24,7 @@ class LanguageTemplatesTest {
             "bin.recycling", "bins.next", "bins.today", "bins.tomorrow", "bins.shifted", "bins.unknown", "time.now",
             "date.today", "ok", "not.understood", "checkin.prompt", "format.time", "format.time.hour", "format.date",
             // the gateway's own news, spoken in the resident's language
-            "carer.told", "carer.coming", "carers.unreachable", "carers.back");
+            "carer.told", "carer.coming", "carers.unreachable", "carers.back", "voice.off");
 
     static Stream<String> languages() {
         return LanguageFile.BUILT_IN.stream();

@@ -92,7 +92,7 @@ public final class BenchAlertsCommand implements Callable<Integer> {
             Result burst;
             try (RealTimeScheduler loop = RealTimeScheduler.create("hearth-loop", ZONE);
                  Daemon daemon = Daemon.start(config(dir, carer), new Secrets(Map.of("Bench", new Secrets.CarerKey(psk.identity(), key))),
-                         loop, phrase -> { }, List.of(), e -> { })) {
+                         loop, (text, language) -> { }, List.of(), e -> { })) {
                 SimulatedHome home = daemon.simulatedHome();
                 oneByOne(daemon, home, carer, warmup);
                 sequential = oneByOne(daemon, home, carer, count);

@@ -155,8 +155,9 @@ public final class ConfigLoader {
                 zone(homeNode, "home.timezone"));
         known(homeNode, "home", "label", "language", "timezone", "council", "bin_day", "bin_round", "library", "quiet_hours");
         HearthConfig.Council council = council(homeNode, base);
+        LocalTime[] quietHours = quietHours(homeNode);
         HearthConfig.Voice voice = voice(object(root, "voice"), base);
-        HearthConfig.Detection detection = detection(homeNode, object(root, "detection"));
+        HearthConfig.Detection detection = detection(quietHours, object(root, "detection"));
 
         JsonNode storageNode = object(root, "storage");
         known(storageNode, "storage", "data_dir", "events_retention_days");
@@ -216,6 +217,9 @@ public final class ConfigLoader {
         String round = text(home, "home.bin_round", null);
         String library = text(home, "home.library", null);
         CouncilPack pack = councilPack(packName, base);
+        if (Files.isRegularFile(base.resolve(packName))) {
+            packName = base.resolve(packName).toString(); // a pack file, wherever the daemon runs from
+        }
         DayOfWeek day = null;
         if (dayName != null) {
             try {
@@ -225,20 +229,24 @@ public final class ConfigLoader {
             }
             if (round == null) {
                 errors.add("home.bin_round: is required with home.bin_day; the council pack's rounds are "
-                        + (pack == null ? "unknown" : String.join(", ", pack.bins().rounds().keySet())));
+                        + (pack == null ? "unknown" : rounds(pack)));
             }
         } else if (round != null) {
             errors.add("home.bin_day: is required with home.bin_round");
         }
         if (pack != null && round != null && !pack.bins().rounds().containsKey(round)) {
             errors.add("home.bin_round: \"" + round + "\" is not a round of " + pack.council() + "; expected one of "
-                    + String.join(", ", pack.bins().rounds().keySet()));
+                    + rounds(pack));
         }
         if (pack != null && library != null && pack.libraries().stream().noneMatch(l -> l.name().equalsIgnoreCase(library))) {
             errors.add("home.library: \"" + library + "\" is not a library of " + pack.council() + "; expected one of "
                     + String.join(", ", pack.libraries().stream().map(Library::name).toList()));
         }
         return new HearthConfig.Council(packName, day, round, library);
+    }
+
+    private static String rounds(CouncilPack pack) {
+        return String.join(", ", new java.util.TreeSet<>(pack.bins().rounds().keySet()));
     }
 
     /** A built-in pack by id, or a pack file; null (with an error) when neither. */
@@ -262,22 +270,26 @@ public final class ConfigLoader {
                 integer(node, "voice.speech_rate", HearthConfig.Voice.DEFAULT_RATE, 80, 220));
     }
 
-    /** Quiet hours sit with the home (they are the resident's); the other thresholds under detection. */
-    private HearthConfig.Detection detection(JsonNode home, JsonNode node) {
-        known(node, "detection", "kitchen_motion_by", "bathroom_max", "temperature_low_c", "temperature_high_c");
+    /** The resident's night, "22:00-07:00"; the default when not set or not valid. */
+    private LocalTime[] quietHours(JsonNode home) {
         HearthConfig.Detection def = HearthConfig.Detection.DEFAULT;
-        LocalTime[] quiet = {def.nightStart(), def.nightEnd()};
         String hours = text(home, "home.quiet_hours", null);
         if (hours != null) {
             String[] parts = hours.split("-");
             LocalTime from = parts.length == 2 ? clockTime(parts[0]) : null;
             LocalTime to = parts.length == 2 ? clockTime(parts[1]) : null;
-            if (from == null || to == null || from.equals(to)) {
-                errors.add("home.quiet_hours: write it like 22:00-07:00, was \"" + hours + "\"");
-            } else {
-                quiet = new LocalTime[] {from, to};
+            if (from != null && to != null && !from.equals(to)) {
+                return new LocalTime[] {from, to};
             }
+            errors.add("home.quiet_hours: write it like 22:00-07:00, was \"" + hours + "\"");
         }
+        return new LocalTime[] {def.nightStart(), def.nightEnd()};
+    }
+
+    /** The detectors' thresholds; quiet hours sit with the home, as they are the resident's. */
+    private HearthConfig.Detection detection(LocalTime[] quiet, JsonNode node) {
+        known(node, "detection", "kitchen_motion_by", "bathroom_max", "temperature_low_c", "temperature_high_c");
+        HearthConfig.Detection def = HearthConfig.Detection.DEFAULT;
         LocalTime kitchenBy = def.kitchenMotionBy();
         String by = text(node, "detection.kitchen_motion_by", null);
         if (by != null) {

@@ -14,7 +14,8 @@ import org.hearth.sensors.SensorKind;
 record Activity(String sensorId, String room, RoomKind roomKind, SensorKind kind, boolean activation, Instant at) {
 
     static boolean isPresence(SensorEvent e) {
-        return e.kind().showsPresence() || e.kind() == SensorKind.CANCEL_BUTTON || e.kind() == SensorKind.PULL_CORD;
+        return e.kind().showsPresence() || e.kind() == SensorKind.CANCEL_BUTTON || e.kind() == SensorKind.TALK_BUTTON
+                || e.kind() == SensorKind.PULL_CORD;
     }
 
     static Activity of(SensorEvent e, ActivityParameters.Rooms rooms) {

@@ -88,7 +88,7 @@ class ConfigLoaderTest {
                         List.of("sensors[1].pin: 17 is already used by cord")),
                 Arguments.of("unknown kind", VALID.replace("kind: pull_cord", "kind: lava_lamp"),
                         List.of("sensors[0].kind: unknown sensor kind \"lava_lamp\"; expected one of pir, contact, pressure_mat, "
-                                + "pull_cord, help_button, cancel_button, fall_output")),
+                                + "pull_cord, help_button, cancel_button, fall_output, talk_button")),
                 Arguments.of("bad duration and misspelt key", VALID + "alerts: {pre_alarm: soon, escalation_timeuot: 5m}\n",
                         List.of("alerts.escalation_timeuot: unknown setting; expected one of pre_alarm, escalation_timeout",
                                 "alerts.pre_alarm: not a duration: \"soon\"; write it like 20ms, 30s, 5m, 2h or 30d")),
@@ -102,10 +102,26 @@ class ConfigLoaderTest {
                         VALID.replace("pin: 17", "pin: 3") + "i2c: {accelerometers: [{id: accel, room: hall, address: 0x99}]}\n",
                         List.of("i2c.accelerometers[0]: accelerometer accel: address 0x99 is not an ADXL345 address (0x53 or 0x1D)",
                                 "sensors[0].pin: BCM 3 is the I2C bus (SCL), which the i2c sensors use")),
+                Arguments.of("a bin round not in the council pack, and a day without a round",
+                        VALID.replace("timezone: Europe/London}", "timezone: Europe/London, bin_day: tuesday, bin_round: Z}"),
+                        List.of("home.bin_round: \"Z\" is not a round of Leicester City Council; expected one of A, B")),
+                Arguments.of("a bin day that is not a weekday, with no round",
+                        VALID.replace("timezone: Europe/London}", "timezone: Europe/London, bin_day: someday}"),
+                        List.of("home.bin_day: must be a weekday such as tuesday, was \"someday\"",
+                                "home.bin_round: is required with home.bin_day; the council pack's rounds are A, B")),
+                Arguments.of("an unknown council pack",
+                        VALID.replace("timezone: Europe/London}", "timezone: Europe/London, council: atlantis}"),
+                        List.of("home.council: no built-in council pack 'atlantis'")),
+                Arguments.of("quiet hours, speech rate and temperatures out of range",
+                        VALID.replace("timezone: Europe/London}", "timezone: Europe/London, quiet_hours: late}")
+                                + "voice: {speech_rate: 400}\ndetection: {temperature_low_c: 20, temperature_high_c: 22}\n",
+                        List.of("home.quiet_hours: write it like 22:00-07:00, was \"late\"",
+                                "voice.speech_rate: must be between 80 and 220, was 400",
+                                "detection.temperature_high_c: must be at least 4 °C above temperature_low_c (20.0)")),
                 Arguments.of("many problems at once", VALID.replace("pin: 17", "pin: one").replace("level: 1", "level: 0")
                                 .replace("kind: pull_cord", "kind: cord"),
                         List.of("sensors[0].kind: unknown sensor kind \"cord\"; expected one of pir, contact, pressure_mat, "
-                                        + "pull_cord, help_button, cancel_button, fall_output",
+                                        + "pull_cord, help_button, cancel_button, fall_output, talk_button",
                                 "sensors[0].pin: must be a BCM pin number, was \"one\"",
                                 "carers[0].level: must be between 1 and 9, was 0")));
     }
@@ -115,6 +131,26 @@ class ConfigLoaderTest {
     void broken_files_report_every_problem_with_its_key_path(String name, String yaml, List<String> expected) {
         assertThatThrownBy(() -> load(yaml))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).containsExactlyElementsOf(expected));
+    }
+
+    @Test
+    void the_household_voice_and_thresholds_are_read_with_their_defaults() throws Exception {
+        var defaults = load(VALID).config();
+        assertThat(defaults.council()).isEqualTo(HearthConfig.Council.DEFAULT);
+        assertThat(defaults.voice().enabled()).isTrue();
+        assertThat(defaults.voice().modelsDir()).isEqualTo(Path.of("/var/lib/hearth/models"));
+        assertThat(defaults.detection()).isEqualTo(HearthConfig.Detection.DEFAULT);
+
+        var c = load(VALID.replace("timezone: Europe/London}", "timezone: Europe/London, bin_day: Thursday, bin_round: B,"
+                + " quiet_hours: \"23:30-6:45\"}") + """
+                voice: {enabled: false, models_dir: models, hands_free: true, speech_rate: 110}
+                detection: {kitchen_motion_by: "11:15", bathroom_max: 1h, temperature_low_c: 14.5, temperature_high_c: 29}
+                """).config();
+        assertThat(c.council()).isEqualTo(new HearthConfig.Council("leicester", java.time.DayOfWeek.THURSDAY, "B", null));
+        assertThat(c.voice()).isEqualTo(new HearthConfig.Voice(false, dir.resolve("models"), Path.of("/var/lib/hearth/lib"),
+                true, 110));
+        assertThat(c.detection()).isEqualTo(new HearthConfig.Detection(java.time.LocalTime.of(23, 30),
+                java.time.LocalTime.of(6, 45), java.time.LocalTime.of(11, 15), Duration.ofHours(1), 14.5, 29));
     }
 
     @Test

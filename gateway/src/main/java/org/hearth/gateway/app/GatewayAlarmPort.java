@@ -1,0 +1,56 @@
+package org.hearth.gateway.app;
+
+import java.util.List;
+import java.util.Optional;
+import org.hearth.gateway.domain.AlertMachine;
+import org.hearth.gateway.domain.AlertRequest;
+import org.hearth.gateway.domain.Carer;
+import org.hearth.gateway.domain.Ladder;
+import org.hearth.protocol.AlertKind;
+import org.hearth.protocol.Severity;
+import org.hearth.voice.AlarmPort;
+
+/**
+ * What the resident's spoken requests do to the alarms. Called on the event loop, where the
+ * assistant runs, so it may touch the alert machine directly.
+ */
+final class GatewayAlarmPort implements AlarmPort {
+
+    static final String HOW = "by voice";
+
+    private final AlertMachine machine;
+    private final Ladder ladder;
+
+    GatewayAlarmPort(AlertMachine machine, Ladder ladder) {
+        this.machine = machine;
+        this.ladder = ladder;
+    }
+
+    /** "Help": an open pre-alarm is confirmed at once; otherwise a new alert skips the pre-alarm. */
+    @Override
+    public void raiseHelp() {
+        if (!machine.confirmPreAlarms(HOW)) {
+            machine.raise(AlertRequest.urgent(AlertKind.HELP, "", "The resident called for help " + HOW + ".", false));
+        }
+    }
+
+    @Override
+    public boolean cancelPreAlarm() {
+        return machine.cancelPreAlarm(HOW);
+    }
+
+    /**
+     * A non-urgent "please phone me" to the first level of the ladder. The resident hears the
+     * carer's name when one person is there, "your carer" when several are.
+     */
+    @Override
+    public Optional<String> callCarer() {
+        List<Carer> first = ladder.nextLevel(0).map(ladder::atLevel).orElse(List.of());
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        machine.raise(new AlertRequest(AlertKind.CALL_REQUEST, Severity.INFO, "",
+                "The resident asked " + HOW + " for a carer to phone them. Not an emergency.", false, false));
+        return Optional.of(first.size() == 1 ? first.get(0).name() : "");
+    }
+}

@@ -1,0 +1,203 @@
+package org.hearth.gateway.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.gateway.domain.Announcer;
+import org.hearth.gateway.domain.Phrase;
+import org.hearth.time.Scheduler;
+import org.hearth.voice.AlarmPort;
+import org.hearth.voice.Assistant;
+import org.hearth.voice.AssistantSettings;
+import org.hearth.voice.ReminderStore;
+import org.hearth.voice.Speaker;
+import org.hearth.voice.VoiceLoop;
+import org.hearth.voice.intent.LanguageResources;
+import org.hearth.voice.recognition.EndpointSettings;
+import org.hearth.voice.recognition.VoskModel;
+import org.hearth.voice.recognition.VoskNativeLibrary;
+import org.hearth.voice.recognition.VoskSpeechRecognizer;
+import org.hearth.voice.skill.CouncilPack;
+import org.hearth.voice.skill.Household;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The resident's side of the daemon: everything the home says, in the resident's language, and,
+ * when a speech model is installed, what the resident says back. The gateway's news ("Are you all
+ * right?", "I have told Priya") goes through the same assistant as its answers, so "say that
+ * again" repeats either.
+ *
+ * <p>Used on the event loop only, except {@link #close()}. Listening runs on a thread of its own
+ * and hands what it heard to the loop.
+ */
+final class ResidentVoice implements Announcer, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResidentVoice.class);
+
+    /** The domain's phrases, as reply keys of the voice module's language files. */
+    private static final Map<String, String> REPLY_KEYS = Map.of(
+            Phrase.PRE_ALARM_QUESTION, "checkin.prompt",
+            Phrase.PRE_ALARM_CANCELLED, "alarm.cancelled",
+            Phrase.NOTHING_TO_CANCEL, "alarm.nothing",
+            Phrase.CALLING_FOR_HELP, "help.raised",
+            Phrase.CARER_TOLD, "carer.told",
+            Phrase.CARER_COMING, "carer.coming",
+            Phrase.CARERS_UNREACHABLE, "carers.unreachable",
+            Phrase.CARERS_BACK, "carers.back");
+
+    private final Assistant assistant;
+    private final Speaker speaker;
+    private final LanguageResources language;
+    private final Scheduler loop;
+    private AlarmPort alarms;
+    /** True while the assistant acts on a spoken request: it says its own answer, not the machine's. */
+    private boolean answering;
+    /** Set once, by {@link #listen}, when a model is installed; read on the loop. */
+    private volatile VoiceLoop listener;
+    private VoskModel model;
+    private VoskSpeechRecognizer recognizer;
+
+    /**
+     * Speaks through {@code speaker}, in the home's language, from now on. Call {@link #connect}
+     * on the loop before it runs anything that speaks, and {@link #listen} to hear the resident.
+     */
+    ResidentVoice(HearthConfig config, Scheduler loop, Speaker speaker, ReminderStore reminders) {
+        this.language = LanguageResources.builtIn(config.home().language());
+        this.loop = loop;
+        this.speaker = speaker;
+        HearthConfig.Council council = config.council();
+        this.assistant = new Assistant(language, new SpokenRequests(), reminders, speaker, loop,
+                councilPack(council.pack()), new Household(council.binDay(), council.binRound(), council.library()),
+                AssistantSettings.DEFAULT);
+    }
+
+    /** On the loop: gives spoken requests their effect, and restores the stored reminders. */
+    void connect(AlarmPort gateway) {
+        this.alarms = gateway;
+        assistant.start();
+    }
+
+    /**
+     * Loads the language's model and starts listening, when the config enables voice. Without a
+     * model (or a native library for this CPU) it says why in the log and only speaks: the
+     * buttons and pull cords work either way, and nothing here stops the daemon from starting.
+     */
+    void listen(HearthConfig.Voice voice, VoiceLoop.AudioSource microphone) {
+        if (!voice.enabled()) {
+            LOG.info("Voice: listening is off in the config; replies are still spoken");
+            return;
+        }
+        Path dir = voice.modelsDir().resolve(language.speechModel());
+        try {
+            VoskNativeLibrary.preferDirectory(voice.libDir());
+            model = VoskModel.load(dir);
+            recognizer = model.grammarRecognizer(language.grammarPhrases(), EndpointSettings.DEFAULT);
+        } catch (Exception | LinkageError e) {
+            LOG.error("Voice: not listening, because {}. Replies are still spoken; the buttons and cords work.",
+                    e.getMessage());
+            close();
+            return;
+        }
+        VoiceLoop started = new VoiceLoop(recognizer, microphone, assistant, loop::execute, language, voice.handsFree());
+        started.start();
+        listener = started;
+        LOG.info("Voice: listening in {}{}", language.code(), voice.handsFree() ? " for the wake phrase" : " after the talk button");
+    }
+
+    boolean listening() {
+        return listener != null;
+    }
+
+    private static CouncilPack councilPack(String name) {
+        Path file = Path.of(name);
+        try {
+            return java.nio.file.Files.isRegularFile(file) ? CouncilPack.read(file) : CouncilPack.builtIn(name);
+        } catch (java.io.IOException e) {
+            // The config loader read this pack a moment ago; a file that vanished since falls back.
+            LOG.error("Voice: cannot read the council pack {} ({}); using the built-in Leicester pack", file, e.getMessage());
+            return CouncilPack.builtIn(HearthConfig.Council.DEFAULT.pack());
+        }
+    }
+
+    /** The gateway's news, in the resident's language. */
+    @Override
+    public void say(Phrase phrase) {
+        String key = REPLY_KEYS.get(phrase.key());
+        if (key == null) {
+            throw new IllegalArgumentException("no reply for phrase " + phrase.key());
+        }
+        if (answering && (phrase.key().equals(Phrase.PRE_ALARM_CANCELLED) || phrase.key().equals(Phrase.NOTHING_TO_CANCEL)
+                || phrase.key().equals(Phrase.CALLING_FOR_HELP))) {
+            return;
+        }
+        VoiceLoop ears = listener;
+        if (phrase.key().equals(Phrase.PRE_ALARM_QUESTION) && ears != null) {
+            ears.checkIn(); // asks the question itself, then listens for the answer
+            return;
+        }
+        assistant.announce(key, phrase.args());
+    }
+
+    /** The talk button: listen to one request, or say why not. */
+    void talkButtonPressed() {
+        VoiceLoop ears = listener;
+        if (ears != null) {
+            ears.talkButtonPressed();
+        } else {
+            assistant.announce("voice.off", Map.of());
+        }
+    }
+
+    /** Stops listening and frees the model; the speaker belongs to the caller. */
+    @Override
+    public synchronized void close() {
+        if (listener != null) {
+            listener.close();
+            listener = null;
+        }
+        if (recognizer != null) {
+            recognizer.close();
+            recognizer = null;
+        }
+        if (model != null) {
+            model.close();
+            model = null;
+        }
+    }
+
+    private <T> T answering(Supplier<T> call) {
+        if (alarms == null) {
+            throw new IllegalStateException("the voice is not connected to the alarms yet");
+        }
+        answering = true;
+        try {
+            return call.get();
+        } finally {
+            answering = false;
+        }
+    }
+
+    /** The assistant's alarm port: the gateway's, with the machine's own words left out. */
+    private final class SpokenRequests implements AlarmPort {
+        @Override
+        public void raiseHelp() {
+            answering(() -> {
+                alarms.raiseHelp();
+                return null;
+            });
+        }
+
+        @Override
+        public boolean cancelPreAlarm() {
+            return answering(() -> alarms.cancelPreAlarm());
+        }
+
+        @Override
+        public Optional<String> callCarer() {
+            return answering(() -> alarms.callCarer());
+        }
+    }
+}
