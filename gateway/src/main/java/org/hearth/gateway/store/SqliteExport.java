@@ -35,7 +35,10 @@ public final class SqliteExport {
     /** Every table and its row count, so a purge can say what it erased. */
     public List<String> counts() {
         List<String> out = new ArrayList<>();
-        for (String table : new String[] {"events", "alerts", "audit", "outbox"}) {
+        for (String table : new String[] {"events", "alerts", "audit", "outbox", "reminders"}) {
+            if (table.equals("reminders") && db.schemaVersion() < 2) {
+                continue; // a database from before reminders, not yet opened by this version's daemon
+            }
             try (PreparedStatement ps = db.connection().prepareStatement("SELECT count(*) FROM " + table);
                  ResultSet rs = ps.executeQuery()) {
                 out.add(rs.getLong(1) + " " + table);
