@@ -70,7 +70,8 @@ public final class SecretsFile {
         yaml.append(keys.isEmpty() ? "carers: {}\n" : "carers:\n");
         keys.forEach((name, key) -> yaml.append("  ").append(quoted(name)).append(":\n")
                 .append("    identity: ").append(quoted(key.identity())).append('\n')
-                .append("    key: ").append(HexFormat.of().formatHex(key.key())).append('\n'));
+                // quoted: a key of decimal digits alone would otherwise read back as a number
+                .append("    key: \"").append(HexFormat.of().formatHex(key.key())).append("\"\n"));
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, ".secrets-", ".tmp",
