@@ -64,6 +64,26 @@ final class ProvisionFlow {
         }
     }
 
+    /** Back to the summary, after Hearth refused what was saved: the installer changes it and saves again. */
+    Optional<HomePlan> reviewAgain() {
+        try {
+            return review();
+        } catch (EndOfInput e) {
+            console.say("");
+            console.say("The answers ended before 'save'. Nothing was saved.");
+            return Optional.empty();
+        }
+    }
+
+    /** Asks one more question, outside the sections: null when the input has ended. */
+    <T> T extra(String question, String def, Function<String, Checked<T>> parse) {
+        try {
+            return ask(question, def, parse);
+        } catch (EndOfInput e) {
+            return null;
+        }
+    }
+
     private Optional<HomePlan> review() {
         while (true) {
             console.say("");

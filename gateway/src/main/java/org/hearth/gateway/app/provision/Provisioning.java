@@ -58,21 +58,28 @@ public final class Provisioning {
         Start start = start();
         pack(start.plan.council);
         console.say("Hearth set-up. Press Enter to take the answer in [brackets]; you can change anything before saving.");
-        Optional<HomePlan> plan = new ProvisionFlow(console, start.plan, this::pack).run();
-        if (plan.isEmpty()) {
-            return FAILED;
+        ProvisionFlow flow = new ProvisionFlow(console, start.plan, this::pack);
+        Optional<HomePlan> plan = flow.run();
+        while (true) {
+            if (plan.isEmpty()) {
+                return FAILED;
+            }
+            URI gw = gatewayFor(plan.get(), flow);
+            if (gw == null && needsPairing(plan.get())) {
+                return FAILED;
+            }
+            int saved = save(plan.get(), start.keys);
+            if (saved == SAVED) {
+                pairNow(plan.get(), gw, true);
+                afterSave(next);
+                return SAVED;
+            }
+            if (saved != INVALID) {
+                return saved;
+            }
+            console.say("Change the answers above, then save again.");
+            plan = flow.reviewAgain();
         }
-        URI gw = gatewayFor(plan.get());
-        if (gw == null && needsPairing(plan.get())) {
-            return FAILED;
-        }
-        int saved = save(plan.get(), start.keys);
-        if (saved != SAVED) {
-            return saved;
-        }
-        pairNow(plan.get(), gw, true);
-        afterSave(next);
-        return SAVED;
     }
 
     /** The same from an answers file, asking nothing. */
@@ -84,7 +91,7 @@ public final class Provisioning {
             problems.forEach(p -> console.say("  " + p));
             return INVALID;
         }
-        URI gw = gatewayFor(start.plan);
+        URI gw = gatewayFor(start.plan, null);
         if (gw == null && needsPairing(start.plan)) {
             return INVALID;
         }
@@ -145,17 +152,25 @@ public final class Provisioning {
         return plan.carers.stream().anyMatch(HomePlan.Carer::newKey);
     }
 
-    /** Where carers' devices find this gateway; null (having said why) when it cannot be known. */
-    private URI gatewayFor(HomePlan plan) {
+    /**
+     * Where carers' devices find this gateway: --gateway, or from coap.bind, or (in the wizard)
+     * asked; null, having said why, when it cannot be known.
+     */
+    private URI gatewayFor(HomePlan plan, ProvisionFlow ask) {
         if (gateway != null || !needsPairing(plan)) {
             return gateway;
         }
         try {
             return CarerPairing.gatewayUri(plan.coap);
         } catch (IOException e) {
-            console.say("hearth: " + e.getMessage() + ". Nothing was written.");
-            return null;
+            if (ask == null) {
+                console.say("hearth: " + e.getMessage() + ". Nothing was written.");
+                return null;
+            }
         }
+        console.say("Hearth cannot tell its own address on the home network.");
+        return ask.extra("What address do the carers' devices reach this gateway at? For example 192.168.1.20.", null,
+                t -> Checks.endpoint(t.contains("://") || t.matches(".*:\\d+") ? t : t + ":" + plan.coap.port()));
     }
 
     private int save(HomePlan plan, Map<String, Secrets.CarerKey> existing) {
