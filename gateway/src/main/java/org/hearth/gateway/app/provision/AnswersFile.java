@@ -115,7 +115,7 @@ final class AnswersFile {
             required(bins, "day", "bins.day", Checks::weekday, v -> day[0] = v);
             required(bins, "round", "bins.round", r -> pack.bins().rounds().containsKey(r.strip()) ? Checked.ok(r.strip())
                     : Checked.no("not a round of " + pack.council() + "; expected one of "
-                    + String.join(", ", pack.bins().rounds().keySet())), v -> round[0] = v);
+                    + String.join(", ", new java.util.TreeSet<>(pack.bins().rounds().keySet()))), v -> round[0] = v);
             plan.binDay = day[0];
             plan.binRound = round[0];
         } else if (!bins.isMissingNode()) {

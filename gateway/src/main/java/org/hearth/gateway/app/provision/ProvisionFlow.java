@@ -4,11 +4,11 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hearth.gateway.app.config.Durations;
@@ -252,9 +252,10 @@ final class ProvisionFlow {
             default -> {
                 plan.binDay = ask("Which day are the bins collected?", plan.binDay == null ? "tuesday" : day(plan.binDay),
                         Checks::weekday);
-                Set<String> rounds = pack.bins().rounds().keySet();
+                // sorted: the pack's map of rounds has no order of its own
+                Set<String> rounds = new TreeSet<>(pack.bins().rounds().keySet());
                 String def = plan.binRound != null ? plan.binRound : rounds.iterator().next();
-                plan.binRound = ask("Which round? " + pack.council() + "'s rounds are " + String.join(", ", new LinkedHashSet<>(rounds)) + ".",
+                plan.binRound = ask("Which round? " + pack.council() + "'s rounds are " + String.join(", ", rounds) + ".",
                         def, t -> rounds.stream().filter(r -> r.equalsIgnoreCase(t)).findFirst().map(Checked::ok)
                                 .orElse(Checked.no("type one of " + String.join(", ", rounds))));
                 return true;
