@@ -59,8 +59,11 @@ final class AnswersFile {
             return List.of(file.getFileName() + ": must be a YAML mapping of answers");
         }
         a.all(root);
-        if (a.errors.isEmpty()) {
-            ProvisionFlow.problems(plan).forEach(p -> a.errors.add("answers: " + p.replaceAll(" \\(section \\d\\)", "")));
+        if (plan.sensors.isEmpty() && plan.i2c.isEmpty() && root.path("sensors").isArray()) {
+            a.errors.add("sensors: add at least one sensor");
+        }
+        if (plan.carers.isEmpty() && !root.path("carers").isArray() || root.path("carers").isArray() && root.path("carers").isEmpty()) {
+            a.errors.add("carers: add at least one carer, or no one will ever be told of an alert");
         }
         return List.copyOf(a.errors);
     }

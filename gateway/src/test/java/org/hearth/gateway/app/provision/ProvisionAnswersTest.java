@@ -94,6 +94,10 @@ class ProvisionAnswersTest {
                 .contains("carers[0].endpoint: write it like 192.168.1.30")
                 .contains("thresholds.pre_alarm: choose between 10s and 5m")
                 .contains("thresholds.temprature_low_c: unknown answer");
+        Files.writeString(answers, "resident: {label: Flat 3}\n");
+        ScriptedConsole second = new ScriptedConsole(List.of());
+        assertThat(new Provisioning(config, GATEWAY, second).fromAnswers(answers)).isEqualTo(2);
+        assertThat(second.transcript()).contains("carers: add at least one carer");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("answers.yaml");
         }
