@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.Secrets;
@@ -39,8 +38,10 @@ class ProvisionTerminalTest {
     @TempDir
     Path dir;
 
-    /** A tmux server of this test's own, so nothing else's sessions are touched. */
-    private final String socket = "hearth-provision-" + UUID.randomUUID();
+    /** A tmux server of this test's own, its socket in the test's folder, so nothing else's sessions are touched. */
+    private Path socket() {
+        return dir.resolve("tmux.sock");
+    }
     private final Map<String, Integer> seen = new HashMap<>();
 
     @AfterEach
@@ -172,7 +173,7 @@ class ProvisionTerminalTest {
     }
 
     private int tmuxTo(Path output, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-S", socket().toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("LANG", "C.UTF-8");
