@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = Hearth.Version.class,
         description = "Hearth: an assisted-living gateway for an older person's home.",
         subcommands = {RunCommand.class, DemoCommand.class, StatusCommand.class, AlertsCommand.class, PairCommand.class,
-                WalkTestCommand.class, TestAlertCommand.class, ExportCommand.class, PurgeCommand.class, EvalCommand.class,
+                ProvisionCommand.class, WalkTestCommand.class, TestAlertCommand.class, ExportCommand.class, PurgeCommand.class,
+                EvalCommand.class,
                 org.hearth.voice.cli.VoiceCommands.Voice.class, org.hearth.voice.cli.VoiceCommands.Models.class,
                 org.hearth.gateway.app.bench.BenchCommand.class})
 public final class Hearth implements Runnable {

@@ -1,18 +1,9 @@
 package org.hearth.gateway.app;
 
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hearth.gateway.app.config.ConfigException;
@@ -36,8 +27,6 @@ import picocli.CommandLine.Option;
         description = {"Pair a carer's device by QR code, or revoke a carer.",
             "The QR code holds the carer's key: show it only to that carer."})
 final class PairCommand implements Callable<Integer> {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @ArgGroup(multiplicity = "1")
     Action action;
@@ -109,7 +98,7 @@ final class PairCommand implements Callable<Integer> {
         }
         URI gatewayUri;
         try {
-            gatewayUri = gateway != null ? gateway : gatewayUri(cfg);
+            gatewayUri = gateway != null ? gateway : CarerPairing.gatewayUri(cfg.coap());
         } catch (IOException e) {
             System.err.println("hearth: " + e.getMessage());
             return Hearth.EXIT_INVALID;
@@ -119,15 +108,12 @@ final class PairCommand implements Callable<Integer> {
             return Hearth.EXIT_INVALID;
         }
 
-        byte[] key = new byte[PairingCode.KEY_BYTES];
-        RANDOM.nextBytes(key);
-        byte[] suffix = new byte[2];
-        RANDOM.nextBytes(suffix);
-        String identity = slug(name) + "-" + HexFormat.of().formatHex(suffix);
+        Secrets.CarerKey newKey = CarerPairing.newKey(name);
+        String identity = newKey.identity();
         boolean replaced = ConfigLoader.loadSecretsIfPresent(cfg.secretsFile()).forCarer(name).isPresent();
-        SecretsFile.put(cfg.secretsFile(), name, new Secrets.CarerKey(identity, key));
+        SecretsFile.put(cfg.secretsFile(), name, newKey);
 
-        PairingCode code = new PairingCode(gatewayUri, name, identity, key);
+        PairingCode code = CarerPairing.code(gatewayUri, name, newKey);
         PairingQr qr = PairingQr.of(code.text());
         System.out.println("Pairing " + name + " (identity " + identity + ") with the gateway at " + gatewayUri + ".");
         System.out.println("On " + name + "'s device, scan this code, or run: hearth-carer enroll --png FILE");
@@ -199,52 +185,5 @@ final class PairCommand implements Callable<Integer> {
             return "is gone from the secrets file; Hearth did not answer (" + e.getMessage()
                     + "), so it takes effect when Hearth starts.";
         }
-    }
-
-    /** The gateway's address as a carer's device on the home network will see it. */
-    private static URI gatewayUri(HearthConfig cfg) throws IOException {
-        String host = cfg.coap().bind();
-        InetAddress bind = InetAddress.getByName(host);
-        if (bind.isAnyLocalAddress()) {
-            host = siteLocalAddress().orElseThrow(() -> new IOException(
-                    "cannot tell this gateway's address on the home network; pass --gateway coaps://ADDRESS:" + cfg.coap().port()))
-                    .getHostAddress();
-        }
-        try {
-            return new URI("coaps", null, host, cfg.coap().port(), null, null, null);
-        } catch (URISyntaxException e) {
-            throw new IOException("coap.bind \"" + host + "\" does not make a URI; pass --gateway", e);
-        }
-    }
-
-    private static Optional<InetAddress> siteLocalAddress() throws SocketException {
-        for (NetworkInterface nic : List.copyOf(java.util.Collections.list(NetworkInterface.getNetworkInterfaces()))) {
-            if (!nic.isUp() || nic.isLoopback()) {
-                continue;
-            }
-            for (InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
-                if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
-                    return Optional.of(a);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A readable identity prefix: lower-case letters and digits from the name, at most 16. */
-    static String slug(String name) {
-        StringBuilder out = new StringBuilder();
-        for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                out.append(c);
-            } else if (out.length() > 0 && out.charAt(out.length() - 1) != '-') {
-                out.append('-');
-            }
-            if (out.length() == 16) {
-                break;
-            }
-        }
-        String s = out.toString().replaceAll("-+$", "");
-        return s.isEmpty() ? "carer" : s;
     }
 }

@@ -21,7 +21,7 @@ import javax.imageio.ImageIO;
  * A pairing QR code, drawn with ZXing: as text for a terminal, two modules per character cell,
  * and as a PNG. Both hold the carer's key, so the PNG is written mode 0600.
  */
-final class PairingQr {
+public final class PairingQr {
 
     /** Scanners need a quiet zone around the code; four modules is the standard's. */
     static final int QUIET_ZONE = 4;
@@ -33,7 +33,7 @@ final class PairingQr {
         this.modules = modules;
     }
 
-    static PairingQr of(String text) {
+    public static PairingQr of(String text) {
         try {
             BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(
                     EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
@@ -49,7 +49,7 @@ final class PairingQr {
      * The code for a terminal with a dark background, as {@code qrencode -t UTF8} draws it: light
      * modules are lit character halves, dark modules are left dark, two rows per line.
      */
-    String terminal() {
+    public String terminal() {
         StringBuilder out = new StringBuilder();
         int w = modules.getWidth();
         int h = modules.getHeight();
@@ -65,7 +65,7 @@ final class PairingQr {
     }
 
     /** Writes the code as a black-on-white PNG, mode 0600 from the start. */
-    void writePng(Path file) throws IOException {
+    public void writePng(Path file) throws IOException {
         int w = modules.getWidth();
         int h = modules.getHeight();
         BufferedImage image = new BufferedImage(w * PNG_SCALE, h * PNG_SCALE, BufferedImage.TYPE_BYTE_BINARY);

@@ -27,7 +27,7 @@ class PairingQrTest {
             random.nextBytes(key);
             String name = i % 3 == 0 ? "Priya Shah-Øberg " + i : "Tom" + i;
             PairingCode code = new PairingCode(URI.create("coaps://192.168." + random.nextInt(256) + "." + random.nextInt(256)
-                    + ":" + (1024 + random.nextInt(60000))), name, PairCommand.slug(name) + "-" + Integer.toHexString(i), key);
+                    + ":" + (1024 + random.nextInt(60000))), name, CarerPairing.slug(name) + "-" + Integer.toHexString(i), key);
             PairingQr qr = PairingQr.of(code.text());
             assertThat(PairingCode.parse(TerminalQr.decode(qr.terminal()))).as("terminal %d", i).isEqualTo(code);
             Path png = dir.resolve("code" + i + ".png");
@@ -38,9 +38,9 @@ class PairingQrTest {
 
     @Test
     void identities_are_readable_prefixes_of_the_name() {
-        assertThat(PairCommand.slug("Priya")).isEqualTo("priya");
-        assertThat(PairCommand.slug("Mary-Jane O'Neil")).isEqualTo("mary-jane-o-neil");
-        assertThat(PairCommand.slug("Łucja")).isEqualTo("ucja");
-        assertThat(PairCommand.slug("अनु")).isEqualTo("carer");
+        assertThat(CarerPairing.slug("Priya")).isEqualTo("priya");
+        assertThat(CarerPairing.slug("Mary-Jane O'Neil")).isEqualTo("mary-jane-o-neil");
+        assertThat(CarerPairing.slug("Łucja")).isEqualTo("ucja");
+        assertThat(CarerPairing.slug("अनु")).isEqualTo("carer");
     }
 }

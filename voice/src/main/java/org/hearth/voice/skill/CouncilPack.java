@@ -12,13 +12,21 @@ import java.util.Optional;
  * A council's knowledge pack: the local answers the assistant gives without a network or a login.
  * One versioned YAML file per council; see {@code /org/hearth/voice/council/leicester.yaml}.
  *
+ * <p>Format 2 added {@code addresses}: streets and postcode areas with their collection day and
+ * round, for the installer's wizard. Format 1 packs, which have none, still read.
+ *
  * @param sample true while the data are an unchecked sample; the assistant warns at start
+ * @param addresses where each street or postcode area is collected; empty in a format 1 pack
  */
 public record CouncilPack(String id, String council, String version, boolean sample, String notice,
         BinSchedule bins, List<Library> libraries, PhoneService councilTax, PhoneService socialCare,
-        PhoneService digitalHelpline, PhoneService benefitsAdvice, PhoneService universalCreditHelp) {
+        PhoneService digitalHelpline, PhoneService benefitsAdvice, PhoneService universalCreditHelp,
+        CollectionAddresses addresses) {
 
-    public static final int FORMAT = 1;
+    /** The newest format this version reads and writes. */
+    public static final int FORMAT = 2;
+    /** The oldest format it still reads. */
+    public static final int OLDEST_FORMAT = 1;
 
     public CouncilPack {
         libraries = List.copyOf(libraries);

@@ -58,7 +58,7 @@ final class CouncilPackReader {
     }
 
     record PackFile(Integer format, String id, String council, String version, Boolean sample, String notice,
-            Bins bins, List<Place> libraries,
+            Bins bins, List<Place> libraries, List<AddressEntry> addresses,
             @JsonProperty("council_tax") Service councilTax,
             @JsonProperty("adult_social_care") Service socialCare,
             @JsonProperty("digital_helpline") Service digitalHelpline,
@@ -67,9 +67,9 @@ final class CouncilPackReader {
 
         CouncilPack toPack(String source) {
             require(source, format, "format");
-            if (format != CouncilPack.FORMAT) {
-                throw fail(source, "format " + format + " is not supported; this version reads format "
-                        + CouncilPack.FORMAT);
+            if (format < CouncilPack.OLDEST_FORMAT || format > CouncilPack.FORMAT) {
+                throw fail(source, "format " + format + " is not supported; this version reads formats "
+                        + CouncilPack.OLDEST_FORMAT + " to " + CouncilPack.FORMAT);
             }
             require(source, id, "id");
             require(source, council, "council");
@@ -86,7 +86,54 @@ final class CouncilPackReader {
                     libs, service(source, councilTax, "council_tax"), service(source, socialCare, "adult_social_care"),
                     service(source, digitalHelpline, "digital_helpline"),
                     service(source, benefitsAdvice, "benefits_advice"),
-                    service(source, universalCreditHelp, "universal_credit_help"));
+                    service(source, universalCreditHelp, "universal_credit_help"),
+                    addresses(source, schedule, libs));
+        }
+
+        private CollectionAddresses addresses(String source, BinSchedule schedule, List<Library> libs) {
+            if (addresses == null) {
+                return CollectionAddresses.NONE;
+            }
+            if (format < 2) {
+                throw fail(source, "addresses need format 2 or later; this pack says format " + format);
+            }
+            List<CollectionAddresses.Area> areas = new ArrayList<>();
+            for (int i = 0; i < addresses.size(); i++) {
+                areas.add(addresses.get(i).toArea(source, "addresses[" + i + "]", schedule, libs));
+            }
+            return new CollectionAddresses(areas);
+        }
+    }
+
+    record AddressEntry(String street, String postcode, String day, String round, String library) {
+
+        CollectionAddresses.Area toArea(String source, String key, BinSchedule schedule, List<Library> libs) {
+            if (isBlank(street) && isBlank(postcode)) {
+                throw fail(source, key + ": needs a street, a postcode, or both");
+            }
+            if (!isBlank(postcode) && !postcode.strip().matches("(?i)[a-z]{1,2}[0-9][a-z0-9]?( ?[0-9]([a-z]{2})?)?")) {
+                throw fail(source, key + ".postcode: '" + postcode + "' is not a postcode or its start, like LE2 or LE2 9");
+            }
+            require(source, day, key + ".day");
+            java.time.DayOfWeek weekday;
+            try {
+                weekday = java.time.DayOfWeek.valueOf(day.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw fail(source, key + ".day: '" + day + "' is not a weekday like tuesday");
+            }
+            require(source, round, key + ".round");
+            if (!schedule.rounds().containsKey(round)) {
+                throw fail(source, key + ".round: '" + round + "' is not one of bins.rounds " + schedule.rounds().keySet());
+            }
+            if (library != null && libs.stream().noneMatch(l -> l.name().equals(library))) {
+                throw fail(source, key + ".library: '" + library + "' is not one of the pack's libraries");
+            }
+            return new CollectionAddresses.Area(isBlank(street) ? null : street.strip(),
+                    isBlank(postcode) ? null : postcode.strip().toUpperCase(java.util.Locale.ROOT), weekday, round, library);
+        }
+
+        private static boolean isBlank(String s) {
+            return s == null || s.isBlank();
         }
     }
 

@@ -77,7 +77,7 @@ class CouncilPackTest {
 
     @Test
     void aNewerFormatIsRefused() {
-        assertThatThrownBy(() -> read("format: 2\n")).hasMessageContaining("format 2 is not supported");
+        assertThatThrownBy(() -> read("format: 3\n")).hasMessageContaining("format 3 is not supported");
     }
 
     private static CouncilPack read(String yaml) throws Exception {

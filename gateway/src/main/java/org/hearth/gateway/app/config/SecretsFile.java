@@ -48,31 +48,46 @@ public final class SecretsFile {
     }
 
     private static void write(Path file, Map<String, Secrets.CarerKey> keys) throws IOException {
-        StringBuilder yaml = new StringBuilder("""
-                # Hearth secrets: each carer's pre-shared key. Mode 0600, owned by hearth.
-                # Written by `hearth pair`; `hearth pair --revoke NAME` removes a carer. Never share this file.
-                """);
-        yaml.append(keys.isEmpty() ? "carers: {}\n" : "carers:\n");
-        keys.forEach((name, key) -> yaml.append("  ").append(quoted(name)).append(":\n")
-                .append("    identity: ").append(quoted(key.identity())).append('\n')
-                .append("    key: ").append(HexFormat.of().formatHex(key.key())).append('\n'));
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".secrets-", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path temp = writeTemp(file, keys);
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                out.write(StandardCharsets.UTF_8.encode(yaml.toString()));
-                out.force(true);
-            }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
+    /**
+     * Writes {@code keys} to a new temporary file beside {@code file}, mode 0600 from the first
+     * byte and flushed to disk, for the caller to check and then move over {@code file}: this is
+     * how {@code hearth provision} replaces the config and its secrets only once both are valid.
+     */
+    public static Path writeTemp(Path file, Map<String, Secrets.CarerKey> keys) throws IOException {
+        StringBuilder yaml = new StringBuilder("""
+                # Hearth secrets: each carer's pre-shared key. Mode 0600, owned by hearth.
+                # Written by `hearth pair` and `hearth provision`; `hearth pair --revoke NAME` removes a carer.
+                # Never share this file.
+                """);
+        yaml.append(keys.isEmpty() ? "carers: {}\n" : "carers:\n");
+        keys.forEach((name, key) -> yaml.append("  ").append(quoted(name)).append(":\n")
+                .append("    identity: ").append(quoted(key.identity())).append('\n')
+                // quoted: a key of decimal digits alone would otherwise read back as a number
+                .append("    key: \"").append(HexFormat.of().formatHex(key.key())).append("\"\n"));
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, ".secrets-", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write(StandardCharsets.UTF_8.encode(yaml.toString()));
+            out.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
+    }
+
     /** A YAML double-quoted scalar, which is also a JSON string: safe for any name. */
-    private static String quoted(String s) {
+    public static String quoted(String s) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

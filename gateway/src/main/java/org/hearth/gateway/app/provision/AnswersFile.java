@@ -1,0 +1,279 @@
+package org.hearth.gateway.app.provision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hearth.gateway.app.config.ConfigLoader;
+import org.hearth.sensors.SensorKind;
+import org.hearth.sensors.SensorSpec;
+import org.hearth.voice.skill.CollectionAddresses;
+import org.hearth.voice.skill.CouncilPack;
+
+/**
+ * The wizard's answers from a YAML file (see config/provision.example.yaml), checked exactly as
+ * the wizard checks typed answers. A section left out keeps its default: the existing config's
+ * value when re-provisioning, else the documented default. Every problem is collected, each as
+ * {@code key: message}.
+ */
+final class AnswersFile {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> SECTIONS = Set.of("resident", "council", "address", "bins", "library", "quiet_hours",
+            "sensors", "carers", "thresholds");
+
+    private final HomePlan plan;
+    private final Function<String, Checked<CouncilPack>> packs;
+    private final List<String> errors = new ArrayList<>();
+
+    private AnswersFile(HomePlan plan, Function<String, Checked<CouncilPack>> packs) {
+        this.plan = plan;
+        this.packs = packs;
+    }
+
+    /** Fills {@code plan} from the file; returns every problem found, none when it may be saved. */
+    static List<String> read(Path file, HomePlan plan, Function<String, Checked<CouncilPack>> packs) {
+        AnswersFile a = new AnswersFile(plan, packs);
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            return List.of(file.getFileName() + ": not valid YAML" + (at == null ? "" : " at line " + at.getLineNr()) + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (IOException e) {
+            return List.of(file.getFileName() + ": cannot read " + file + ": " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            return List.of(file.getFileName() + ": must be a YAML mapping of answers");
+        }
+        a.all(root);
+        if (plan.sensors.isEmpty() && plan.i2c.isEmpty() && root.path("sensors").isArray()) {
+            a.errors.add("sensors: add at least one sensor");
+        }
+        if (plan.carers.isEmpty() && !root.path("carers").isArray() || root.path("carers").isArray() && root.path("carers").isEmpty()) {
+            a.errors.add("carers: add at least one carer, or no one will ever be told of an alert");
+        }
+        return List.copyOf(a.errors);
+    }
+
+    private void all(JsonNode root) {
+        known(root, "", SECTIONS);
+        JsonNode resident = root.path("resident");
+        if (object(resident, "resident")) {
+            known(resident, "resident", Set.of("label", "language"));
+            text(resident, "label", "resident.label", Checks::label, v -> plan.label = v);
+            text(resident, "language", "resident.language", Checks::language, v -> plan.language = v);
+        }
+        String council = root.path("council").isMissingNode() ? plan.council : root.path("council").asText().strip();
+        Checked<CouncilPack> p = packs.apply(council);
+        if (!p.isOk()) {
+            errors.add("council: " + p.problem());
+        } else {
+            CouncilPack pack = p.value();
+            plan.council = council;
+            bins(root, pack);
+            text(root, "library", "library", t -> pack.libraries().stream().filter(l -> l.name().equalsIgnoreCase(t.strip()))
+                    .findFirst().map(l -> Checked.ok(l.name())).orElse(Checked.no("not a library of " + pack.council()
+                    + "; expected one of " + pack.libraries().stream().map(l -> l.name()).collect(Collectors.joining(", ")))),
+                    v -> plan.library = v);
+        }
+        text(root, "quiet_hours", "quiet_hours", Checks::quietHours, v -> {
+            plan.quietFrom = v[0];
+            plan.quietTo = v[1];
+        });
+        if (!root.path("sensors").isMissingNode()) {
+            sensors(root.path("sensors"));
+        }
+        if (!root.path("carers").isMissingNode()) {
+            carers(root.path("carers"));
+        }
+        JsonNode t = root.path("thresholds");
+        if (object(t, "thresholds")) {
+            thresholds(t);
+        }
+    }
+
+    private void bins(JsonNode root, CouncilPack pack) {
+        JsonNode bins = root.path("bins");
+        boolean skip = bins.isTextual() && bins.asText().equalsIgnoreCase("skip");
+        if (skip) {
+            plan.binDay = null;
+            plan.binRound = null;
+        } else if (object(bins, "bins")) {
+            known(bins, "bins", Set.of("day", "round"));
+            DayOfWeek[] day = {null};
+            String[] round = {null};
+            required(bins, "day", "bins.day", Checks::weekday, v -> day[0] = v);
+            required(bins, "round", "bins.round", r -> pack.bins().rounds().containsKey(r.strip()) ? Checked.ok(r.strip())
+                    : Checked.no("not a round of " + pack.council() + "; expected one of "
+                    + String.join(", ", new java.util.TreeSet<>(pack.bins().rounds().keySet()))), v -> round[0] = v);
+            plan.binDay = day[0];
+            plan.binRound = round[0];
+        } else if (!bins.isMissingNode()) {
+            errors.add("bins: write {day: tuesday, round: A}, or skip");
+        }
+        JsonNode address = root.path("address");
+        if (address.isMissingNode() || !bins.isMissingNode()) {
+            return; // the bins given by hand win over the pack's list
+        }
+        List<CollectionAddresses.Match> found = pack.addresses().lookup(address.asText());
+        if (found.size() == 1) {
+            CollectionAddresses.Area a = found.get(0).area();
+            plan.binDay = a.day();
+            plan.binRound = a.round();
+            if (a.library() != null && root.path("library").isMissingNode()) {
+                plan.library = a.library();
+            }
+        } else if (found.isEmpty()) {
+            errors.add("address: \"" + address.asText() + "\" is not in " + pack.council()
+                    + "'s list; add bins: {day: DAY, round: ROUND}, or bins: skip");
+        } else {
+            errors.add("address: \"" + address.asText() + "\" could be any of "
+                    + found.stream().map(m -> m.area().plain()).collect(Collectors.joining("; "))
+                    + "; add the postcode, or bins: {day: DAY, round: ROUND}");
+        }
+    }
+
+    private void sensors(JsonNode list) {
+        if (!list.isArray()) {
+            errors.add("sensors: must be a list of sensors, each {kind, room, pin}");
+            return;
+        }
+        plan.sensors.clear();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "sensors[" + i + "]";
+            JsonNode s = list.get(i);
+            if (!object(s, at)) {
+                errors.add(at + ": must be {kind: pull_cord, room: bathroom, pin: 26}");
+                continue;
+            }
+            known(s, at, Set.of("kind", "room", "pin", "id"));
+            SensorKind[] kind = {null};
+            String[] room = {null};
+            int[] pin = {-1};
+            required(s, "kind", at + ".kind", t -> t.strip().matches("\\d+")
+                    ? Checked.no("write the kind's name: " + SensorKind.allConfigNames()) : Checks.kind(t), v -> kind[0] = v);
+            required(s, "room", at + ".room", Checks::room, v -> room[0] = v);
+            required(s, "pin", at + ".pin", t -> Checks.pin(t, plan.sensors, plan.usesI2c(), null), v -> pin[0] = v);
+            if (kind[0] == null || room[0] == null || pin[0] < 0) {
+                continue;
+            }
+            String base = s.path("id").isMissingNode() ? SensorKinds.id(kind[0], room[0]) : s.path("id").asText().strip();
+            String id = ProvisionFlow.uniqueId(plan, base);
+            if (!s.path("id").isMissingNode() && !id.equals(base)) {
+                errors.add(at + ".id: \"" + base + "\" is already used");
+                continue;
+            }
+            plan.sensors.add(new SensorSpec(id, room[0], kind[0], pin[0], SensorKinds.pull(kind[0]), SensorKinds.activeLow(kind[0]),
+                    ConfigLoader.DEFAULT_DEBOUNCE, SensorKinds.maxSilence(kind[0])));
+        }
+    }
+
+    private void carers(JsonNode list) {
+        if (!list.isArray()) {
+            errors.add("carers: must be a list of carers, each {name, level, endpoint}");
+            return;
+        }
+        List<HomePlan.Carer> before = List.copyOf(plan.carers);
+        plan.carers.clear();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "carers[" + i + "]";
+            JsonNode c = list.get(i);
+            if (!object(c, at)) {
+                errors.add(at + ": must be {name: Priya, level: 1, endpoint: 192.168.1.30}");
+                continue;
+            }
+            known(c, at, Set.of("name", "level", "endpoint", "new_key"));
+            String[] name = {null};
+            int[] level = {1};
+            java.net.URI[] endpoint = {null};
+            required(c, "name", at + ".name", t -> Checks.carerName(t, plan.carers), v -> name[0] = v);
+            text(c, "level", at + ".level", t -> Checks.whole(t, 1, 9), v -> level[0] = v);
+            required(c, "endpoint", at + ".endpoint", Checks::endpoint, v -> endpoint[0] = v);
+            boolean[] newKey = {false};
+            text(c, "new_key", at + ".new_key", Checks::yesNo, v -> newKey[0] = v);
+            if (name[0] == null || endpoint[0] == null) {
+                continue;
+            }
+            boolean paired = before.stream().anyMatch(b -> b.name().equals(name[0]) && !b.newKey());
+            plan.carers.add(new HomePlan.Carer(name[0], level[0], endpoint[0], newKey[0] || !paired));
+        }
+    }
+
+    private void thresholds(JsonNode t) {
+        known(t, "thresholds", Set.of("pre_alarm", "escalation_timeout", "kitchen_motion_by", "bathroom_max",
+                "temperature_low_c", "temperature_high_c", "events_retention_days"));
+        text(t, "pre_alarm", "thresholds.pre_alarm", v -> Checks.duration(v, Checks.PRE_ALARM_MIN, Checks.PRE_ALARM_MAX),
+                v -> plan.preAlarm = v);
+        text(t, "escalation_timeout", "thresholds.escalation_timeout",
+                v -> Checks.duration(v, Checks.ESCALATION_MIN, Checks.ESCALATION_MAX), v -> plan.escalationTimeout = v);
+        text(t, "kitchen_motion_by", "thresholds.kitchen_motion_by", Checks::kitchenMotionBy, (LocalTime v) -> plan.kitchenMotionBy = v);
+        text(t, "bathroom_max", "thresholds.bathroom_max", v -> Checks.duration(v, Checks.BATHROOM_MIN, Checks.BATHROOM_MAX),
+                v -> plan.bathroomMax = v);
+        text(t, "temperature_low_c", "thresholds.temperature_low_c", v -> Checks.number(v, 5, 22), v -> plan.temperatureLowC = v);
+        text(t, "temperature_high_c", "thresholds.temperature_high_c", v -> Checks.number(v, 20, 35),
+                v -> plan.temperatureHighC = v);
+        Checks.temperatures(plan.temperatureLowC, plan.temperatureHighC).ifPresent(p -> errors.add("thresholds.temperature_high_c: " + p));
+        text(t, "events_retention_days", "thresholds.events_retention_days", v -> Checks.whole(v, 1, 3650),
+                v -> plan.eventsRetentionDays = v);
+    }
+
+    // ---- readers: each records its own error ----
+
+    private <T> void text(JsonNode node, String field, String at, Function<String, Checked<T>> parse, Consumer<T> set) {
+        JsonNode n = node.path(field);
+        if (n.isMissingNode() || n.isNull()) {
+            return;
+        }
+        if (!n.isValueNode()) {
+            errors.add(at + ": must be a single value");
+            return;
+        }
+        Checked<T> c = parse.apply(n.asText());
+        if (c.isOk()) {
+            set.accept(c.value());
+        } else {
+            errors.add(at + ": " + c.problem() + ", was \"" + n.asText() + "\"");
+        }
+    }
+
+    private <T> void required(JsonNode node, String field, String at, Function<String, Checked<T>> parse, Consumer<T> set) {
+        if (node.path(field).isMissingNode() || node.path(field).isNull()) {
+            errors.add(at + ": is required");
+            return;
+        }
+        text(node, field, at, parse, set);
+    }
+
+    private boolean object(JsonNode n, String at) {
+        if (n.isMissingNode() || n.isNull()) {
+            return false;
+        }
+        if (!n.isObject()) {
+            errors.add(at + ": must be a mapping");
+            return false;
+        }
+        return true;
+    }
+
+    private void known(JsonNode node, String at, Set<String> allowed) {
+        node.fieldNames().forEachRemaining(k -> {
+            if (!allowed.contains(k)) {
+                errors.add((at.isEmpty() ? "" : at + ".") + k + ": unknown answer; expected one of "
+                        + allowed.stream().sorted().collect(Collectors.joining(", ")));
+            }
+        });
+    }
+}

@@ -1,0 +1,17 @@
+package org.hearth.gateway.app.provision;
+
+/** An answer read and checked: a value, or the reason in plain words why it cannot be used. */
+record Checked<T>(T value, String problem) {
+
+    static <T> Checked<T> ok(T value) {
+        return new Checked<>(value, null);
+    }
+
+    static <T> Checked<T> no(String problem) {
+        return new Checked<>(null, problem);
+    }
+
+    boolean isOk() {
+        return problem == null;
+    }
+}

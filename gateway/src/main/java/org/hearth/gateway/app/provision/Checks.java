@@ -1,0 +1,268 @@
+package org.hearth.gateway.app.provision;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.hearth.gateway.app.config.Durations;
+import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.sensors.SensorKind;
+import org.hearth.sensors.SensorSpec;
+
+/**
+ * Reads and checks each kind of answer, the same way for the wizard and for an answers file. The
+ * limits are the configuration's own (see hearth.example.yaml); where ConfigLoader would clamp a
+ * risky value with a warning, the wizard refuses it and says what is allowed, since the installer
+ * is there to choose again.
+ */
+final class Checks {
+
+    static final Map<String, String> LANGUAGE_NAMES = Map.of("en", "English", "gu", "Gujarati", "hi", "Hindi",
+            "pa", "Punjabi", "ur", "Urdu", "pl", "Polish", "bn", "Bengali");
+
+    static final Duration PRE_ALARM_MIN = Duration.ofSeconds(10);
+    static final Duration PRE_ALARM_MAX = Duration.ofMinutes(5);
+    static final Duration ESCALATION_MIN = Duration.ofMinutes(1);
+    static final Duration ESCALATION_MAX = Duration.ofHours(1);
+    static final Duration BATHROOM_MIN = Duration.ofMinutes(15);
+    static final Duration BATHROOM_MAX = Duration.ofHours(3);
+
+    private Checks() {
+    }
+
+    static Checked<String> label(String text) {
+        if (text.isBlank()) {
+            return Checked.no("please type a first name or a label such as Flat 12");
+        }
+        if (text.strip().length() > 40) {
+            return Checked.no("keep it short: 40 letters at most");
+        }
+        return Checked.ok(text.strip());
+    }
+
+    /** "pa", "Punjabi" or "punjabi". */
+    static Checked<String> language(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (HearthConfig.LANGUAGES.contains(t)) {
+            return Checked.ok(t);
+        }
+        for (var e : LANGUAGE_NAMES.entrySet()) {
+            if (e.getValue().equalsIgnoreCase(t)) {
+                return Checked.ok(e.getKey());
+            }
+        }
+        return Checked.no("Hearth speaks " + languages() + "; type one of those");
+    }
+
+    static String languages() {
+        List<String> out = new ArrayList<>();
+        for (String code : HearthConfig.LANGUAGES) {
+            out.add(LANGUAGE_NAMES.get(code) + " (" + code + ")");
+        }
+        return String.join(", ", out);
+    }
+
+    /** "tue", "Tuesday". */
+    static Checked<DayOfWeek> weekday(String text) {
+        String t = text.strip().toUpperCase(Locale.ROOT);
+        if (t.length() >= 3) {
+            for (DayOfWeek d : DayOfWeek.values()) {
+                if (d.name().startsWith(t)) {
+                    return Checked.ok(d);
+                }
+            }
+        }
+        return Checked.no("type a weekday, such as Tuesday");
+    }
+
+    /** "07:00" or "7:00". */
+    static Checked<LocalTime> clockTime(String text) {
+        String t = text.strip();
+        if (t.matches("\\d:\\d\\d")) {
+            t = "0" + t;
+        }
+        if (t.matches("\\d\\d:\\d\\d")) {
+            try {
+                return Checked.ok(LocalTime.parse(t));
+            } catch (DateTimeException e) {
+                // falls through to the plain message
+            }
+        }
+        return Checked.no("write a time on the 24-hour clock, like 07:00 or 22:30");
+    }
+
+    /** "22:00-07:00": from one time to another, overnight allowed. */
+    static Checked<LocalTime[]> quietHours(String text) {
+        String[] parts = text.split("-");
+        if (parts.length == 2) {
+            Checked<LocalTime> from = clockTime(parts[0]);
+            Checked<LocalTime> to = clockTime(parts[1]);
+            if (from.isOk() && to.isOk()) {
+                if (from.value().equals(to.value())) {
+                    return Checked.no("the quiet hours must start and end at different times");
+                }
+                return Checked.ok(new LocalTime[] {from.value(), to.value()});
+            }
+        }
+        return Checked.no("write it from one time to another, like 22:00-07:00");
+    }
+
+    static Checked<LocalTime> kitchenMotionBy(String text) {
+        Checked<LocalTime> t = clockTime(text);
+        if (t.isOk() && !t.value().isAfter(LocalTime.of(5, 0))) {
+            return Checked.no("choose a time after 05:00, such as 10:00");
+        }
+        return t;
+    }
+
+    static Checked<Duration> duration(String text, Duration min, Duration max) {
+        Optional<Duration> d = Durations.parse(text);
+        if (d.isEmpty()) {
+            return Checked.no("write a length of time like 30s, 5m or 2h");
+        }
+        if (d.get().compareTo(min) < 0 || d.get().compareTo(max) > 0) {
+            return Checked.no("choose between " + Durations.format(min) + " and " + Durations.format(max));
+        }
+        return Checked.ok(d.get());
+    }
+
+    static Checked<Double> number(String text, double min, double max) {
+        try {
+            double v = Double.parseDouble(text.strip());
+            if (v < min || v > max) {
+                return Checked.no("choose a number from " + plain(min) + " to " + plain(max));
+            }
+            return Checked.ok(v);
+        } catch (NumberFormatException e) {
+            return Checked.no("type a number, such as " + plain(min));
+        }
+    }
+
+    static Checked<Integer> whole(String text, int min, int max) {
+        try {
+            int v = Integer.parseInt(text.strip());
+            if (v < min || v > max) {
+                return Checked.no("choose a whole number from " + min + " to " + max);
+            }
+            return Checked.ok(v);
+        } catch (NumberFormatException e) {
+            return Checked.no("type a whole number from " + min + " to " + max);
+        }
+    }
+
+    /** The two limits together: a heated home needs room between too cold and too warm. */
+    static Optional<String> temperatures(double low, double high) {
+        return high - low < 4 ? Optional.of("the high limit must be at least 4 °C above the low limit (" + plain(low) + " °C)")
+                : Optional.empty();
+    }
+
+    /** "1" to "8" from the list, or the config name (pull_cord), or its plain name (pull cord). */
+    static Checked<SensorKind> kind(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        SensorKind[] kinds = SensorKind.values();
+        if (t.matches("\\d+")) {
+            int n = Integer.parseInt(t);
+            return n >= 1 && n <= kinds.length ? Checked.ok(kinds[n - 1])
+                    : Checked.no("type a number from 1 to " + kinds.length);
+        }
+        for (SensorKind k : kinds) {
+            if (k.configName().equals(t.replace(' ', '_')) || SensorKinds.plain(k).equalsIgnoreCase(t)) {
+                return Checked.ok(k);
+            }
+        }
+        return Checked.no("type the number of the kind from the list");
+    }
+
+    static Checked<String> room(String text) {
+        return text.isBlank() ? Checked.no("type the room's name, such as bathroom") : Checked.ok(text.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** BCM pins nobody else uses; not 2 and 3 when I2C sensors share the bus. {@code ignore} is the sensor being changed. */
+    static List<Integer> freePins(List<SensorSpec> sensors, boolean i2c, String ignore) {
+        List<Integer> free = new ArrayList<>();
+        for (int pin = SensorSpec.LOWEST_PIN; pin <= SensorSpec.HIGHEST_PIN; pin++) {
+            int p = pin;
+            boolean used = sensors.stream().anyMatch(s -> s.pin() == p && !s.id().equals(ignore));
+            if (!used && !(i2c && (pin == 2 || pin == 3))) {
+                free.add(pin);
+            }
+        }
+        return free;
+    }
+
+    static Checked<Integer> pin(String text, List<SensorSpec> sensors, boolean i2c, String ignore) {
+        Checked<Integer> n = whole(text, SensorSpec.LOWEST_PIN, SensorSpec.HIGHEST_PIN);
+        if (!n.isOk()) {
+            return Checked.no("pins are numbered " + SensorSpec.LOWEST_PIN + " to " + SensorSpec.HIGHEST_PIN + " (BCM numbering)");
+        }
+        int pin = n.value();
+        for (SensorSpec s : sensors) {
+            if (s.pin() == pin && !s.id().equals(ignore)) {
+                return Checked.no("pin " + pin + " is already used by the " + SensorKinds.plain(s.kind()) + " in the " + s.room()
+                        + " (" + s.id() + "); choose another");
+            }
+        }
+        if (i2c && (pin == 2 || pin == 3)) {
+            return Checked.no("pin " + pin + " is the I2C bus (" + (pin == 2 ? "SDA" : "SCL")
+                    + "), which the temperature or fall sensors use; choose another");
+        }
+        return Checked.ok(pin);
+    }
+
+    static Checked<String> carerName(String text, List<HomePlan.Carer> others) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return Checked.no("type the carer's first name, or the helpline's name");
+        }
+        if (t.length() > 40) {
+            return Checked.no("keep it short: 40 letters at most");
+        }
+        if (others.stream().anyMatch(c -> c.name().equalsIgnoreCase(t))) {
+            return Checked.no(t + " is already on the list");
+        }
+        return Checked.ok(t);
+    }
+
+    /** "192.168.1.30", "192.168.1.30:5684", "priyas-phone" or a full coaps:// address. */
+    static Checked<URI> endpoint(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return Checked.no("type the address of the carer's device, such as 192.168.1.30");
+        }
+        if (!t.contains("://")) {
+            t = "coaps://" + t + (t.matches(".*:\\d+") ? "" : ":5684");
+        }
+        try {
+            URI uri = new URI(t);
+            if (!"coaps".equals(uri.getScheme()) || uri.getHost() == null || uri.getPath() != null && !uri.getPath().isEmpty()) {
+                return Checked.no("write it like 192.168.1.30 or coaps://192.168.1.30:5684");
+            }
+            return Checked.ok(uri.getPort() < 0 ? new URI("coaps", null, uri.getHost(), 5684, null, null, null) : uri);
+        } catch (URISyntaxException e) {
+            return Checked.no("write it like 192.168.1.30 or coaps://192.168.1.30:5684");
+        }
+    }
+
+    static Checked<Boolean> yesNo(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("y") || t.equals("yes")) {
+            return Checked.ok(true);
+        }
+        if (t.equals("n") || t.equals("no")) {
+            return Checked.ok(false);
+        }
+        return Checked.no("type yes or no");
+    }
+
+    /** 16 rather than 16.0. */
+    static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

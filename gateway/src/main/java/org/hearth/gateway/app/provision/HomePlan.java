@@ -1,0 +1,124 @@
+package org.hearth.gateway.app.provision;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hearth.gateway.app.config.ConfigLoader;
+import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.sensors.SensorSpec;
+
+/**
+ * Everything the installer decides, and the settings the wizard does not ask about, kept as they
+ * were. Starts from the documented defaults, or from the home's existing configuration when it is
+ * provisioned again. Mutable: the wizard changes one section at a time until the installer saves.
+ */
+final class HomePlan {
+
+    /** A carer on the ladder; {@code newKey} when saving should pair them with a fresh key. */
+    record Carer(String name, int level, URI endpoint, boolean newKey) {
+    }
+
+    // 1. the resident
+    String label = "Home";
+    String language = "en";
+    // 2. the address, as far as the council pack needs it (the address itself is never stored)
+    String council = HearthConfig.Council.DEFAULT.pack();
+    DayOfWeek binDay;
+    String binRound;
+    String library;
+    // 3. quiet hours
+    LocalTime quietFrom = HearthConfig.Detection.DEFAULT.nightStart();
+    LocalTime quietTo = HearthConfig.Detection.DEFAULT.nightEnd();
+    // 4. sensors on GPIO pins
+    final List<SensorSpec> sensors = new ArrayList<>();
+    // 5. carers
+    final List<Carer> carers = new ArrayList<>();
+    // 6. thresholds
+    Duration preAlarm = ConfigLoader.DEFAULT_PRE_ALARM;
+    Duration escalationTimeout = ConfigLoader.DEFAULT_ESCALATION;
+    LocalTime kitchenMotionBy = HearthConfig.Detection.DEFAULT.kitchenMotionBy();
+    Duration bathroomMax = HearthConfig.Detection.DEFAULT.bathroomMax();
+    double temperatureLowC = HearthConfig.Detection.DEFAULT.temperatureLowC();
+    double temperatureHighC = HearthConfig.Detection.DEFAULT.temperatureHighC();
+    int eventsRetentionDays = 30;
+
+    // kept as they were
+    ZoneId zone = ZoneId.of("Europe/London");
+    String dataDir = "/var/lib/hearth";
+    String gpioBackend = "gpiod";
+    HearthConfig.I2c i2c = HearthConfig.I2c.NONE;
+    int i2cBus = 1;
+    HearthConfig.Voice voice = new HearthConfig.Voice(true, HearthConfig.Voice.OFF.modelsDir(), HearthConfig.Voice.OFF.libDir(),
+            false, HearthConfig.Voice.DEFAULT_RATE);
+    HearthConfig.Coap coap = new HearthConfig.Coap("0.0.0.0", 5684, 5683);
+    Duration heartbeat = ConfigLoader.DEFAULT_HEARTBEAT;
+    String secretsFile = "secrets.yaml";
+
+    /** A first installation: the documented defaults. */
+    static HomePlan defaults() {
+        return new HomePlan();
+    }
+
+    /**
+     * Provisioning again: the existing configuration's values become the defaults. Carers who have
+     * a key keep it unless the installer asks for a new one; the others will be paired on saving.
+     * The example file's carers, on documentation addresses (192.0.2.x), are left out.
+     */
+    static HomePlan from(HearthConfig c, Path configFile, Set<String> paired) {
+        HomePlan p = new HomePlan();
+        p.label = c.home().label();
+        p.language = c.home().language();
+        p.zone = c.home().zone();
+        p.council = c.council().pack();
+        p.binDay = c.council().binDay();
+        p.binRound = c.council().binRound();
+        p.library = c.council().library();
+        p.quietFrom = c.detection().nightStart();
+        p.quietTo = c.detection().nightEnd();
+        p.sensors.addAll(c.sensors());
+        for (HearthConfig.CarerEntry e : c.carers()) {
+            if (e.endpoint().getHost() != null && e.endpoint().getHost().startsWith("192.0.2.")) {
+                continue;
+            }
+            p.carers.add(new Carer(e.name(), e.level(), e.endpoint(), !paired.contains(e.name())));
+        }
+        p.preAlarm = c.alerts().preAlarm();
+        p.escalationTimeout = c.alerts().escalationTimeout();
+        p.kitchenMotionBy = c.detection().kitchenMotionBy();
+        p.bathroomMax = c.detection().bathroomMax();
+        p.temperatureLowC = c.detection().temperatureLowC();
+        p.temperatureHighC = c.detection().temperatureHighC();
+        p.eventsRetentionDays = c.storage().eventRetentionDays();
+        p.dataDir = c.storage().dataDir().toString();
+        p.gpioBackend = c.gpio().name().toLowerCase(java.util.Locale.ROOT);
+        p.i2c = c.i2c();
+        p.i2cBus = c.i2c().accelerometers().stream().map(a -> a.bus())
+                .findFirst().orElse(c.i2c().climate().stream().map(s -> s.bus()).findFirst().orElse(1));
+        p.voice = c.voice();
+        p.coap = c.coap();
+        p.heartbeat = c.heartbeatInterval();
+        Path dir = configFile.toAbsolutePath().getParent();
+        p.secretsFile = c.secretsFile().getParent().equals(dir) ? c.secretsFile().getFileName().toString()
+                : c.secretsFile().toString();
+        return p;
+    }
+
+    /** The ids the I2C sensors already use. */
+    Set<String> i2cIds() {
+        Set<String> ids = new java.util.HashSet<>();
+        i2c.accelerometers().forEach(a -> ids.add(a.id()));
+        i2c.climate().forEach(c -> ids.add(c.id()));
+        return ids;
+    }
+
+    /** True when any I2C sensor is fitted: BCM 2 and 3 are then the bus. */
+    boolean usesI2c() {
+        return !i2c.isEmpty();
+    }
+}

@@ -1,0 +1,206 @@
+package org.hearth.gateway.app.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.sensors.ClimateChip;
+import org.hearth.sensors.ClimateSensorSpec;
+import org.hearth.sensors.SensorKind;
+import org.hearth.sensors.SensorSpec;
+import org.hearth.voice.skill.CouncilPack;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The wizard's questions with scripted answers: "" is the installer pressing Enter. */
+@Tag("small")
+class ProvisionFlowTest {
+
+    private static final CouncilPack LEICESTER = CouncilPack.builtIn("leicester");
+
+    /** Every section with Enter for each default, one pull cord, and Priya. */
+    private static List<String> defaultsWith(List<String> resident, List<String> address, List<String> quiet, List<String> sensors) {
+        List<String> s = new ArrayList<>();
+        s.addAll(resident);
+        s.addAll(address);
+        s.addAll(quiet);
+        s.addAll(sensors);
+        s.addAll(List.of("", "Priya", "", "192.168.1.30", ""));   // carers: add, name, level 1, device, done
+        s.addAll(List.of("", "", "", "", "", "", ""));             // thresholds
+        return s;
+    }
+
+    private static final List<String> ENTER_2 = List.of("", "");
+    private static final List<String> SKIP_BINS = List.of("", "", "");          // council, no address, library
+    private static final List<String> ONE_CORD = List.of("", "", "", "", "");   // add, kind, room, pin, done
+
+    @Test
+    void enter_at_every_question_takes_the_documented_defaults() {
+        List<String> script = defaultsWith(ENTER_2, SKIP_BINS, List.of(""), ONE_CORD);
+        script.add("save");
+        ScriptedConsole console = new ScriptedConsole(script);
+
+        HomePlan plan = run(console, HomePlan.defaults()).orElseThrow();
+
+        assertThat(console.unanswered()).isZero();
+        assertThat(plan.label).isEqualTo("Home");
+        assertThat(plan.language).isEqualTo("en");
+        assertThat(plan.council).isEqualTo("leicester");
+        assertThat(plan.binDay).isNull();
+        assertThat(plan.library).isEqualTo("Central Library");
+        assertThat(plan.quietFrom).isEqualTo(LocalTime.of(22, 0));
+        assertThat(plan.quietTo).isEqualTo(LocalTime.of(7, 0));
+        assertThat(plan.sensors).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo(SensorKind.PULL_CORD);
+            assertThat(s.room()).isEqualTo("bathroom");
+            assertThat(s.pin()).isEqualTo(26);
+            assertThat(s.id()).isEqualTo("cord-bathroom");
+            assertThat(s.activeLow()).isTrue();
+        });
+        assertThat(plan.carers).containsExactly(new HomePlan.Carer("Priya", 1, java.net.URI.create("coaps://192.168.1.30:5684"), true));
+        assertThat(plan.preAlarm).isEqualTo(Duration.ofSeconds(30));
+        assertThat(plan.escalationTimeout).isEqualTo(Duration.ofMinutes(5));
+        assertThat(plan.kitchenMotionBy).isEqualTo(LocalTime.of(10, 0));
+        assertThat(plan.bathroomMax).isEqualTo(Duration.ofMinutes(45));
+        assertThat(plan.temperatureLowC).isEqualTo(16);
+        assertThat(plan.temperatureHighC).isEqualTo(27);
+        assertThat(plan.eventsRetentionDays).isEqualTo(30);
+        assertThat(console.transcript()).contains("Which room is the pull cord in? [bathroom]")
+                .contains("Type a number to change it, or 'save'");
+    }
+
+    @Test
+    void an_answer_changed_at_the_summary_is_the_one_saved() {
+        List<String> script = defaultsWith(List.of("Flat 12", "Urdu"), SKIP_BINS, List.of(""), ONE_CORD);
+        script.addAll(List.of("1", "Amina", "", "save"));   // change section 1: new label, language kept
+        ScriptedConsole console = new ScriptedConsole(script);
+
+        HomePlan plan = run(console, HomePlan.defaults()).orElseThrow();
+
+        assertThat(plan.label).isEqualTo("Amina");
+        assertThat(plan.language).isEqualTo("ur");
+        assertThat(console.transcript()).contains("alerts say \"Flat 12\"").contains("alerts say \"Amina\"")
+                .contains("Which language does the resident speak? [ur]");
+    }
+
+    @Test
+    void a_pin_already_in_use_is_refused_and_asked_again() {
+        List<String> sensors = List.of("", "", "", "", "add", "1", "", "26", "4", "");   // a PIR on the cord's pin 26, then 4
+        List<String> script = defaultsWith(ENTER_2, SKIP_BINS, List.of(""), sensors);
+        script.add("save");
+        ScriptedConsole console = new ScriptedConsole(script);
+
+        HomePlan plan = run(console, HomePlan.defaults()).orElseThrow();
+
+        assertThat(console.transcript()).contains("Sorry: pin 26 is already used by the pull cord in the bathroom (cord-bathroom)");
+        assertThat(plan.sensors).extracting(SensorSpec::pin).containsExactly(26, 4);
+        assertThat(plan.sensors.get(1).id()).isEqualTo("pir-kitchen");
+    }
+
+    @Test
+    void with_i2c_sensors_the_bus_pins_are_not_offered_and_refused() {
+        HomePlan start = HomePlan.defaults();
+        start.i2c = new HearthConfig.I2c(List.of(), List.of(ClimateSensorSpec.standard("climate-living", "living room", ClimateChip.BME280)));
+        List<String> sensors = List.of("", "", "", "2", "3", "27", "");
+        List<String> script = defaultsWith(ENTER_2, SKIP_BINS, List.of(""), sensors);
+        script.add("save");
+        ScriptedConsole console = new ScriptedConsole(script);
+
+        HomePlan plan = run(console, start).orElseThrow();
+
+        assertThat(console.transcript()).contains("Free pins (BCM numbers): 4, 5,").doesNotContain("Free pins (BCM numbers): 2")
+                .contains("Sorry: pin 2 is the I2C bus (SDA)").contains("Sorry: pin 3 is the I2C bus (SCL)");
+        assertThat(plan.sensors).extracting(SensorSpec::pin).containsExactly(27);
+    }
+
+    @Test
+    void an_address_in_the_pack_sets_the_bin_day_round_and_library() {
+        List<String> address = List.of("", "23 Tenterfold Gdns, LE4 6AB", "", "");   // council, address, "right?", library
+        List<String> script = defaultsWith(ENTER_2, address, List.of(""), ONE_CORD);
+        script.add("save");
+        ScriptedConsole console = new ScriptedConsole(script);
+
+        HomePlan plan = run(console, HomePlan.defaults()).orElseThrow();
+
+        assertThat(console.transcript()).contains("Found Tenterfold Gardens, LE4 6: bins on Friday, round B.");
+        assertThat(plan.binDay).isEqualTo(DayOfWeek.FRIDAY);
+        assertThat(plan.binRound).isEqualTo("B");
+        assertThat(plan.library).isEqualTo("Highfields Library");
+    }
+
+    @Test
+    void an_unknown_address_is_said_plainly_and_the_day_and_round_can_be_typed_by_hand() {
+        List<String> address = List.of("", "4 Nowhere Lane, LE9 1ZZ", "hand", "thu", "C", "b", "");
+        List<String> script = defaultsWith(ENTER_2, address, List.of(""), ONE_CORD);
+        script.add("save");
+        ScriptedConsole console = new ScriptedConsole(script);
+
+        HomePlan plan = run(console, HomePlan.defaults()).orElseThrow();
+
+        assertThat(console.transcript()).contains("That address is not in Leicester City Council's list.")
+                .contains("Sorry: type one of A, B.");
+        assertThat(plan.binDay).isEqualTo(DayOfWeek.THURSDAY);
+        assertThat(plan.binRound).isEqualTo("B");
+    }
+
+    @Test
+    void an_unknown_address_can_be_skipped() {
+        List<String> address = List.of("", "4 Nowhere Lane", "skip", "");
+        List<String> script = defaultsWith(ENTER_2, address, List.of(""), ONE_CORD);
+        script.add("save");
+
+        HomePlan plan = run(new ScriptedConsole(script), HomePlan.defaults()).orElseThrow();
+
+        assertThat(plan.binDay).isNull();
+        assertThat(plan.binRound).isNull();
+    }
+
+    @Test
+    void an_impossible_time_is_refused_and_asked_again() {
+        List<String> script = defaultsWith(ENTER_2, SKIP_BINS, List.of("25:00-07:00", "22:00-22:00", "23:30-6:45"), ONE_CORD);
+        script.add("save");
+        ScriptedConsole console = new ScriptedConsole(script);
+
+        HomePlan plan = run(console, HomePlan.defaults()).orElseThrow();
+
+        assertThat(console.transcript()).contains("Sorry: write it from one time to another, like 22:00-07:00.")
+                .contains("Sorry: the quiet hours must start and end at different times.");
+        assertThat(plan.quietFrom).isEqualTo(LocalTime.of(23, 30));
+        assertThat(plan.quietTo).isEqualTo(LocalTime.of(6, 45));
+    }
+
+    @Test
+    void it_will_not_save_without_a_carer_and_says_which_section_to_fix() {
+        List<String> script = new ArrayList<>();
+        script.addAll(ENTER_2);
+        script.addAll(SKIP_BINS);
+        script.add("");
+        script.addAll(ONE_CORD);
+        script.add("done");                                   // no carer
+        script.addAll(List.of("", "", "", "", "", "", ""));
+        script.addAll(List.of("save", "5", "add", "Helpline", "", "192.168.1.99", "", "save"));
+        ScriptedConsole console = new ScriptedConsole(script);
+
+        HomePlan plan = run(console, HomePlan.defaults()).orElseThrow();
+
+        assertThat(console.transcript()).contains("It cannot be saved yet:").contains("add at least one carer (section 5)");
+        assertThat(plan.carers).extracting(HomePlan.Carer::name).containsExactly("Helpline");
+    }
+
+    @Test
+    void when_the_answers_end_before_save_nothing_is_decided() {
+        ScriptedConsole console = new ScriptedConsole(List.of("Flat 3", "en"));
+        assertThat(run(console, HomePlan.defaults())).isEmpty();
+        assertThat(console.transcript()).contains("Nothing was saved.");
+    }
+
+    private static Optional<HomePlan> run(ScriptedConsole console, HomePlan start) {
+        return new ProvisionFlow(console, start, name -> name.equals("leicester") ? Checked.ok(LEICESTER)
+                : Checked.no("no built-in council pack '" + name + "'")).run();
+    }
+}
