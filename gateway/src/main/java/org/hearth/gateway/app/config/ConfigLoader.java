@@ -186,8 +186,9 @@ public final class ConfigLoader {
         JsonNode alertsNode = object(root, "alerts");
         known(alertsNode, "alerts", "pre_alarm", "escalation_timeout");
         HearthConfig.Alerts alerts = new HearthConfig.Alerts(
-                duration(alertsNode, "alerts.pre_alarm", DEFAULT_PRE_ALARM, Duration.ofSeconds(10), Duration.ofMinutes(5)),
-                duration(alertsNode, "alerts.escalation_timeout", DEFAULT_ESCALATION, Duration.ofMinutes(1), Duration.ofHours(1)));
+                duration(alertsNode, "alerts.pre_alarm", DEFAULT_PRE_ALARM, Limits.PRE_ALARM_MIN, Limits.PRE_ALARM_MAX),
+                duration(alertsNode, "alerts.escalation_timeout", DEFAULT_ESCALATION, Limits.ESCALATION_MIN,
+                        Limits.ESCALATION_MAX));
 
         List<HearthConfig.CarerEntry> carers = carers(root.path("carers"));
 
@@ -299,12 +300,15 @@ public final class ConfigLoader {
                 kitchenBy = def.kitchenMotionBy();
             }
         }
-        Duration bathroom = duration(node, "detection.bathroom_max", def.bathroomMax(), Duration.ofMinutes(15),
-                Duration.ofHours(3));
-        double low = number(node, "detection.temperature_low_c", def.temperatureLowC(), 5, 22);
-        double high = number(node, "detection.temperature_high_c", def.temperatureHighC(), 20, 35);
-        if (high - low < 4) {
-            errors.add("detection.temperature_high_c: must be at least 4 °C above temperature_low_c (" + low + ")");
+        Duration bathroom = duration(node, "detection.bathroom_max", def.bathroomMax(), Limits.BATHROOM_MIN,
+                Limits.BATHROOM_MAX);
+        double low = number(node, "detection.temperature_low_c", def.temperatureLowC(), Limits.TEMPERATURE_LOW_MIN,
+                Limits.TEMPERATURE_LOW_MAX);
+        double high = number(node, "detection.temperature_high_c", def.temperatureHighC(), Limits.TEMPERATURE_HIGH_MIN,
+                Limits.TEMPERATURE_HIGH_MAX);
+        if (high - low < Limits.TEMPERATURE_GAP) {
+            errors.add("detection.temperature_high_c: must be at least " + (int) Limits.TEMPERATURE_GAP
+                    + " °C above temperature_low_c (" + low + ")");
         }
         return new HearthConfig.Detection(quiet[0], quiet[1], kitchenBy, bathroom, low, high);
     }

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hearth.gateway.app.config.ConfigLoader;
+import org.hearth.gateway.app.config.Limits;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.voice.skill.CollectionAddresses;
@@ -215,15 +216,15 @@ final class AnswersFile {
     private void thresholds(JsonNode t) {
         known(t, "thresholds", Set.of("pre_alarm", "escalation_timeout", "kitchen_motion_by", "bathroom_max",
                 "temperature_low_c", "temperature_high_c", "events_retention_days"));
-        text(t, "pre_alarm", "thresholds.pre_alarm", v -> Checks.duration(v, Checks.PRE_ALARM_MIN, Checks.PRE_ALARM_MAX),
+        text(t, "pre_alarm", "thresholds.pre_alarm", v -> Checks.duration(v, Limits.PRE_ALARM_MIN, Limits.PRE_ALARM_MAX),
                 v -> plan.preAlarm = v);
         text(t, "escalation_timeout", "thresholds.escalation_timeout",
-                v -> Checks.duration(v, Checks.ESCALATION_MIN, Checks.ESCALATION_MAX), v -> plan.escalationTimeout = v);
+                v -> Checks.duration(v, Limits.ESCALATION_MIN, Limits.ESCALATION_MAX), v -> plan.escalationTimeout = v);
         text(t, "kitchen_motion_by", "thresholds.kitchen_motion_by", Checks::kitchenMotionBy, (LocalTime v) -> plan.kitchenMotionBy = v);
-        text(t, "bathroom_max", "thresholds.bathroom_max", v -> Checks.duration(v, Checks.BATHROOM_MIN, Checks.BATHROOM_MAX),
+        text(t, "bathroom_max", "thresholds.bathroom_max", v -> Checks.duration(v, Limits.BATHROOM_MIN, Limits.BATHROOM_MAX),
                 v -> plan.bathroomMax = v);
-        text(t, "temperature_low_c", "thresholds.temperature_low_c", v -> Checks.number(v, 5, 22), v -> plan.temperatureLowC = v);
-        text(t, "temperature_high_c", "thresholds.temperature_high_c", v -> Checks.number(v, 20, 35),
+        text(t, "temperature_low_c", "thresholds.temperature_low_c", v -> Checks.number(v, Limits.TEMPERATURE_LOW_MIN, Limits.TEMPERATURE_LOW_MAX), v -> plan.temperatureLowC = v);
+        text(t, "temperature_high_c", "thresholds.temperature_high_c", v -> Checks.number(v, Limits.TEMPERATURE_HIGH_MIN, Limits.TEMPERATURE_HIGH_MAX),
                 v -> plan.temperatureHighC = v);
         Checks.temperatures(plan.temperatureLowC, plan.temperatureHighC).ifPresent(p -> errors.add("thresholds.temperature_high_c: " + p));
         text(t, "events_retention_days", "thresholds.events_retention_days", v -> Checks.whole(v, 1, 3650),

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hearth.gateway.app.config.Durations;
 import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.gateway.app.config.Limits;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
 
@@ -26,13 +27,6 @@ final class Checks {
 
     static final Map<String, String> LANGUAGE_NAMES = Map.of("en", "English", "gu", "Gujarati", "hi", "Hindi",
             "pa", "Punjabi", "ur", "Urdu", "pl", "Polish", "bn", "Bengali");
-
-    static final Duration PRE_ALARM_MIN = Duration.ofSeconds(10);
-    static final Duration PRE_ALARM_MAX = Duration.ofMinutes(5);
-    static final Duration ESCALATION_MIN = Duration.ofMinutes(1);
-    static final Duration ESCALATION_MAX = Duration.ofHours(1);
-    static final Duration BATHROOM_MIN = Duration.ofMinutes(15);
-    static final Duration BATHROOM_MAX = Duration.ofHours(3);
 
     private Checks() {
     }
@@ -159,7 +153,7 @@ final class Checks {
 
     /** The two limits together: a heated home needs room between too cold and too warm. */
     static Optional<String> temperatures(double low, double high) {
-        return high - low < 4 ? Optional.of("the high limit must be at least 4 °C above the low limit (" + plain(low) + " °C)")
+        return high - low < Limits.TEMPERATURE_GAP ? Optional.of("the high limit must be at least " + plain(Limits.TEMPERATURE_GAP) + " °C above the low limit (" + plain(low) + " °C)")
                 : Optional.empty();
     }
 

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hearth.gateway.app.config.Durations;
+import org.hearth.gateway.app.config.Limits;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.voice.skill.CollectionAddresses;
@@ -421,19 +422,19 @@ final class ProvisionFlow {
     private void thresholds() {
         console.say("6. Thresholds (press Enter to keep each one)");
         plan.preAlarm = ask("When Hearth asks \"are you all right?\", how long has the resident to answer before carers are told? "
-                + "(10s to 5m)", Durations.format(plan.preAlarm), t -> Checks.duration(t, Checks.PRE_ALARM_MIN, Checks.PRE_ALARM_MAX));
+                + "(10s to 5m)", Durations.format(plan.preAlarm), t -> Checks.duration(t, Limits.PRE_ALARM_MIN, Limits.PRE_ALARM_MAX));
         plan.escalationTimeout = ask("How long has each carer to answer before the next one is told? (1m to 1h)",
-                Durations.format(plan.escalationTimeout), t -> Checks.duration(t, Checks.ESCALATION_MIN, Checks.ESCALATION_MAX));
+                Durations.format(plan.escalationTimeout), t -> Checks.duration(t, Limits.ESCALATION_MIN, Limits.ESCALATION_MAX));
         plan.kitchenMotionBy = ask("By what time should there be movement in the kitchen each morning?",
                 plan.kitchenMotionBy.toString(), Checks::kitchenMotionBy);
         plan.bathroomMax = ask("How long can the bathroom be in use before Hearth asks if all is well? (15m to 3h)",
-                Durations.format(plan.bathroomMax), t -> Checks.duration(t, Checks.BATHROOM_MIN, Checks.BATHROOM_MAX));
+                Durations.format(plan.bathroomMax), t -> Checks.duration(t, Limits.BATHROOM_MIN, Limits.BATHROOM_MAX));
         plan.temperatureLowC = ask("Tell the carers when the home is colder than how many °C? (5 to 22)",
-                Checks.plain(plan.temperatureLowC), t -> Checks.number(t, 5, 22));
+                Checks.plain(plan.temperatureLowC), t -> Checks.number(t, Limits.TEMPERATURE_LOW_MIN, Limits.TEMPERATURE_LOW_MAX));
         double low = plan.temperatureLowC;
         plan.temperatureHighC = ask("...and warmer than how many °C? (20 to 35)",
                 Checks.plain(Math.max(plan.temperatureHighC, Math.min(35, low + 4))), t -> {
-                    Checked<Double> v = Checks.number(t, 20, 35);
+                    Checked<Double> v = Checks.number(t, Limits.TEMPERATURE_HIGH_MIN, Limits.TEMPERATURE_HIGH_MAX);
                     return v.isOk() ? Checks.temperatures(low, v.value()).<Checked<Double>>map(Checked::no).orElse(v) : v;
                 });
         plan.eventsRetentionDays = ask("How many days should sensor events be kept? (1 to 3650)",
