@@ -49,7 +49,6 @@ final class ResidentVoice implements Announcer, AutoCloseable {
             Phrase.CARERS_BACK, "carers.back");
 
     private final Assistant assistant;
-    private final Speaker speaker;
     private final LanguageResources language;
     private final Scheduler loop;
     private AlarmPort alarms;
@@ -67,7 +66,6 @@ final class ResidentVoice implements Announcer, AutoCloseable {
     ResidentVoice(HearthConfig config, Scheduler loop, Speaker speaker, ReminderStore reminders) {
         this.language = LanguageResources.builtIn(config.home().language());
         this.loop = loop;
-        this.speaker = speaker;
         HearthConfig.Council council = config.council();
         this.assistant = new Assistant(language, new SpokenRequests(), reminders, speaker, loop,
                 councilPack(council.pack()), new Household(council.binDay(), council.binRound(), council.library()),

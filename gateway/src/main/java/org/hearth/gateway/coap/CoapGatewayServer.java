@@ -105,8 +105,9 @@ public final class CoapGatewayServer implements AutoCloseable {
         server.add(status, alerts);
         if (plain != null) {
             CoapResource localResource = new CoapResource("local", false);
-            localResource.add(new KeysResource(local, plain));
-            localResource.add(new TestAlertResource(local, plain));
+            localResource.add(new LocalAction("keys", plain, ResponseCode.CHANGED, "keys not reloaded", local::reloadKeys));
+            localResource.add(new LocalAction("test-alert", plain, ResponseCode.CREATED, "no test alert sent",
+                    local::testAlert));
             if (local.simulated()) {
                 localResource.add(new SimResource(local, plain));
             }
@@ -204,15 +205,24 @@ public final class CoapGatewayServer implements AutoCloseable {
                 && exchange.getSourceAddress().isLoopbackAddress();
     }
 
-    /** POST {@code /local/keys}: re-read the secrets file, so a revoked key stops working now. */
-    private static final class KeysResource extends CoapResource {
-        private final LocalControl local;
+    /**
+     * A POST only this machine may make ({@code /local/keys}: re-read the secrets file so a revoked
+     * key stops working now; {@code /local/test-alert}: an installer's TEST alert, answered with its
+     * id). It is answered when the daemon has done it.
+     */
+    private static final class LocalAction extends CoapResource {
         private final CoapEndpoint plain;
+        private final ResponseCode done;
+        private final String failed;
+        private final java.util.function.Supplier<java.util.concurrent.CompletionStage<?>> action;
 
-        KeysResource(LocalControl local, CoapEndpoint plain) {
-            super("keys", false);
-            this.local = local;
+        LocalAction(String name, CoapEndpoint plain, ResponseCode done, String failed,
+                    java.util.function.Supplier<java.util.concurrent.CompletionStage<?>> action) {
+            super(name, false);
             this.plain = plain;
+            this.done = done;
+            this.failed = failed;
+            this.action = action;
         }
 
         @Override
@@ -222,39 +232,11 @@ public final class CoapGatewayServer implements AutoCloseable {
                 return;
             }
             exchange.accept();
-            local.reloadKeys().whenComplete((summary, error) -> {
+            action.get().whenComplete((answer, error) -> {
                 if (error != null) {
-                    exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "keys not reloaded: " + rootMessage(error));
+                    exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, failed + ": " + rootMessage(error));
                 } else {
-                    exchange.respond(ResponseCode.CHANGED, summary);
-                }
-            });
-        }
-    }
-
-    /** POST {@code /local/test-alert}: an installer's TEST alert to every carer; answers its id. */
-    private static final class TestAlertResource extends CoapResource {
-        private final LocalControl local;
-        private final CoapEndpoint plain;
-
-        TestAlertResource(LocalControl local, CoapEndpoint plain) {
-            super("test-alert", false);
-            this.local = local;
-            this.plain = plain;
-        }
-
-        @Override
-        public void handlePOST(CoapExchange exchange) {
-            if (!fromLoopbackPlain(exchange, plain)) {
-                exchange.respond(ResponseCode.FORBIDDEN, "local control is for this machine only");
-                return;
-            }
-            exchange.accept();
-            local.testAlert().whenComplete((id, error) -> {
-                if (error != null) {
-                    exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "no test alert sent: " + rootMessage(error));
-                } else {
-                    exchange.respond(ResponseCode.CREATED, id.toString());
+                    exchange.respond(done, answer.toString());
                 }
             });
         }
