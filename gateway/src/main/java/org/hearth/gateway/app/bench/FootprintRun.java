@@ -48,8 +48,8 @@ final class FootprintRun {
      * @param peakRssKb    VmHWM at the end: the peak over start-up, load and idle
      * @param loadCpuPct   % of one core during the load phase
      * @param idleCpuPct   % of one core with no events, or NaN when there was no idle phase
-     * @param writeBytes   write_bytes during the load phase
-     * @param dbGrowth     growth of hearth.db and its WAL during the load phase
+     * @param writeBytes   write_bytes from the start of the load phase to the end of the idle phase
+     * @param dbGrowth     growth of hearth.db and its WAL over the same time
      */
     record Result(long readyMs, long peakRssKb, long rssStartKb, long rssEndKb, double loadCpuPct, double idleCpuPct,
                   long writeBytes, long dbGrowth, double loadSeconds, int presses) {
@@ -68,6 +68,15 @@ final class FootprintRun {
     }
 
     Result run() throws IOException, InterruptedException {
+        return run(true);
+    }
+
+    /** Only start the daemon, time READY=1 and stop it: for comparing start-up options over many starts. */
+    long startOnly() throws IOException, InterruptedException {
+        return run(false).readyMs();
+    }
+
+    private Result run(boolean measure) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory(settings.workRoot(), "hearth-footprint-");
         byte[] key = new byte[16];
         new SecureRandom().nextBytes(key);
@@ -84,11 +93,18 @@ final class FootprintRun {
             pb.environment().remove("WATCHDOG_PID");
             long started = System.nanoTime();
             Process daemon = pb.start();
+            // A bench stopped with Ctrl-C or SIGTERM must not leave a daemon running behind it.
+            Thread reaper = new Thread(daemon::destroyForcibly, "footprint-stop-daemon");
+            Runtime.getRuntime().addShutdownHook(reaper);
             try {
                 long readyMs = awaitReady(notify, daemon, started, log);
+                if (!measure) {
+                    return new Result(readyMs, 0, 0, 0, 0, Double.NaN, 0, 0, 0, 0);
+                }
                 return measure(daemon, readyMs, dir.resolve("data"), loopbackPort, log);
             } finally {
                 stop(daemon);
+                Runtime.getRuntime().removeShutdownHook(reaper);
             }
         } finally {
             if (settings.keep()) {
@@ -141,7 +157,6 @@ final class FootprintRun {
         }
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         ProcStats afterLoad = ProcStats.read(pid);
-        long dbAfter = dbBytes(data);
         if (!settings.progressEvery().isZero()) {
             report(pid, loadStart, presses);
         }
@@ -157,8 +172,11 @@ final class FootprintRun {
             idleCpu = end.cpuPercentSince(idleStart, (System.nanoTime() - t0) / 1e9);
         }
         alive(daemon, log);
+        // Writes are counted to the end of the idle phase: the last events of the load phase are committed up to
+        // SqliteEventStore.DEFAULT_WINDOW later. All of it is charged to the load phase's time, which overstates
+        // the figure by whatever the daemon writes on its own while idle (nothing is logged then).
         return new Result(readyMs, end.peakRssKb(), before.rssKb(), end.rssKb(), afterLoad.cpuPercentSince(before, loadSeconds),
-                idleCpu, afterLoad.writeBytes() - before.writeBytes(), dbAfter - dbBefore, loadSeconds, presses);
+                idleCpu, end.writeBytes() - before.writeBytes(), dbBytes(data) - dbBefore, loadSeconds, presses);
     }
 
     private void report(long pid, long loadStart, int presses) throws IOException {
