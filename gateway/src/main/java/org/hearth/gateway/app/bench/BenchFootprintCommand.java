@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 public final class BenchFootprintCommand implements Callable<Integer> {
 
     /** The flags the launchers give the JVM (the repository's ./hearth and the package's /usr/bin/hearth). */
-    static final String LAUNCHER_JVM_OPTIONS = "-Xmx96m -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -XX:-UsePerfData";
+    static final String LAUNCHER_JVM_OPTIONS = "-Xms16m -Xmx96m -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -XX:-UsePerfData";
 
     @Option(names = "--duration", defaultValue = "2m", converter = DurationText.class,
             description = "How long each run has events pressed in, e.g. 20s, 2m, 30m (default: ${DEFAULT-VALUE}).")
