@@ -52,7 +52,17 @@ public record AccelerometerSpec(String id, String room, int bus, int address, in
 
     /** Bus 1 at 0x53, 200 Hz, drained every 100 ms, suspect after a minute without data. */
     public static AccelerometerSpec standard(String id, String room) {
-        return new AccelerometerSpec(id, room, 1, 0x53, 200, Duration.ofMillis(100), Duration.ofMinutes(1));
+        return new AccelerometerSpec(id, room, 1, 0x53, 200, defaultPollEvery(200), Duration.ofMinutes(1));
+    }
+
+    /**
+     * How often to drain the FIFO at {@code rateHz}: when it holds 20 of its 32 samples (100 ms at
+     * 200 Hz, 200 ms at 100 Hz). Each drain wakes the I2C thread and the event loop, the daemon's
+     * main cost at rest, so draining no more often than this keeps a Pi idle; the 12 samples left
+     * spare absorb a late poll, and a fall's impact is seen 0.2 s later at worst.
+     */
+    public static Duration defaultPollEvery(int rateHz) {
+        return Duration.ofMillis(1000L * 20 / Math.max(1, rateHz));
     }
 
     public Duration samplePeriod() {

@@ -110,7 +110,7 @@ public final class Daemon implements AutoCloseable {
         // 1. Store: nothing happens before alerts can be made durable.
         this.db = SqliteDatabase.open(config.storage().database());
         this.alerts = new SqliteAlertStore(db);
-        SqliteEventStore events = new SqliteEventStore(db);
+        SqliteEventStore events = SqliteEventStore.batching(db, loop, SqliteEventStore.DEFAULT_WINDOW); // see docs/performance.md
 
         // 2. Domain, on the event loop. A carer without a key (revoked, or not paired yet) is
         //    left off the ladder; the config loader has warned about them.

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code hearth bench}: measurements on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure parts of Hearth on this machine.",
-        subcommands = {BenchAlertsCommand.class, BenchSensorsCommand.class, org.hearth.voice.cli.BenchVoiceCommand.class})
+        subcommands = {BenchAlertsCommand.class, BenchSensorsCommand.class, BenchFootprintCommand.class, org.hearth.voice.cli.BenchVoiceCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Override

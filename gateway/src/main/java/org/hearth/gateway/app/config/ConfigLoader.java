@@ -335,7 +335,7 @@ public final class ConfigLoader {
             int rate = integer(a, p + ".rate_hz", 200, 1, 3200);
             if (id != null && room != null) {
                 specOrError(p, () -> accels.add(new AccelerometerSpec(id, room, bus, address, rate,
-                        AccelerometerSpec.standard(id, room).pollEvery(), AccelerometerSpec.standard(id, room).maxSilence())));
+                        AccelerometerSpec.defaultPollEvery(rate), AccelerometerSpec.standard(id, room).maxSilence())));
             }
         });
         eachMapping(node.path("climate"), "i2c.climate", (c, p) -> {
