@@ -89,6 +89,13 @@ final class ResidentVoice implements Announcer, AutoCloseable {
             return;
         }
         Path dir = voice.modelsDir().resolve(language.speechModel());
+        if (!java.nio.file.Files.exists(dir)) {
+            // Not installed yet (or never, for a language with no model): a choice, not a fault.
+            LOG.warn("Voice: not listening, because no {} speech model is installed in {} (hearth models install"
+                    + " --lang {}). Replies are still spoken; the buttons and cords work.", language.speechModel(), dir,
+                    language.speechModel());
+            return;
+        }
         try {
             VoskNativeLibrary.preferDirectory(voice.libDir());
             model = VoskModel.load(dir);

@@ -97,6 +97,8 @@ class SpokenAlarmsTest {
             microphone.add(speech("remind me to take my tablets at six p m"));
             daemon.simulatedHome().pulse("talk-hub");
             await().atMost(Duration.ofSeconds(30)).until(() -> reminders().size() == 1);
+            // The reminder is stored before its confirmation is said.
+            await().atMost(Duration.ofSeconds(10)).until(() -> !said.isEmpty());
             assertThat(said).last().asString().contains("tablets");
         }
         // A new daemon on the same data directory restores it (and does not drop it as it starts).

@@ -69,7 +69,7 @@ class PrivacyOperationsTest {
         assertThat(json.at("/config/home/label").asText()).isEqualTo("Flat 7");
         assertThat(json.at("/config/carers/0/name").asText()).isEqualTo("Priya");
         assertThat(json.get("events")).isNotEmpty();
-        assertThat(json.at("/events/0/sensorId").asText()).isEqualTo("cord-bathroom");
+        assertThat(json.at("/events/0/sensor").asText()).isEqualTo("cord-bathroom");
         assertThat(json.at("/alerts/0/alert/kind").asText()).isEqualTo("HELP");
         assertThat(json.at("/alerts/0/audit")).isNotEmpty();
         assertThat(json.at("/reminders/0/task").asText()).isEqualTo("take your tablets");
