@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,8 +95,8 @@ final class DemoCommand implements Callable<Integer> {
         Path keyFile = dir.resolve("priya.key");
         Files.writeString(keyFile, HexFormat.of().formatHex(key), StandardCharsets.US_ASCII);
         Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-        int gatewayPort = freeUdpPort();
-        int carerPort = freeUdpPort();
+        int gatewayPort = Scratch.freeUdpPort();
+        int carerPort = Scratch.freeUdpPort();
 
         out.println("Hearth demo: a simulated home with six sensors, and one carer, " + CARER
                 + ", whose phone is a real hearth-carer process on this machine.");
@@ -118,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             loop.close();
             if (!keep) {
-                deleteTree(dir);
+                Scratch.deleteTree(dir);
             }
         }
         return exit;
@@ -267,17 +265,4 @@ final class DemoCommand implements Callable<Integer> {
         return p;
     }
 
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package org.hearth.gateway.app.bench;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -21,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.hearth.gateway.app.Scratch;
 import org.hearth.gateway.app.Daemon;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.Secrets;
@@ -106,7 +105,7 @@ public final class BenchAlertsCommand implements Callable<Integer> {
                     percentile(sequential.latenciesMs, 50), percentile(sequential.latenciesMs, 99), floor);
             return sequential.lost == 0 && burst.lost == 0 ? 0 : 1;
         } finally {
-            deleteTree(dir);
+            Scratch.deleteTree(dir);
         }
     }
 
@@ -211,7 +210,7 @@ public final class BenchAlertsCommand implements Callable<Integer> {
         return new HearthConfig(new HearthConfig.Home("Bench", "en", ZONE), new HearthConfig.Storage(dir, 30), GpioBackend.MOCK,
                 cords, new HearthConfig.Alerts(Duration.ofSeconds(30), Duration.ofMinutes(5)),
                 List.of(new HearthConfig.CarerEntry("Bench", 1, URI.create("coaps://127.0.0.1:" + carer.address().getPort()))),
-                new HearthConfig.Coap("127.0.0.1", freePort(), -1), Duration.ofSeconds(60), dir.resolve("secrets.yaml"));
+                new HearthConfig.Coap("127.0.0.1", Scratch.freeUdpPort(), -1), Duration.ofSeconds(60), dir.resolve("secrets.yaml"));
     }
 
     static double percentile(List<Double> values, int p) {
@@ -221,20 +220,6 @@ public final class BenchAlertsCommand implements Callable<Integer> {
         List<Double> sorted = values.stream().sorted(Comparator.naturalOrder()).toList();
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, rank - 1));
-    }
-
-    private static int freePort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     /** The floor's gateway answers nothing; it only sends. */

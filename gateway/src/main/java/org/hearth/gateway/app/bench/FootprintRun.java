@@ -2,8 +2,6 @@ package org.hearth.gateway.app.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +10,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.hearth.gateway.app.Scratch;
 import org.hearth.gateway.coap.CarerStandIn;
 import org.hearth.gateway.coap.PskKey;
 import org.hearth.gateway.coap.SimulatedPresses;
@@ -83,8 +81,8 @@ final class FootprintRun {
         PskKey psk = new PskKey("footprint-carer", key);
         try (CarerStandIn carer = CarerStandIn.start(new InetSocketAddress("127.0.0.1", 0), psk);
              NotifySocket notify = NotifySocket.open()) {
-            int loopbackPort = freeUdpPort();
-            Path config = writeConfig(dir, key, carer.address().getPort(), freeUdpPort(), loopbackPort);
+            int loopbackPort = Scratch.freeUdpPort();
+            Path config = writeConfig(dir, key, carer.address().getPort(), Scratch.freeUdpPort(), loopbackPort);
             Path log = dir.resolve("daemon.log");
             ProcessBuilder pb = new ProcessBuilder(command(config)).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -110,7 +108,7 @@ final class FootprintRun {
             if (settings.keep()) {
                 progress.println("footprint: kept " + dir);
             } else {
-                deleteTree(dir);
+                Scratch.deleteTree(dir);
             }
         }
     }
@@ -282,17 +280,4 @@ final class FootprintRun {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }
