@@ -10,30 +10,26 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
-import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
-import org.eclipse.californium.core.coap.MessageObserverAdapter;
-import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
-import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.elements.config.UdpConfig;
-import org.eclipse.californium.scandium.DTLSConnector;
-import org.eclipse.californium.scandium.config.DtlsConfig;
-import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
-import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
-import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
 import org.hearth.protocol.Acknowledgement;
 import org.hearth.protocol.Alert;
 import org.hearth.protocol.Protocol;
 import org.hearth.protocol.ProtocolException;
 import org.hearth.protocol.WireCodec;
+import org.hearth.transport.CoapSettings;
+import org.hearth.transport.DtlsEndpoints;
+import org.hearth.transport.Printable;
+import org.hearth.transport.PskKey;
+import org.hearth.transport.Sender;
+import org.hearth.transport.Sessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,17 +37,26 @@ import org.slf4j.LoggerFactory;
  * A carer's device: serves {@code /alerts} and {@code /heartbeat} over DTLS with the carer's
  * pre-shared key, and posts acknowledgements to the gateway with the same key. Alerts are
  * deduplicated by id, so a gateway retry after a crash is shown once.
+ *
+ * <p>It says hello when it starts (a GET of the gateway's {@code /status}): after the device
+ * restarts, that fresh handshake tells the gateway to drop its stale session and send the queue
+ * now. Acknowledgements survive the gateway restarting: see {@link Sender}.
  */
 public final class CarerEndpoint implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CarerEndpoint.class);
     /** Ids remembered for deduplication; a home raises a few alerts a day. */
     private static final int REMEMBERED_IDS = 10_000;
+    /** Tries of an acknowledgement: a timeout makes the next one start with a fresh handshake. */
+    static final int ACK_TRIES = 3;
+    private static final String TAG = "carer";
 
     private final CoapServer server;
     private final CoapEndpoint endpoint;
+    private final Sender sender;
     private final URI gateway;
     private final String name;
+    private final String identity;
     private final Clock clock;
     private final Set<UUID> seen = Collections.newSetFromMap(new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
@@ -64,11 +69,14 @@ public final class CarerEndpoint implements AutoCloseable {
 
     private final java.util.concurrent.atomic.AtomicLong duplicates = new java.util.concurrent.atomic.AtomicLong();
 
-    private CarerEndpoint(CoapServer server, CoapEndpoint endpoint, URI gateway, String name, Clock clock) {
+    private CarerEndpoint(CoapServer server, CoapEndpoint endpoint, Sender sender, URI gateway, String name,
+                          String identity, Clock clock) {
         this.server = server;
         this.endpoint = endpoint;
+        this.sender = sender;
         this.gateway = gateway;
         this.name = name;
+        this.identity = identity;
         this.clock = clock;
     }
 
@@ -83,23 +91,28 @@ public final class CarerEndpoint implements AutoCloseable {
      */
     public static CarerEndpoint start(InetSocketAddress listen, URI gateway, String name, String identity, byte[] key,
                                       Clock clock, CarerListener listener) {
-        Configuration config = configuration();
-        AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
-        keys.setKey(identity, key);
-        keys.addKnownPeer(new InetSocketAddress(gateway.getHost(), port(gateway)), identity, key);
-        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
-                .setAddress(listen)
-                .setAdvancedPskStore(keys)
-                .setLoggingTag("carer")
-                .build();
-        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(config)
-                .setConnector(new DTLSConnector(dtls)).setLoggingTag("carer").build();
+        return start(listen, gateway, name, identity, key, clock, listener, Set.of());
+    }
+
+    /**
+     * Starts listening, treating {@code shownBefore} as already shown: the ids a device that
+     * restarted had shown before, so a gateway's re-send is not shown twice.
+     */
+    public static CarerEndpoint start(InetSocketAddress listen, URI gateway, String name, String identity, byte[] key,
+                                      Clock clock, CarerListener listener, java.util.Collection<UUID> shownBefore) {
+        Configuration config = CoapSettings.configuration();
+        Sessions sessions = new Sessions();
+        CoapEndpoint endpoint = DtlsEndpoints.secure(config, listen, DtlsEndpoints.keyStore(
+                Map.of(new InetSocketAddress(gateway.getHost(), port(gateway)), new PskKey(identity, key))), TAG, sessions);
         CoapServer server = new CoapServer(config);
         server.addEndpoint(endpoint);
-        CarerEndpoint carer = new CarerEndpoint(server, endpoint, gateway, name, clock);
+        CarerEndpoint carer = new CarerEndpoint(server, endpoint, new Sender(endpoint, TAG, sessions), gateway, name,
+                identity, clock);
+        carer.seen.addAll(shownBefore);
         server.add(carer.new AlertsResource(listener), new HeartbeatResource(listener));
         server.start();
         LOG.info("Carer {} listening on {}", name, endpoint.getAddress());
+        carer.hello();
         return carer;
     }
 
@@ -107,57 +120,42 @@ public final class CarerEndpoint implements AutoCloseable {
         return uri.getPort() > 0 ? uri.getPort() : Protocol.COAPS_PORT;
     }
 
-    /** Californium sized for one phone or laptop talking to a few homes; nothing written to disk. */
-    private static Configuration configuration() {
-        CoapConfig.register();
-        UdpConfig.register();
-        DtlsConfig.register();
-        Configuration c = Configuration.createStandardWithoutFile();
-        // A gateway sends from a new port after every restart; 64 connections with a 10-minute
-        // stale threshold leave room for a gateway restarting often, and evict the old ones.
-        c.set(CoapConfig.MAX_ACTIVE_PEERS, 64);
-        c.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 1);
-        c.set(UdpConfig.UDP_RECEIVER_THREAD_COUNT, 1);
-        c.set(UdpConfig.UDP_SENDER_THREAD_COUNT, 1);
-        c.set(DtlsConfig.DTLS_MAX_CONNECTIONS, 64);
-        c.set(DtlsConfig.DTLS_STALE_CONNECTION_THRESHOLD, 10L, TimeUnit.MINUTES);
-        c.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
-        c.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
-        c.set(DtlsConfig.DTLS_USE_ANTI_REPLAY_FILTER, true);
-        c.set(DtlsConfig.DTLS_RECOMMENDED_CIPHER_SUITES_ONLY, true);
-        c.set(DtlsConfig.DTLS_CIPHER_SUITES, java.util.List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8,
-                CipherSuite.TLS_ECDHE_PSK_WITH_AES_128_GCM_SHA256));
-        return c;
+    /** Says hello to the gateway; completes true when it answered. */
+    public CompletionStage<Boolean> hello() {
+        return sender.send(Code.GET, gateway.resolve("/" + Protocol.STATUS), identity, new byte[0], MediaTypeRegistry.UNDEFINED)
+                .thenApply(outcome -> {
+                    outcome.response().ifPresentOrElse(r -> LOG.info("The gateway answered hello: {}", r.getCode()),
+                            () -> LOG.info("The gateway did not answer hello; it will be heard when it sends"));
+                    return outcome.succeeded();
+                });
     }
 
     public InetSocketAddress address() {
         return endpoint.getAddress();
     }
 
-    /** Tells the gateway this carer has taken charge. Completes true when the gateway accepted it. */
+    /**
+     * Tells the gateway this carer has taken charge. Completes true when the gateway accepted it.
+     * Tried up to {@value #ACK_TRIES} times while the gateway does not answer at all (it may have
+     * restarted); the gateway treats a repeat as the same acknowledgement.
+     */
     public CompletionStage<Boolean> acknowledge(UUID alertId, String note) {
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
-        Request request = Request.newPost();
-        request.setType(Type.CON);
-        request.setURI(gateway.resolve("/" + Protocol.ALERTS + "/" + alertId + "/" + Protocol.ACK));
-        request.setPayload(WireCodec.encode(new Acknowledgement(Protocol.VERSION, alertId, name, clock.instant(), note)));
-        request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_JSON);
-        request.addMessageObserver(new MessageObserverAdapter() {
-            @Override
-            public void onResponse(Response response) {
-                if (!response.isSuccess()) {
-                    LOG.warn("Gateway refused the acknowledgement: {} {}", response.getCode(), response.getPayloadString());
-                }
-                result.complete(response.isSuccess());
-            }
+        byte[] payload = WireCodec.encode(new Acknowledgement(Protocol.VERSION, alertId, name, clock.instant(), note));
+        return acknowledge(alertId, payload, 1);
+    }
 
-            @Override
-            protected void failed() {
-                result.complete(false);
+    private CompletionStage<Boolean> acknowledge(UUID alertId, byte[] payload, int attempt) {
+        URI target = gateway.resolve("/" + Protocol.ALERTS + "/" + alertId + "/" + Protocol.ACK);
+        return sender.send(Code.POST, target, identity, payload, MediaTypeRegistry.APPLICATION_JSON).thenCompose(outcome -> {
+            outcome.response().filter(r -> !r.isSuccess()).ifPresent(r -> LOG.warn(
+                    "Gateway refused the acknowledgement: {} {}", r.getCode(), Printable.of(r.getPayloadString())));
+            if (!outcome.timedOut() || attempt >= ACK_TRIES) {
+                return CompletableFuture.completedFuture(outcome.succeeded());
             }
+            LOG.info("The gateway did not answer acknowledgement {} (try {}); trying again with a fresh handshake",
+                    alertId, attempt);
+            return acknowledge(alertId, payload, attempt + 1);
         });
-        endpoint.sendRequest(request);
-        return result;
     }
 
     /** How many alerts arrived again after being shown, and were not shown twice: gateway retries. */

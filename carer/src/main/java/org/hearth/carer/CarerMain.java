@@ -127,6 +127,14 @@ public final class CarerMain implements Runnable {
         @Option(names = "--missed-heartbeats", defaultValue = "3", description = "Alarm after this many missed heartbeats (default: ${DEFAULT-VALUE}).")
         int missedHeartbeats;
 
+        @Option(names = "--expect-heartbeat", defaultValue = "60s", converter = ShortDuration.class,
+                description = "The heartbeat interval to expect until the gateway's first heartbeat tells the real one (default: ${DEFAULT-VALUE}).")
+        Duration expectHeartbeat;
+
+        @Option(names = "--journal", paramLabel = "FILE",
+                description = "Record every alert received in FILE, one JSON line each, and never show one twice, even after this program restarts.")
+        Path journalFile;
+
         private final PrintStream out = System.out;
         private final Deque<Alert> waiting = new ConcurrentLinkedDeque<>();
 
@@ -182,10 +190,20 @@ public final class CarerMain implements Runnable {
                         say("GATEWAY BACK: " + home + " is talking again at " + HH_MM.format(at.atZone(zone)) + ".");
                     }
                 });
+                String gatewayName = "the gateway at " + gateway.getHost();
+                loop.execute(() -> watch.expect(gatewayName, expectHeartbeat));
+                Journal journal;
+                try {
+                    journal = journalFile == null ? Journal.NONE : Journal.open(journalFile);
+                } catch (IOException e) {
+                    System.err.println("hearth-carer: cannot open the journal " + journalFile + ": " + e.getMessage());
+                    return 2;
+                }
                 CarerEndpoint[] self = new CarerEndpoint[1];
                 CarerListener listener = new CarerListener() {
                     @Override
                     public void onAlert(Alert alert) {
+                        journal.received(alert);
                         loop.execute(() -> shown(alert, zone, loop, self[0]));
                     }
 
@@ -200,7 +218,7 @@ public final class CarerMain implements Runnable {
                     }
                 };
                 try (CarerEndpoint endpoint = CarerEndpoint.start(new InetSocketAddress(bind, port), gateway, name, identity,
-                        key, loop.clock(), listener)) {
+                        key, loop.clock(), listener, journal.ids())) {
                     self[0] = endpoint;
                     say("LISTENING as " + name + " on " + endpoint.address().getAddress().getHostAddress() + ":"
                             + endpoint.address().getPort() + " for gateway " + gateway.getHost() + ":" + gateway.getPort());

@@ -34,20 +34,35 @@ public final class HeartbeatWatch {
         this.alarm = alarm;
     }
 
+    /**
+     * Arms the watch before any heartbeat is heard, as if one had come now: a device that starts
+     * (or restarts) while the gateway is down says so, instead of waiting for a first heartbeat
+     * that never comes. Call on the scheduler's thread, once, at start.
+     *
+     * @param home     what to call the gateway until its first heartbeat names it
+     * @param interval the heartbeat interval to expect until the first heartbeat gives the real one
+     */
+    public void expect(String home, Duration interval) {
+        arm(home, interval);
+    }
+
     /** Call on the scheduler's thread for every heartbeat received. */
     public void heard(Heartbeat heartbeat) {
-        Instant now = scheduler.now();
         if (silent) {
             silent = false;
-            alarm.back(heartbeat.home(), now);
+            alarm.back(heartbeat.home(), scheduler.now());
         }
+        arm(heartbeat.home(), Duration.ofSeconds(heartbeat.interval()));
+    }
+
+    private void arm(String home, Duration interval) {
+        Instant now = scheduler.now();
         if (pending != null) {
             pending.cancel();
         }
-        Duration interval = Duration.ofSeconds(heartbeat.interval());
         pending = scheduler.schedule(interval.multipliedBy(missed), () -> {
             silent = true;
-            alarm.silent(heartbeat.home(), now, missed);
+            alarm.silent(home, now, missed);
         });
     }
 }

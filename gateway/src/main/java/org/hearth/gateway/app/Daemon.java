@@ -18,7 +18,6 @@ import org.hearth.gateway.coap.CoapAlertChannel;
 import org.hearth.gateway.coap.CoapGatewayServer;
 import org.hearth.gateway.coap.GatewayHandlers;
 import org.hearth.gateway.coap.LocalControl;
-import org.hearth.gateway.coap.PskKey;
 import org.hearth.gateway.domain.AckResult;
 import org.hearth.gateway.domain.AlertMachine;
 import org.hearth.gateway.domain.AlertObserver;
@@ -28,6 +27,7 @@ import org.hearth.gateway.domain.CarerReachability;
 import org.hearth.gateway.domain.DirectAlarms;
 import org.hearth.gateway.domain.Gateway;
 import org.hearth.gateway.domain.Heartbeats;
+import org.hearth.transport.PskKey;
 import org.hearth.gateway.domain.Ladder;
 import org.hearth.gateway.domain.activity.ActivityParameters;
 import org.hearth.gateway.domain.activity.ActivityWatch;
@@ -148,6 +148,8 @@ public final class Daemon implements AutoCloseable {
         this.reachability = new CarerReachability(loop, announcer, CarerReachability.DEFAULT_THRESHOLD, EMERGENCY_NUMBER);
         reachability.onChange(coap::changed);
         outbox.reportTo(reachability);
+        coap.onDeviceSession(identity -> loop.execute(() -> ladder.carers().stream()
+                .filter(c -> c.identity().equals(identity)).forEach(c -> outbox.retryNow(c.name()))));
         heartbeats.reportTo(reachability);
         machine.reachability(reachability);
         onLoop(() -> {

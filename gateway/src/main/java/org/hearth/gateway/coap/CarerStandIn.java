@@ -1,5 +1,8 @@
 package org.hearth.gateway.coap;
 
+import org.hearth.transport.DtlsEndpoints;
+import org.hearth.transport.PskKey;
+import org.hearth.transport.Sessions;
 import java.net.InetSocketAddress;
 import java.util.Collections;
 import java.util.HashSet;
@@ -13,9 +16,6 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.scandium.DTLSConnector;
-import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
-import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
 import org.hearth.protocol.Protocol;
 import org.hearth.protocol.ProtocolException;
 import org.hearth.protocol.WireCodec;
@@ -42,12 +42,8 @@ public final class CarerStandIn implements AutoCloseable {
     }
 
     public static CarerStandIn start(InetSocketAddress listen, PskKey key) {
-        Configuration config = CoapSetup.configuration();
-        AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
-        keys.setKey(key.identity(), key.secret());
-        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config).setAddress(listen).setAdvancedPskStore(keys)
-                .setLoggingTag("stand-in").build();
-        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(config).setConnector(new DTLSConnector(dtls)).build();
+        Configuration config = org.hearth.transport.CoapSettings.configuration();
+        CoapEndpoint endpoint = DtlsEndpoints.secure(config, listen, DtlsEndpoints.keyStore(key), "stand-in", new Sessions());
         CoapServer server = new CoapServer(config);
         server.addEndpoint(endpoint);
         CarerStandIn standIn = new CarerStandIn(server, endpoint);

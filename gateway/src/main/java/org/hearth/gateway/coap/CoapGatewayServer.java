@@ -10,18 +10,21 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.network.CoapEndpoint;
-import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.DTLSConnector;
-import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
 import org.hearth.protocol.Acknowledgement;
 import org.hearth.protocol.Protocol;
 import org.hearth.protocol.ProtocolException;
 import org.hearth.protocol.WireCodec;
+import org.hearth.transport.CoapSettings;
+import org.hearth.transport.DtlsEndpoints;
+import org.hearth.transport.PskKey;
+import org.hearth.transport.Sender;
+import org.hearth.transport.Sessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class CoapGatewayServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoapGatewayServer.class);
+    private static final String SERVING = "gateway";
+    private static final String OUTGOING = "gateway-out";
 
     private final CoapServer server;
     private final CoapEndpoint secure;
@@ -41,11 +46,13 @@ public final class CoapGatewayServer implements AutoCloseable {
     private final AdvancedMultiPskStore keys;
     private final CoapEndpoint outgoing;
     private final AdvancedMultiPskStore outgoingKeys;
+    private final Sender sender;
+    private final Sessions sessions;
     private final CoapResource statusResource;
     private final CoapResource alertsResource;
 
     private CoapGatewayServer(CoapServer server, CoapEndpoint secure, CoapEndpoint plain, AdvancedMultiPskStore keys,
-                              CoapEndpoint outgoing, AdvancedMultiPskStore outgoingKeys,
+                              CoapEndpoint outgoing, AdvancedMultiPskStore outgoingKeys, Sessions sessions,
                               CoapResource statusResource, CoapResource alertsResource) {
         this.server = server;
         this.secure = secure;
@@ -53,6 +60,8 @@ public final class CoapGatewayServer implements AutoCloseable {
         this.keys = keys;
         this.outgoing = outgoing;
         this.outgoingKeys = outgoingKeys;
+        this.sessions = sessions;
+        this.sender = new Sender(outgoing, OUTGOING, sessions);
         this.statusResource = statusResource;
         this.alertsResource = alertsResource;
     }
@@ -66,7 +75,7 @@ public final class CoapGatewayServer implements AutoCloseable {
      */
     public static CoapGatewayServer start(InetSocketAddress secureAddress, int plainPort, Map<InetSocketAddress, PskKey> carers,
                                           GatewayHandlers handlers) {
-        return start(secureAddress, plainPort, carers, handlers, LocalControl.NONE, CoapSetup.configuration());
+        return start(secureAddress, plainPort, carers, handlers, LocalControl.NONE, CoapSettings.configuration());
     }
 
     /**
@@ -75,20 +84,21 @@ public final class CoapGatewayServer implements AutoCloseable {
      */
     public static CoapGatewayServer start(InetSocketAddress secureAddress, int plainPort, Map<InetSocketAddress, PskKey> carers,
                                           GatewayHandlers handlers, LocalControl local) {
-        return start(secureAddress, plainPort, carers, handlers, local, CoapSetup.configuration());
+        return start(secureAddress, plainPort, carers, handlers, local, CoapSettings.configuration());
     }
 
     /** With a given Californium configuration: tests shorten the retransmission timers. */
     static CoapGatewayServer start(InetSocketAddress secureAddress, int plainPort, Map<InetSocketAddress, PskKey> carers,
                                    GatewayHandlers handlers, LocalControl local, Configuration config) {
-        AdvancedMultiPskStore keys = keyStore(carers);
-        CoapEndpoint secure = dtlsEndpoint(config, secureAddress, keys, "gateway");
+        Sessions sessions = new Sessions();
+        AdvancedMultiPskStore keys = DtlsEndpoints.keyStore(carers);
+        CoapEndpoint secure = DtlsEndpoints.secure(config, secureAddress, keys, SERVING, sessions);
         // Alerts and heartbeats leave from a fresh ephemeral port each start, not from the server
         // port: to a carer's device a restarted gateway is then a new peer, so nothing it kept
         // about the previous process (a half-done handshake, its duplicate cache) can get in the way.
-        AdvancedMultiPskStore outgoingKeys = keyStore(carers);
-        CoapEndpoint outgoing = dtlsEndpoint(config, new InetSocketAddress(secureAddress.getAddress(), 0), outgoingKeys,
-                "gateway-out");
+        AdvancedMultiPskStore outgoingKeys = DtlsEndpoints.keyStore(carers);
+        CoapEndpoint outgoing = DtlsEndpoints.secure(config, new InetSocketAddress(secureAddress.getAddress(), 0),
+                outgoingKeys, OUTGOING, sessions);
 
         CoapServer server = new CoapServer(config);
         server.addEndpoint(secure);
@@ -122,30 +132,7 @@ public final class CoapGatewayServer implements AutoCloseable {
         }
         LOG.info("CoAP listening: coaps on {}{}", secure.getAddress(),
                 plain == null ? "" : ", plain coap on " + plain.getAddress() + " (loopback only)");
-        return new CoapGatewayServer(server, secure, plain, keys, outgoing, outgoingKeys, status, alerts);
-    }
-
-    private static AdvancedMultiPskStore keyStore(Map<InetSocketAddress, PskKey> carers) {
-        AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
-        carers.forEach((address, key) -> {
-            keys.setKey(key.identity(), key.secret());
-            keys.addKnownPeer(address, key.identity(), key.secret());
-        });
-        return keys;
-    }
-
-    private static CoapEndpoint dtlsEndpoint(Configuration config, InetSocketAddress address, AdvancedMultiPskStore keys,
-                                             String tag) {
-        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
-                .setAddress(address)
-                .setAdvancedPskStore(keys)
-                .setLoggingTag(tag)
-                .build();
-        return new CoapEndpoint.Builder()
-                .setConfiguration(config)
-                .setConnector(new DTLSConnector(dtls))
-                .setLoggingTag(tag)
-                .build();
+        return new CoapGatewayServer(server, secure, plain, keys, outgoing, outgoingKeys, sessions, status, alerts);
     }
 
     public InetSocketAddress secureAddress() {
@@ -159,9 +146,22 @@ public final class CoapGatewayServer implements AutoCloseable {
         return plain.getAddress();
     }
 
-    /** The endpoint alerts and heartbeats leave from. */
-    Endpoint outgoingEndpoint() {
-        return outgoing;
+    /** Sends alerts and heartbeats to carers' devices, re-sending when a device restarts. */
+    Sender sender() {
+        return sender;
+    }
+
+    /**
+     * Tells {@code listener} the PSK identity of every carer whose device opens a new DTLS
+     * session with the gateway's server port: after a restart a device says hello first, so its
+     * queue can be sent at once instead of at the next retry. Called on a DTLS thread.
+     */
+    public void onDeviceSession(java.util.function.Consumer<String> listener) {
+        sessions.onEstablished(session -> {
+            if (session.endpoint().equals(SERVING)) {
+                listener.accept(session.identity());
+            }
+        });
     }
 
     /** Removes a carer's key: new handshakes with it fail at once, and live DTLS sessions are dropped. */

@@ -23,7 +23,7 @@ public final class LoopbackClient {
      */
     public static GatewayStatus status(int port) throws IOException {
         URI uri = URI.create("coap://127.0.0.1:" + port + "/status");
-        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(CoapSetup.configuration()).build();
+        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(org.hearth.transport.CoapSettings.configuration()).build();
         CoapClient client = new CoapClient(uri).setEndpoint(endpoint).setTimeout(5000L);
         try {
             CoapResponse response = client.get();
@@ -78,7 +78,7 @@ public final class LoopbackClient {
 
     private static String post(int port, String path) throws IOException {
         URI uri = URI.create("coap://127.0.0.1:" + port + "/" + path);
-        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(CoapSetup.configuration()).build();
+        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(org.hearth.transport.CoapSettings.configuration()).build();
         CoapClient client = new CoapClient(uri).setEndpoint(endpoint).setTimeout(10_000L);
         try {
             CoapResponse response = client.post(new byte[0], org.eclipse.californium.core.coap.MediaTypeRegistry.TEXT_PLAIN);

@@ -27,7 +27,7 @@ public final class SimulatedPresses implements AutoCloseable {
     }
 
     public static SimulatedPresses open(int loopbackPort) {
-        return new SimulatedPresses(new CoapEndpoint.Builder().setConfiguration(CoapSetup.configuration()).build(), loopbackPort);
+        return new SimulatedPresses(new CoapEndpoint.Builder().setConfiguration(org.hearth.transport.CoapSettings.configuration()).build(), loopbackPort);
     }
 
     /**

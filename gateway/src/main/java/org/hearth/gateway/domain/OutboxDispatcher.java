@@ -36,6 +36,7 @@ public final class OutboxDispatcher {
     private final String home;
     private final Set<String> busy = new HashSet<>();
     private final Map<String, Integer> failures = new HashMap<>();
+    private final Map<String, Scheduler.Cancellable> waiting = new HashMap<>();
     private CarerReachability reachability;
     private final Set<String> revoked = new HashSet<>();
 
@@ -112,10 +113,27 @@ public final class OutboxDispatcher {
         int n = failures.merge(carer.name(), 1, Integer::sum);
         Duration wait = backoff(n);
         LOG.info("Could not reach {} (attempt {}); trying again in {} s", carer.name(), n, wait.toSeconds());
-        scheduler.schedule(wait, () -> {
+        waiting.put(carer.name(), scheduler.schedule(wait, () -> {
+            waiting.remove(carer.name());
             busy.remove(carer.name());
             wake();
-        });
+        }));
+    }
+
+    /**
+     * The carer's device has just connected (after a restart it says hello first): a send that
+     * is waiting out its backoff goes now, and the backoff starts again from the first step.
+     * Call on the event loop.
+     */
+    public void retryNow(String carer) {
+        Scheduler.Cancellable backoff = waiting.remove(carer);
+        if (backoff == null) {
+            return;
+        }
+        backoff.cancel();
+        failures.remove(carer);
+        busy.remove(carer);
+        wake();
     }
 
     static Duration backoff(int failures) {

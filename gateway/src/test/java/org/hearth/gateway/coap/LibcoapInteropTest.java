@@ -1,5 +1,6 @@
 package org.hearth.gateway.coap;
 
+import org.hearth.transport.PskKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

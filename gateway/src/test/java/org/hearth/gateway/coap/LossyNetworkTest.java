@@ -1,5 +1,6 @@
 package org.hearth.gateway.coap;
 
+import org.hearth.transport.PskKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
@@ -114,7 +115,7 @@ class LossyNetworkTest {
      * correctness does not depend on these timers; the outbox retries above them either way.
      */
     private static Configuration fastRetransmission() {
-        Configuration c = CoapSetup.configuration();
+        Configuration c = org.hearth.transport.CoapSettings.configuration();
         c.set(CoapConfig.ACK_TIMEOUT, 150, TimeUnit.MILLISECONDS);
         c.set(CoapConfig.ACK_INIT_RANDOM, 1.0f);
         c.set(CoapConfig.ACK_TIMEOUT_SCALE, 1.0f);

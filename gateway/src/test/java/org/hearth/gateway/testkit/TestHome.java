@@ -36,6 +36,14 @@ public final class TestHome {
     public final List<Alert> shown = new CopyOnWriteArrayList<>();
 
     public TestHome(Path dir) throws IOException {
+        this(dir, port -> port);
+    }
+
+    /**
+     * A home whose gateway reaches Priya's device at the port {@code route} gives for the port
+     * the device listens on: a test puts a lossy relay in between this way.
+     */
+    public TestHome(Path dir, java.util.function.IntUnaryOperator route) throws IOException {
         this.dir = dir;
         this.gatewayPort = Ports.freeUdp();
         this.plainPort = Ports.freeUdp();
@@ -57,7 +65,7 @@ public final class TestHome {
                   - {name: Priya, level: 1, endpoint: "coaps://127.0.0.1:%d"}
                 coap: {bind: 127.0.0.1, port: %d, loopback_port: %d}
                 heartbeat: {interval: 10s}
-                """.formatted(sensors, carerPort, gatewayPort, plainPort));
+                """.formatted(sensors, route.applyAsInt(carerPort), gatewayPort, plainPort));
     }
 
     public Path database() {

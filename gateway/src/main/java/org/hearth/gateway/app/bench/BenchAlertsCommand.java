@@ -27,7 +27,7 @@ import org.hearth.gateway.coap.CarerStandIn;
 import org.hearth.gateway.coap.CoapAlertChannel;
 import org.hearth.gateway.coap.CoapGatewayServer;
 import org.hearth.gateway.coap.GatewayHandlers;
-import org.hearth.gateway.coap.PskKey;
+import org.hearth.transport.PskKey;
 import org.hearth.gateway.domain.AckResult;
 import org.hearth.gateway.domain.Alert;
 import org.hearth.gateway.domain.AlertState;

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.hearth.gateway.app.Scratch;
 import org.hearth.gateway.coap.CarerStandIn;
-import org.hearth.gateway.coap.PskKey;
+import org.hearth.transport.PskKey;
 import org.hearth.gateway.coap.SimulatedPresses;
 
 /**

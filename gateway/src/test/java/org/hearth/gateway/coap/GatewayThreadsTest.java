@@ -6,29 +6,13 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.californium.core.config.CoapConfig;
-import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.elements.config.UdpConfig;
-import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.hearth.transport.PskKey;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Californium sized for a 1 GB Pi serving one home, not for a cloud server. */
+/** The gateway's CoAP server, sized for a 1 GB Pi serving one home, not for a cloud server. */
 @Tag("medium")
-class CoapSetupTest {
-
-    @Test
-    void the_limits_fit_a_home_not_a_data_centre() {
-        Configuration c = CoapSetup.configuration();
-        assertThat(c.get(DtlsConfig.DTLS_MAX_CONNECTIONS)).isEqualTo(64);
-        assertThat(c.get(CoapConfig.MAX_ACTIVE_PEERS)).isEqualTo(64);
-        assertThat(c.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT)).isEqualTo(1);
-        assertThat(c.get(UdpConfig.UDP_RECEIVER_THREAD_COUNT)).isEqualTo(1);
-        assertThat(c.get(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT)).isEqualTo(1);
-        assertThat(c.get(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT)).isEqualTo(1);
-        assertThat(c.get(DtlsConfig.DTLS_USE_ANTI_REPLAY_FILTER)).isTrue();
-        assertThat(c.get(DtlsConfig.DTLS_RECOMMENDED_CIPHER_SUITES_ONLY)).isTrue();
-    }
+class GatewayThreadsTest {
 
     @Test
     void a_running_gateway_server_adds_a_handful_of_threads() {

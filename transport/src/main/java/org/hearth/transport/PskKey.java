@@ -1,4 +1,4 @@
-package org.hearth.gateway.coap;
+package org.hearth.transport;
 
 import java.util.Arrays;
 import java.util.Objects;

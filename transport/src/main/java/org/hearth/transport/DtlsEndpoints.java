@@ -1,0 +1,58 @@
+package org.hearth.transport;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
+
+/** Builds the DTLS endpoints and key stores every Hearth program uses, one way. */
+public final class DtlsEndpoints {
+
+    private DtlsEndpoints() {
+    }
+
+    /**
+     * A key store holding each key, and which identity to offer when this side starts the
+     * handshake with a given address.
+     */
+    public static AdvancedMultiPskStore keyStore(Map<InetSocketAddress, PskKey> peers) {
+        AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
+        peers.forEach((address, key) -> add(keys, address, key));
+        return keys;
+    }
+
+    /** A key store holding one key, for a side that only answers handshakes. */
+    public static AdvancedMultiPskStore keyStore(PskKey key) {
+        AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
+        keys.setKey(key.identity(), key.secret());
+        return keys;
+    }
+
+    /** Adds one key, offered first to {@code address}. */
+    public static void add(AdvancedMultiPskStore keys, InetSocketAddress address, PskKey key) {
+        keys.setKey(key.identity(), key.secret());
+        keys.addKnownPeer(address, key.identity(), key.secret());
+    }
+
+    /**
+     * A DTLS endpoint with pre-shared keys. Every session it completes is reported to
+     * {@code sessions} under {@code tag}, which names this endpoint in logs as well.
+     */
+    public static CoapEndpoint secure(Configuration config, InetSocketAddress address, AdvancedMultiPskStore keys,
+                                      String tag, Sessions sessions) {
+        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
+                .setAddress(address)
+                .setAdvancedPskStore(keys)
+                .setLoggingTag(tag)
+                .setConnectionListener(sessions.listenerFor(tag))
+                .build();
+        return new CoapEndpoint.Builder()
+                .setConfiguration(config)
+                .setConnector(new DTLSConnector(dtls))
+                .setLoggingTag(tag)
+                .build();
+    }
+}

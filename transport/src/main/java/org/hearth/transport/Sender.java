@@ -1,0 +1,222 @@
+package org.hearth.transport;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.californium.core.coap.CoAP.Code;
+import org.eclipse.californium.core.coap.CoAP.Type;
+import org.eclipse.californium.core.coap.MessageObserverAdapter;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.elements.DtlsEndpointContext;
+import org.eclipse.californium.elements.MapBasedEndpointContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Confirmable requests over one DTLS endpoint that survive either side restarting.
+ *
+ * <p>A peer that restarts forgets its DTLS sessions, but this side keeps its own and would go
+ * on sending records the peer can only drop, until the session ages out hours later. Two rules
+ * end that:
+ * <ul>
+ * <li><b>A timeout makes the peer suspect.</b> A request that got no answer at all, after
+ *     Californium's retransmissions, marks the peer's address; the next request to it starts with
+ *     a fresh full handshake instead of the old session.</li>
+ * <li><b>A new session elsewhere means the peer restarted.</b> When the peer's identity completes
+ *     a handshake with this program on another endpoint or from another address ({@link Sessions}),
+ *     the restarted side has spoken first. Every request still in flight to that identity is sent
+ *     again at once, with a fresh handshake, and later requests to it start with one.</li>
+ * </ul>
+ * Either way nothing is lost: a request is re-sent whole, so receivers must be idempotent (alerts
+ * carry ids, acknowledgements are idempotent), and the caller is told only of the final outcome.
+ */
+public final class Sender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+    /** Longer than Californium's own worst case: a DTLS handshake plus every CoAP retransmission. */
+    public static final Duration GIVE_UP = Duration.ofMinutes(3);
+
+    /**
+     * How a request ended.
+     *
+     * @param response the peer's answer, or empty when none came
+     * @param timedOut no answer after every retransmission: the peer may have restarted, and the
+     *                 next request to it starts with a fresh handshake. False for an answer, and
+     *                 for a refusal such as a failed handshake (a wrong key), which a re-send
+     *                 would not cure.
+     */
+    public record Outcome(Optional<Response> response, boolean timedOut) {
+        static final Outcome GAVE_UP = new Outcome(Optional.empty(), true);
+
+        /** True when the peer answered with a success code (2.xx). */
+        public boolean succeeded() {
+            return response.map(Response::isSuccess).orElse(false);
+        }
+    }
+
+    private final Endpoint endpoint;
+    private final String tag;
+    private final Map<InetSocketAddress, String> identities = new ConcurrentHashMap<>();
+    private final Set<InetSocketAddress> suspect = ConcurrentHashMap.newKeySet();
+    private final Set<Attempt> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong resent = new AtomicLong();
+
+    /**
+     * @param endpoint the endpoint requests leave from
+     * @param tag      the tag {@code endpoint} was built with in {@link DtlsEndpoints#secure}
+     * @param sessions the sessions of every endpoint of this program
+     */
+    public Sender(Endpoint endpoint, String tag, Sessions sessions) {
+        this.endpoint = endpoint;
+        this.tag = tag;
+        sessions.onEstablished(this::established);
+    }
+
+    /**
+     * Sends a confirmable request.
+     *
+     * @param identity the PSK identity the peer's handshake proves (a carer's, for both directions)
+     * @return how it ended, after any re-send with a fresh handshake
+     */
+    public CompletionStage<Outcome> send(Code method, URI target, String identity, byte[] payload,
+                                                    int contentFormat) {
+        int port = target.getPort() > 0 ? target.getPort() : "coaps".equals(target.getScheme()) ? 5684 : 5683;
+        InetSocketAddress peer = new InetSocketAddress(target.getHost(), port);
+        identities.put(peer, identity);
+        Attempt attempt = new Attempt(method, target, peer, identity, payload, contentFormat);
+        inFlight.add(attempt);
+        attempt.result.whenComplete((answer, error) -> {
+            inFlight.remove(attempt);
+            attempt.stop();
+        });
+        attempt.start(suspect.remove(peer));
+        return attempt.result.completeOnTimeout(Outcome.GAVE_UP, GIVE_UP.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How many requests were re-sent because their peer had restarted. */
+    public long resentAfterRestart() {
+        return resent.get();
+    }
+
+    private void established(Sessions.Established session) {
+        boolean here = session.endpoint().equals(tag);
+        identities.forEach((address, identity) -> {
+            if (identity.equals(session.identity()) && !(here && address.equals(session.peer()))) {
+                suspect.add(address);
+            }
+        });
+        for (Attempt a : inFlight) {
+            if (a.identity.equals(session.identity()) && !(here && a.peer.equals(session.peer()))) {
+                LOG.info("{} has a new session from {}: sending {} {} again with a fresh handshake",
+                        session.identity(), Printable.of(session.peer()), a.method, Printable.of(a.target.getPath()));
+                suspect.remove(a.peer);
+                resent.incrementAndGet();
+                a.start(true);
+            }
+        }
+    }
+
+    private final class Attempt {
+        final Code method;
+        final URI target;
+        final InetSocketAddress peer;
+        final String identity;
+        final byte[] payload;
+        final int contentFormat;
+        final CompletableFuture<Outcome> result = new CompletableFuture<>();
+        private Request current;
+
+        Attempt(Code method, URI target, InetSocketAddress peer, String identity, byte[] payload, int contentFormat) {
+            this.method = method;
+            this.target = target;
+            this.peer = peer;
+            this.identity = identity;
+            this.payload = payload;
+            this.contentFormat = contentFormat;
+        }
+
+        /** Sends (again), cancelling the request it replaces; {@code fresh} forces a full handshake. */
+        synchronized void start(boolean fresh) {
+            if (result.isDone()) {
+                return;
+            }
+            Request previous = current;
+            current = request(fresh);
+            if (previous != null) {
+                previous.cancel();
+            }
+            endpoint.sendRequest(current);
+        }
+
+        synchronized void stop() {
+            if (current != null && current.getResponse() == null && !current.isCanceled()) {
+                current.cancel();
+            }
+        }
+
+        private synchronized boolean isCurrent(Request r) {
+            return r == current;
+        }
+
+        private Request request(boolean fresh) {
+            Request r = new Request(method, Type.CON);
+            r.setURI(target);
+            if (payload.length > 0) {
+                r.setPayload(payload);
+                r.getOptions().setContentFormat(contentFormat);
+            }
+            if (fresh) {
+                r.setDestinationContext(MapBasedEndpointContext.addEntries(r.getDestinationContext(),
+                        DtlsEndpointContext.ATTRIBUE_HANDSHAKE_MODE_FORCE_FULL));
+            }
+            r.addMessageObserver(new MessageObserverAdapter() {
+                @Override
+                public void onResponse(Response response) {
+                    if (isCurrent(r)) {
+                        result.complete(new Outcome(Optional.of(response), false));
+                    }
+                }
+
+                @Override
+                public void onTimeout() {
+                    if (isCurrent(r)) {
+                        suspect.add(peer);
+                        result.complete(Outcome.GAVE_UP);
+                    }
+                }
+
+                @Override
+                public void onReject() {
+                    unanswered();
+                }
+
+                @Override
+                public void onSendError(Throwable error) {
+                    unanswered();
+                }
+
+                @Override
+                public void onCancel() {
+                    // a re-send replaced it, or the caller gave up: the current request decides
+                }
+
+                private void unanswered() {
+                    if (isCurrent(r)) {
+                        result.complete(new Outcome(Optional.empty(), false));
+                    }
+                }
+            });
+            return r;
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package org.hearth.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP.Code;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.elements.config.Configuration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real Californium endpoints on loopback, laid out as Hearth's are: a "home" with a server
+ * endpoint and a separate endpoint it sends from, and a "device" with one endpoint that both
+ * serves and sends, sharing one pre-shared key. Each side is restarted (a new endpoint on the
+ * same port, as a new process would be) while a request is in flight to it.
+ */
+@Tag("medium")
+class SessionRecoveryTest {
+
+    private static final byte[] KEY = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final String ID = "priya-7c";
+
+    private final List<CoapServer> running = new CopyOnWriteArrayList<>();
+    private final List<String> deviceGot = new CopyOnWriteArrayList<>();
+    private final List<String> homeGot = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        running.forEach(CoapServer::destroy);
+    }
+
+    /** A program's side: its endpoints, its sessions, and a sender on the endpoint it sends from. */
+    private record Side(CoapServer server, CoapEndpoint from, Sender sender, int port) {
+        void kill() {
+            server.destroy();
+        }
+    }
+
+    /** Long CoAP timers, so that in these tests only a re-send can be quick. */
+    private static Configuration slow() {
+        Configuration c = CoapSettings.configuration();
+        c.set(CoapConfig.ACK_TIMEOUT, 8, TimeUnit.SECONDS);
+        c.set(CoapConfig.ACK_INIT_RANDOM, 1.0f);
+        return c;
+    }
+
+    /** Quick CoAP timers, so a timeout is seen within a second or two. */
+    private static Configuration quick() {
+        Configuration c = CoapSettings.configuration();
+        c.set(CoapConfig.ACK_TIMEOUT, 200, TimeUnit.MILLISECONDS);
+        c.set(CoapConfig.ACK_INIT_RANDOM, 1.0f);
+        c.set(CoapConfig.MAX_RETRANSMIT, 2);
+        return c;
+    }
+
+    private Side home(Configuration config, int port, int devicePort) {
+        return home(config, port, 0, devicePort);
+    }
+
+    private Side home(Configuration config, int port, int outPort, int devicePort) {
+        Sessions sessions = new Sessions();
+        var keys = DtlsEndpoints.keyStore(Map.of(local(devicePort), new PskKey(ID, KEY)));
+        CoapEndpoint serving = DtlsEndpoints.secure(config, local(port), keys, "home", sessions);
+        CoapEndpoint out = DtlsEndpoints.secure(config, local(outPort), DtlsEndpoints.keyStore(Map.of(local(devicePort),
+                new PskKey(ID, KEY))), "home-out", sessions);
+        CoapServer server = new CoapServer(config);
+        server.addEndpoint(serving);
+        server.addEndpoint(out);
+        server.add(recorder("ack", homeGot));
+        server.start();
+        running.add(server);
+        return new Side(server, out, new Sender(out, "home-out", sessions), serving.getAddress().getPort());
+    }
+
+    private Side device(Configuration config, int port, int homePort) {
+        Sessions sessions = new Sessions();
+        var keys = DtlsEndpoints.keyStore(Map.of(local(homePort), new PskKey(ID, KEY)));
+        CoapEndpoint endpoint = DtlsEndpoints.secure(config, local(port), keys, "device", sessions);
+        CoapServer server = new CoapServer(config);
+        server.addEndpoint(endpoint);
+        server.add(recorder("alerts", deviceGot));
+        server.start();
+        running.add(server);
+        return new Side(server, endpoint, new Sender(endpoint, "device", sessions), endpoint.getAddress().getPort());
+    }
+
+    private static CoapResource recorder(String name, List<String> got) {
+        return new CoapResource(name) {
+            @Override
+            public void handlePOST(CoapExchange exchange) {
+                got.add(exchange.getRequestText());
+                exchange.respond(ResponseCode.CHANGED, exchange.getRequestText());
+            }
+
+            @Override
+            public void handleGET(CoapExchange exchange) {
+                exchange.respond(ResponseCode.CONTENT, "hello");
+            }
+        };
+    }
+
+    private static InetSocketAddress local(int port) {
+        return new InetSocketAddress("127.0.0.1", port);
+    }
+
+    private static Optional<Response> post(Side from, int port, String path, String text) throws Exception {
+        return from.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + port + "/" + path), ID,
+                text.getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture()
+                .get(60, TimeUnit.SECONDS).response();
+    }
+
+    @Test
+    void a_device_that_restarts_and_says_hello_gets_what_was_in_flight_at_once() throws Exception {
+        int devicePort = freePort();
+        Side device = device(slow(), devicePort, 0);
+        Side home = home(slow(), 0, devicePort);
+        device.kill();
+        device = device(slow(), devicePort, home.port());
+        assertThat(post(home, devicePort, "alerts", "first")).isPresent();
+
+        device.kill();
+        var inFlight = home.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + devicePort + "/alerts"), ID,
+                "second".getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture();
+        Side restarted = device(slow(), devicePort, home.port());
+        long start = System.nanoTime();
+        assertThat(hello(restarted, home.port())).as("the restarted device reaches the home").isPresent();
+
+        Optional<Response> answer = inFlight.get(60, TimeUnit.SECONDS).response();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(answer).as("delivered to the restarted device").isPresent();
+        assertThat(took).as("re-sent at the hello, not at the next 8 s retransmission").isLessThan(Duration.ofSeconds(6));
+        assertThat(home.sender().resentAfterRestart()).isEqualTo(1);
+        assertThat(deviceGot).containsExactly("first", "second");
+    }
+
+    @Test
+    void a_home_that_restarts_and_speaks_first_gets_the_acknowledgement_in_flight_at_once() throws Exception {
+        int homePort = freePort();
+        int devicePort = freePort();
+        Side home = home(slow(), homePort, devicePort);
+        Side device = device(slow(), devicePort, homePort);
+        assertThat(post(home, devicePort, "alerts", "alert")).isPresent();
+        assertThat(post(device, homePort, "ack", "ack 1")).isPresent();
+
+        home.kill();
+        var inFlight = device.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + homePort + "/ack"), ID,
+                "ack 2".getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture();
+        Side restarted = home(slow(), homePort, devicePort);
+        long start = System.nanoTime();
+        assertThat(post(restarted, devicePort, "alerts", "heartbeat")).as("the restarted home's first word").isPresent();
+
+        Optional<Response> answer = inFlight.get(60, TimeUnit.SECONDS).response();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(answer).as("the acknowledgement reached the restarted home").isPresent();
+        assertThat(took).isLessThan(Duration.ofSeconds(6));
+        assertThat(device.sender().resentAfterRestart()).isEqualTo(1);
+        assertThat(homeGot).containsExactly("ack 1", "ack 2");
+    }
+
+    @Test
+    void a_timeout_makes_the_next_request_start_with_a_fresh_handshake() throws Exception {
+        int devicePort = freePort();
+        Side home = home(quick(), 0, devicePort);
+        Side device = device(quick(), devicePort, home.port());
+        assertThat(post(home, devicePort, "alerts", "one")).isPresent();
+
+        device.kill();
+        device(quick(), devicePort, home.port());
+        assertThat(post(home, devicePort, "alerts", "two")).as("the old session: the restarted device drops it").isEmpty();
+        assertThat(post(home, devicePort, "alerts", "three")).as("a fresh handshake").isPresent();
+        assertThat(deviceGot).containsExactly("one", "three");
+    }
+
+    @Test
+    void without_the_fresh_handshake_a_restarted_device_hears_nothing() throws Exception {
+        int devicePort = freePort();
+        Side home = home(quick(), 0, devicePort);
+        Side device = device(quick(), devicePort, home.port());
+        assertThat(post(home, devicePort, "alerts", "one")).isPresent();
+        device.kill();
+        device(quick(), devicePort, home.port());
+        for (int i = 0; i < 3; i++) {
+            var plain = org.eclipse.californium.core.coap.Request.newPost();
+            plain.setURI("coaps://127.0.0.1:" + devicePort + "/alerts");
+            plain.setPayload("stale " + i);
+            home.from().sendRequest(plain);
+            assertThat(plain.waitForResponse(3000)).as("what this class exists to prevent").isNull();
+        }
+        assertThat(deviceGot).containsExactly("one");
+    }
+
+    @Test
+    void a_home_that_restarts_from_the_same_address_is_heard_at_once() throws Exception {
+        int devicePort = freePort();
+        int outPort = freePort();
+        Side device = device(slow(), devicePort, 0);
+        Side home = home(slow(), 0, outPort, devicePort);
+        assertThat(post(home, devicePort, "alerts", "before")).isPresent();
+        home.kill();
+        Side restarted = home(slow(), 0, outPort, devicePort);
+        long start = System.nanoTime();
+        assertThat(post(restarted, devicePort, "alerts", "after")).as("a NAT that maps the new process to the old address").isPresent();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+        assertThat(deviceGot).containsExactly("before", "after");
+    }
+
+    private static Optional<Response> hello(Side device, int homePort) throws Exception {
+        return device.sender().send(Code.GET, URI.create("coaps://127.0.0.1:" + homePort + "/ack"), ID, new byte[0],
+                MediaTypeRegistry.UNDEFINED).toCompletableFuture().get(30, TimeUnit.SECONDS).response();
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
