@@ -15,6 +15,7 @@ import org.hearth.voice.ReminderStore;
 import org.hearth.voice.Speaker;
 import org.hearth.voice.VoiceLoop;
 import org.hearth.voice.intent.LanguageResources;
+import org.hearth.voice.models.SpeechModels;
 import org.hearth.voice.recognition.EndpointSettings;
 import org.hearth.voice.recognition.VoskModel;
 import org.hearth.voice.recognition.VoskNativeLibrary;
@@ -88,12 +89,12 @@ final class ResidentVoice implements Announcer, AutoCloseable {
             LOG.info("Voice: listening is off in the config; replies are still spoken");
             return;
         }
-        Path dir = voice.modelsDir().resolve(language.speechModel());
+        Path dir = SpeechModels.fromSystem().locate(voice.modelsDir(), language.speechModel());
         if (!java.nio.file.Files.exists(dir)) {
             // Not installed yet (or never, for a language with no model): a choice, not a fault.
-            LOG.warn("Voice: not listening, because no {} speech model is installed in {} (hearth models install"
-                    + " --lang {}). Replies are still spoken; the buttons and cords work.", language.speechModel(), dir,
-                    language.speechModel());
+            LOG.warn("Voice: not listening, because no {} speech model is installed in {} (`{}`). Replies are still"
+                    + " spoken; the buttons and cords work.", language.speechModel(), dir,
+                    SpeechModels.installCommand(language.speechModel()));
             return;
         }
         try {

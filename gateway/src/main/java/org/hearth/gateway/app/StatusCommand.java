@@ -3,9 +3,19 @@ package org.hearth.gateway.app;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.hearth.gateway.app.config.ConfigLoader;
+import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.coap.LoopbackClient;
+import org.hearth.gateway.domain.Alert;
+import org.hearth.gateway.store.SqliteAlertStore;
+import org.hearth.gateway.store.SqliteDatabase;
+import org.hearth.gateway.store.StoreException;
 import org.hearth.protocol.GatewayStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,11 +45,28 @@ final class StatusCommand implements Callable<Integer> {
             System.err.println("hearth: " + e.getMessage());
             return 1;
         }
-        print(status, loaded.config().home().zone());
+        print(status, loaded.config().home().zone(), testAlerts(loaded.config(), status.openAlerts()));
         return 0;
     }
 
-    static void print(GatewayStatus s, ZoneId zone) {
+    /**
+     * Which open alerts are an installer's TEST alerts. The status the daemon answers does not say,
+     * so this asks the store, read-only; when it cannot be read, none is marked as a test.
+     */
+    private static Set<UUID> testAlerts(HearthConfig cfg, List<GatewayStatus.OpenAlert> open) {
+        if (open.isEmpty()) {
+            return Set.of();
+        }
+        try (SqliteDatabase db = SqliteDatabase.openReadOnly(cfg.storage().database())) {
+            SqliteAlertStore store = new SqliteAlertStore(db);
+            return open.stream().map(GatewayStatus.OpenAlert::id)
+                    .filter(id -> store.find(id).map(Alert::test).orElse(false)).collect(Collectors.toSet());
+        } catch (StoreException e) {
+            return Set.of();
+        }
+    }
+
+    static void print(GatewayStatus s, ZoneId zone, Set<UUID> tests) {
         System.out.println("Hearth at " + s.home() + ", " + WHEN.format(s.at().atZone(zone)));
         System.out.println();
         System.out.println("Sensors:");
@@ -53,8 +80,8 @@ final class StatusCommand implements Callable<Integer> {
             System.out.println("Open alerts: none");
         } else {
             System.out.println("Open alerts:");
-            s.openAlerts().forEach(a -> System.out.printf("  %s  %s in the %s since %s, %s, level %d%n",
-                    a.id().toString().substring(0, 8), a.kind().name().toLowerCase(java.util.Locale.ROOT), a.room(),
+            s.openAlerts().forEach(a -> System.out.printf("  %s  %s since %s, %s, level %d%n",
+                    a.id().toString().substring(0, 8), what(a, tests.contains(a.id())),
                     WHEN.format(a.raisedAt().atZone(zone)), a.state(), a.level()));
         }
         System.out.println("Messages waiting to be sent to carers: " + s.queued());
@@ -62,5 +89,14 @@ final class StatusCommand implements Callable<Integer> {
             System.out.println("CARERS UNREACHABLE since " + WHEN.format(s.carersUnreachableSince().atZone(zone))
                     + ": no carer's device answers. Messages are kept and sent as soon as one does.");
         }
+    }
+
+    /** "fall in the bedroom", "help" when no room is known, "TEST alert (no action needed)" for a test. */
+    private static String what(GatewayStatus.OpenAlert a, boolean test) {
+        if (test) {
+            return "TEST alert (from hearth test-alert; no action needed)";
+        }
+        String kind = a.kind().name().toLowerCase(Locale.ROOT);
+        return a.room() == null || a.room().isBlank() ? kind : kind + " in the " + a.room();
     }
 }

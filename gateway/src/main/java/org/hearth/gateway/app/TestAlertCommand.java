@@ -2,6 +2,7 @@ package org.hearth.gateway.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class TestAlertCommand implements Callable<Integer> {
             return 1;
         }
         out.println("Sent a TEST alert to " + carers.size() + (carers.size() == 1 ? " carer" : " carers")
-                + ". Ask each one to acknowledge it on their phone or computer.");
+                + ". Ask each one to acknowledge it on their device (press Enter in hearth-carer listen).");
         Progress progress = new Progress(carers);
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
@@ -85,9 +86,17 @@ final class TestAlertCommand implements Callable<Integer> {
             out.println("PASS: every carer received the test alert and acknowledged it.");
             return 0;
         }
-        out.println("FAIL: not every carer acknowledged within " + (wait.toSeconds() % 60 == 0 ? wait.toMinutes() + " min" : wait.toSeconds() + " s")
-                + ". Check their phone is on and the app is open, then run the test again.");
+        out.println(failure(wait, config.file));
         return 1;
+    }
+
+    /** What to check when a carer did not acknowledge: there is no app, only hearth-carer on their device. */
+    static String failure(Duration wait, Path configFile) {
+        return "FAIL: not every carer acknowledged within "
+                + (wait.toSeconds() % 60 == 0 ? wait.toMinutes() + " min" : wait.toSeconds() + " s") + ". For each one"
+                + " above who did not, check that their device is on and on the network, that it is running"
+                + " `hearth-carer listen` (enrolled from their pairing QR code), and that their endpoint in " + configFile
+                + " (carers: endpoint) is that device's address and port; then run the test again.";
     }
 
     private static Optional<History> read(HearthConfig cfg, UUID id) {

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hearth.protocol.AlertKind;
 import org.hearth.protocol.GatewayStatus;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,13 +20,18 @@ import org.junit.jupiter.api.Test;
 class StatusCommandTest {
 
     private static final Instant AT = Instant.parse("2026-11-28T10:15:30Z");
+    private static final UUID ID = UUID.fromString("5f1c2a9e-0000-4000-8000-000000000001");
 
     private static String printed(GatewayStatus status) {
+        return printed(status, Set.of());
+    }
+
+    private static String printed(GatewayStatus status, Set<UUID> tests) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            StatusCommand.print(status, ZoneId.of("Europe/London"));
+            StatusCommand.print(status, ZoneId.of("Europe/London"), tests);
         } finally {
             System.setOut(original);
         }
@@ -36,6 +44,31 @@ class StatusCommandTest {
         assertThat(text).contains("Messages waiting to be sent to carers: 3")
                 .contains("CARERS UNREACHABLE since 28 Nov 10:00: no carer's device answers. "
                         + "Messages are kept and sent as soon as one does.");
+    }
+
+    @Test
+    void an_alert_names_its_kind_room_time_state_and_level() {
+        GatewayStatus.OpenAlert fall = new GatewayStatus.OpenAlert(ID, AlertKind.FALL, "bedroom", AT, "RAISED", 1);
+        assertThat(printed(status(fall))).contains("  5f1c2a9e  fall in the bedroom since 28 Nov 10:15, RAISED, level 1");
+    }
+
+    @Test
+    void an_alert_with_no_room_says_no_empty_room() {
+        GatewayStatus.OpenAlert help = new GatewayStatus.OpenAlert(ID, AlertKind.HELP, "", AT, "RAISED", 1);
+        assertThat(printed(status(help))).contains("  5f1c2a9e  help since 28 Nov 10:15, RAISED, level 1")
+                .doesNotContain("in the ");
+    }
+
+    @Test
+    void a_test_alert_is_shown_as_a_test() {
+        GatewayStatus.OpenAlert test = new GatewayStatus.OpenAlert(ID, AlertKind.HELP, "", AT, "DELIVERED", 2);
+        assertThat(printed(status(test), Set.of(ID)))
+                .contains("  5f1c2a9e  TEST alert (from hearth test-alert; no action needed) since 28 Nov 10:15, DELIVERED, level 2")
+                .doesNotContain("in the ");
+    }
+
+    private static GatewayStatus status(GatewayStatus.OpenAlert alert) {
+        return new GatewayStatus(1, "Flat 12", AT, List.of(), List.of(alert), 0);
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.hearth.gateway.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -67,5 +69,14 @@ class TestAlertProgressTest {
 
     private static HearthConfig.CarerEntry carer(String name, int level) {
         return new HearthConfig.CarerEntry(name, level, URI.create("coaps://192.0.2.1:5684"));
+    }
+
+    @Test
+    void the_failure_says_what_to_check_on_the_carers_side() {
+        String text = TestAlertCommand.failure(Duration.ofMinutes(5), Path.of("/etc/hearth/hearth.yaml"));
+
+        assertThat(text).startsWith("FAIL: not every carer acknowledged within 5 min.")
+                .contains("`hearth-carer listen`").contains("on the network")
+                .contains("endpoint in /etc/hearth/hearth.yaml").doesNotContain("the app").doesNotContain("phone");
     }
 }

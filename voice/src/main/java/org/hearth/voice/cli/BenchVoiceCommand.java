@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hearth.voice.bench.VoiceBench;
+import org.hearth.voice.models.SpeechModels;
 import org.hearth.voice.recognition.VoskNativeLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +28,8 @@ public final class BenchVoiceCommand implements Callable<Integer> {
     @Option(names = "--model", description = "The English model folder (default: <models-dir>/en).")
     private Path model;
 
-    @Option(names = "--models-dir", defaultValue = "/var/lib/hearth/models", description = "Installed models (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models-dir", defaultValue = "/var/lib/hearth/models",
+            description = "Installed models (default: ${DEFAULT-VALUE}; from a checkout, the model the build unpacked when none is installed).")
     private Path modelsDir;
 
     @Option(names = "--lib-dir", defaultValue = "/var/lib/hearth/lib", description = "Where an installed libvosk.so lives (default: ${DEFAULT-VALUE}).")
@@ -47,9 +49,14 @@ public final class BenchVoiceCommand implements Callable<Integer> {
             err.println("--clips must be 1 to 10000");
             return 2;
         }
+        Path modelDir = model != null ? model : SpeechModels.fromSystem().locate(modelsDir, "en");
+        if (model == null && !SpeechModels.isModel(modelDir)) {
+            err.println("bench voice: " + SpeechModels.missing(modelDir, "en") + ", or give a model folder with --model DIR.");
+            return 1;
+        }
         VoskNativeLibrary.preferDirectory(libDir);
         try {
-            VoiceBench.Result r = VoiceBench.run(model != null ? model : modelsDir.resolve("en"), clips, seed);
+            VoiceBench.Result r = VoiceBench.run(modelDir, clips, seed);
             out.println(r.line());
             return 0;
         } catch (IllegalStateException | IOException e) {

@@ -21,7 +21,9 @@ import org.hearth.voice.InMemoryReminderStore;
 import org.hearth.voice.ReminderStore;
 import org.hearth.voice.Reply;
 import org.hearth.voice.Speaker;
+import org.hearth.voice.intent.Intent;
 import org.hearth.voice.intent.LanguageResources;
+import org.hearth.voice.models.SpeechModels;
 import org.hearth.voice.recognition.AudioInputs;
 import org.hearth.voice.recognition.EndpointSettings;
 import org.hearth.voice.recognition.VoskModel;
@@ -49,8 +51,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ask", mixinStandardHelpOptions = true,
         description = "Ask the voice assistant by text or WAV files (16 kHz mono) and print its answers.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every question was answered", "1:a file or model could not be read",
-            "2:wrong options"})
+        exitCodeList = {"0:every question was answered", "1:a file or model could not be read, or (with --fail-on-none)"
+            + " a question was not understood", "2:wrong options"})
 public final class VoiceAskCommand implements Callable<Integer> {
 
     @Spec
@@ -65,10 +67,14 @@ public final class VoiceAskCommand implements Callable<Integer> {
     @Option(names = "--text", description = "Ask this typed question instead of WAV files.")
     private String text;
 
+    @Option(names = "--fail-on-none", description = "Exit with 1 when any answer's intent is none (not understood).")
+    private boolean failOnNone;
+
     @Parameters(paramLabel = "FILE.wav", arity = "0..*", description = "WAV files, one question each.")
     private List<Path> files = List.of();
 
-    @Option(names = "--models-dir", defaultValue = "/var/lib/hearth/models", description = "Installed models (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models-dir", defaultValue = "/var/lib/hearth/models",
+            description = "Installed models (default: ${DEFAULT-VALUE}; from a checkout, the model the build unpacked when none is installed).")
     private Path modelsDir;
 
     @Option(names = "--model", description = "A model folder to use instead of the installed one.")
@@ -125,8 +131,9 @@ public final class VoiceAskCommand implements Callable<Integer> {
                 AssistantSettings.DEFAULT);
         try {
             if (text != null) {
-                out.println(line(null, assistant.hearText(text)));
-                return 0;
+                Reply reply = assistant.hearText(text);
+                out.println(line(null, reply));
+                return understood(reply, err) ? 0 : 1;
             }
             return askFiles(language, assistant, out, err);
         } finally {
@@ -140,7 +147,11 @@ public final class VoiceAskCommand implements Callable<Integer> {
 
     private int askFiles(LanguageResources language, Assistant assistant, PrintWriter out, PrintWriter err)
             throws IOException {
-        Path modelDir = model != null ? model : modelsDir.resolve(language.speechModel());
+        Path modelDir = model != null ? model : SpeechModels.fromSystem().locate(modelsDir, language.speechModel());
+        if (model == null && !SpeechModels.isModel(modelDir)) {
+            err.println(SpeechModels.missing(modelDir, language.speechModel()) + ", or give a model folder with --model DIR.");
+            return 1;
+        }
         VoskNativeLibrary.preferDirectory(libDir);
         int code = 0;
         try (VoskModel vosk = VoskModel.load(modelDir);
@@ -155,14 +166,27 @@ public final class VoiceAskCommand implements Callable<Integer> {
                     code = 1;
                     continue;
                 }
-                out.println(line(file, assistant.hear(heard)));
+                Reply reply = assistant.hear(heard);
+                out.println(line(file, reply));
                 out.flush();
+                if (!understood(reply, err)) {
+                    code = 1;
+                }
             }
         } catch (IOException e) {
             err.println(e.getMessage());
             return 1;
         }
         return code;
+    }
+
+    /** False, after saying so, when --fail-on-none is given and the reply is to a question not understood. */
+    private boolean understood(Reply reply, PrintWriter err) {
+        if (failOnNone && reply.intent() == Intent.NONE) {
+            err.println("not understood (intent=none), and --fail-on-none was given");
+            return false;
+        }
+        return true;
     }
 
     private Speaker speaker() {

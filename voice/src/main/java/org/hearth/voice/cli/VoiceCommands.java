@@ -12,15 +12,18 @@ import picocli.CommandLine.Command;
         subcommands = {VoiceCommands.Voice.class, VoiceCommands.Models.class, VoiceCommands.Bench.class})
 public final class VoiceCommands {
 
-    @Command(name = "voice", description = "Talk to the assistant.", subcommands = VoiceAskCommand.class)
+    @Command(name = "voice", mixinStandardHelpOptions = true, description = "Talk to the assistant.",
+            subcommands = VoiceAskCommand.class)
     public static final class Voice {
     }
 
-    @Command(name = "models", description = "Manage speech models.", subcommands = ModelsInstallCommand.class)
+    @Command(name = "models", mixinStandardHelpOptions = true, description = "Manage speech models.",
+            subcommands = ModelsInstallCommand.class)
     public static final class Models {
     }
 
-    @Command(name = "bench", description = "Benchmarks.", subcommands = BenchVoiceCommand.class)
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
+            subcommands = BenchVoiceCommand.class)
     static final class Bench {
     }
 

@@ -67,6 +67,15 @@ class VoiceAskCommandTest {
     }
 
     @Test
+    void failOnNoneFailsOnlyWhenTheQuestionIsNotUnderstood() {
+        assertThat(run("--quiet", "--text", "zzz qqq xxx").code()).isZero();
+        Run none = run("--quiet", "--fail-on-none", "--text", "zzz qqq xxx");
+        assertThat(none.code()).isEqualTo(1);
+        assertThat(none.out()).startsWith("intent=none ");
+        assertThat(run("--quiet", "--fail-on-none", "--text", "what time is it").code()).isZero();
+    }
+
+    @Test
     void quotesInRepliesAreEscaped() {
         assertThat(VoiceAskCommand.line(null, new Reply(Intent.NONE, "say \"yes\"", false))).isEqualTo("intent=none reply=\"say \\\"yes\\\"\"");
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import org.hearth.voice.models.SpeechModels;
 import org.hearth.voice.recognition.AudioInputs;
 import org.hearth.voice.testkit.Clips;
 import org.hearth.voice.testkit.TestModel;
@@ -64,7 +65,46 @@ class VoiceAskWavTest {
         VoiceAskCommandTest.Run r = VoiceAskCommandTest.run("--quiet", "--models-dir", dir.resolve("none").toString(),
                 help.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("no Vosk model in").contains("hearth models install");
+        assertThat(r.err()).contains("no en speech model in " + dir.resolve("none").resolve("en"))
+                .contains("hearth models install --lang en");
+    }
+
+    @Test
+    void fromACheckoutWithNothingInstalledTheBuiltModelAnswers() throws Exception {
+        // What the checkout's ./hearth launcher passes: the folder the build unpacks model-en into.
+        Path help = wav("help.wav", "help me please");
+        String before = System.getProperty(SpeechModels.BUILT_MODELS_PROPERTY);
+        System.setProperty(SpeechModels.BUILT_MODELS_PROPERTY, TestModel.dir().getParent().toString());
+        VoiceAskCommandTest.Run r;
+        try {
+            r = VoiceAskCommandTest.run("--quiet", "--models-dir", dir.resolve("none").toString(), help.toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty(SpeechModels.BUILT_MODELS_PROPERTY);
+            } else {
+                System.setProperty(SpeechModels.BUILT_MODELS_PROPERTY, before);
+            }
+        }
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("file=" + help + " intent=help.emergency");
+    }
+
+    @Test
+    void withFailOnNoneAnAnswerOfNoneFails() throws Exception {
+        Path help = wav("help.wav", "help me please");
+        Path silence = dir.resolve("silence.wav");
+        write(silence, new byte[16000 * 2 * 2]);
+        String model = TestModel.dir().toString();
+
+        VoiceAskCommandTest.Run understood = VoiceAskCommandTest.run("--quiet", "--fail-on-none", "--model", model,
+                help.toString());
+        VoiceAskCommandTest.Run notUnderstood = VoiceAskCommandTest.run("--quiet", "--fail-on-none", "--model", model,
+                help.toString(), silence.toString());
+
+        assertThat(understood.code()).as(understood.err()).isZero();
+        assertThat(notUnderstood.code()).isEqualTo(1);
+        assertThat(notUnderstood.out()).contains("file=" + silence + " intent=none");
+        assertThat(notUnderstood.err()).contains("--fail-on-none");
     }
 
     private Path wav(String name, String text) throws Exception {

