@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.gateway.coap.LocalToken;
 import org.hearth.gateway.coap.LoopbackClient;
 import org.hearth.gateway.domain.Alert;
 import org.hearth.gateway.domain.AlertMachine;
@@ -55,8 +56,15 @@ final class TestAlertCommand implements Callable<Integer> {
             return 1;
         }
         UUID id;
+        LocalToken token;
         try {
-            id = LoopbackClient.testAlert(cfg.coap().loopbackPort());
+            token = LocalToken.read(cfg.storage().dataDir());
+        } catch (IOException e) {
+            out.println("No test alert was sent: " + e.getMessage());
+            return 1;
+        }
+        try {
+            id = LoopbackClient.testAlert(cfg.coap().loopbackPort(), token);
         } catch (IOException e) {
             out.println("Hearth is not running, so no test alert was sent (" + e.getMessage() + ").");
             out.println("Start it first: sudo systemctl start hearth");
