@@ -203,13 +203,15 @@ public final class Daemon implements AutoCloseable {
         voice.listen(config.voice(), microphone);
     }
 
-    /** Only root and the daemon's user can read it, so only they can act through {@code /local}. */
+    /**
+     * Only root and the daemon's user can read it, so only they can act through {@code /local}.
+     * A token that cannot be written leaves local control refused, not the home unguarded.
+     */
     private void writeLocalToken(Path file) {
         try {
             PrivateFile.replace(file, localToken.text() + "\n");
         } catch (java.io.IOException e) {
-            db.close();
-            throw new IllegalStateException("cannot write the local control token " + file + ": " + e.getMessage(), e);
+            LOG.error("Local control is refused until a restart: cannot write its token {}: {}", file, e.getMessage());
         }
     }
 
