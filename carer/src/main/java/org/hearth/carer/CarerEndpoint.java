@@ -21,6 +21,7 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.config.Configuration;
 import org.hearth.protocol.Acknowledgement;
 import org.hearth.protocol.Alert;
+import org.hearth.protocol.OpenAlerts;
 import org.hearth.protocol.Protocol;
 import org.hearth.protocol.ProtocolException;
 import org.hearth.protocol.WireCodec;
@@ -38,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * pre-shared key, and posts acknowledgements to the gateway with the same key. Alerts are
  * deduplicated by id, so a gateway retry after a crash is shown once.
  *
- * <p>It says hello when it starts (a GET of the gateway's {@code /status}): after the device
+ * <p>It says hello when it starts (a GET of the gateway's {@code /alerts}): after the device
  * restarts, that fresh handshake tells the gateway to drop its stale session and send the queue
- * now. Acknowledgements survive the gateway restarting: see {@link Sender}.
+ * now, and the answer lists what is still open, so an alert delivered just before a crash is not
+ * left unanswered. Acknowledgements survive the gateway restarting: see {@link Sender}.
  */
 public final class CarerEndpoint implements AutoCloseable {
 
@@ -112,7 +114,7 @@ public final class CarerEndpoint implements AutoCloseable {
         server.add(carer.new AlertsResource(listener), new HeartbeatResource(listener));
         server.start();
         LOG.info("Carer {} listening on {}", name, endpoint.getAddress());
-        carer.hello();
+        carer.hello().thenAccept(open -> open.ifPresent(listener::onOpenAlerts));
         return carer;
     }
 
@@ -120,13 +122,20 @@ public final class CarerEndpoint implements AutoCloseable {
         return uri.getPort() > 0 ? uri.getPort() : Protocol.COAPS_PORT;
     }
 
-    /** Says hello to the gateway; completes true when it answered. */
-    public CompletionStage<Boolean> hello() {
-        return sender.send(Code.GET, gateway.resolve("/" + Protocol.STATUS), identity, new byte[0], MediaTypeRegistry.UNDEFINED)
+    /** Says hello to the gateway; completes with its open alerts, or empty when it did not answer. */
+    public CompletionStage<java.util.Optional<OpenAlerts>> hello() {
+        return sender.send(Code.GET, gateway.resolve("/" + Protocol.ALERTS), identity, new byte[0], MediaTypeRegistry.UNDEFINED)
                 .thenApply(outcome -> {
-                    outcome.response().ifPresentOrElse(r -> LOG.info("The gateway answered hello: {}", r.getCode()),
-                            () -> LOG.info("The gateway did not answer hello; it will be heard when it sends"));
-                    return outcome.succeeded();
+                    if (!outcome.succeeded()) {
+                        LOG.info("The gateway did not answer hello; it will be heard when it sends");
+                        return java.util.Optional.empty();
+                    }
+                    try {
+                        return java.util.Optional.of(WireCodec.decodeOpenAlerts(outcome.response().orElseThrow().getPayload()));
+                    } catch (ProtocolException e) {
+                        LOG.warn("The gateway's open alerts could not be read: {}", Printable.of(e.getMessage()));
+                        return java.util.Optional.empty();
+                    }
                 });
     }
 

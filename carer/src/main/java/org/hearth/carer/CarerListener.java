@@ -10,4 +10,11 @@ public interface CarerListener {
     void onAlert(Alert alert);
 
     void onHeartbeat(Heartbeat heartbeat);
+
+    /**
+     * The gateway's answer to the hello this device says when it starts: every alert still open,
+     * including ones delivered before a restart that nobody has acknowledged yet.
+     */
+    default void onOpenAlerts(org.hearth.protocol.OpenAlerts open) {
+    }
 }

@@ -136,7 +136,7 @@ public final class CarerMain implements Runnable {
         Path journalFile;
 
         private final PrintStream out = System.out;
-        private final Deque<Alert> waiting = new ConcurrentLinkedDeque<>();
+        private final Deque<UUID> waiting = new ConcurrentLinkedDeque<>();
 
         @Override
         public Integer call() throws Exception {
@@ -208,6 +208,11 @@ public final class CarerMain implements Runnable {
                     }
 
                     @Override
+                    public void onOpenAlerts(org.hearth.protocol.OpenAlerts open) {
+                        loop.execute(() -> waitingSinceStart(open, zone, loop, self[0]));
+                    }
+
+                    @Override
                     public void onHeartbeat(Heartbeat heartbeat) {
                         loop.execute(() -> {
                             if (Heartbeat.STOPPING.equals(heartbeat.state())) {
@@ -239,16 +244,38 @@ public final class CarerMain implements Runnable {
             say((alert.test() ? "TEST ALERT (no action needed) " : "ALERT ") + alert.severity().name().toLowerCase(Locale.ROOT)
                     + ": " + describe(alert) + where + " at " + alert.home() + ", " + when + ". " + alert.message()
                     + " [id " + alert.id() + ", level " + alert.level() + "]");
+            waitFor(alert.id(), alert.home(), loop, endpoint);
+        }
+
+        /** Alerts raised to carers that nobody has acknowledged, as the gateway listed them at start. */
+        private void waitingSinceStart(org.hearth.protocol.OpenAlerts open, ZoneId zone, RealTimeScheduler loop,
+                                       CarerEndpoint endpoint) {
+            for (org.hearth.protocol.GatewayStatus.OpenAlert a : open.alerts()) {
+                if (!"RAISED".equals(a.state()) && !"DELIVERED".equals(a.state())) {
+                    continue;
+                }
+                say("STILL OPEN: " + describe(a.kind()) + (a.room().isEmpty() ? "" : " in the " + a.room()) + " at "
+                        + open.home() + ", since " + HH_MM.format(a.raisedAt().atZone(zone))
+                        + ". Nobody has said they are on their way. [id " + a.id() + "]");
+                waitFor(a.id(), open.home(), loop, endpoint);
+            }
+        }
+
+        private void waitFor(UUID id, String home, RealTimeScheduler loop, CarerEndpoint endpoint) {
             if (autoAck != null) {
-                loop.schedule(autoAck, () -> ack(endpoint, alert.id()));
+                loop.schedule(autoAck, () -> ack(endpoint, id));
             } else {
-                waiting.push(alert);
-                say("Press Enter to tell " + alert.home() + " you are on your way.");
+                waiting.push(id);
+                say("Press Enter to tell " + home + " you are on your way.");
             }
         }
 
         private static String describe(Alert alert) {
-            return switch (alert.kind()) {
+            return describe(alert.kind());
+        }
+
+        private static String describe(org.hearth.protocol.AlertKind kind) {
+            return switch (kind) {
                 case FALL -> "possible fall";
                 case LONG_LIE -> "not moving for a long time";
                 case INACTIVITY -> "unusually quiet";
@@ -263,11 +290,11 @@ public final class CarerMain implements Runnable {
         private void readAcknowledgements(CarerEndpoint endpoint, CountDownLatch stop) {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 while (in.readLine() != null) {
-                    Alert newest = waiting.poll();
+                    UUID newest = waiting.poll();
                     if (newest == null) {
                         say("Nothing is waiting for you.");
                     } else {
-                        ack(endpoint, newest.id());
+                        ack(endpoint, newest);
                     }
                 }
             } catch (IOException e) {

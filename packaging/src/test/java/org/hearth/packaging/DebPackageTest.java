@@ -91,6 +91,8 @@ class DebPackageTest {
     void the_installed_config_is_valid_once_the_carers_are_paired() throws Exception {
         Path etc = root.resolve("etc/hearth");
         Files.copy(BuiltPackage.projectRoot().resolve("config/secrets.example.yaml"), etc.resolve("secrets.yaml"));
+        // 0600, as tmpfiles.d makes it on an installed system: Hearth refuses a secrets file others may read.
+        Files.setPosixFilePermissions(etc.resolve("secrets.yaml"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
         var loaded = ConfigLoader.load(etc.resolve("hearth.yaml"));
 

@@ -1,6 +1,7 @@
 package org.hearth.gateway.app;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +14,13 @@ import java.util.function.Supplier;
 import org.hearth.gateway.app.config.ConfigException;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.gateway.app.config.PrivateFile;
 import org.hearth.gateway.app.config.Secrets;
 import org.hearth.gateway.coap.CoapAlertChannel;
 import org.hearth.gateway.coap.CoapGatewayServer;
 import org.hearth.gateway.coap.GatewayHandlers;
 import org.hearth.gateway.coap.LocalControl;
+import org.hearth.gateway.coap.LocalToken;
 import org.hearth.gateway.domain.AckResult;
 import org.hearth.gateway.domain.AlertMachine;
 import org.hearth.gateway.domain.AlertObserver;
@@ -101,6 +104,9 @@ public final class Daemon implements AutoCloseable {
     private final Map<String, Secrets.CarerKey> activeKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private AutoCloseable sensors;
     private SimulatedHome simulated;
+    /** Set once the sensors are open; {@code /local/sim} says "starting" until then. */
+    private volatile boolean sensorsStarted;
+    private final LocalToken localToken = LocalToken.random();
     private boolean closed;
 
     private Daemon(HearthConfig config, Secrets secrets, RealTimeScheduler loop, Speaker speaker,
@@ -111,6 +117,9 @@ public final class Daemon implements AutoCloseable {
         this.db = SqliteDatabase.open(config.storage().database());
         this.alerts = new SqliteAlertStore(db);
         SqliteEventStore events = SqliteEventStore.batching(db, loop, SqliteEventStore.DEFAULT_WINDOW); // see docs/performance.md
+        if (config.coap().loopbackPort() >= 0) {
+            writeLocalToken(config.storage().dataDir().resolve(LocalToken.FILE_NAME));
+        }
 
         // 2. Domain, on the event loop. A carer without a key (revoked, or not paired yet) is
         //    left off the ladder; the config loader has warned about them.
@@ -184,6 +193,7 @@ public final class Daemon implements AutoCloseable {
         }
         this.i2c = startI2c(config, gateway, new TemperatureWatch(thresholds.environment(), machine, loop));
         supervisor.start();
+        sensorsStarted = true;
 
         // 5. Heartbeats tell the carers we are alive; retention runs daily.
         loop.execute(heartbeats::start);
@@ -193,6 +203,18 @@ public final class Daemon implements AutoCloseable {
         // 6. Listening, once everything else works: loading a speech model takes a few seconds,
         //    and the pull cords must not wait for it.
         voice.listen(config.voice(), microphone);
+    }
+
+    /**
+     * Only root and the daemon's user can read it, so only they can act through {@code /local}.
+     * A token that cannot be written leaves local control refused, not the home unguarded.
+     */
+    private void writeLocalToken(Path file) {
+        try {
+            PrivateFile.replace(file, localToken.text() + "\n");
+        } catch (java.io.IOException e) {
+            LOG.error("Local control is refused until a restart: cannot write its token {}: {}", file, e.getMessage());
+        }
     }
 
     /**
@@ -352,6 +374,16 @@ public final class Daemon implements AutoCloseable {
 
     /** Local tools on this machine: key reload after revocation, and presses in a simulated home. */
     private final class Local implements LocalControl {
+        @Override
+        public LocalToken token() {
+            return localToken;
+        }
+
+        @Override
+        public boolean sensorsStarted() {
+            return sensorsStarted;
+        }
+
         @Override
         public CompletionStage<String> reloadKeys() {
             return CompletableFuture.supplyAsync(() -> {

@@ -12,6 +12,7 @@ import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.LadderFile;
 import org.hearth.gateway.app.config.Secrets;
 import org.hearth.gateway.app.config.SecretsFile;
+import org.hearth.gateway.coap.LocalToken;
 import org.hearth.gateway.coap.LoopbackClient;
 import org.hearth.protocol.PairingCode;
 import picocli.CommandLine.ArgGroup;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code hearth pair}: gives a carer a fresh identity and 128-bit key, stores it in the secrets
- * file (mode 0600) and shows the QR code their {@code hearth-carer enroll} reads. With
- * {@code --revoke} it removes a carer's key; a running daemon drops it at once.
+ * file (mode 0600, its owner kept) and shows the QR code their {@code hearth-carer enroll} reads.
+ * With {@code --revoke} it removes a carer's key and a running daemon drops it at once; the
+ * command exits 1 unless the key is sure to work nowhere (the daemon dropped it, or none runs).
  */
 @Command(name = "pair", mixinStandardHelpOptions = true,
         description = {"Pair a carer's device by QR code, or revoke a carer.",
@@ -134,7 +136,8 @@ final class PairCommand implements Callable<Integer> {
             addToLadder(cfg, name);
         }
         if (replaced) {
-            System.out.println(name + "'s old key " + tellDaemon(cfg, "no longer works"));
+            // Pairing itself worked, so the exit code stays 0; the old key's fate is told in words.
+            tellDaemon(cfg, name + "'s old key");
         }
         System.out.println("Restart Hearth (systemctl restart hearth) so it uses " + name + "'s new key.");
         return 0;
@@ -158,32 +161,54 @@ final class PairCommand implements Callable<Integer> {
         }
     }
 
-    private int revoke(HearthConfig cfg, String name) throws IOException, ConfigException {
-        if (!Files.exists(cfg.secretsFile()) || !SecretsFile.remove(cfg.secretsFile(), name)) {
-            System.err.println("hearth: there is no key for \"" + name + "\" in " + cfg.secretsFile() + "; nothing to revoke.");
+    private int revoke(HearthConfig cfg, String name) throws ConfigException {
+        Path file = cfg.secretsFile();
+        try {
+            if (!Files.exists(file) || !SecretsFile.remove(file, name)) {
+                System.err.println("hearth: there is no key for \"" + name + "\" in " + file + "; nothing to revoke.");
+                return 1;
+            }
+        } catch (IOException e) {
+            System.err.println("hearth: could not write " + file + " (" + e.getMessage() + "), so " + name
+                    + "'s key was NOT revoked. Run this as root: sudo hearth pair --revoke " + name);
             return 1;
         }
-        System.out.println("Removed " + name + "'s key from " + cfg.secretsFile() + ".");
-        System.out.println(name + "'s key " + tellDaemon(cfg, "no longer works"));
+        System.out.println("Removed " + name + "'s key from " + file + ".");
+        boolean gone = tellDaemon(cfg, name + "'s key");
         if (cfg.carers().stream().anyMatch(c -> c.name().equals(name))) {
             System.out.println(name + " is still listed under carers in " + config
                     + "; Hearth skips a carer without a key. Remove the entry when convenient.");
         }
-        return 0;
+        return gone ? 0 : 1;
     }
 
-    /** Asks the running daemon to re-read the secrets file; says in words what became of the old key. */
-    private static String tellDaemon(HearthConfig cfg, String effect) {
+    /**
+     * Asks the running daemon to re-read the secrets file, and says in words what became of a key
+     * just removed from it.
+     *
+     * @return true when no running daemon accepts the key any more: this one dropped it, or none is
+     *         running (a daemon loads only the keys in the file when it starts)
+     */
+    private static boolean tellDaemon(HearthConfig cfg, String whose) {
         int port = cfg.coap().loopbackPort();
         if (port < 0) {
-            return "will stop working when Hearth restarts (coap.loopback_port is off, so the daemon cannot be told now).";
+            System.err.println("hearth: " + whose + " is gone from the secrets file, but coap.loopback_port is off, so a running"
+                    + " Hearth cannot be told: it accepts the key until it restarts (sudo systemctl restart hearth).");
+            return false;
+        }
+        if (!LoopbackClient.answers(port)) {
+            System.out.println(whose + " will not work: Hearth is not running (nothing answers on loopback port " + port
+                    + "), and it loads only the keys in the secrets file when it starts.");
+            return true;
         }
         try {
-            String answer = LoopbackClient.reloadKeys(port);
-            return effect + ": the running daemon dropped it (" + answer + ").";
+            String answer = LoopbackClient.reloadKeys(port, LocalToken.read(cfg.storage().dataDir()));
+            System.out.println(whose + " no longer works: the running daemon dropped it (" + answer + ").");
+            return true;
         } catch (IOException e) {
-            return "is gone from the secrets file; Hearth did not answer (" + e.getMessage()
-                    + "), so it takes effect when Hearth starts.";
+            System.err.println("hearth: " + whose + " is gone from the secrets file, but the running daemon did NOT drop it ("
+                    + e.getMessage() + "). It still works until Hearth restarts: sudo systemctl restart hearth");
+            return false;
         }
     }
 }

@@ -34,7 +34,7 @@ final class PurgeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ConfigLoader.Loaded loaded = config.load();
         HearthConfig c = loaded.config();
-        if (c.coap().loopbackPort() >= 0 && daemonAnswers(c.coap().loopbackPort())) {
+        if (c.coap().loopbackPort() >= 0 && LoopbackClient.answers(c.coap().loopbackPort())) {
             System.err.println("hearth: Hearth is running. Stop it first (sudo systemctl stop hearth), then purge.");
             return 1;
         }
@@ -77,15 +77,6 @@ final class PurgeCommand implements Callable<Integer> {
                     : p.getFileName().toString().endsWith(".yaml") ? "the configuration naming the home and its carers"
                     : "the database's journal";
             System.out.println("  " + p + ": " + what);
-        }
-    }
-
-    private static boolean daemonAnswers(int port) {
-        try {
-            LoopbackClient.status(port);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.gateway.coap.LocalToken;
 import org.hearth.gateway.coap.LoopbackClient;
 import org.hearth.gateway.domain.Alert;
 import org.hearth.gateway.domain.AlertMachine;
@@ -55,12 +56,17 @@ final class TestAlertCommand implements Callable<Integer> {
             out.println("No carer is paired yet, so there is nobody to test. Pair each carer first: sudo hearth pair --carer NAME");
             return 1;
         }
+        int port = cfg.coap().loopbackPort();
         UUID id;
         try {
-            id = LoopbackClient.testAlert(cfg.coap().loopbackPort());
+            id = LoopbackClient.testAlert(port, LocalToken.read(cfg.storage().dataDir()));
         } catch (IOException e) {
-            out.println("Hearth is not running, so no test alert was sent (" + e.getMessage() + ").");
-            out.println("Start it first: sudo systemctl start hearth");
+            if (LoopbackClient.answers(port)) {
+                out.println("Hearth is running, but no test alert was sent: " + e.getMessage());
+            } else {
+                out.println("Hearth is not running, so no test alert was sent (" + e.getMessage() + ").");
+                out.println("Start it first: sudo systemctl start hearth");
+            }
             return 1;
         }
         out.println("Sent a TEST alert to " + carers.size() + (carers.size() == 1 ? " carer" : " carers")

@@ -114,14 +114,7 @@ public final class CoapGatewayServer implements AutoCloseable {
         CoapResource alerts = new AlertsResource(handlers);
         server.add(status, alerts);
         if (plain != null) {
-            CoapResource localResource = new CoapResource("local", false);
-            localResource.add(new LocalAction("keys", plain, ResponseCode.CHANGED, "keys not reloaded", local::reloadKeys));
-            localResource.add(new LocalAction("test-alert", plain, ResponseCode.CREATED, "no test alert sent",
-                    local::testAlert));
-            if (local.simulated()) {
-                localResource.add(new SimResource(local, plain));
-            }
-            server.add(localResource);
+            server.add(LocalResources.create(plain, local));
         }
         server.start();
         try {
@@ -194,90 +187,6 @@ public final class CoapGatewayServer implements AutoCloseable {
     static String pskIdentity(CoapExchange exchange) {
         Principal peer = exchange.advanced().getRequest().getSourceContext().getPeerIdentity();
         return peer instanceof PreSharedKeyIdentity psk ? psk.getIdentity() : null;
-    }
-
-    /**
-     * True only for a request that came in on the plain endpoint from a loopback address: local
-     * control is never offered over DTLS, whoever the carer, nor to any other machine.
-     */
-    static boolean fromLoopbackPlain(CoapExchange exchange, CoapEndpoint plain) {
-        return exchange.advanced().getEndpoint() == plain && pskIdentity(exchange) == null
-                && exchange.getSourceAddress().isLoopbackAddress();
-    }
-
-    /**
-     * A POST only this machine may make ({@code /local/keys}: re-read the secrets file so a revoked
-     * key stops working now; {@code /local/test-alert}: an installer's TEST alert, answered with its
-     * id). It is answered when the daemon has done it.
-     */
-    private static final class LocalAction extends CoapResource {
-        private final CoapEndpoint plain;
-        private final ResponseCode done;
-        private final String failed;
-        private final java.util.function.Supplier<java.util.concurrent.CompletionStage<?>> action;
-
-        LocalAction(String name, CoapEndpoint plain, ResponseCode done, String failed,
-                    java.util.function.Supplier<java.util.concurrent.CompletionStage<?>> action) {
-            super(name, false);
-            this.plain = plain;
-            this.done = done;
-            this.failed = failed;
-            this.action = action;
-        }
-
-        @Override
-        public void handlePOST(CoapExchange exchange) {
-            if (!fromLoopbackPlain(exchange, plain)) {
-                exchange.respond(ResponseCode.FORBIDDEN, "local control is for this machine only");
-                return;
-            }
-            exchange.accept();
-            action.get().whenComplete((answer, error) -> {
-                if (error != null) {
-                    exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, failed + ": " + rootMessage(error));
-                } else {
-                    exchange.respond(done, answer.toString());
-                }
-            });
-        }
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable t = error;
-        while (t.getCause() != null && t instanceof java.util.concurrent.CompletionException) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.length() > 200 ? m.substring(0, 200) : m;
-    }
-
-    /** POST {@code /local/sim/{sensor}}: press a simulated sensor. Exists only in a simulated home. */
-    private static final class SimResource extends CoapResource {
-        private final LocalControl local;
-        private final CoapEndpoint plain;
-
-        SimResource(LocalControl local, CoapEndpoint plain) {
-            super("sim", false);
-            this.local = local;
-            this.plain = plain;
-        }
-
-        @Override
-        public Resource getChild(String name) {
-            CoapResource sensor = new CoapResource(name, false) {
-                @Override
-                public void handlePOST(CoapExchange exchange) {
-                    if (!fromLoopbackPlain(exchange, plain)) {
-                        exchange.respond(ResponseCode.FORBIDDEN, "local control is for this machine only");
-                        return;
-                    }
-                    local.press(name).whenComplete((found, error) -> exchange.respond(
-                            error == null && Boolean.TRUE.equals(found) ? ResponseCode.CHANGED : ResponseCode.NOT_FOUND));
-                }
-            };
-            sensor.setParent(this);
-            return sensor;
-        }
     }
 
     private static final class StatusResource extends CoapResource {

@@ -4,9 +4,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * What tools on this machine may ask of the daemon, over plain CoAP on loopback only: never over
- * DTLS, never from another address. Both requests are harmless whoever sends them: one makes the
- * daemon match the secrets file only root can write, the other exists only in a simulated home.
- * The test alert tells carers only that it is a test, and asks nothing of them.
+ * DTLS, never from another address, and only with the daemon's {@link LocalToken}, which only
+ * root and the daemon's user can read: any local process could otherwise send a TEST alert to
+ * every carer.
  */
 public interface LocalControl {
 
@@ -16,6 +16,15 @@ public interface LocalControl {
      * @return a summary in plain words, without key material
      */
     CompletionStage<String> reloadKeys();
+
+    /** The credential every request must carry as its payload. */
+    LocalToken token();
+
+    /**
+     * False until the daemon has opened its sensors: until then {@code /local/sim/{sensor}}
+     * answers 5.03 "starting" rather than 4.04, because the sensor does exist.
+     */
+    boolean sensorsStarted();
 
     /** True only when the sensors are simulated (GPIO backend mock); then {@code /local/sim/{sensor}} exists. */
     boolean simulated();
@@ -34,8 +43,20 @@ public interface LocalControl {
      */
     CompletionStage<java.util.UUID> testAlert();
 
-    /** No local control: the resources answer 4.04. */
+    /** No local control: nobody holds the token, and every action fails. */
     LocalControl NONE = new LocalControl() {
+        private final LocalToken nobodys = LocalToken.random();
+
+        @Override
+        public LocalToken token() {
+            return nobodys;
+        }
+
+        @Override
+        public boolean sensorsStarted() {
+            return false;
+        }
+
         @Override
         public CompletionStage<String> reloadKeys() {
             return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("no key reload here"));

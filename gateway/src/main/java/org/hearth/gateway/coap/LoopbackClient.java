@@ -10,7 +10,10 @@ import org.hearth.protocol.GatewayStatus;
 import org.hearth.protocol.ProtocolException;
 import org.hearth.protocol.WireCodec;
 
-/** How local commands ({@code hearth status}) ask the running daemon, over plain CoAP on loopback. */
+/**
+ * How local commands ({@code hearth status}) ask the running daemon, over plain CoAP on loopback.
+ * Reading needs nothing; acting needs the daemon's {@link LocalToken}.
+ */
 public final class LoopbackClient {
 
     private LoopbackClient() {
@@ -42,14 +45,24 @@ public final class LoopbackClient {
         }
     }
 
+    /** True when a daemon answers {@code /status} on this machine's loopback {@code port}. */
+    public static boolean answers(int port) {
+        try {
+            status(port);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /**
      * Asks the daemon to re-read its secrets file, so a revoked key stops working at once.
      *
      * @return the daemon's summary, in plain words
      * @throws IOException when the daemon does not answer or refuses, in words for a person
      */
-    public static String reloadKeys(int port) throws IOException {
-        return post(port, "local/keys");
+    public static String reloadKeys(int port, LocalToken token) throws IOException {
+        return post(port, token, "local/keys");
     }
 
     /**
@@ -57,8 +70,8 @@ public final class LoopbackClient {
      *
      * @throws IOException when the daemon does not answer, has no such sensor, or is not simulated
      */
-    public static void press(int port, String sensorId) throws IOException {
-        post(port, "local/sim/" + sensorId);
+    public static void press(int port, LocalToken token, String sensorId) throws IOException {
+        post(port, token, "local/sim/" + sensorId);
     }
 
     /**
@@ -67,8 +80,8 @@ public final class LoopbackClient {
      * @return the test alert's id, to follow in the store
      * @throws IOException when the daemon does not answer or refuses
      */
-    public static java.util.UUID testAlert(int port) throws IOException {
-        String id = post(port, "local/test-alert");
+    public static java.util.UUID testAlert(int port, LocalToken token) throws IOException {
+        String id = post(port, token, "local/test-alert");
         try {
             return java.util.UUID.fromString(id.strip());
         } catch (IllegalArgumentException e) {
@@ -76,12 +89,13 @@ public final class LoopbackClient {
         }
     }
 
-    private static String post(int port, String path) throws IOException {
+    /** A POST to local control, with the token as its payload. */
+    private static String post(int port, LocalToken token, String path) throws IOException {
         URI uri = URI.create("coap://127.0.0.1:" + port + "/" + path);
         CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(org.hearth.transport.CoapSettings.configuration()).build();
         CoapClient client = new CoapClient(uri).setEndpoint(endpoint).setTimeout(10_000L);
         try {
-            CoapResponse response = client.post(new byte[0], org.eclipse.californium.core.coap.MediaTypeRegistry.TEXT_PLAIN);
+            CoapResponse response = client.post(token.text(), org.eclipse.californium.core.coap.MediaTypeRegistry.TEXT_PLAIN);
             if (response == null) {
                 throw new IOException("Hearth is not running, or not answering, on " + uri);
             }

@@ -19,15 +19,18 @@ public final class SimulatedPresses implements AutoCloseable {
     private final CoapEndpoint endpoint;
     private final CoapClient client;
     private final int port;
+    private final LocalToken token;
 
-    private SimulatedPresses(CoapEndpoint endpoint, int port) {
+    private SimulatedPresses(CoapEndpoint endpoint, int port, LocalToken token) {
         this.endpoint = endpoint;
         this.client = new CoapClient().setEndpoint(endpoint).setTimeout(10_000L);
         this.port = port;
+        this.token = token;
     }
 
-    public static SimulatedPresses open(int loopbackPort) {
-        return new SimulatedPresses(new CoapEndpoint.Builder().setConfiguration(org.hearth.transport.CoapSettings.configuration()).build(), loopbackPort);
+    public static SimulatedPresses open(int loopbackPort, LocalToken token) {
+        return new SimulatedPresses(new CoapEndpoint.Builder().setConfiguration(org.hearth.transport.CoapSettings.configuration())
+                .build(), loopbackPort, token);
     }
 
     /**
@@ -39,7 +42,7 @@ public final class SimulatedPresses implements AutoCloseable {
         URI uri = URI.create("coap://127.0.0.1:" + port + "/local/sim/" + sensorId);
         client.setURI(uri.toString());
         try {
-            CoapResponse response = client.post(new byte[0], MediaTypeRegistry.TEXT_PLAIN);
+            CoapResponse response = client.post(token.text(), MediaTypeRegistry.TEXT_PLAIN);
             if (response == null) {
                 throw new IOException("Hearth is not answering on " + uri);
             }

@@ -81,11 +81,15 @@ public final class SqliteDatabase implements AutoCloseable {
         this.file = file;
     }
 
-    /** Opens (creating if needed, mode 0600) and migrates the database. */
+    /**
+     * Opens (creating if needed, mode 0600) and migrates the database. A missing data directory is
+     * created mode 0700, as systemd's tmpfiles.d makes it, also when the daemon runs outside
+     * systemd; an existing one is left as it is.
+     */
     public static SqliteDatabase open(Path file) {
         try {
             Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             if (!Files.exists(file)) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }

@@ -138,7 +138,7 @@ class BadDatagramsTest {
     private static void press(TestHome home, String cord) throws Exception {
         CoapClient client = TestHome.localClient(home.plainPort, "local/sim/" + cord).setTimeout(10_000L);
         try {
-            CoapResponse r = client.post(new byte[0], 0);
+            CoapResponse r = client.post(home.localToken(), 0);
             assertThat(r).as("the simulated cord answers").isNotNull();
             assertThat(r.isSuccess()).isTrue();
         } finally {

@@ -93,7 +93,7 @@ class CrashLoopTest {
                 String cord = TestHome.CORDS.get(i % TestHome.CORDS.size());
                 client.setURI("coap://127.0.0.1:" + home.plainPort + "/local/sim/" + cord);
                 try {
-                    CoapResponse r = client.post(new byte[0], MediaTypeRegistry.TEXT_PLAIN);
+                    CoapResponse r = client.post(home.localToken(), MediaTypeRegistry.TEXT_PLAIN);
                     if (r != null && r.isSuccess()) {
                         presses.incrementAndGet();
                     }

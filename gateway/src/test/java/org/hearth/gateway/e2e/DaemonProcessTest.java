@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
+import org.hearth.gateway.app.config.PrivateFile;
 import org.hearth.gateway.testkit.JavaProcess;
 import org.hearth.protocol.WireCodec;
 import org.hearth.gateway.testkit.Ports;
@@ -28,7 +29,7 @@ class DaemonProcessTest {
         int gatewayPort = Ports.freeUdp();
         int carerPort = Ports.freeUdp();
         int plainPort = Ports.freeUdp();
-        Files.writeString(dir.resolve("secrets.yaml"), "carers:\n  Priya: {identity: priya-9, key: " + KEY + "}\n");
+        PrivateFile.replace(dir.resolve("secrets.yaml"), "carers:\n  Priya: {identity: priya-9, key: " + KEY + "}\n");
         Files.writeString(dir.resolve("priya.key"), KEY);
         Files.writeString(dir.resolve("hearth.yaml"), """
                 home: {label: Flat 9, language: en, timezone: Europe/London}

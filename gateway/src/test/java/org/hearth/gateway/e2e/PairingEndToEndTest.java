@@ -133,7 +133,7 @@ class PairingEndToEndTest {
         org.eclipse.californium.core.CoapClient client = TestHome.localClient(home.plainPort, "local/sim/cord-bathroom")
                 .setTimeout(5000L);
         try {
-            assertThat(client.post(new byte[0], 0).isSuccess()).isTrue();
+            assertThat(client.post(home.localToken(), 0).isSuccess()).isTrue();
         } finally {
             client.shutdown();
         }

@@ -40,7 +40,7 @@ class PrivacyOperationsTest {
             daemon.awaitLine(l -> l.contains("Hearth is ready"), Duration.ofSeconds(60));
             var press = TestHome.localClient(home.plainPort, "local/sim/cord-bathroom").setTimeout(5000L);
             try {
-                assertThat(press.post(new byte[0], 0).isSuccess()).isTrue();
+                assertThat(press.post(home.localToken(), 0).isSuccess()).isTrue();
             } finally {
                 press.shutdown();
             }

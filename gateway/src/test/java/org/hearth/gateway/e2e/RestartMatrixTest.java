@@ -186,7 +186,7 @@ class RestartMatrixTest {
         CoapClient client = TestHome.localClient(home.plainPort, "local/sim/" + cord).setTimeout(2000L);
         try {
             for (int i = 0; i < 50; i++) {
-                CoapResponse r = client.post(new byte[0], MediaTypeRegistry.TEXT_PLAIN);
+                CoapResponse r = client.post(home.localToken(), MediaTypeRegistry.TEXT_PLAIN);
                 if (r != null && r.isSuccess()) {
                     return;
                 }

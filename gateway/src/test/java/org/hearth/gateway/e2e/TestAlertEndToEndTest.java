@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hearth.gateway.app.config.PrivateFile;
 import org.hearth.gateway.testkit.JavaProcess;
 import org.hearth.gateway.testkit.Ports;
 import org.junit.jupiter.api.Tag;
@@ -33,7 +34,7 @@ class TestAlertEndToEndTest {
         int plainPort = Ports.freeUdp();
         int priyaPort = Ports.freeUdp();
         int samPort = Ports.freeUdp();
-        Files.writeString(dir.resolve("secrets.yaml"), "carers:\n  Priya: {identity: priya-1, key: " + PRIYA_KEY
+        PrivateFile.replace(dir.resolve("secrets.yaml"), "carers:\n  Priya: {identity: priya-1, key: " + PRIYA_KEY
                 + "}\n  Sam: {identity: sam-2, key: " + SAM_KEY + "}\n");
         Files.writeString(dir.resolve("priya.key"), PRIYA_KEY);
         Files.writeString(dir.resolve("sam.key"), SAM_KEY);
@@ -83,7 +84,7 @@ class TestAlertEndToEndTest {
 
     @Test
     void with_the_daemon_stopped_it_says_so_and_fails() throws Exception {
-        Files.writeString(dir.resolve("secrets.yaml"), "carers:\n  Priya: {identity: priya-1, key: " + PRIYA_KEY + "}\n");
+        PrivateFile.replace(dir.resolve("secrets.yaml"), "carers:\n  Priya: {identity: priya-1, key: " + PRIYA_KEY + "}\n");
         Path config = dir.resolve("hearth.yaml");
         Files.writeString(config, """
                 home: {label: Flat 3, language: en, timezone: Europe/London}

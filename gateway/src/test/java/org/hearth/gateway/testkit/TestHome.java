@@ -11,6 +11,8 @@ import java.net.URI;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.hearth.gateway.app.config.PrivateFile;
+import org.hearth.gateway.coap.LocalToken;
 import org.hearth.carer.CarerEndpoint;
 import org.hearth.carer.CarerListener;
 import org.hearth.protocol.Alert;
@@ -18,7 +20,8 @@ import org.hearth.protocol.Heartbeat;
 
 /**
  * A home for whole-process tests: a {@code hearth.yaml} with a simulated home (GPIO mock), pull
- * cords, one carer, Priya, and her key in {@code secrets.yaml}; ports picked free on loopback.
+ * cords, one carer, Priya, and her key in {@code secrets.yaml} (mode 0600, as the daemon insists);
+ * ports picked free on loopback.
  * Priya's device can run in the test's JVM, recording every alert it shows.
  */
 public final class TestHome {
@@ -49,7 +52,7 @@ public final class TestHome {
         this.plainPort = Ports.freeUdp();
         this.carerPort = Ports.freeUdp();
         this.config = dir.resolve("hearth.yaml");
-        Files.writeString(dir.resolve("secrets.yaml"), "carers:\n  Priya: {identity: " + IDENTITY + ", key: " + KEY + "}\n");
+        PrivateFile.replace(dir.resolve("secrets.yaml"), "carers:\n  Priya: {identity: " + IDENTITY + ", key: " + KEY + "}\n");
         StringBuilder sensors = new StringBuilder();
         for (int i = 0; i < CORDS.size(); i++) {
             String room = CORDS.get(i).substring(5);
@@ -70,6 +73,11 @@ public final class TestHome {
 
     public Path database() {
         return dir.resolve("data/hearth.db");
+    }
+
+    /** The running daemon's local control token, as root or the hearth user reads it: the payload of a local POST. */
+    public String localToken() throws IOException {
+        return LocalToken.read(dir.resolve("data")).text();
     }
 
     /** Starts {@code hearth run} on this home. */

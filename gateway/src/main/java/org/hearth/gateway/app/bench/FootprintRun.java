@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.hearth.gateway.app.Scratch;
 import org.hearth.gateway.coap.CarerStandIn;
+import org.hearth.gateway.coap.LocalToken;
 import org.hearth.transport.PskKey;
 import org.hearth.gateway.coap.SimulatedPresses;
 import org.hearth.voice.models.SpeechModels;
@@ -137,7 +138,7 @@ final class FootprintRun {
         long nextPress = loadStart;
         long nextReport = settings.progressEvery().isZero() ? Long.MAX_VALUE : loadStart + settings.progressEvery().toNanos();
         int presses = 0;
-        try (SimulatedPresses press = SimulatedPresses.open(loopbackPort)) {
+        try (SimulatedPresses press = SimulatedPresses.open(loopbackPort, LocalToken.read(data))) {
             while (System.nanoTime() < loadEnd) {
                 long now = System.nanoTime();
                 if (now >= nextPress) {

@@ -510,6 +510,11 @@ public final class ConfigLoader {
         if (root.isMissingNode()) {
             return null;
         }
+        try {
+            PrivateFile.tooOpen(config.secretsFile(), "secrets_file").ifPresent(errors::add);
+        } catch (IOException e) {
+            errors.add("secrets_file: cannot read the mode of " + config.secretsFile() + ": " + e.getMessage());
+        }
         Map<String, Secrets.CarerKey> keys = keys(root);
         // A carer without a key was revoked or is not paired yet: Hearth runs on without them,
         // as long as someone can still be told.

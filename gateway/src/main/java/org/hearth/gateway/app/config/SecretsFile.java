@@ -1,21 +1,17 @@
 package org.hearth.gateway.app.config;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Writes the secrets file for {@code hearth pair}: every carer's key, mode 0600 from the first
- * byte, replaced atomically so a crash or a power cut leaves either the old file or the new one.
- * Other carers' keys are kept as they were.
+ * byte, replaced atomically so a crash or a power cut leaves either the old file or the new one,
+ * and owned by whoever owned it before (see {@link PrivateFile}). Other carers' keys are kept as
+ * they were.
  */
 public final class SecretsFile {
 
@@ -48,20 +44,20 @@ public final class SecretsFile {
     }
 
     private static void write(Path file, Map<String, Secrets.CarerKey> keys) throws IOException {
-        Path temp = writeTemp(file, keys);
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        PrivateFile.replace(file, yaml(keys));
     }
 
     /**
      * Writes {@code keys} to a new temporary file beside {@code file}, mode 0600 from the first
-     * byte and flushed to disk, for the caller to check and then move over {@code file}: this is
-     * how {@code hearth provision} replaces the config and its secrets only once both are valid.
+     * byte and flushed to disk, for the caller to check and then move over {@code file} with
+     * {@link PrivateFile#moveInto}: this is how {@code hearth provision} replaces the config and
+     * its secrets only once both are valid.
      */
     public static Path writeTemp(Path file, Map<String, Secrets.CarerKey> keys) throws IOException {
+        return PrivateFile.writeTemp(file, yaml(keys));
+    }
+
+    private static String yaml(Map<String, Secrets.CarerKey> keys) {
         StringBuilder yaml = new StringBuilder("""
                 # Hearth secrets: each carer's pre-shared key. Mode 0600, owned by hearth.
                 # Written by `hearth pair` and `hearth provision`; `hearth pair --revoke NAME` removes a carer.
@@ -72,18 +68,7 @@ public final class SecretsFile {
                 .append("    identity: ").append(quoted(key.identity())).append('\n')
                 // quoted: a key of decimal digits alone would otherwise read back as a number
                 .append("    key: \"").append(HexFormat.of().formatHex(key.key())).append("\"\n"));
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".secrets-", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(StandardCharsets.UTF_8.encode(yaml.toString()));
-            out.force(true);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        return temp;
+        return yaml.toString();
     }
 
     /** A YAML double-quoted scalar, which is also a JSON string: safe for any name. */

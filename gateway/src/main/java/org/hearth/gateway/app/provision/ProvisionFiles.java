@@ -1,20 +1,16 @@
 package org.hearth.gateway.app.provision;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hearth.gateway.app.config.ConfigException;
 import org.hearth.gateway.app.config.ConfigLoader;
+import org.hearth.gateway.app.config.PrivateFile;
 import org.hearth.gateway.app.config.Secrets;
 import org.hearth.gateway.app.config.SecretsFile;
 
@@ -42,18 +38,12 @@ final class ProvisionFiles {
         Path tempSecrets = SecretsFile.writeTemp(secrets, keys);
         Path tempConfig = null;
         try {
-            tempConfig = Files.createTempFile(dir, "." + config.getFileName() + "-", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (FileChannel out = FileChannel.open(tempConfig, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                out.write(StandardCharsets.UTF_8.encode(PlanYaml.render(plan)));
-                out.force(true);
-            }
+            tempConfig = PrivateFile.writeTemp(config, PlanYaml.render(plan));
             check(plan, tempConfig, tempSecrets);
             Files.setPosixFilePermissions(tempConfig, Files.exists(config) ? Files.getPosixFilePermissions(config)
                     : PosixFilePermissions.fromString("rw-r--r--"));
-            sameOwner(tempConfig, config);
-            sameOwner(tempSecrets, secrets);
-            Files.move(tempSecrets, secrets, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFile.keepOwner(tempConfig, config);
+            PrivateFile.moveInto(tempSecrets, secrets);
             Files.move(tempConfig, config, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tempSecrets);
@@ -85,31 +75,6 @@ final class ProvisionFiles {
         }
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
-        }
-    }
-
-    /**
-     * Run as root, the new file keeps the old one's owner and group, and a first secrets file
-     * belongs to the hearth user, who must be able to read it. Otherwise the files are the
-     * caller's, as they were.
-     */
-    private static void sameOwner(Path temp, Path target) throws IOException {
-        if (!"root".equals(System.getProperty("user.name"))) {
-            return;
-        }
-        PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-        if (Files.exists(target)) {
-            var attrs = Files.readAttributes(target, java.nio.file.attribute.PosixFileAttributes.class);
-            view.setOwner(attrs.owner());
-            view.setGroup(attrs.group());
-            return;
-        }
-        try {
-            var users = temp.getFileSystem().getUserPrincipalLookupService();
-            view.setOwner(users.lookupPrincipalByName("hearth"));
-            view.setGroup(users.lookupPrincipalByGroupName("hearth"));
-        } catch (UserPrincipalNotFoundException e) {
-            // No hearth user on this machine (a development checkout): the file stays root's.
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -39,7 +40,7 @@ class ConfigLoaderTest {
             """;
 
     private ConfigLoader.Loaded load(String yaml) throws Exception {
-        Files.writeString(dir.resolve("secrets.yaml"), SECRETS);
+        PrivateFile.replace(dir.resolve("secrets.yaml"), SECRETS);
         Path file = dir.resolve("hearth.yaml");
         Files.writeString(file, yaml);
         return ConfigLoader.load(file);
@@ -65,7 +66,10 @@ class ConfigLoaderTest {
 
     @Test
     void the_shipped_example_is_valid() throws Exception {
-        Path example = Path.of(System.getProperty("hearth.project.root"), "config", "hearth.example.yaml");
+        Path examples = Path.of(System.getProperty("hearth.project.root"), "config");
+        // git keeps no mode but the execute bit, so the example secrets are copied and made 0600 as a real file must be.
+        Path example = Files.copy(examples.resolve("hearth.example.yaml"), dir.resolve("hearth.yaml"));
+        PrivateFile.replace(dir.resolve("secrets.example.yaml"), Files.readString(examples.resolve("secrets.example.yaml")));
         var loaded = ConfigLoader.load(example);
         assertThat(loaded.config().sensors()).hasSize(5);
         assertThat(loaded.config().carers()).hasSize(2);
@@ -183,5 +187,31 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.loadWithoutSecrets(file).carers()).hasSize(1);
         assertThatThrownBy(() -> ConfigLoader.load(file)).isInstanceOf(ConfigException.class);
         assertThat(ConfigLoader.loadSecretsIfPresent(dir.resolve("secrets.yaml")).carers()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("openModes")
+    void a_secrets_file_others_may_read_or_write_is_refused_with_the_fix(String mode, String octal) throws Exception {
+        Path secrets = dir.resolve("secrets.yaml");
+        PrivateFile.replace(secrets, SECRETS);
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString(mode));
+        Path file = dir.resolve("hearth.yaml");
+        Files.writeString(file, VALID);
+
+        assertThatThrownBy(() -> ConfigLoader.load(file)).isInstanceOfSatisfying(ConfigException.class, e ->
+                assertThat(e.errors()).containsExactly("secrets_file: " + secrets + " has mode " + octal + ", so users other than"
+                        + " its owner can read or change the carers' keys; Hearth will not use it. Make it private: chmod 600 " + secrets));
+    }
+
+    static Stream<Arguments> openModes() {
+        return Stream.of(Arguments.of("rw-r--r--", "0644"), Arguments.of("rw-r-----", "0640"), Arguments.of("rw-----w-", "0602"),
+                Arguments.of("rw--w----", "0620"));
+    }
+
+    @Test
+    void a_secrets_file_only_its_owner_may_read_is_accepted() throws Exception {
+        assertThat(load(VALID).secrets().carers()).containsKey("Priya");
+        Files.setPosixFilePermissions(dir.resolve("secrets.yaml"), PosixFilePermissions.fromString("r--------"));
+        assertThat(ConfigLoader.load(dir.resolve("hearth.yaml")).secrets().carers()).containsKey("Priya");
     }
 }

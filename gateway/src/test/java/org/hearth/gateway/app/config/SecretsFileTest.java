@@ -65,4 +65,34 @@ class SecretsFileTest {
                         .containsExactly("secrets.carers.Priya.key: must be 16 bytes (32 hex digits), was 15 bytes"));
         assertThat(Files.readString(file)).isEqualTo(broken);
     }
+
+    /**
+     * {@code sudo hearth pair} once left the file root's, which the daemon (user hearth) could not
+     * read. Whoever runs it, every write keeps the file's owner and group; this test runs as root,
+     * as CI does, and gives the file to nobody:nogroup (65534), as an installed one is hearth's.
+     */
+    @Test
+    void every_write_keeps_the_owner_and_group_of_the_file_and_mode_0600() throws Exception {
+        Path file = dir.resolve("secrets.yaml");
+        SecretsFile.put(file, "Priya", new Secrets.CarerKey("priya-1", K1));
+        Files.setAttribute(file, "unix:uid", 65534);
+        Files.setAttribute(file, "unix:gid", 65534);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        SecretsFile.put(file, "Tom", new Secrets.CarerKey("tom-2", K2));
+        assertOwnedByNobodyAndPrivate(file);
+        assertThat(SecretsFile.remove(file, "Priya")).isTrue();
+        assertOwnedByNobodyAndPrivate(file);
+        assertThat(ConfigLoader.loadSecrets(file).carers()).containsOnlyKeys("Tom");
+        try (var left = Files.list(dir)) {
+            assertThat(left).as("no temporary file is left behind").containsExactly(file);
+        }
+    }
+
+    private static void assertOwnedByNobodyAndPrivate(Path file) throws Exception {
+        assertThat(Files.getAttribute(file, "unix:uid")).as("owner").isEqualTo(65534);
+        assertThat(Files.getAttribute(file, "unix:gid")).as("group").isEqualTo(65534);
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
 }
