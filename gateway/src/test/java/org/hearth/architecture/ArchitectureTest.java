@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The arrows of docs/architecture.md, checked on the production classes of every module:
- * gateway -> sensors, voice, protocol, time; carer -> protocol, time; sensors, voice -> time;
- * protocol and time -> nothing of ours. The domain sees no adapter library, and adapter types
+ * gateway -> sensors, voice, transport, protocol, time; carer -> transport, protocol, time;
+ * transport -> protocol; sensors, voice -> time; protocol and time -> nothing of ours. The domain sees no adapter library, and adapter types
  * never appear in public signatures outside the adapter's package.
  */
 @Tag("small")
@@ -49,6 +49,19 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage("org.hearth.time..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.hearth.protocol..", "org.hearth.sensors..",
                         "org.hearth.voice..", "org.hearth.gateway..", "org.hearth.carer.."));
+    }
+
+    @Test
+    void transport_knows_only_the_protocol() {
+        check(noClasses().that().resideInAPackage("org.hearth.transport..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.time..", "org.hearth.sensors..",
+                        "org.hearth.voice..", "org.hearth.gateway..", "org.hearth.carer..", "org.hearth.systemd.."));
+    }
+
+    @Test
+    void only_the_gateway_and_the_carer_use_the_transport() {
+        check(noClasses().that().resideOutsideOfPackages("org.hearth.transport..", "org.hearth.gateway..", "org.hearth.carer..")
+                .should().dependOnClassesThat().resideInAPackage("org.hearth.transport.."));
     }
 
     @Test
@@ -115,7 +128,7 @@ class ArchitectureTest {
     @Test
     void adapter_library_types_stay_out_of_public_signatures_elsewhere() {
         check(methods().that().arePublic().and().areDeclaredInClassesThat().resideOutsideOfPackages(
-                        "org.hearth.gateway.coap..", "org.hearth.carer..")
+                        "org.hearth.transport..", "org.hearth.gateway.coap..", "org.hearth.carer..")
                 .should(notMention("org.eclipse.californium")));
         check(methods().that().arePublic().and().areDeclaredInClassesThat().resideOutsideOfPackages("org.hearth.sensors..")
                 .should(notMention("com.pi4j")));

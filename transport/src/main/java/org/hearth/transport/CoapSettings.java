@@ -36,6 +36,7 @@ public final class CoapSettings {
         CoapConfig.register();
         UdpConfig.register();
         DtlsConfig.register();
+        org.eclipse.californium.elements.config.SystemConfig.register();
         Configuration c = Configuration.createStandardWithoutFile();
         c.set(CoapConfig.MAX_ACTIVE_PEERS, MAX_PEERS);
         c.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 1);
@@ -58,6 +59,8 @@ public final class CoapSettings {
         c.set(DtlsConfig.DTLS_CIPHER_SUITES, List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8,
                 CipherSuite.TLS_ECDHE_PSK_WITH_AES_128_GCM_SHA256));
         c.set(DtlsConfig.DTLS_USE_SERVER_NAME_INDICATION, false);
+        // How often each DTLS endpoint's LinkHealth may report the records it ignored.
+        c.set(org.eclipse.californium.elements.config.SystemConfig.HEALTH_STATUS_INTERVAL, 60L, TimeUnit.SECONDS);
         return c;
     }
 }

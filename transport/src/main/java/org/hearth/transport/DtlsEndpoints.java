@@ -39,15 +39,19 @@ public final class DtlsEndpoints {
 
     /**
      * A DTLS endpoint with pre-shared keys. Every session it completes is reported to
-     * {@code sessions} under {@code tag}, which names this endpoint in logs as well.
+     * {@code sessions} under {@code tag}, which names this endpoint in logs as well; what goes
+     * wrong is reported by a {@link LinkHealth}, a few lines a minute at most.
      */
     public static CoapEndpoint secure(Configuration config, InetSocketAddress address, AdvancedMultiPskStore keys,
                                       String tag, Sessions sessions) {
+        LinkHealth health = new LinkHealth(tag, java.time.Clock.systemUTC());
         DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
                 .setAddress(address)
                 .setAdvancedPskStore(keys)
                 .setLoggingTag(tag)
                 .setConnectionListener(sessions.listenerFor(tag))
+                .setHealthHandler(health)
+                .setSessionListener(health)
                 .build();
         return new CoapEndpoint.Builder()
                 .setConfiguration(config)

@@ -45,6 +45,7 @@ class LibcoapInteropTest {
 
     private final AtomicInteger statusCalls = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<String> reason = new java.util.concurrent.atomic.AtomicReference<>("");
     private CoapGatewayServer gateway;
 
     @BeforeEach
@@ -54,18 +55,13 @@ class LibcoapInteropTest {
             public CompletionStage<GatewayStatus> status() {
                 statusCalls.incrementAndGet();
                 return CompletableFuture.completedFuture(new GatewayStatus(1, "Flat 12", Instant.parse("2026-11-28T10:15:30Z"),
-                        List.of(new GatewayStatus.SensorStatus("cord-bathroom", "bathroom", "pull_cord", "ONLINE", "", null)),
-                        List.of(), 0));
+                        List.of(new GatewayStatus.SensorStatus("cord-bathroom", "bathroom", "pull_cord", "ONLINE", reason.get(), null)),
+                        openList(), 0));
             }
 
             @Override
             public CompletionStage<OpenAlerts> openAlerts() {
-                List<GatewayStatus.OpenAlert> alerts = new ArrayList<>();
-                for (int i = 0; i < open.get(); i++) {
-                    alerts.add(new GatewayStatus.OpenAlert(UUID.nameUUIDFromBytes(new byte[] {(byte) i}), AlertKind.HELP, "hall",
-                            Instant.parse("2026-11-28T10:15:30Z"), "RAISED", 1));
-                }
-                return CompletableFuture.completedFuture(new OpenAlerts(1, "Flat 12", alerts));
+                return CompletableFuture.completedFuture(new OpenAlerts(1, "Flat 12", openList()));
             }
 
             @Override
@@ -76,6 +72,15 @@ class LibcoapInteropTest {
         gateway = CoapGatewayServer.start(new InetSocketAddress("127.0.0.1", 0), -1,
                 Map.of(new InetSocketAddress("127.0.0.1", 9), new PskKey(IDENTITY, KEY.getBytes(StandardCharsets.US_ASCII))),
                 handlers);
+    }
+
+    private List<GatewayStatus.OpenAlert> openList() {
+        List<GatewayStatus.OpenAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < open.get(); i++) {
+            alerts.add(new GatewayStatus.OpenAlert(UUID.nameUUIDFromBytes(new byte[] {(byte) i}), AlertKind.HELP, "hall",
+                    Instant.parse("2026-11-28T10:15:30Z"), "RAISED", 1));
+        }
+        return alerts;
     }
 
     @AfterEach
@@ -94,6 +99,39 @@ class LibcoapInteropTest {
         assertThat(r.out()).as(r.toString()).contains("\"home\":\"Flat 12\"");
         GatewayStatus status = WireCodec.decodeStatus(r.out().strip().getBytes(StandardCharsets.UTF_8));
         assertThat(status.sensors()).extracting(GatewayStatus.SensorStatus::id).containsExactly("cord-bathroom");
+    }
+
+    /** One open alert once made /status a single 1,155-byte record, which libcoap 4.3.1 refused. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 5, 20})
+    void libcoap_reads_status_and_alerts_whatever_the_number_of_open_alerts(int alerts) throws Exception {
+        open.set(alerts);
+        GatewayStatus status = WireCodec.decodeStatus(read("status"));
+        assertThat(status.openAlerts()).hasSize(alerts);
+        assertThat(WireCodec.decodeOpenAlerts(read("alerts")).alerts()).hasSize(alerts);
+    }
+
+    @Test
+    void libcoap_reads_status_at_every_size_around_its_mtu() throws Exception {
+        open.set(1);
+        int base = WireCodec.encode(handlersStatus()).length;
+        for (int size = 900; size <= 1300; size += 10) {
+            reason.set("x".repeat(size - base));
+            byte[] body = read("status");
+            assertThat(body).as("a %d-byte status", size).hasSize(size);
+        }
+    }
+
+    private GatewayStatus handlersStatus() {
+        return new GatewayStatus(1, "Flat 12", Instant.parse("2026-11-28T10:15:30Z"),
+                List.of(new GatewayStatus.SensorStatus("cord-bathroom", "bathroom", "pull_cord", "ONLINE", "", null)), openList(), 0);
+    }
+
+    /** The body libcoap's client prints for a GET, which must be the whole resource. */
+    private byte[] read(String path) throws Exception {
+        Result r = coapClient(20, "-m", "get", "-B", "10", "-u", IDENTITY, "-k", KEY, uri(path));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        return r.out().strip().getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

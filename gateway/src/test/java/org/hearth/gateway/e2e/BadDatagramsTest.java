@@ -44,6 +44,7 @@ class BadDatagramsTest {
             press(home, "cord-bathroom");
             awaitShown(home, 1);
             long rssBefore = daemon.rssKb();
+            int linesBefore = daemon.lines().size();
 
             Random random = new Random(100_000);
             List<DatagramSocket> senders = new ArrayList<>();
@@ -68,7 +69,13 @@ class BadDatagramsTest {
             } finally {
                 senders.forEach(DatagramSocket::close);
             }
+            forgeLogLines(home);
             Thread.sleep(2000);
+            List<String> during = daemon.lines().subList(linesBefore, daemon.lines().size());
+            System.out.printf("bad datagrams: the daemon logged %d lines during the flood%n", during.size());
+            assertThat(during).as("no stack traces, and a handful of lines at most").hasSizeLessThanOrEqualTo(10)
+                    .noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception"));
+            assertThat(daemon.output()).as("text from packets is escaped").doesNotContain("\u001b").doesNotContain("\nFORGED");
             long rssAfter = daemon.rssKb();
             peakRss = Math.max(peakRss, rssAfter);
             System.out.printf("bad datagrams: sent=%d rss_before_kb=%d rss_peak_kb=%d rss_after_kb=%d%n", DATAGRAMS, rssBefore,
@@ -88,6 +95,23 @@ class BadDatagramsTest {
             awaitShown(home, 2);
             assertThat(home.shown.get(1).room()).isEqualTo("kitchen");
             assertThat(daemon.output()).doesNotContain("OutOfMemoryError").doesNotContain(TestHome.KEY);
+        }
+    }
+
+    /** Local requests whose path holds a newline and an escape sequence, as a forger would send them. */
+    private static void forgeLogLines(TestHome home) throws Exception {
+        for (String path : List.of("local/sim/cord\nFORGED INFO Daemon: Hearth is ready", "local/sim/\u001b[2Jcord",
+                "status/\nFORGED", "alerts/\u001b[31m/ack")) {
+            org.eclipse.californium.core.coap.Request r = org.eclipse.californium.core.coap.Request.newPost();
+            r.setURI("coap://127.0.0.1:" + home.plainPort);
+            r.getOptions().setUriPath(path);
+            r.setPayload(home.localToken());
+            CoapClient client = TestHome.localClient(home.plainPort, "").setTimeout(5_000L);
+            try {
+                client.advanced(r);
+            } finally {
+                client.shutdown();
+            }
         }
     }
 

@@ -42,8 +42,12 @@ class RestartMatrixTest {
     /** Each side restarted with each signal three times, in a seeded random order. */
     private static final int ROUNDS = 12;
     private static final double LOSS = 0.10;
-    /** TestHome's heartbeat interval: the bound on recovery. */
-    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    /**
+     * The default heartbeat interval, the bound on recovery. At the 10 s minimum the bound does
+     * not hold under 10 % loss: a lost handshake flight or CoAP message costs 1 to 8 s of
+     * retransmission timers each (measured, docs/architecture.md).
+     */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
@@ -56,7 +60,7 @@ class RestartMatrixTest {
     void restarting_either_side_with_either_signal_loses_nothing_and_recovers_within_a_heartbeat() throws Exception {
         Random random = new Random(13);
         List<LossyUdpProxy> relays = new ArrayList<>();
-        TestHome home = new TestHome(dir, port -> relay(relays, port, 1));
+        TestHome home = new TestHome(dir, port -> relay(relays, port, 1), HEARTBEAT);
         LossyUdpProxy toGateway = new LossyUdpProxy(new InetSocketAddress("127.0.0.1", home.gatewayPort), LOSS, 2);
         relays.add(toGateway);
         Path keyFile = dir.resolve("priya.key");

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.HexFormat;
@@ -39,14 +40,15 @@ public final class TestHome {
     public final List<Alert> shown = new CopyOnWriteArrayList<>();
 
     public TestHome(Path dir) throws IOException {
-        this(dir, port -> port);
+        this(dir, port -> port, Duration.ofSeconds(10));
     }
 
     /**
      * A home whose gateway reaches Priya's device at the port {@code route} gives for the port
-     * the device listens on: a test puts a lossy relay in between this way.
+     * the device listens on (a test puts a lossy relay in between this way), with heartbeats
+     * every {@code heartbeat}.
      */
-    public TestHome(Path dir, java.util.function.IntUnaryOperator route) throws IOException {
+    public TestHome(Path dir, java.util.function.IntUnaryOperator route, Duration heartbeat) throws IOException {
         this.dir = dir;
         this.gatewayPort = Ports.freeUdp();
         this.plainPort = Ports.freeUdp();
@@ -67,8 +69,8 @@ public final class TestHome {
                 %scarers:
                   - {name: Priya, level: 1, endpoint: "coaps://127.0.0.1:%d"}
                 coap: {bind: 127.0.0.1, port: %d, loopback_port: %d}
-                heartbeat: {interval: 10s}
-                """.formatted(sensors, route.applyAsInt(carerPort), gatewayPort, plainPort));
+                heartbeat: {interval: %ds}
+                """.formatted(sensors, route.applyAsInt(carerPort), gatewayPort, plainPort, heartbeat.toSeconds()));
     }
 
     public Path database() {
