@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.gateway.coap.LocalToken;
 import org.hearth.gateway.coap.LoopbackClient;
 import org.hearth.gateway.store.SqliteDatabase;
 import org.hearth.gateway.store.SqliteExport;
@@ -55,6 +56,10 @@ final class PurgeCommand implements Callable<Integer> {
         if (Files.exists(c.secretsFile())) {
             files.add(c.secretsFile());
         }
+        Path token = c.storage().dataDir().resolve(LocalToken.FILE_NAME);
+        if (Files.exists(token)) {
+            files.add(token);
+        }
         files.add(config.file);
         if (!yes) {
             System.out.println("This would erase:");
@@ -75,6 +80,7 @@ final class PurgeCommand implements Callable<Integer> {
             String what = p.equals(db) ? "the database (" + (contents.isEmpty() ? "empty" : String.join(", ", contents)) + ")"
                     : p.equals(c.secretsFile()) ? "the carers' keys (" + c.carers().size() + " carers)"
                     : p.getFileName().toString().endsWith(".yaml") ? "the configuration naming the home and its carers"
+                    : p.getFileName().toString().equals(LocalToken.FILE_NAME) ? "the local control token of the last run"
                     : "the database's journal";
             System.out.println("  " + p + ": " + what);
         }

@@ -68,8 +68,8 @@ class FootprintBenchTest {
         try (JavaProcess bench = JavaProcess.start(dir, "org.hearth.gateway.app.Hearth", "bench", "footprint",
                 "--models-dir", dir.resolve("none").toString())) {
             assertThat(bench.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
-            assertThat(bench.output()).contains("no English Vosk model in " + dir.resolve("none").resolve("en"))
-                    .contains("--no-voice");
+            assertThat(bench.output()).contains("no en speech model in " + dir.resolve("none").resolve("en"))
+                    .as("names the command that fixes it").contains("hearth models install --lang en").contains("--no-voice");
         }
     }
 }

@@ -85,6 +85,7 @@ class PrivacyOperationsTest {
                 .contains("the carers' keys (1 carers)");
         assertThat(home.database()).doesNotExist();
         assertThat(dir.resolve("secrets.yaml")).doesNotExist();
+        assertThat(home.database().resolveSibling(org.hearth.gateway.coap.LocalToken.FILE_NAME)).doesNotExist();
         assertThat(home.config).doesNotExist();
     }
 
