@@ -190,7 +190,7 @@ final class DemoCommand implements Callable<Integer> {
                 continue;
             }
             raised++;
-            boolean got = history.stream().anyMatch(h -> h.detail().startsWith("Delivered to"));
+            boolean got = history.stream().anyMatch(h -> h.event() == AuditEntry.Event.DELIVERED);
             delivered += got ? 1 : 0;
             acknowledged += history.stream().anyMatch(h -> h.state() == AlertState.ACKNOWLEDGED) ? 1 : 0;
         }

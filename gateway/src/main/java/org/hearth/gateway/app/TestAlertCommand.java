@@ -134,21 +134,17 @@ final class TestAlertCommand implements Callable<Integer> {
             Instant sent = history.get().alert().createdAt();
             for (AuditEntry e : history.get().entries()) {
                 for (String name : carers.keySet()) {
-                    if (e.detail().equals(AlertMachine.DELIVERED_TO + name) && !delivered.containsKey(name)) {
+                    if (e.is(AuditEntry.Event.DELIVERED, name) && !delivered.containsKey(name)) {
                         delivered.put(name, Duration.between(sent, e.at()));
                         news.add(who(name) + ": delivered after " + seconds(delivered.get(name)));
-                    } else if (isAcknowledgement(e.detail(), name) && !acknowledged.containsKey(name)) {
+                    } else if ((e.is(AuditEntry.Event.ACKNOWLEDGED, name) || e.is(AuditEntry.Event.ACKNOWLEDGED_AGAIN, name))
+                            && !acknowledged.containsKey(name)) {
                         acknowledged.put(name, Duration.between(sent, e.at()));
                         news.add(who(name) + ": acknowledged after " + seconds(acknowledged.get(name)));
                     }
                 }
             }
             return news;
-        }
-
-        private static boolean isAcknowledgement(String detail, String name) {
-            String prefix = AlertMachine.ACKNOWLEDGED_BY + name;
-            return detail.equals(prefix) || detail.startsWith(prefix + ":") || detail.startsWith(prefix + " (");
         }
 
         boolean allAcknowledged() {

@@ -1,5 +1,6 @@
 package org.hearth.gateway.domain;
 
+import org.hearth.gateway.domain.AuditEntry.Event;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,11 +27,6 @@ public final class AlertMachine implements AlertSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertMachine.class);
 
-    /** How the audit log words a pre-alarm the resident cancelled; observers match on it. */
-    public static final String CANCELLED_BY_RESIDENT = "Cancelled by the resident";
-    /** Audit details begin with these, then the carer's name: tools read them to report per carer. */
-    public static final String DELIVERED_TO = "Delivered to ";
-    public static final String ACKNOWLEDGED_BY = "Acknowledged by ";
 
     private final AlertStore store;
     private final Ladder ladder;
@@ -75,7 +71,7 @@ public final class AlertMachine implements AlertSink {
         Instant now = scheduler.now();
         Alert alert = Alert.detected(request, ids.get(), now);
         if (request.preAlarm()) {
-            record(alert, "Asking the resident first: " + request.message(), List.of());
+            record(alert, Event.ASKING_RESIDENT, "", "Asking the resident first: " + request.message(), List.of());
             announcer.say(Phrase.of(Phrase.PRE_ALARM_QUESTION, "seconds", Long.toString(preAlarmWindow.toSeconds())));
             arm(alert.id(), preAlarmWindow, () -> preAlarmExpired(alert.id()));
         } else {
@@ -96,7 +92,7 @@ public final class AlertMachine implements AlertSink {
         int first = ladder.nextLevel(0).orElse(1);
         List<AlertStore.Outbox> everyone = ladder.carers().stream()
                 .map(c -> new AlertStore.Outbox(c.name(), c.level())).toList();
-        record(alert.withState(AlertState.RAISED).atLevel(first, now), "Test alert. Telling every level at once ("
+        record(alert.withState(AlertState.RAISED).atLevel(first, now), Event.TEST_SENT, "", "Test alert. Telling every level at once ("
                 + (everyone.isEmpty() ? "nobody configured" : String.join(", ", everyone.stream().map(AlertStore.Outbox::carer).toList()))
                 + ").", everyone);
         arm(alert.id(), window, () -> resolve(alert.id(), "the end of the test"));
@@ -108,7 +104,8 @@ public final class AlertMachine implements AlertSink {
         List<Alert> preAlarms = store.open().stream().filter(a -> a.state() == AlertState.PRE_ALARM).toList();
         for (Alert alert : preAlarms) {
             disarm(alert.id());
-            record(alert.withState(AlertState.RESOLVED), CANCELLED_BY_RESIDENT + " (" + how + ")", List.of());
+            record(alert.withState(AlertState.RESOLVED), Event.CANCELLED_BY_RESIDENT, "", "Cancelled by the resident (" + how + ")",
+                    List.of());
         }
         announcer.say(Phrase.of(preAlarms.isEmpty() ? Phrase.NOTHING_TO_CANCEL : Phrase.PRE_ALARM_CANCELLED));
         return !preAlarms.isEmpty();
@@ -157,7 +154,7 @@ public final class AlertMachine implements AlertSink {
         Instant now = scheduler.now();
         int first = ladder.nextLevel(0).orElse(1);
         Alert raised = alert.withState(AlertState.RAISED).atLevel(first, now);
-        record(raised, sentence(why) + " Telling level " + first + " (" + names(first) + ").", queueFor(first));
+        record(raised, Event.RAISED, "", sentence(why) + " Telling level " + first + " (" + names(first) + ").", queueFor(first));
         if (alert.severity() == Severity.URGENT) {
             announcer.say(Phrase.of(Phrase.CALLING_FOR_HELP));
             if (reachability != null && reachability.unreachableSince().isPresent()) {
@@ -171,16 +168,14 @@ public final class AlertMachine implements AlertSink {
     public void delivered(UUID id, String carer) {
         store.find(id).ifPresent(alert -> {
             if (alert.state() == AlertState.RAISED) {
-                record(alert.withState(AlertState.DELIVERED), DELIVERED_TO + carer, List.of());
+                record(alert.withState(AlertState.DELIVERED), Event.DELIVERED, carer, "Delivered to " + carer, List.of());
                 if (alert.severity() == Severity.URGENT) {
                     announcer.say(Phrase.of(Phrase.CARER_TOLD, "carer", carer));
                 }
             } else {
                 boolean firstAtNewLevel = alert.state() == AlertState.DELIVERED && alert.severity() == Severity.URGENT
                         && firstDeliveryAtEscalatedLevel(alert, carer);
-                AuditEntry entry = new AuditEntry(id, scheduler.now(), alert.state(), DELIVERED_TO + carer);
-                store.audit(entry);
-                notifyObservers(alert, entry);
+                note(alert, Event.DELIVERED, carer, "Delivered to " + carer);
                 if (firstAtNewLevel) {
                     announcer.say(Phrase.of(Phrase.CARER_TOLD, "carer", carer));
                 }
@@ -194,8 +189,8 @@ public final class AlertMachine implements AlertSink {
         if (who.isEmpty() || who.get().level() != alert.level() || alert.level() == ladder.nextLevel(0).orElse(1)) {
             return false;
         }
-        List<String> sameLevel = ladder.atLevel(alert.level()).stream().map(c -> DELIVERED_TO + c.name()).toList();
-        return store.history(alert.id()).stream().noneMatch(h -> sameLevel.contains(h.detail()));
+        List<String> sameLevel = ladder.atLevel(alert.level()).stream().map(Carer::name).toList();
+        return store.history(alert.id()).stream().noneMatch(h -> h.event() == Event.DELIVERED && sameLevel.contains(h.carer()));
     }
 
     /** A person took charge. Only carers on this home's ladder may acknowledge. */
@@ -211,22 +206,20 @@ public final class AlertMachine implements AlertSink {
         }
         Alert alert = found.get();
         String who = carer.get().name();
-        String detail = ACKNOWLEDGED_BY + who + (note.isBlank() ? "" : ": " + note);
+        String detail = "Acknowledged by " + who + (note.isBlank() ? "" : ": " + note);
         switch (alert.state()) {
             case RAISED, DELIVERED -> {
                 if (!alert.test()) {
                     disarm(id); // stops the escalation; a test's only timer is its end, which stays
                 }
-                record(alert.withState(AlertState.ACKNOWLEDGED), detail, List.of());
+                record(alert.withState(AlertState.ACKNOWLEDGED), Event.ACKNOWLEDGED, who, detail, List.of());
                 if (alert.severity() == Severity.URGENT) {
                     announcer.say(Phrase.of(Phrase.CARER_COMING, "carer", who));
                 }
                 return AckResult.ACCEPTED;
             }
             case ACKNOWLEDGED -> {
-                AuditEntry entry = new AuditEntry(id, scheduler.now(), alert.state(), detail + " (already acknowledged)");
-                store.audit(entry);
-                notifyObservers(alert, entry);
+                note(alert, Event.ACKNOWLEDGED_AGAIN, who, detail + " (already acknowledged)");
                 return AckResult.ALREADY_ACKNOWLEDGED;
             }
             default -> {
@@ -240,7 +233,7 @@ public final class AlertMachine implements AlertSink {
         Optional<Alert> alert = store.find(id).filter(a -> a.state().isOpen());
         alert.ifPresent(a -> {
             disarm(id);
-            record(a.withState(AlertState.RESOLVED), "Resolved by " + byWhom, List.of());
+            record(a.withState(AlertState.RESOLVED), Event.RESOLVED, "", "Resolved by " + byWhom, List.of());
         });
         return alert.isPresent();
     }
@@ -274,13 +267,12 @@ public final class AlertMachine implements AlertSink {
         store.find(id).filter(a -> a.state() == AlertState.RAISED || a.state() == AlertState.DELIVERED).ifPresent(alert -> {
             Optional<Integer> next = ladder.nextLevel(alert.level());
             if (next.isEmpty()) {
-                AuditEntry entry = new AuditEntry(id, scheduler.now(), alert.state(), sentence(why) + " Everyone on the ladder already knows.");
-                store.audit(entry);
-                notifyObservers(alert, entry);
+                note(alert, Event.LADDER_EXHAUSTED, "", sentence(why) + " Everyone on the ladder already knows.");
                 return;
             }
             Alert up = alert.atLevel(next.get(), scheduler.now());
-            record(up, sentence(why) + " Telling level " + next.get() + " (" + names(next.get()) + ").", queueFor(next.get()));
+            record(up, Event.ESCALATED, "", sentence(why) + " Telling level " + next.get() + " (" + names(next.get()) + ").",
+                    queueFor(next.get()));
             armEscalation(up);
         });
     }
@@ -298,13 +290,21 @@ public final class AlertMachine implements AlertSink {
         return names.isEmpty() ? "nobody configured" : String.join(", ", names);
     }
 
-    private void record(Alert alert, String detail, List<AlertStore.Outbox> queue) {
-        AuditEntry entry = new AuditEntry(alert.id(), scheduler.now(), alert.state(), detail);
+    /** A transition: the alert's new state, its audit entry and any outbox rows, in one durable write. */
+    private void record(Alert alert, Event event, String carer, String detail, List<AlertStore.Outbox> queue) {
+        AuditEntry entry = new AuditEntry(alert.id(), scheduler.now(), alert.state(), event, carer, detail);
         store.save(alert, entry, queue);
         notifyObservers(alert, entry);
         if (!queue.isEmpty()) {
             onQueued.run();
         }
+    }
+
+    /** An audit entry with no change of state. */
+    private void note(Alert alert, Event event, String carer, String detail) {
+        AuditEntry entry = new AuditEntry(alert.id(), scheduler.now(), alert.state(), event, carer, detail);
+        store.audit(entry);
+        notifyObservers(alert, entry);
     }
 
     private void notifyObservers(Alert alert, AuditEntry entry) {

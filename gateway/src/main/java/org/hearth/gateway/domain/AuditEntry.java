@@ -1,8 +1,60 @@
 package org.hearth.gateway.domain;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
-/** One line of an alert's history: the state it entered, when, and why, in plain words. */
-public record AuditEntry(UUID alertId, Instant at, AlertState state, String detail) {
+/**
+ * One line of an alert's history: the state it entered, when, what happened (for code) and why
+ * (in plain words, for people). Code reads {@link #event()} and {@link #carer()}, never
+ * {@link #detail()}: rewording a detail must never change behaviour.
+ *
+ * @param carer the carer the event is about (delivered to, acknowledged by), or "" for none
+ */
+public record AuditEntry(UUID alertId, Instant at, AlertState state, Event event, String carer, String detail) {
+
+    /** What happened. */
+    public enum Event {
+        /** A detector's finding: the resident is asked first (pre-alarm). */
+        ASKING_RESIDENT,
+        /** Raised to the first level. */
+        RAISED,
+        /** An installer's test, sent to every level at once. */
+        TEST_SENT,
+        /** The resident said they are fine, by button or voice. */
+        CANCELLED_BY_RESIDENT,
+        /** A carer's device received it. */
+        DELIVERED,
+        /** A carer took charge. */
+        ACKNOWLEDGED,
+        /** A carer said again that they took charge (a retry, or a second device). */
+        ACKNOWLEDGED_AGAIN,
+        /** Moved up to the next level. */
+        ESCALATED,
+        /** Due to move up, but every level already knows. */
+        LADDER_EXHAUSTED,
+        /** Closed. */
+        RESOLVED,
+        /** An entry written before events were typed (schema v3 and older); only its words are known. */
+        NOTE
+    }
+
+    public AuditEntry {
+        Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(event, "event");
+        carer = carer == null ? "" : carer;
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    /** An entry about no carer in particular. */
+    public AuditEntry(UUID alertId, Instant at, AlertState state, Event event, String detail) {
+        this(alertId, at, state, event, "", detail);
+    }
+
+    /** True when this entry is {@code event} concerning {@code carer}. */
+    public boolean is(Event event, String carer) {
+        return this.event == event && this.carer.equals(carer);
+    }
 }

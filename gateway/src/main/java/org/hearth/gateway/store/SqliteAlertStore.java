@@ -66,11 +66,13 @@ public final class SqliteAlertStore implements AlertStore {
 
     private void insertAudit(AuditEntry audit) throws SQLException {
         try (PreparedStatement ps = db.connection().prepareStatement(
-                "INSERT INTO audit(alert_id, at, state, detail) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO audit(alert_id, at, state, detail, event, carer) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, audit.alertId().toString());
             ps.setLong(2, audit.at().toEpochMilli());
             ps.setString(3, audit.state().name());
             ps.setString(4, audit.detail());
+            ps.setString(5, audit.event().name());
+            ps.setString(6, audit.carer());
             ps.executeUpdate();
         }
     }
@@ -102,7 +104,7 @@ public final class SqliteAlertStore implements AlertStore {
     public List<AuditEntry> history(UUID id) {
         return query("SELECT * FROM audit WHERE alert_id = ? ORDER BY seq", new String[] {id.toString()},
                 rs -> new AuditEntry(id, Instant.ofEpochMilli(rs.getLong("at")), AlertState.valueOf(rs.getString("state")),
-                        rs.getString("detail")));
+                        AuditEntry.Event.valueOf(rs.getString("event")), rs.getString("carer"), rs.getString("detail")));
     }
 
     @Override

@@ -68,6 +68,15 @@ public final class SqliteDatabase implements AutoCloseable {
               task TEXT,
               due INTEGER NOT NULL,
               language TEXT NOT NULL);
+            """,
+            // v4: audit entries say what happened (AuditEntry.Event) and which carer it concerns, so
+            // no code reads the words meant for people. Older entries of the two kinds code once
+            // matched on are filled in; the rest stay NOTE, their words intact.
+            """
+            ALTER TABLE audit ADD COLUMN event TEXT NOT NULL DEFAULT 'NOTE';
+            ALTER TABLE audit ADD COLUMN carer TEXT NOT NULL DEFAULT '';
+            UPDATE audit SET event = 'DELIVERED', carer = substr(detail, 14) WHERE detail LIKE 'Delivered to %';
+            UPDATE audit SET event = 'CANCELLED_BY_RESIDENT' WHERE detail LIKE 'Cancelled by the resident%';
             """);
 
     private final Connection connection;

@@ -43,8 +43,8 @@ class RetentionJobTest {
                     .withState(AlertState.RESOLVED);
             Alert open = Alert.detected(AlertRequest.urgent(AlertKind.HELP, "hall", "still open", false), UUID.randomUUID(), start)
                     .withState(AlertState.RAISED);
-            alerts.save(resolved, new AuditEntry(resolved.id(), start, AlertState.RESOLVED, "done"), List.of());
-            alerts.save(open, new AuditEntry(open.id(), start, AlertState.RAISED, "raised"), List.of());
+            alerts.save(resolved, new AuditEntry(resolved.id(), start, AlertState.RESOLVED, AuditEntry.Event.RESOLVED, "done"), List.of());
+            alerts.save(open, new AuditEntry(open.id(), start, AlertState.RAISED, AuditEntry.Event.RAISED, "raised"), List.of());
 
             RetentionJob job = new RetentionJob(new SqliteRetention(db), time, 30);
             time.schedule(RetentionJob.FIRST_RUN, job::run);

@@ -14,6 +14,7 @@ import org.hearth.gateway.domain.Alert;
 import org.hearth.gateway.domain.AlertRequest;
 import org.hearth.gateway.domain.AlertState;
 import org.hearth.gateway.domain.AuditEntry;
+import org.hearth.gateway.domain.AuditEntry.Event;
 import org.hearth.protocol.AlertKind;
 import org.hearth.protocol.Severity;
 import org.junit.jupiter.api.Tag;
@@ -36,10 +37,10 @@ class TestAlertProgressTest {
         TestAlertCommand.Progress p = progress();
         assertThat(p.update(Optional.empty())).isEmpty();
 
-        List<AuditEntry> trail = List.of(entry(0, AlertState.RAISED, "Test alert. Telling every level at once (Priya, Sam, Ann)."),
-                entry(420, AlertState.DELIVERED, "Delivered to Priya"),
-                entry(650, AlertState.DELIVERED, "Delivered to Sam"),
-                entry(3200, AlertState.ACKNOWLEDGED, "Acknowledged by Priya: on my way"));
+        List<AuditEntry> trail = List.of(entry(0, AlertState.RAISED, Event.TEST_SENT, "", "Test alert. Telling every level at once (Priya, Sam, Ann)."),
+                entry(420, AlertState.DELIVERED, Event.DELIVERED, "Priya", "Delivered to Priya"),
+                entry(650, AlertState.DELIVERED, Event.DELIVERED, "Sam", "Delivered to Sam"),
+                entry(3200, AlertState.ACKNOWLEDGED, Event.ACKNOWLEDGED, "Priya", "Acknowledged by Priya: on my way"));
         assertThat(p.update(Optional.of(new TestAlertCommand.History(alert, trail)))).containsExactly(
                 "Priya (level 1): delivered after 0.4 s", "Sam (level 2): delivered after 0.7 s",
                 "Priya (level 1): acknowledged after 3.2 s");
@@ -55,16 +56,16 @@ class TestAlertProgressTest {
     void a_later_acknowledgement_counts_and_a_similar_name_does_not() {
         TestAlertCommand.Progress p = new TestAlertCommand.Progress(List.of(carer("Sam", 1)));
         p.update(Optional.of(new TestAlertCommand.History(alert, List.of(
-                entry(300, AlertState.DELIVERED, "Delivered to Samira"),
-                entry(900, AlertState.ACKNOWLEDGED, "Acknowledged by Samira")))));
+                entry(300, AlertState.DELIVERED, Event.DELIVERED, "Samira", "Delivered to Samira"),
+                entry(900, AlertState.ACKNOWLEDGED, Event.ACKNOWLEDGED, "Samira", "Acknowledged by Samira")))));
         assertThat(p.allAcknowledged()).isFalse();
         p.update(Optional.of(new TestAlertCommand.History(alert, List.of(
-                entry(1000, AlertState.ACKNOWLEDGED, "Acknowledged by Sam (already acknowledged)")))));
+                entry(1000, AlertState.ACKNOWLEDGED, Event.ACKNOWLEDGED_AGAIN, "Sam", "Acknowledged by Sam (already acknowledged)")))));
         assertThat(p.allAcknowledged()).isTrue();
     }
 
-    private AuditEntry entry(long ms, AlertState state, String detail) {
-        return new AuditEntry(id, SENT.plusMillis(ms), state, detail);
+    private AuditEntry entry(long ms, AlertState state, Event event, String carer, String detail) {
+        return new AuditEntry(id, SENT.plusMillis(ms), state, event, carer, detail);
     }
 
     private static HearthConfig.CarerEntry carer(String name, int level) {

@@ -1,6 +1,7 @@
 package org.hearth.gateway.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
@@ -135,8 +136,11 @@ public abstract class AlertScenarios {
         home.after(Duration.ofMinutes(10));
         assertThat(home.store.open()).isEmpty();
         assertThat(home.network.sent()).hasSize(3);
+        assertThat(home.store.history(id)).filteredOn(e -> !e.carer().isEmpty())
+                .extracting(AuditEntry::event, AuditEntry::carer)
+                .contains(tuple(AuditEntry.Event.ACKNOWLEDGED, "Priya"), tuple(AuditEntry.Event.ACKNOWLEDGED_AGAIN, "Helpline"));
         assertThat(home.store.history(id)).extracting(AuditEntry::detail)
-                .contains(AlertMachine.ACKNOWLEDGED_BY + "Priya", AlertMachine.ACKNOWLEDGED_BY + "Helpline (already acknowledged)")
+                .contains("Acknowledged by Priya", "Acknowledged by Helpline (already acknowledged)")
                 .last().isEqualTo("Resolved by the end of the test");
     }
 

@@ -52,7 +52,7 @@ class BatchedEventsTest {
             events.append(pir(true));
             Alert alert = Alert.detected(AlertRequest.urgent(AlertKind.HELP, "hall", "cord", false), UUID.randomUUID(), START)
                     .withState(AlertState.RAISED);
-            new SqliteAlertStore(db).save(alert, new AuditEntry(alert.id(), START, AlertState.RAISED, "raised"), List.of());
+            new SqliteAlertStore(db).save(alert, new AuditEntry(alert.id(), START, AlertState.RAISED, AuditEntry.Event.RAISED, "raised"), List.of());
 
             assertThat(count(db)).isEqualTo("1 events");
         }

@@ -183,7 +183,7 @@ public final class BenchAlertsCommand implements Callable<Integer> {
                 Alert alert = new Alert(UUID.randomUUID(), AlertKind.HELP, Severity.URGENT, "bathroom",
                         "The pull cord in the bathroom was pulled.", now, AlertState.RAISED, 1, now, false);
                 long t0 = System.nanoTime();
-                store.save(alert, new AuditEntry(alert.id(), now, AlertState.RAISED, "bench"), List.of(new AlertStore.Outbox("Bench", 1)));
+                store.save(alert, new AuditEntry(alert.id(), now, AlertState.RAISED, AuditEntry.Event.RAISED, "bench"), List.of(new AlertStore.Outbox("Bench", 1)));
                 send(channel, standIn);
                 samples.add((System.nanoTime() - t0) / 1e6);
             }

@@ -23,7 +23,7 @@ public final class CheckInAnswers implements AlertObserver {
     @Override
     public void onTransition(Alert alert, AuditEntry entry) {
         boolean ours = alert.kind() == AlertKind.LONG_LIE || alert.kind() == AlertKind.INACTIVITY;
-        if (ours && entry.state() == AlertState.RESOLVED && entry.detail().startsWith(AlertMachine.CANCELLED_BY_RESIDENT)) {
+        if (ours && entry.event() == AuditEntry.Event.CANCELLED_BY_RESIDENT) {
             watch.residentAnswered(entry.detail());
         }
     }
