@@ -44,6 +44,7 @@ import org.hearth.gateway.store.SqliteAlertStore;
 import org.hearth.gateway.store.SqliteDatabase;
 import org.hearth.gateway.store.SqliteEventStore;
 import org.hearth.gateway.store.SqliteReminderStore;
+import org.hearth.gateway.store.SqliteRoutineStore;
 import org.hearth.gateway.store.SqliteRetention;
 import org.hearth.protocol.GatewayStatus;
 import org.hearth.protocol.OpenAlerts;
@@ -135,7 +136,7 @@ public final class Daemon implements AutoCloseable {
         this.machine = new AlertMachine(alerts, ladder, loop, announcer, config.alerts().preAlarm(), ids);
         observers.forEach(machine::addObserver);
         ActivityParameters thresholds = DetectionParameters.of(config.detection());
-        ActivityWatch activity = new ActivityWatch(thresholds, machine, loop);
+        ActivityWatch activity = new ActivityWatch(thresholds, machine, loop, new SqliteRoutineStore(db));
         machine.addObserver(new CheckInAnswers(activity));
         Gateway gateway = new Gateway(events, List.of(new DirectAlarms(machine, loop), activity,
                 new WornFallDetector(machine, loop)));

@@ -19,10 +19,13 @@ import java.util.concurrent.Callable;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.domain.Alert;
+import org.hearth.gateway.domain.activity.LearnedRoutine;
+import org.hearth.gateway.domain.activity.Whereabouts;
 import org.hearth.gateway.store.SqliteAlertStore;
 import org.hearth.gateway.store.SqliteDatabase;
 import org.hearth.gateway.store.SqliteExport;
 import org.hearth.gateway.store.SqliteReminderStore;
+import org.hearth.gateway.store.SqliteRoutineStore;
 import org.hearth.gateway.store.StoreException;
 import org.hearth.voice.Reminder;
 import picocli.CommandLine.Command;
@@ -32,7 +35,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code hearth export}: everything Hearth holds about the resident, as one JSON document, for a
  * subject-access request: the configuration without secrets, every stored sensor event, every
- * alert with its audit trail, every reminder. Audio and transcripts are never stored, so there are none to export.
+ * alert with its audit trail, every reminder, the learned routine and whether the resident was last
+ * known to be out. Audio and transcripts are never stored, so there are none to export.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write everything stored about the resident as JSON (a subject-access request).")
@@ -86,6 +90,9 @@ final class ExportCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             reminderCount = reminders.size();
+            SqliteRoutineStore routineStore = new SqliteRoutineStore(db);
+            g.writeObjectField("learned_routine", routine(routineStore.routine()));
+            g.writeObjectField("whereabouts", routineStore.whereabouts().map(ExportCommand::whereabouts).orElse(null));
             g.writeStringField("never_stored", "audio, transcripts of speech");
             g.writeEndObject();
         } catch (StoreException e) {
@@ -94,7 +101,8 @@ final class ExportCommand implements Callable<Integer> {
             return 1;
         }
         System.out.println("Wrote " + out + ": the configuration (without keys), " + events[0] + " sensor events and "
-                + alerts + " alerts with their history, " + reminderCount + " reminders.");
+                + alerts + " alerts with their history, " + reminderCount + " reminders, the learned routine and whether "
+                + "the resident was out.");
         return 0;
     }
 
@@ -104,6 +112,39 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The routine as the samples it is learned from, in minutes, with the hour of the week spelled out. */
+    private static Map<String, Object> routine(java.util.Optional<LearnedRoutine> stored) {
+        if (stored.isEmpty()) {
+            return null;
+        }
+        LearnedRoutine r = stored.get();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("what", "How the resident's days usually go, learned from the sensor events: how long stillness lasted "
+                + "after movement in each room, by hour of the week, and when they got up, in minutes");
+        m.put("watched_since", r.watchedSince().toString());
+        m.put("getting_up_minutes_after_midnight", r.upMinutes());
+        Map<String, Map<String, List<Double>>> quiet = new java.util.TreeMap<>();
+        r.quiet().forEach((room, week) -> {
+            Map<String, List<Double>> hours = new LinkedHashMap<>();
+            for (int h = 0; h < week.size(); h++) {
+                if (!week.get(h).isEmpty()) {
+                    hours.put(java.time.DayOfWeek.of(h / 24 + 1).getDisplayName(java.time.format.TextStyle.FULL,
+                            java.util.Locale.UK) + " " + String.format(java.util.Locale.ROOT, "%02d:00", h % 24), week.get(h));
+                }
+            }
+            quiet.put(room, hours);
+        });
+        m.put("quiet_spell_minutes_by_room_and_hour", quiet);
+        return m;
+    }
+
+    private static Map<String, Object> whereabouts(Whereabouts w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("out", w.away());
+        m.put(w.away() ? "out_since" : "home_since", w.since().toString());
+        return m;
     }
 
     /** The configuration as the resident's record: every setting, but carers' keys stay out. */

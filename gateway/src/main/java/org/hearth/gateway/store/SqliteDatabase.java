@@ -69,6 +69,24 @@ public final class SqliteDatabase implements AutoCloseable {
               due INTEGER NOT NULL,
               language TEXT NOT NULL);
             """,
+            // v3: what the inactivity detector learned, and whether the resident is out, so a restart
+            // neither begins the learning period again nor takes an empty home for an occupied one.
+            // Samples are minutes as space-separated decimals; one row per room and hour of the week.
+            """
+            CREATE TABLE routine (
+              id INTEGER PRIMARY KEY CHECK (id = 1),
+              watched_since INTEGER NOT NULL,
+              up_minutes TEXT NOT NULL);
+            CREATE TABLE routine_quiet (
+              room TEXT NOT NULL,
+              hour_of_week INTEGER NOT NULL,
+              minutes TEXT NOT NULL,
+              PRIMARY KEY (room, hour_of_week));
+            CREATE TABLE whereabouts (
+              id INTEGER PRIMARY KEY CHECK (id = 1),
+              away INTEGER NOT NULL,
+              since INTEGER NOT NULL);
+            """,
             // v4: audit entries say what happened (AuditEntry.Event) and which carer it concerns, so
             // no code reads the words meant for people. Older entries of the two kinds code once
             // matched on are filled in; the rest stay NOTE, their words intact.

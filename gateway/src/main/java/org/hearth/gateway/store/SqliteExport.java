@@ -35,9 +35,11 @@ public final class SqliteExport {
     /** Every table and its row count, so a purge can say what it erased. */
     public List<String> counts() {
         List<String> out = new ArrayList<>();
-        for (String table : new String[] {"events", "alerts", "audit", "outbox", "reminders"}) {
-            if (table.equals("reminders") && db.schemaVersion() < 2) {
-                continue; // a database from before reminders, not yet opened by this version's daemon
+        int version = db.schemaVersion();
+        for (String table : new String[] {"events", "alerts", "audit", "outbox", "reminders", "routine", "routine_quiet",
+                "whereabouts"}) {
+            if (table.equals("reminders") && version < 2 || table.matches("routine.*|whereabouts") && version < 3) {
+                continue; // a database from before the table, not yet opened by this version's daemon
             }
             try (PreparedStatement ps = db.connection().prepareStatement("SELECT count(*) FROM " + table);
                  ResultSet rs = ps.executeQuery()) {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A subject-access request and an erasure request against a home that has really run: the
- * export holds the config without keys, the events, the alert with its audit trail and the
- * reminders; purge refuses while the daemon runs, says what it would erase, then erases it.
+ * export holds the config without keys, the events, the alert with its audit trail, the
+ * reminders and the learned routine; purge refuses while the daemon runs, says what it would erase, then erases it.
  */
 @Tag("large")
 class PrivacyOperationsTest {
@@ -73,6 +73,8 @@ class PrivacyOperationsTest {
         assertThat(json.at("/alerts/0/alert/kind").asText()).isEqualTo("HELP");
         assertThat(json.at("/alerts/0/audit")).isNotEmpty();
         assertThat(json.at("/reminders/0/task").asText()).isEqualTo("take your tablets");
+        assertThat(json.at("/learned_routine/watched_since").asText()).as("the pull cord began the learning").isNotEmpty();
+        assertThat(json.has("whereabouts")).isTrue();
 
         Run dryRun = run("purge", "--config", home.config.toString());
         assertThat(dryRun.exit()).isEqualTo(2);
@@ -82,7 +84,7 @@ class PrivacyOperationsTest {
         Run purged = run("purge", "--yes", "--config", home.config.toString());
         assertThat(purged.exit()).as(purged.output()).isZero();
         assertThat(purged.output()).contains("Erased:").contains("1 alerts").contains("1 reminders")
-                .contains("the carers' keys (1 carers)");
+                .contains("1 routine,").contains("whereabouts").contains("the carers' keys (1 carers)");
         assertThat(home.database()).doesNotExist();
         assertThat(dir.resolve("secrets.yaml")).doesNotExist();
         assertThat(home.database().resolveSibling(org.hearth.gateway.coap.LocalToken.FILE_NAME)).doesNotExist();

@@ -17,6 +17,7 @@ import org.hearth.gateway.domain.AlertRequest;
 import org.hearth.gateway.domain.AlertSink;
 import org.hearth.gateway.domain.activity.ActivityParameters;
 import org.hearth.gateway.domain.activity.ActivityWatch;
+import org.hearth.gateway.domain.activity.RoutineStore;
 import org.hearth.protocol.AlertKind;
 import org.hearth.sensors.SensorEvent;
 import org.hearth.sensors.SensorKind;
@@ -50,7 +51,8 @@ public final class HomeScenario {
     }
 
     private final List<Sensor> sensors;
-    private final VirtualScheduler scheduler;
+    private VirtualScheduler scheduler;
+    private RoutineStore store = RoutineStore.NONE;
     private final List<Raised> raised = new ArrayList<>();
     private ActivityParameters params = ActivityParameters.defaults();
     private ActivityWatch watch;
@@ -88,6 +90,26 @@ public final class HomeScenario {
             throw new IllegalStateException("set the parameters before the first event");
         }
         this.params = parameters;
+        return this;
+    }
+
+    /** Keeps the routine and whereabouts in {@code routineStore}; only before anything has happened. */
+    public HomeScenario withStore(RoutineStore routineStore) {
+        if (watch != null) {
+            throw new IllegalStateException("set the store before the first event");
+        }
+        this.store = routineStore;
+        return this;
+    }
+
+    /**
+     * The gateway restarts at this moment: a new watch on a new scheduler, so every timer of the
+     * old one is gone, reading what the old one stored through {@code routineStore}.
+     */
+    public HomeScenario restart(RoutineStore routineStore) {
+        scheduler = new VirtualScheduler(scheduler.now(), ZONE);
+        watch = null;
+        store = routineStore;
         return this;
     }
 
@@ -254,7 +276,7 @@ public final class HomeScenario {
                 public boolean cancelPreAlarm(String how) {
                     return false;
                 }
-            }, scheduler);
+            }, scheduler, store);
         }
         return watch;
     }

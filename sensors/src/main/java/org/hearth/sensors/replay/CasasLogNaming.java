@@ -39,6 +39,7 @@ public final class CasasLogNaming {
             "[_\\-\\s]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])");
     private static final Pattern CLASSIC_MOTION = Pattern.compile("[Mm]\\d+");
     private static final Pattern CLASSIC_DOOR = Pattern.compile("[Dd]\\d+");
+    private static final Pattern SENSOR_ID = Pattern.compile("[A-Za-z]{1,4}\\d{2,}");
 
     /** Two-word rooms first, so "living room" wins over a lone "room". */
     private static final Map<String, String> TWO_WORD_ROOMS = Map.of(
@@ -93,6 +94,25 @@ public final class CasasLogNaming {
             return new CasasLogSensor(room == null ? "kitchen" : room, SensorKind.CONTACT);
         }
         return new CasasLogSensor(room == null ? String.join(" ", words) : room, SensorKind.PIR);
+    }
+
+    /**
+     * A sensor named twice, by its id and by the area it is in ({@code Bedroom M021}): the area,
+     * when it says something the name heuristic understands, gives the room and the kind (a door
+     * id stays a door); otherwise the id alone decides, as in the classic layout.
+     */
+    public static CasasLogSensor sensor(String id, String area) {
+        CasasLogSensor byArea = sensor(area);
+        boolean understood = room(words(area)) != null || !byArea.room().equals(String.join(" ", words(area)));
+        if (!understood) {
+            return sensor(id);
+        }
+        return CLASSIC_DOOR.matcher(id).matches() ? new CasasLogSensor(byArea.room(), SensorKind.CONTACT) : byArea;
+    }
+
+    /** Whether {@code name} looks like a CASAS sensor id: letters then digits, {@code M021}, {@code D001}, {@code LS012}. */
+    static boolean isId(String name) {
+        return SENSOR_ID.matcher(name).matches();
     }
 
     static List<String> words(String name) {

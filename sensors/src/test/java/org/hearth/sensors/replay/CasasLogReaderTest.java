@@ -62,6 +62,70 @@ class CasasLogReaderTest {
     }
 
     @Test
+    void the_layout_that_names_the_area_and_the_sensor_is_read_with_the_area_as_the_room() throws Exception {
+        CasasLog log = classic.read(new StringReader("""
+                2011-06-15 00:06:32.834414 Bedroom M021 ON Sleep
+                2011-06-15 00:06:40 Bedroom M021 OFF Sleep
+                2011-06-15 08:01:12.5 FrontDoor D001 OPEN Leave_Home
+                2011-06-15 08:01:14 FrontDoor D001 CLOSE Leave_Home
+                2011-06-15 08:02:00 Kitchen T101 21.5 Other_Activity
+                2011-06-15 09:00:00 LivingRoom M004 ON
+                """), "area-sensor.txt");
+
+        assertThat(log.events()).extracting(e -> e.sensorId() + ":" + e.room() + ":" + e.kind() + ":" + e.active())
+                .containsExactly("M021:bedroom:PIR:true", "M021:bedroom:PIR:false", "D001:entry:CONTACT:true",
+                        "D001:entry:CONTACT:false", "M004:living room:PIR:true");
+        assertThat(log.events().get(2).at()).isEqualTo(Instant.parse("2011-06-15T08:01:12.5Z"));
+        assertThat(log.ignored()).as("the temperature reading").isEqualTo(1);
+        assertThat(log.problems()).isEmpty();
+    }
+
+    @Test
+    void the_sensor_is_the_name_that_looks_like_an_id_whichever_comes_first() throws Exception {
+        CasasLog log = classic.read(new StringReader("2011-06-15 00:06:32 M021 BedroomAArea ON\n"
+                + "2011-06-15 00:06:33 M022 Ignore OFF\n"), "id-first.txt");
+
+        assertThat(log.events()).extracting(e -> e.sensorId() + ":" + e.room()).containsExactly("M021:bedroom", "M022:M022");
+    }
+
+    @Test
+    void the_casas_format_also_reads_the_cil_tab_layout_and_times_without_fractions() throws Exception {
+        CasasLog log = classic.read(new StringReader("2016-07-12 00:00:30.600670\tBedroomABed\tON\t\n"
+                + "2016-07-12 00:00:31\tBedroomABed\tOFF\t\n"), "cil-as-casas.txt");
+
+        assertThat(log.events()).extracting(e -> e.room() + ":" + e.kind() + ":" + e.active())
+                .containsExactly("bedroom:PRESSURE_MAT:true", "bedroom:PRESSURE_MAT:false");
+    }
+
+    @Test
+    void a_line_in_another_layout_than_the_first_is_a_problem_naming_both_lines() throws Exception {
+        CasasLog log = classic.read(new StringReader("""
+                2010-11-04 00:03:50 M003 ON Sleeping begin
+                2010-11-04 00:03:57 M003 OFF
+                2010-11-04 00:04:10 Bedroom M003 ON
+                2010-11-04 00:04:20 Bedroom Bed M003 ON
+                2010-11-04 00:04:30 M003 OFF Sleeping end
+                """), "mixed.txt");
+
+        assertThat(log.events()).hasSize(3);
+        assertThat(log.problems()).extracting(Object::toString).containsExactly(
+                "line 3: a line of the layout 'date time area sensor state', but line 1 set the layout "
+                        + "'date time sensor state' (\"2010-11-04 00:04:10 Bedroom M003 ON\")",
+                "line 4: 3 names before the state 'ON'; expected a sensor, or an area and a sensor "
+                        + "(\"2010-11-04 00:04:20 Bedroom Bed M003 ON\")");
+    }
+
+    @Test
+    void a_file_in_no_casas_layout_is_refused_naming_the_first_line_with_its_text_escaped() {
+        assertThatThrownBy(() -> classic.read(new StringReader("date\ttime caf\u00e9 sensor state\n"
+                + "2010-11-04 00:03:50 M003 HALF\n"), "odd.txt"))
+                .isInstanceOf(CasasLogFormatException.class)
+                .hasMessage("odd.txt is not a casas event log (date time [area] sensor state [activity [begin|end]]): "
+                        + "2 of 2 lines could not be read; first line 1: no state (ON, OFF, OPEN, CLOSE or a reading) "
+                        + "after the date and time (\"date\\ttime caf\\u00e9 sensor state\")");
+    }
+
+    @Test
     void times_are_the_homes_wall_clock_in_the_zone_given() throws Exception {
         CasasLogReader inLondon = new CasasLogReader(CasasLogFormat.CIL, ZoneId.of("Europe/London"));
 

@@ -33,7 +33,7 @@ public final class EvalInactivityCommand implements Callable<Integer> {
     private Path events;
 
     @Option(names = "--format", required = true, paramLabel = "cil|casas",
-            description = "cil: timestamp<TAB>sensor<TAB>ON|OFF<TAB>; casas: date time sensor state [label].")
+            description = "cil: timestamp<TAB>sensor<TAB>ON|OFF<TAB>; casas: date time [area] sensor state [activity], the layout found by content.")
     private String format;
 
     @Option(names = "--inject-collapses", paramLabel = "N", defaultValue = "0",

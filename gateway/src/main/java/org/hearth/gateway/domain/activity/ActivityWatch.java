@@ -28,6 +28,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When the resident answers a check-in, call {@link #residentAnswered}: it proves they are home
  * and well, and the next question about the same stillness waits twice as long.
+ *
+ * <p>The learned routine and whether the resident is out survive a restart through a
+ * {@link RoutineStore}: restored when the watch is made, the routine saved once a day when the
+ * day starts, the whereabouts at every settled change. Nothing is written per sensor event. A
+ * store that cannot be read means learning afresh (a WARN says so); one that cannot be written is
+ * logged and the watch goes on from memory: no alert waits on the store.
  */
 public final class ActivityWatch implements Detector {
 
@@ -55,12 +61,24 @@ public final class ActivityWatch implements Detector {
     private Activity beforeRoom;
     private int roomActivations;
 
+    private final RoutineStore store;
+
+    /** A watch that keeps nothing across restarts, for evaluations and the demo. */
     public ActivityWatch(ActivityParameters params, AlertSink sink, Scheduler scheduler) {
+        this(params, sink, scheduler, RoutineStore.NONE);
+    }
+
+    /** A watch that takes up the routine and whereabouts in {@code store}, and keeps them there. */
+    public ActivityWatch(ActivityParameters params, AlertSink sink, Scheduler scheduler, RoutineStore store) {
         this.params = params;
         this.scheduler = scheduler;
         this.zone = scheduler.clock().getZone();
+        this.store = store;
         this.occupancy = new Occupancy(params.away());
         this.routine = new RoutineModel(params.routine(), zone);
+        restore();
+        occupancy.onChange(this::saveWhereabouts);
+        DailyAt.start(scheduler, params.routine().dayStart(), this::saveRoutine);
         this.checkIns = new CheckIns(sink, scheduler);
         this.wakeup = new Wakeup(scheduler, this::checkStillness);
         params.noMotionBy().forEach(r -> rules.add(new NoMotionByRule(r, params.rooms(), scheduler, occupancy, checkIns)));
@@ -75,7 +93,9 @@ public final class ActivityWatch implements Detector {
             return;
         }
         Activity a = Activity.of(event, params.rooms());
-        routine.watching(a.at());
+        if (routine.watching(a.at())) {
+            saveRoutine(); // the learning period starts now, and a restart must not move its start
+        }
         if (a.isBedMat()) {
             bedPressed = a.activation();
         } else if (a.isSeatMat()) {
@@ -88,6 +108,10 @@ public final class ActivityWatch implements Detector {
         if (occupancy.onActivity(a)) {
             LOG.info("The resident is back home ({} at {})", a.sensorId(), Wording.at(a.at(), a.at(), zone));
             wasAway = false;
+        }
+        if (a.roomKind() == RoomKind.ENTRY && occupancy.departing()) {
+            // Settle the departure when it is due, so it is stored then rather than at the next event.
+            scheduler.schedule(params.away().departAfter(), () -> away(scheduler.now()));
         }
         if (away(a.at())) {
             last = null;
@@ -112,7 +136,7 @@ public final class ActivityWatch implements Detector {
      */
     public void residentAnswered(String how) {
         LOG.info("The resident answered a check-in ({})", how);
-        occupancy.residentAnswered();
+        occupancy.residentAnswered(scheduler.now());
         wasAway = false;
         checkIns.answered();
         if (last != null) {
@@ -142,6 +166,68 @@ public final class ActivityWatch implements Detector {
         }
         wasAway = away;
         return away;
+    }
+
+    private void restore() {
+        if (store == RoutineStore.NONE) {
+            return;
+        }
+        Instant now = scheduler.now();
+        try {
+            Optional<LearnedRoutine> learned = store.routine();
+            if (learned.isEmpty()) {
+                LOG.warn("No learned routine is stored (a new home, or its data was erased): learning starts afresh, "
+                        + "and only the fixed limits apply for the first {}", learningPeriod());
+            } else if (learned.get().watchedSince().isAfter(now)) {
+                LOG.warn("The stored routine says the home was first watched at {}, which is in the future: learning starts "
+                        + "afresh, and only the fixed limits apply for the first {}", learned.get().watchedSince(),
+                        learningPeriod());
+            } else {
+                routine.restore(learned.get());
+                LOG.info("Restored the learned routine: watched since {}, {} quiet spells, {} getting-up times{}",
+                        Wording.at(learned.get().watchedSince(), now, zone), learned.get().quietSpells(),
+                        learned.get().upMinutes().size(), routine.learned(now) ? "" : " (still learning)");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The stored routine could not be read ({}): learning starts afresh, and only the fixed limits apply "
+                    + "for the first {}", e.getMessage(), learningPeriod());
+        }
+        try {
+            store.whereabouts().filter(Whereabouts::away).ifPresent(w -> {
+                occupancy.restore(w);
+                wasAway = true;
+                LOG.info("The resident has been out since {}, as stored before the restart", Wording.at(w.since(), now, zone));
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Whether the resident is out could not be read ({}): taking them to be home", e.getMessage());
+        }
+    }
+
+    private String learningPeriod() {
+        java.time.Duration d = params.routine().learningPeriod();
+        return d.toHours() % 24 == 0 && d.toDays() > 1 ? d.toDays() + " days" : Wording.duration(d);
+    }
+
+    private void saveRoutine() {
+        routine.snapshot().ifPresent(learned -> {
+            try {
+                store.saveRoutine(learned);
+                LOG.debug("Saved the learned routine: {} quiet spells, {} getting-up times", learned.quietSpells(),
+                        learned.upMinutes().size());
+            } catch (RuntimeException e) {
+                LOG.warn("The learned routine could not be saved ({}); it is kept in memory and saved again tomorrow",
+                        e.getMessage());
+            }
+        });
+    }
+
+    private void saveWhereabouts(Whereabouts w) {
+        try {
+            store.saveWhereabouts(w);
+        } catch (RuntimeException e) {
+            LOG.warn("Whether the resident is out could not be saved ({}); a restart now would take them to be home",
+                    e.getMessage());
+        }
     }
 
     private void checkStillness() {

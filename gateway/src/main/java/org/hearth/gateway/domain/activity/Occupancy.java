@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Whether the resident is home or out, inferred causally from presence activity.
@@ -26,9 +27,25 @@ final class Occupancy {
     private Instant entryAt;
     private int activationsSinceEntry;
     private final Deque<Activity> whileAway = new ArrayDeque<>();
+    private Consumer<Whereabouts> changed = w -> { };
 
     Occupancy(ActivityParameters.Away params) {
         this.params = params;
+    }
+
+    /** Told of every settled change between in and out, whoever asked the question that settled it. */
+    void onChange(Consumer<Whereabouts> listener) {
+        this.changed = listener;
+    }
+
+    /** Takes up where a previous run left off: only a settled "out" is restored; home is the default. */
+    void restore(Whereabouts w) {
+        if (w.away()) {
+            away = true;
+            awaySince = w.since();
+            entryAt = null;
+            whileAway.clear();
+        }
     }
 
     /** True when the resident is out as of {@code now}, settling a pending departure first. */
@@ -39,6 +56,7 @@ final class Occupancy {
             awaySince = entryAt;
             entryAt = null;
             whileAway.clear();
+            changed.accept(new Whereabouts(true, awaySince));
         }
         return away;
     }
@@ -85,15 +103,20 @@ final class Occupancy {
             away = false;
             entryAt = null;
             whileAway.clear();
+            changed.accept(new Whereabouts(false, a.at()));
             return true;
         }
         return false;
     }
 
     /** The resident spoke or pressed the button: they are home, whatever the sensors suggested. */
-    void residentAnswered() {
+    void residentAnswered(Instant now) {
+        boolean wasAway = away;
         away = false;
         entryAt = null;
         whileAway.clear();
+        if (wasAway) {
+            changed.accept(new Whereabouts(false, now));
+        }
     }
 }

@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 final class RoutineModel {
 
-    private static final int HOURS_PER_WEEK = 168;
+    private static final int HOURS_PER_WEEK = LearnedRoutine.HOURS_PER_WEEK;
 
     private final ActivityParameters.Routine params;
     private final ZoneId zone;
@@ -49,10 +49,45 @@ final class RoutineModel {
         }
     }
 
-    void watching(Instant t) {
+    /** @return true if this is the first thing the model has seen: the learning period starts now */
+    boolean watching(Instant t) {
         if (watchedSince == null) {
             watchedSince = t;
+            return true;
         }
+        return false;
+    }
+
+    /** What has been learned, for the store; empty before anything has been watched. */
+    Optional<LearnedRoutine> snapshot() {
+        if (watchedSince == null) {
+            return Optional.empty();
+        }
+        Map<String, List<List<Double>>> quiet = new HashMap<>();
+        quietByRoom.forEach((room, cells) -> quiet.put(room, cells.stream().map(c -> (List<Double>) new ArrayList<>(c)).toList()));
+        return Optional.of(new LearnedRoutine(watchedSince, quiet, new ArrayList<>(upMinutes)));
+    }
+
+    /**
+     * Takes up a routine learned before a restart, keeping the newest {@code keepSamples} of each
+     * kind in case the setting was lowered since. Only for a model that has seen nothing yet.
+     */
+    void restore(LearnedRoutine learned) {
+        if (watchedSince != null) {
+            throw new IllegalStateException("restore a routine before the first event");
+        }
+        watchedSince = learned.watchedSince();
+        learned.quiet().forEach((room, stored) -> {
+            List<Deque<Double>> cells = cells(room);
+            for (int h = 0; h < HOURS_PER_WEEK; h++) {
+                keepNewest(stored.get(h), cells.get(h));
+            }
+        });
+        keepNewest(learned.upMinutes(), upMinutes);
+    }
+
+    private void keepNewest(List<Double> from, Deque<Double> to) {
+        from.subList(Math.max(0, from.size() - params.keepSamples()), from.size()).forEach(to::addLast);
     }
 
     boolean learned(Instant now) {

@@ -63,7 +63,7 @@ class EvalInactivityCommandTest {
 
         assertThat(code).isZero();
         assertThat(err.toString()).contains("2 lines not read: line ").contains("bad timestamp '2021-03-02 25:61:00'")
-                .contains("no tab-separated fields (garbage)");
+                .contains("no tab-separated fields (\"garbage\")").contains("(\"2021-03-02 25:61:00\\tKitchenASink\\tON\")");
         assertThat(out.toString()).startsWith("inactivity: days=");
     }
 

@@ -91,7 +91,7 @@ class OccupancyTest {
     void an_answered_check_in_proves_the_resident_is_home() {
         leave();
 
-        occupancy.residentAnswered();
+        occupancy.residentAnswered(T0.plusSeconds(3 * 3600));
 
         assertThat(occupancy.isAway(T0.plusSeconds(4 * 3600))).isFalse();
     }
