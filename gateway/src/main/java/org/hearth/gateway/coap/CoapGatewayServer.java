@@ -2,8 +2,10 @@ package org.hearth.gateway.coap;
 
 import java.net.InetSocketAddress;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -157,12 +159,26 @@ public final class CoapGatewayServer implements AutoCloseable {
         });
     }
 
-    /** Removes a carer's key: new handshakes with it fail at once, and live DTLS sessions are dropped. */
+    /**
+     * Removes a carer's key: new handshakes with it fail at once, and that carer's live DTLS
+     * sessions are dropped. Other carers' sessions stay: dropping them too would leave their
+     * devices holding sessions this side forgot, as a restart does.
+     */
     public void revoke(String identity) {
         keys.removeKey(identity);
         outgoingKeys.removeKey(identity);
-        ((DTLSConnector) secure.getConnector()).clearConnectionState();
-        ((DTLSConnector) outgoing.getConnector()).clearConnectionState();
+        PreSharedKeyIdentity principal = new PreSharedKeyIdentity(identity);
+        for (CoapEndpoint endpoint : List.of(secure, outgoing)) {
+            try {
+                ((DTLSConnector) endpoint.getConnector()).startDropConnectionsForPrincipal(principal).get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warn("Could not drop every session of carer identity {}; clearing all sessions instead", identity);
+                ((DTLSConnector) endpoint.getConnector()).clearConnectionState();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ((DTLSConnector) endpoint.getConnector()).clearConnectionState();
+            }
+        }
         LOG.info("Revoked the key of carer identity {}", identity);
     }
 

@@ -143,6 +143,47 @@ class CoapDtlsTest {
     }
 
     @Test
+    void revoking_one_carer_ends_their_sessions_and_leaves_the_others_working() throws Exception {
+        byte[] samKey = "sam-key-01234567".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        InetSocketAddress priyaAt = new InetSocketAddress("127.0.0.1", Ports.freeUdp());
+        InetSocketAddress samAt = new InetSocketAddress("127.0.0.1", Ports.freeUdp());
+        try (CoapGatewayServer home = CoapGatewayServer.start(new InetSocketAddress("127.0.0.1", 0), -1,
+                Map.of(priyaAt, new PskKey("priya-id", KEY), samAt, new PskKey("sam-id", samKey)), handlers);
+             CarerEndpoint priyaDevice = device(priyaAt, home, "priya-id", KEY);
+             CarerEndpoint samDevice = device(samAt, home, "sam-id", samKey)) {
+            UUID id = UUID.randomUUID();
+            assertThat(priyaDevice.acknowledge(id, "").toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
+            samDevice.acknowledge(id, "").toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertThat(acks).containsExactly("priya-id:" + id + ":", "sam-id:" + id + ":");
+
+            home.revoke("sam-id");
+
+            long start = System.nanoTime();
+            assertThat(priyaDevice.acknowledge(id, "again").toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("Priya's session was kept")
+                    .isLessThan(java.time.Duration.ofSeconds(2));
+            // Over a live session this would arrive in milliseconds; Sam's session is gone, so it never does.
+            var samAfter = samDevice.acknowledge(id, "after").toCompletableFuture();
+            Thread.sleep(3000);
+            assertThat(samAfter).isNotCompleted();
+            assertThat(acks).as("nothing from Sam after the revocation").hasSize(3).last().isEqualTo("priya-id:" + id + ":again");
+        }
+    }
+
+    private static CarerEndpoint device(InetSocketAddress at, CoapGatewayServer home, String identity, byte[] key) {
+        return CarerEndpoint.start(at, URI.create("coaps://127.0.0.1:" + home.secureAddress().getPort()), identity, identity, key,
+                Clock.systemUTC(), new CarerListener() {
+                    @Override
+                    public void onAlert(Alert alert) {
+                    }
+
+                    @Override
+                    public void onHeartbeat(Heartbeat heartbeat) {
+                    }
+                });
+    }
+
+    @Test
     void local_control_is_refused_over_dtls_even_to_a_carer() throws Exception {
         URI keys = URI.create("coaps://127.0.0.1:" + gateway.secureAddress().getPort() + "/local/keys");
         var response = org.hearth.gateway.testkit.DtlsProbe.post(keys, "priya-id", KEY);
