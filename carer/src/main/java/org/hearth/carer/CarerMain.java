@@ -17,8 +17,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import org.hearth.protocol.Alert;
 import org.hearth.protocol.Heartbeat;
 import org.hearth.time.RealTimeScheduler;
@@ -91,7 +89,7 @@ public final class CarerMain implements Runnable {
     }
 
     @Command(name = "listen", mixinStandardHelpOptions = true,
-            description = {"Listen for alerts and heartbeats. Press Enter to acknowledge the newest alert.",
+            description = {"Listen for alerts and heartbeats. Press Enter to answer the alert waiting, or type its number when several are.",
                 "With no arguments it uses the settings `hearth-carer enroll` stored."})
     static final class Listen implements java.util.concurrent.Callable<Integer> {
 
@@ -136,7 +134,7 @@ public final class CarerMain implements Runnable {
         Path journalFile;
 
         private final PrintStream out = System.out;
-        private final Deque<UUID> waiting = new ConcurrentLinkedDeque<>();
+        private final Waiting waiting = new Waiting();
 
         @Override
         public Integer call() throws Exception {
@@ -244,7 +242,8 @@ public final class CarerMain implements Runnable {
             say((alert.test() ? "TEST ALERT (no action needed) " : "ALERT ") + alert.severity().name().toLowerCase(Locale.ROOT)
                     + ": " + describe(alert) + where + " at " + alert.home() + ", " + when + ". " + alert.message()
                     + " [id " + alert.id() + ", level " + alert.level() + "]");
-            waitFor(alert.id(), alert.home(), loop, endpoint);
+            waitFor(waiting.add(alert.id(), alert.kind(), alert.test(), describe(alert) + where + " at " + when, alert.home()),
+                    loop, endpoint);
         }
 
         /** Alerts raised to carers that nobody has acknowledged, as the gateway listed them at start. */
@@ -257,16 +256,20 @@ public final class CarerMain implements Runnable {
                 say("STILL OPEN: " + describe(a.kind()) + (a.room().isEmpty() ? "" : " in the " + a.room()) + " at "
                         + open.home() + ", since " + HH_MM.format(a.raisedAt().atZone(zone))
                         + ". Nobody has said they are on their way. [id " + a.id() + "]");
-                waitFor(a.id(), open.home(), loop, endpoint);
+                waitFor(waiting.add(a.id(), a.kind(), false, describe(a.kind()) + (a.room().isEmpty() ? "" : " in the " + a.room())
+                        + " since " + HH_MM.format(a.raisedAt().atZone(zone)), open.home()), loop, endpoint);
             }
         }
 
-        private void waitFor(UUID id, String home, RealTimeScheduler loop, CarerEndpoint endpoint) {
+        private void waitFor(Waiting.Entry entry, RealTimeScheduler loop, CarerEndpoint endpoint) {
             if (autoAck != null) {
-                loop.schedule(autoAck, () -> ack(endpoint, id));
+                loop.schedule(autoAck, () -> {
+                    if (waiting.choose(Integer.toString(entry.number())) instanceof Waiting.Choice.Answer a) {
+                        ack(endpoint, a.entry());
+                    }
+                });
             } else {
-                waiting.push(id);
-                say("Press Enter to tell " + home + " you are on your way.");
+                say(entry.prompt());
             }
         }
 
@@ -289,12 +292,17 @@ public final class CarerMain implements Runnable {
 
         private void readAcknowledgements(CarerEndpoint endpoint, CountDownLatch stop) {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                while (in.readLine() != null) {
-                    UUID newest = waiting.poll();
-                    if (newest == null) {
-                        say("Nothing is waiting for you.");
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    Waiting.Choice choice = waiting.choose(line);
+                    if (choice instanceof Waiting.Choice.Answer a) {
+                        ack(endpoint, a.entry());
+                    } else if (choice instanceof Waiting.Choice.Which w) {
+                        say("Several alerts are waiting. Type the number of the one you are answering, then Enter:");
+                        w.entries().forEach(e -> say("  " + e.number() + ": " + e.summary() + " at " + e.home()));
+                    } else if (choice instanceof Waiting.Choice.Unknown u) {
+                        say("No alert is waiting under '" + u.typed() + "'.");
                     } else {
-                        ack(endpoint, newest);
+                        say("Nothing is waiting for you.");
                     }
                 }
             } catch (IOException e) {
@@ -302,10 +310,16 @@ public final class CarerMain implements Runnable {
             }
         }
 
-        private void ack(CarerEndpoint endpoint, UUID id) {
-            endpoint.acknowledge(id, note).whenComplete((ok, error) -> say(Boolean.TRUE.equals(ok)
-                    ? "ACKNOWLEDGED " + id + ": the gateway knows you are on your way."
-                    : "NOT ACKNOWLEDGED " + id + ": the gateway did not answer. Try again, or phone."));
+        private void ack(CarerEndpoint endpoint, Waiting.Entry entry) {
+            endpoint.acknowledge(entry.id(), entry.note(note)).whenComplete((ok, error) -> {
+                if (Boolean.TRUE.equals(ok)) {
+                    say("ACKNOWLEDGED " + entry.id() + ": " + entry.told());
+                } else {
+                    waiting.restore(entry);
+                    say("NOT ACKNOWLEDGED " + entry.id() + ": the gateway did not take it. " + entry.prompt()
+                            + " Or phone " + entry.home() + ".");
+                }
+            });
         }
 
         private synchronized void say(String line) {
