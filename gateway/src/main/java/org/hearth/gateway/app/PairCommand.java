@@ -67,7 +67,7 @@ final class PairCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         HearthConfig cfg;
         try {
-            cfg = ConfigLoader.loadWithoutSecrets(config);
+            cfg = action.revoke != null ? ConfigLoader.loadWithoutSecrets(config) : ConfigLoader.loadForPairing(config);
         } catch (ConfigException e) {
             System.err.println("hearth: the configuration " + config + " is not valid:");
             e.errors().forEach(line -> System.err.println("  " + line));

@@ -55,6 +55,8 @@ public final class ConfigLoader {
     public static final Duration DEFAULT_MAX_SILENCE = Duration.ofDays(2);
 
     private final List<String> errors = new ArrayList<>();
+    /** True for {@code hearth pair}: an empty ladder is where the first carer is added. */
+    private boolean noCarersYet;
     private final List<String> warnings = new ArrayList<>();
 
     private ConfigLoader() {
@@ -74,7 +76,20 @@ public final class ConfigLoader {
 
     /** Reads and checks the configuration alone, without its secrets: for pairing, which writes them. */
     public static HearthConfig loadWithoutSecrets(Path configFile) throws ConfigException {
+        return loadWithoutSecrets(configFile, false);
+    }
+
+    /**
+     * As {@link #loadWithoutSecrets(Path)}, for {@code hearth pair}, which adds carers: a ladder
+     * with nobody on it yet is then no error, so the first carer can be paired.
+     */
+    public static HearthConfig loadForPairing(Path configFile) throws ConfigException {
+        return loadWithoutSecrets(configFile, true);
+    }
+
+    private static HearthConfig loadWithoutSecrets(Path configFile, boolean noCarersYet) throws ConfigException {
         ConfigLoader loader = new ConfigLoader();
+        loader.noCarersYet = noCarersYet;
         HearthConfig config = loader.configOf(configFile);
         if (!loader.errors.isEmpty()) {
             throw new ConfigException(loader.errors);
@@ -464,7 +479,9 @@ public final class ConfigLoader {
     private List<HearthConfig.CarerEntry> carers(JsonNode list) {
         List<HearthConfig.CarerEntry> out = new ArrayList<>();
         if (list.isMissingNode() || list.isNull() || (list.isArray() && list.isEmpty())) {
-            errors.add("carers: at least one carer is required, or no one will ever be told");
+            if (!noCarersYet) {
+                errors.add("carers: at least one carer is required, or no one will ever be told");
+            }
             return out;
         }
         if (!list.isArray()) {

@@ -30,7 +30,7 @@ public final class LadderFile {
         List<String> lines = Files.readAllLines(configFile, StandardCharsets.UTF_8);
         int start = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).matches("carers:\\s*(#.*)?")) {
+            if (lines.get(i).matches("carers:\\s*(\\[\\s*]\\s*)?(#.*)?")) {
                 start = i;
                 break;
             }
@@ -38,6 +38,9 @@ public final class LadderFile {
         if (start < 0) {
             return false;
         }
+        List<String> edited = new ArrayList<>(lines);
+        // An empty ladder written as a flow list ("carers: []") becomes a block the entry joins.
+        edited.set(start, edited.get(start).replaceFirst("\\[\\s*]", "").stripTrailing());
         // The block ends at the next line that starts a top-level key.
         int end = start + 1;
         int lastItem = start;
@@ -50,7 +53,6 @@ public final class LadderFile {
                 lastItem = end;
             }
         }
-        List<String> edited = new ArrayList<>(lines);
         edited.add(lastItem + 1, entry);
         Path temp = configFile.resolveSibling("." + configFile.getFileName() + ".pairing");
         Files.write(temp, edited, StandardCharsets.UTF_8);

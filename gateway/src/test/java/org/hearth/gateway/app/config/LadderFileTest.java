@@ -1,6 +1,7 @@
 package org.hearth.gateway.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,21 @@ class LadderFileTest {
         String after = Files.readString(file);
         assertThat(after.lines().filter(l -> l.strip().startsWith("#")).toList())
                 .containsExactlyElementsOf(before.lines().filter(l -> l.strip().startsWith("#")).toList());
+    }
+
+    @Test
+    void the_first_carer_joins_an_empty_ladder() throws Exception {
+        Path example = Path.of(System.getProperty("hearth.project.root"), "config", "hearth.example.yaml");
+        Path file = dir.resolve("hearth.yaml");
+        String text = Files.readString(example).replace("secrets_file: secrets.example.yaml", "secrets_file: s.yaml");
+        Files.writeString(file, text.replaceFirst("(?m)^carers:\\n(  .*\\n)+", "carers: []\n"));
+        assertThatThrownBy(() -> ConfigLoader.loadWithoutSecrets(file)).as("the daemon still refuses an empty ladder")
+                .isInstanceOf(ConfigException.class);
+        assertThat(ConfigLoader.loadForPairing(file).carers()).as("but pairing may start from one").isEmpty();
+
+        assertThat(LadderFile.append(file, "  - {name: \"Priya\", level: 1, endpoint: \"coaps://192.0.2.20:5684\"}")).isTrue();
+
+        assertThat(ConfigLoader.loadWithoutSecrets(file).carers()).extracting(HearthConfig.CarerEntry::name).containsExactly("Priya");
     }
 
     @Test
