@@ -46,6 +46,7 @@ public final class Sender {
     /** Longer than Californium's own worst case: a DTLS handshake plus every CoAP retransmission. */
     public static final Duration GIVE_UP = Duration.ofMinutes(3);
 
+
     /**
      * How a request ended.
      *
@@ -69,6 +70,8 @@ public final class Sender {
     private final Map<InetSocketAddress, String> identities = new ConcurrentHashMap<>();
     private final Set<InetSocketAddress> suspect = ConcurrentHashMap.newKeySet();
     private final Set<Attempt> inFlight = ConcurrentHashMap.newKeySet();
+    /** When this endpoint last completed a handshake with each address, by {@link System#nanoTime()}. */
+    private final Map<InetSocketAddress, Long> sessionSince = new ConcurrentHashMap<>();
     private final AtomicLong resent = new AtomicLong();
 
     /**
@@ -109,14 +112,22 @@ public final class Sender {
     }
 
     private void established(Sessions.Established session) {
+        long now = System.nanoTime();
         boolean here = session.endpoint().equals(tag);
+        if (here) {
+            sessionSince.put(session.peer(), now);
+        }
         identities.forEach((address, identity) -> {
             if (identity.equals(session.identity()) && !(here && address.equals(session.peer()))) {
                 suspect.add(address);
             }
         });
         for (Attempt a : inFlight) {
-            if (a.identity.equals(session.identity()) && !(here && a.peer.equals(session.peer()))) {
+            boolean sameSession = here && a.peer.equals(session.peer());
+            // A request this side's latest session with its peer is newer than already travels over a
+            // session made with the peer as it is now: re-sending it again would only make the peer,
+            // seeing this side's new handshake, re-send its own requests, and so on back and forth.
+            if (a.identity.equals(session.identity()) && !sameSession && !a.sentOverNewestSession()) {
                 LOG.info("{} has a new session from {}: sending {} {} again with a fresh handshake",
                         session.identity(), Printable.of(session.peer()), a.method, Printable.of(a.target.getPath()));
                 suspect.remove(a.peer);
@@ -135,6 +146,7 @@ public final class Sender {
         final int contentFormat;
         final CompletableFuture<Outcome> result = new CompletableFuture<>();
         private Request current;
+        private long sentAt;
 
         Attempt(Code method, URI target, InetSocketAddress peer, String identity, byte[] payload, int contentFormat) {
             this.method = method;
@@ -152,6 +164,7 @@ public final class Sender {
             }
             Request previous = current;
             current = request(fresh);
+            sentAt = System.nanoTime();
             if (previous != null) {
                 previous.cancel();
             }
@@ -162,6 +175,12 @@ public final class Sender {
             if (current != null && current.getResponse() == null && !current.isCanceled()) {
                 current.cancel();
             }
+        }
+
+        /** True when this side's newest session with the peer is newer than this request. */
+        synchronized boolean sentOverNewestSession() {
+            Long since = sessionSince.get(peer);
+            return since != null && since > sentAt;
         }
 
         private synchronized boolean isCurrent(Request r) {

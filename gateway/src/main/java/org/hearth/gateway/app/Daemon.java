@@ -133,7 +133,9 @@ public final class Daemon implements AutoCloseable {
         Supplier<UUID> ids = UUID::randomUUID;
         this.voice = new ResidentVoice(config, loop, speaker, new SqliteReminderStore(db));
         Announcer announcer = voice;
-        this.machine = new AlertMachine(alerts, ladder, loop, announcer, config.alerts().preAlarm(), ids);
+        // The resident hears when no carer can be reached, and when the link is back.
+        this.reachability = new CarerReachability(loop, announcer, CarerReachability.DEFAULT_THRESHOLD, EMERGENCY_NUMBER);
+        this.machine = new AlertMachine(alerts, ladder, loop, announcer, config.alerts().preAlarm(), ids, reachability);
         observers.forEach(machine::addObserver);
         ActivityParameters thresholds = DetectionParameters.of(config.detection());
         ActivityWatch activity = new ActivityWatch(thresholds, machine, loop, new SqliteRoutineStore(db));
@@ -152,16 +154,12 @@ public final class Daemon implements AutoCloseable {
                 config.coap().loopbackPort(), keys, new Handlers(), new Local());
         machine.addObserver((alert, entry) -> coap.changed());
         CoapAlertChannel channel = new CoapAlertChannel(coap);
-        this.outbox = new OutboxDispatcher(alerts, ladder, channel, loop, machine, config.home().label());
-        this.heartbeats = new Heartbeats(ladder, channel, loop, config.home().label(), config.heartbeatInterval());
-        // The resident hears when no carer can be reached, and when the link is back.
-        this.reachability = new CarerReachability(loop, announcer, CarerReachability.DEFAULT_THRESHOLD, EMERGENCY_NUMBER);
+        this.outbox = new OutboxDispatcher(alerts, ladder, channel, loop, machine, config.home().label(), reachability);
+        machine.addObserver(outbox);
+        this.heartbeats = new Heartbeats(ladder, channel, loop, config.home().label(), config.heartbeatInterval(), reachability);
         reachability.onChange(coap::changed);
-        outbox.reportTo(reachability);
         coap.onDeviceSession(identity -> loop.execute(() -> ladder.carers().stream()
                 .filter(c -> c.identity().equals(identity)).forEach(c -> outbox.retryNow(c.name()))));
-        heartbeats.reportTo(reachability);
-        machine.reachability(reachability);
         onLoop(() -> {
             voice.connect(new GatewayAlarmPort(machine, ladder));
             machine.recover();

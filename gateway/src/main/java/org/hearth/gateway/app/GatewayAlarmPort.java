@@ -29,9 +29,7 @@ final class GatewayAlarmPort implements AlarmPort {
     /** "Help": an open pre-alarm is confirmed at once; otherwise a new alert skips the pre-alarm. */
     @Override
     public void raiseHelp() {
-        if (!machine.confirmPreAlarms(HOW)) {
-            machine.raise(AlertRequest.urgent(AlertKind.HELP, "", "The resident called for help " + HOW + ".", false));
-        }
+        machine.help(HOW, AlertRequest.urgent(AlertKind.HELP, "", "The resident called for help " + HOW + ".", false));
     }
 
     @Override

@@ -36,12 +36,16 @@ public final class AlertMachine implements AlertSink {
     private final Supplier<UUID> ids;
     private final List<AlertObserver> observers = new ArrayList<>();
     private final Map<UUID, Scheduler.Cancellable> timers = new HashMap<>();
-    private Runnable onQueued = () -> { };
-    private CarerReachability reachability;
+    private final CarerReachability reachability;
 
+    /**
+     * @param reachability whether carers can be reached: when none can, an urgent alert also tells
+     *                     the resident to phone for help themselves
+     */
     public AlertMachine(AlertStore store, Ladder ladder, Scheduler scheduler, Announcer announcer,
-                        Duration preAlarmWindow, Supplier<UUID> ids) {
+                        Duration preAlarmWindow, Supplier<UUID> ids, CarerReachability reachability) {
         this.store = store;
+        this.reachability = reachability;
         this.ladder = ladder;
         this.scheduler = scheduler;
         this.announcer = announcer;
@@ -51,16 +55,6 @@ public final class AlertMachine implements AlertSink {
 
     public void addObserver(AlertObserver observer) {
         observers.add(observer);
-    }
-
-    /** When no carer can be reached, an urgent alert also tells the resident to phone for help themselves. */
-    public void reachability(CarerReachability reachability) {
-        this.reachability = reachability;
-    }
-
-    /** Called after outbox rows are queued, so the dispatcher wakes. */
-    public void onQueued(Runnable wake) {
-        this.onQueued = wake;
     }
 
     @Override
@@ -111,6 +105,16 @@ public final class AlertMachine implements AlertSink {
         return !preAlarms.isEmpty();
     }
 
+    /**
+     * The resident asked for help, by button or voice: a pre-alarm that is asking whether they are
+     * all right is raised at once; with none open, {@code otherwise} is raised, skipping the pre-alarm.
+     */
+    public void help(String how, AlertRequest otherwise) {
+        if (!confirmPreAlarms(how)) {
+            raise(otherwise);
+        }
+    }
+
     /** The resident asked for help while being asked whether they are all right: raise now. */
     public boolean confirmPreAlarms(String how) {
         List<Alert> preAlarms = store.open().stream().filter(a -> a.state() == AlertState.PRE_ALARM).toList();
@@ -157,7 +161,7 @@ public final class AlertMachine implements AlertSink {
         record(raised, Event.RAISED, "", sentence(why) + " Telling level " + first + " (" + names(first) + ").", queueFor(first));
         if (alert.severity() == Severity.URGENT) {
             announcer.say(Phrase.of(Phrase.CALLING_FOR_HELP));
-            if (reachability != null && reachability.unreachableSince().isPresent()) {
+            if (reachability.unreachableSince().isPresent()) {
                 reachability.sayUnreachable();
             }
         }
@@ -295,9 +299,6 @@ public final class AlertMachine implements AlertSink {
         AuditEntry entry = new AuditEntry(alert.id(), scheduler.now(), alert.state(), event, carer, detail);
         store.save(alert, entry, queue);
         notifyObservers(alert, entry);
-        if (!queue.isEmpty()) {
-            onQueued.run();
-        }
     }
 
     /** An audit entry with no change of state. */

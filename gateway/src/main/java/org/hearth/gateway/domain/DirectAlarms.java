@@ -32,12 +32,8 @@ public final class DirectAlarms implements Detector {
         switch (event.kind()) {
             case PULL_CORD -> alerts.raise(AlertRequest.urgent(AlertKind.HELP, event.room(),
                     "The pull cord in the " + event.room() + " was pulled at " + at + ".", false));
-            case HELP_BUTTON -> {
-                if (!alerts.confirmPreAlarms("help button")) {
-                    alerts.raise(AlertRequest.urgent(AlertKind.HELP, event.room(),
-                            "The help button in the " + event.room() + " was pressed at " + at + ".", false));
-                }
-            }
+            case HELP_BUTTON -> alerts.help("help button", AlertRequest.urgent(AlertKind.HELP, event.room(),
+                    "The help button in the " + event.room() + " was pressed at " + at + ".", false));
             case FALL_OUTPUT -> alerts.raise(AlertRequest.urgent(AlertKind.FALL, event.room(),
                     "The fall sensor in the " + event.room() + " detected a fall at " + at + ".", true));
             case CANCEL_BUTTON -> alerts.cancelPreAlarm("cancel button");

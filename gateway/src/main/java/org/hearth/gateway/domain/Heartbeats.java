@@ -21,20 +21,18 @@ public final class Heartbeats {
     private final Duration interval;
     private long seq;
     private Scheduler.Cancellable next;
-    private CarerReachability reachability;
+    private final CarerReachability reachability;
     private final java.util.Set<String> revoked = new java.util.HashSet<>();
 
-    public Heartbeats(Ladder ladder, AlertChannel channel, Scheduler scheduler, String home, Duration interval) {
+    /** @param reachability told every heartbeat's outcome, so the resident hears when no carer can be reached */
+    public Heartbeats(Ladder ladder, AlertChannel channel, Scheduler scheduler, String home, Duration interval,
+                      CarerReachability reachability) {
+        this.reachability = reachability;
         this.ladder = ladder;
         this.channel = channel;
         this.scheduler = scheduler;
         this.home = home;
         this.interval = interval;
-    }
-
-    /** Reports every heartbeat's outcome, so the resident hears when no carer can be reached. */
-    public void reportTo(CarerReachability reachability) {
-        this.reachability = reachability;
     }
 
     /** Stops sending heartbeats to a carer whose key was revoked. */
@@ -50,9 +48,6 @@ public final class Heartbeats {
         for (int i = 0; i < results.size(); i++) {
             Carer carer = carers.get(i);
             results.get(i).whenComplete((ok, error) -> scheduler.execute(() -> {
-                if (reachability == null) {
-                    return;
-                }
                 if (Boolean.TRUE.equals(ok) && error == null) {
                     reachability.answered(carer.name());
                 } else {

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * exponential backoff, with no limit, and across restarts, because the outbox is durable. The
  * transport's own retransmission runs below this.
  */
-public final class OutboxDispatcher {
+public final class OutboxDispatcher implements AlertObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -37,24 +37,37 @@ public final class OutboxDispatcher {
     private final Set<String> busy = new HashSet<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, Scheduler.Cancellable> waiting = new HashMap<>();
-    private CarerReachability reachability;
+    private final CarerReachability reachability;
     private final Set<String> revoked = new HashSet<>();
 
+    /**
+     * @param reachability told every send's outcome, so the resident hears when no carer can be reached
+     */
     public OutboxDispatcher(AlertStore store, Ladder ladder, AlertChannel channel, Scheduler scheduler,
-                            AlertMachine machine, String home) {
+                            AlertMachine machine, String home, CarerReachability reachability) {
         this.store = store;
         this.ladder = ladder;
         this.channel = channel;
         this.scheduler = scheduler;
         this.machine = machine;
         this.home = home;
-        machine.onQueued(this::wake);
-    }
-
-    /** Reports every send's outcome, so the resident hears when no carer can be reached. */
-    public void reportTo(CarerReachability reachability) {
         this.reachability = reachability;
     }
+
+    /**
+     * Wakes when the machine queues messages (an alert raised, escalated or sent as a test). Register
+     * it with {@code AlertMachine.addObserver}.
+     */
+    @Override
+    public void onTransition(org.hearth.gateway.domain.Alert alert, AuditEntry entry) {
+        switch (entry.event()) {
+            case RAISED, ESCALATED, TEST_SENT -> wake();
+            default -> {
+            }
+        }
+    }
+
+
 
     /**
      * Stops sending to a carer whose key was revoked. Their queued messages stay in the store,
@@ -95,12 +108,10 @@ public final class OutboxDispatcher {
     }
 
     private void finished(Carer carer, OutboxEntry entry, boolean delivered, java.time.Instant attempted) {
-        if (reachability != null) {
-            if (delivered) {
-                reachability.answered(carer.name());
-            } else {
-                reachability.failed(carer.name(), attempted);
-            }
+        if (delivered) {
+            reachability.answered(carer.name());
+        } else {
+            reachability.failed(carer.name(), attempted);
         }
         if (delivered) {
             busy.remove(carer.name());

@@ -25,6 +25,7 @@ import org.hearth.gateway.domain.AlertMachine;
 import org.hearth.gateway.domain.AlertRequest;
 import org.hearth.gateway.domain.Carer;
 import org.hearth.gateway.domain.Ladder;
+import org.hearth.gateway.domain.CarerReachability;
 import org.hearth.gateway.domain.OutboxDispatcher;
 import org.hearth.gateway.store.SqliteAlertStore;
 import org.hearth.gateway.store.SqliteDatabase;
@@ -77,8 +78,11 @@ class LossyNetworkTest {
             SqliteAlertStore store = new SqliteAlertStore(db);
             Ladder ladder = new Ladder(List.of(new Carer("Priya", 1, URI.create("coaps://127.0.0.1:" + proxy.address().getPort()),
                     "priya-id")), Duration.ofMinutes(5));
-            AlertMachine machine = new AlertMachine(store, ladder, loop, phrase -> { }, Duration.ofSeconds(30), UUID::randomUUID);
-            new OutboxDispatcher(store, ladder, new CoapAlertChannel(gateway), loop, machine, "Flat 12");
+            CarerReachability reachability = new CarerReachability(loop, phrase -> { }, CarerReachability.DEFAULT_THRESHOLD, "999");
+            AlertMachine machine = new AlertMachine(store, ladder, loop, phrase -> { }, Duration.ofSeconds(30), UUID::randomUUID,
+                    reachability);
+            machine.addObserver(new OutboxDispatcher(store, ladder, new CoapAlertChannel(gateway), loop, machine, "Flat 12",
+                    reachability));
 
             CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < ALERTS; i++) {

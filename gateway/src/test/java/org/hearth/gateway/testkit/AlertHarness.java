@@ -52,14 +52,12 @@ public final class AlertHarness {
                 new Carer("Priya", 1, URI.create("coaps://192.0.2.1:5684"), "priya-id"),
                 new Carer("Tom", 1, URI.create("coaps://192.0.2.2:5684"), "tom-id"),
                 new Carer("Helpline", 2, URI.create("coaps://192.0.2.9:5684"), "helpline-id")), Duration.ofMinutes(5));
-        this.alerts = new AlertMachine(store, ladder, time, said::add, Duration.ofSeconds(30), UUID::randomUUID);
-        this.outbox = new OutboxDispatcher(store, ladder, network, time, alerts, "Flat 12");
-        this.sensors = new DirectAlarms(alerts, time);
-        this.heartbeats = new Heartbeats(ladder, network, time, "Flat 12", Duration.ofSeconds(60));
         this.reachability = new CarerReachability(time, said::add, CarerReachability.DEFAULT_THRESHOLD, "999");
-        outbox.reportTo(reachability);
-        heartbeats.reportTo(reachability);
-        alerts.reachability(reachability);
+        this.alerts = new AlertMachine(store, ladder, time, said::add, Duration.ofSeconds(30), UUID::randomUUID, reachability);
+        this.outbox = new OutboxDispatcher(store, ladder, network, time, alerts, "Flat 12", reachability);
+        alerts.addObserver(outbox);
+        this.sensors = new DirectAlarms(alerts, time);
+        this.heartbeats = new Heartbeats(ladder, network, time, "Flat 12", Duration.ofSeconds(60), reachability);
     }
 
     /** A sensor becomes active in {@code room} now. */

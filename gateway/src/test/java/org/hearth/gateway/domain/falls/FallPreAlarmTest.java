@@ -35,7 +35,9 @@ class FallPreAlarmTest {
     private final List<Phrase> said = new ArrayList<>();
     private final Ladder ladder = new Ladder(List.of(new Carer("Priya", 1, URI.create("coaps://priya.example:5684"), "priya")),
             Duration.ofMinutes(5));
-    private final AlertMachine alerts = new AlertMachine(store, ladder, time, said::add, Duration.ofSeconds(30), UUID::randomUUID);
+    private final AlertMachine alerts = new AlertMachine(store, ladder, time, said::add, Duration.ofSeconds(30), UUID::randomUUID,
+            new org.hearth.gateway.domain.CarerReachability(time, said::add,
+                    org.hearth.gateway.domain.CarerReachability.DEFAULT_THRESHOLD, "999"));
     private final Gateway gateway = new Gateway(event -> { }, List.of(new WornFallDetector(alerts, time)));
 
     @Test
