@@ -53,7 +53,7 @@ public final class IntentMatcher {
     /** Rows are read-only once made, so sharing them between threads is safe. */
     private final Map<String, boolean[]> nearMissRows = new ConcurrentHashMap<>();
 
-    private record Entry(Intent intent, int[] tokens, double weight, boolean hasSlots, long[] wordSet) {
+    private record Entry(Intent intent, int[] tokens, double weight, boolean hasSlots, long[] wordSet, int negations) {
     }
 
     public IntentMatcher(LanguageResources language) {
@@ -61,7 +61,8 @@ public final class IntentMatcher {
         language.phrases().forEach((intent, list) -> {
             for (List<String> tokens : list) {
                 boolean slots = tokens.stream().anyMatch(t -> t.startsWith("{"));
-                entries.add(new Entry(intent, intern(tokens, true), weight(tokens), slots, null));
+                entries.add(new Entry(intent, intern(tokens, true), weight(tokens), slots, null,
+                        language.negations().count(tokens)));
             }
         });
         if (entries.size() >= 1 << 20) {
@@ -75,7 +76,7 @@ public final class IntentMatcher {
         }
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
-            entries.set(i, new Entry(e.intent, e.tokens, e.weight, e.hasSlots, wordSet(e.tokens)));
+            entries.set(i, new Entry(e.intent, e.tokens, e.weight, e.hasSlots, wordSet(e.tokens), e.negations));
         }
     }
 
@@ -134,9 +135,11 @@ public final class IntentMatcher {
         final long[][] nearSets;
         final long[] set;
         final long[] anyNear;
+        final int negations;
 
         Input(List<String> tokens) {
             this.tokens = tokens;
+            this.negations = language.negations().count(tokens);
             this.ids = intern(tokens, false);
             this.weights = weights(tokens);
             this.weight = weight(tokens);
@@ -246,7 +249,7 @@ public final class IntentMatcher {
                 break;
             }
             Entry e = entries.get(i);
-            if (upper[i] <= scores[e.intent.ordinal()]) {
+            if (upper[i] <= scores[e.intent.ordinal()] || negatedCancel(e, plain)) {
                 continue;
             }
             Input in = e.hasSlots ? filled : plain;
@@ -256,7 +259,38 @@ public final class IntentMatcher {
                 best.put(e.intent, similarity);
             }
         }
-        return decide(heard, best, acousticConfidence, fill.slots);
+        IntentMatch decided = decide(heard, best, acousticConfidence, fill.slots);
+        return decided.intent() == Intent.HELP_EMERGENCY ? decided
+                : negatedCancelAsHelp(plain, decided, acousticConfidence);
+    }
+
+    /**
+     * A cancel phrase said with a negation it lacks ("I'm not fine", "it's not a false alarm") or
+     * without one it has ("I need help" for "I don't need help") means the opposite of a cancel.
+     * Such a phrase never scores for the cancel; see {@link #negatedCancelAsHelp}.
+     */
+    private static boolean negatedCancel(Entry e, Input in) {
+        return e.intent == Intent.ALARM_CANCEL && e.negations != in.negations;
+    }
+
+    /**
+     * Words that match a cancel phrase as closely as a cancel must, except for a negation, and
+     * read as nothing closer, are taken as a call for help, with a confidence low enough that the
+     * assistant asks "Did you say you need help?" first. During a check-in they raise help.
+     */
+    private IntentMatch negatedCancelAsHelp(Input in, IntentMatch decided, double acoustic) {
+        double best = 0;
+        for (Entry e : entries) {
+            if (negatedCancel(e, in) && !e.hasSlots) {
+                best = Math.max(best, 1 - distance(in.ids, in.weights, in.near, e.tokens) / Math.max(in.weight, e.weight));
+            }
+        }
+        if (best < ACCEPT_SAFETY || best <= decided.similarity() && decided.intent() != Intent.NONE) {
+            return decided;
+        }
+        double confidence = Math.min(best * Math.max(0, Math.min(1, acoustic)), RUNNER_UP_CONFIDENCE);
+        return new IntentMatch(Intent.HELP_EMERGENCY, best, confidence, Intent.ALARM_CANCEL, best,
+                IntentMatch.Slots.EMPTY);
     }
 
     private IntentMatch decide(List<String> heard, Map<Intent, Double> best, double acoustic,
