@@ -44,6 +44,8 @@ public final class IntentMatcher {
 
     private final LanguageResources language;
     private final List<Entry> entries = new ArrayList<>();
+    /** The cancel phrases without slots, for {@link #negatedCancelAsHelp}. */
+    private final List<Entry> cancels = new ArrayList<>();
 
     /** Words are interned to ids so the inner loop compares ints; ids of filler words are odd. */
     private final Map<String, Integer> ids = new HashMap<>();
@@ -53,7 +55,7 @@ public final class IntentMatcher {
     /** Rows are read-only once made, so sharing them between threads is safe. */
     private final Map<String, boolean[]> nearMissRows = new ConcurrentHashMap<>();
 
-    private record Entry(Intent intent, int[] tokens, double weight, boolean hasSlots, long[] wordSet, int negations) {
+    private record Entry(Intent intent, int[] tokens, double weight, boolean hasSlots, long[] wordSet, String negations) {
     }
 
     public IntentMatcher(LanguageResources language) {
@@ -62,7 +64,7 @@ public final class IntentMatcher {
             for (List<String> tokens : list) {
                 boolean slots = tokens.stream().anyMatch(t -> t.startsWith("{"));
                 entries.add(new Entry(intent, intern(tokens, true), weight(tokens), slots, null,
-                        language.negations().count(tokens)));
+                        language.negations().scopes(tokens)));
             }
         });
         if (entries.size() >= 1 << 20) {
@@ -77,6 +79,9 @@ public final class IntentMatcher {
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             entries.set(i, new Entry(e.intent, e.tokens, e.weight, e.hasSlots, wordSet(e.tokens), e.negations));
+            if (e.intent == Intent.ALARM_CANCEL && !e.hasSlots) {
+                cancels.add(entries.get(i));
+            }
         }
     }
 
@@ -135,11 +140,12 @@ public final class IntentMatcher {
         final long[][] nearSets;
         final long[] set;
         final long[] anyNear;
-        final int negations;
+        /** What the words negate; see {@link Negations#scopes}. */
+        final String negations;
 
         Input(List<String> tokens) {
             this.tokens = tokens;
-            this.negations = language.negations().count(tokens);
+            this.negations = language.negations().scopes(tokens);
             this.ids = intern(tokens, false);
             this.weights = weights(tokens);
             this.weight = weight(tokens);
@@ -265,12 +271,13 @@ public final class IntentMatcher {
     }
 
     /**
-     * A cancel phrase said with a negation it lacks ("I'm not fine", "it's not a false alarm") or
-     * without one it has ("I need help" for "I don't need help") means the opposite of a cancel.
-     * Such a phrase never scores for the cancel; see {@link #negatedCancelAsHelp}.
+     * A cancel phrase said with a negation it lacks ("I'm not fine", "it's not a false alarm"),
+     * without one it has ("I need help" for "I don't need help"), or negating another word ("I'm
+     * not fine" for "I'm not hurt") means something else, often the opposite. Such a phrase never
+     * scores for the cancel; see {@link #negatedCancelAsHelp}.
      */
     private static boolean negatedCancel(Entry e, Input in) {
-        return e.intent == Intent.ALARM_CANCEL && e.negations != in.negations;
+        return e.intent == Intent.ALARM_CANCEL && !e.negations.equals(in.negations);
     }
 
     /**
@@ -280,9 +287,14 @@ public final class IntentMatcher {
      */
     private IntentMatch negatedCancelAsHelp(Input in, IntentMatch decided, double acoustic) {
         double best = 0;
-        for (Entry e : entries) {
-            if (negatedCancel(e, in) && !e.hasSlots) {
-                best = Math.max(best, 1 - distance(in.ids, in.weights, in.near, e.tokens) / Math.max(in.weight, e.weight));
+        for (Entry e : cancels) {
+            if (!negatedCancel(e, in)) {
+                continue;
+            }
+            double longer = Math.max(in.weight, e.weight);
+            double upper = 1 - Math.max(lowerBound(in, e), Math.abs(in.weight - e.weight)) / longer;
+            if (upper >= Math.max(best, ACCEPT_SAFETY)) {
+                best = Math.max(best, 1 - distance(in.ids, in.weights, in.near, e.tokens) / longer);
             }
         }
         if (best < ACCEPT_SAFETY || best <= decided.similarity() && decided.intent() != Intent.NONE) {

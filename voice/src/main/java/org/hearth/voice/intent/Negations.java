@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * A language's negation words ("not", "नहीं", "nie") and word endings ("n't"), from its
- * {@code @negations} lines. The matcher counts them: a cancel phrase only matches words with as
- * many negations as the phrase has, so "I'm not fine" is never "I'm fine".
+ * {@code @negations} lines. A cancel phrase only matches words that negate the same words it
+ * does: "I'm not fine" is never "I'm fine", and "I'm not fine" is never "I'm not hurt".
  */
 record Negations(Set<String> words, List<String> suffixes) {
 
@@ -29,16 +29,19 @@ record Negations(Set<String> words, List<String> suffixes) {
         return false;
     }
 
-    /** Negations in {@code tokens}; a repeated one ("no no") counts once, as it is said for emphasis. */
-    int count(List<String> tokens) {
-        int n = 0;
-        String previous = null;
-        for (String t : tokens) {
-            if (isNegation(t) && !t.equals(previous)) {
-                n++;
+    /**
+     * What each negation in {@code tokens} negates: the word after it ("" at the end), in order. A
+     * repeated negation ("no no") counts once, as it is said for emphasis.
+     */
+    String scopes(List<String> tokens) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            boolean repeated = i + 1 < tokens.size() && tokens.get(i + 1).equals(t);
+            if (isNegation(t) && !repeated) {
+                out.append(i + 1 < tokens.size() ? tokens.get(i + 1) : "").append('\n');
             }
-            previous = t;
         }
-        return n;
+        return out.toString();
     }
 }
