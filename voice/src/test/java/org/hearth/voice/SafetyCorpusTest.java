@@ -18,8 +18,8 @@ class SafetyCorpusTest {
 
     @Test
     void typedInEveryLanguageNothingUnsafeAndNoHelpMissed() {
-        SafetyTrial trial = SafetyTrial.typed();
-        trial.run(SafetyCorpus.all());
+        SafetyTrial trial = new SafetyTrial();
+        trial.run(SafetyCorpus.all(), SafetyTrial.TYPED);
         System.out.println(trial.summary());
         assertThat(SafetyCorpus.all()).extracting(SafetyCorpus.Case::language)
                 .containsAll(LanguageFile.BUILT_IN);

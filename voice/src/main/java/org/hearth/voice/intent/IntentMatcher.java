@@ -21,6 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Help and cancel are safety-critical. A false help alarms a family; a false cancel silences a
  * real alarm. They need a higher similarity and a clear margin over the next intent, so
  * out-of-domain speech falls to {@link Intent#NONE} instead.
+ *
+ * <p>A negation costs only one word in the distance, so "No, I'm not fine" is close to "No, I'm
+ * fine". A cancel phrase therefore matches only words that negate the same words it does (the
+ * language's {@code @negations}); words that would have been a cancel but for a negation are taken
+ * as help, to be confirmed first. See docs/voice.md.
  */
 public final class IntentMatcher {
 
@@ -255,7 +260,7 @@ public final class IntentMatcher {
                 break;
             }
             Entry e = entries.get(i);
-            if (upper[i] <= scores[e.intent.ordinal()] || negatedCancel(e, plain)) {
+            if (upper[i] <= scores[e.intent.ordinal()] || negatedCancel(e, plain) || cutShortHelp(e, plain)) {
                 continue;
             }
             Input in = e.hasSlots ? filled : plain;
@@ -281,14 +286,27 @@ public final class IntentMatcher {
     }
 
     /**
-     * Words that match a cancel phrase as closely as a cancel must, except for a negation, and
-     * read as nothing closer, are taken as a call for help, with a confidence low enough that the
-     * assistant asks "Did you say you need help?" first. During a check-in they raise help.
+     * "No, I'm not" is one word short of the help phrase "No, I'm not fine" and of the cancel "No,
+     * I'm not hurt"; it says neither. A help phrase that negates a word is not matched by words whose
+     * last negation negates nothing, unless the phrase ends in a negation too (as verb-final
+     * languages do: "હું ઠીક નથી").
+     */
+    private static boolean cutShortHelp(Entry e, Input in) {
+        return e.intent == Intent.HELP_EMERGENCY && !e.negations.isEmpty() && Negations.dangling(in.negations)
+                && !Negations.dangling(e.negations);
+    }
+
+    /**
+     * Words that match a cancel phrase as closely as a cancel must but have a negation more or
+     * fewer, and read as nothing closer, are taken as a call for help, with a confidence low enough
+     * that the assistant asks "Did you say you need help?" first. During a check-in they raise
+     * help. Words with as many negations as the phrase but another negated word ("I'm not" for
+     * "I'm not hurt", often a word lost in noise) are only kept from cancelling.
      */
     private IntentMatch negatedCancelAsHelp(Input in, IntentMatch decided, double acoustic) {
         double best = 0;
         for (Entry e : cancels) {
-            if (!negatedCancel(e, in)) {
+            if (Negations.count(e.negations) == Negations.count(in.negations)) {
                 continue;
             }
             double longer = Math.max(in.weight, e.weight);

@@ -44,4 +44,14 @@ record Negations(Set<String> words, List<String> suffixes) {
         }
         return out.toString();
     }
+
+    /** Whether the last negation in {@link #scopes} ends the words ("No, I'm not."), negating nothing said. */
+    static boolean dangling(String scopes) {
+        return scopes.equals("\n") || scopes.endsWith("\n\n");
+    }
+
+    /** How many negations {@link #scopes} found. */
+    static int count(String scopes) {
+        return (int) scopes.chars().filter(c -> c == '\n').count();
+    }
 }

@@ -42,32 +42,25 @@ public final class SafetyTrial {
         Heard hear(Case c);
     }
 
-    private final Ears ears;
     private int cases;
     private final List<String> unsafeCancels = new ArrayList<>();
     private final List<String> unsafeAlarms = new ArrayList<>();
     private final List<String> missedHelp = new ArrayList<>();
     private final List<String> missedCancels = new ArrayList<>();
 
-    public SafetyTrial(Ears ears) {
-        this.ears = ears;
-    }
-
     /** Typed text, as sure as the typist. */
-    public static SafetyTrial typed() {
-        return new SafetyTrial(c -> Heard.text(Tokens.of(c.text())));
-    }
+    public static final Ears TYPED = c -> Heard.text(Tokens.of(c.text()));
 
-    public void run(List<Case> corpus) {
+    public void run(List<Case> corpus, Ears ears) {
         for (Case c : corpus) {
-            run(c);
+            run(c, ears);
         }
     }
 
-    public void run(Case c) {
+    public void run(Case c, Ears ears) {
         cases++;
-        Outcome checkIn = checkIn(c);
-        Outcome button = afterButton(c);
+        Outcome checkIn = checkIn(c, ears);
+        Outcome button = afterButton(c, ears);
         boolean backgroundAtButtonMayCancel = c.kind() == Kind.BACKGROUND;
         if (checkIn.cancelled && c.kind() != Kind.CANCEL
                 || button.cancelled && c.kind() != Kind.CANCEL && !backgroundAtButtonMayCancel) {
@@ -92,7 +85,7 @@ public final class SafetyTrial {
         }
     }
 
-    private Outcome checkIn(Case c) {
+    private Outcome checkIn(Case c, Ears ears) {
         Home home = new Home(c.language());
         home.assistant.checkIn();
         Reply r = home.assistant.hear(ears.hear(c));
@@ -102,7 +95,7 @@ public final class SafetyTrial {
         return home.outcome(r.intent() == Intent.HELP_EMERGENCY && r.expectsAnswer());
     }
 
-    private Outcome afterButton(Case c) {
+    private Outcome afterButton(Case c, Ears ears) {
         Home home = new Home(c.language());
         Reply r = home.assistant.hear(ears.hear(c));
         boolean asked = r.intent() == Intent.HELP_EMERGENCY && r.expectsAnswer();
