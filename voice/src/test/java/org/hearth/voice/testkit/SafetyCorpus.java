@@ -127,7 +127,7 @@ public final class SafetyCorpus {
                 "no, i'm not fine", "it's not a false alarm", "i'm not okay", "i feel dizzy", "i'm in pain");
         add(c, "en", Kind.CANCEL, "yes, i'm fine", "i'm fine", "i'm okay", "yes i'm okay thank you", "no, i'm fine",
                 "i'm all right", "i am fine thanks", "it was a false alarm", "false alarm", "cancel the alarm",
-                "i don't need help", "no i don't need help", "everything is fine", "yeah i'm fine", "oh i'm fine",
+                "i don't need help", "no i don't need help", "everything is fine", "yeah i'm fine",
                 "i'm not hurt", "don't call anyone", "i'm fine don't call anyone", "nothing's wrong", "yes it was a false alarm",
                 "yep i'm all good");
     }
