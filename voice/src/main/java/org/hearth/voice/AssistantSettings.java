@@ -16,7 +16,7 @@ import java.time.Duration;
 public record AssistantSettings(double helpActAbove, Duration reminderRepeat, int reminderMaxRings,
         double checkInCancelAbove) {
 
-    public static final AssistantSettings DEFAULT = new AssistantSettings(0.85, Duration.ofMinutes(5), 12, 0.8);
+    public static final AssistantSettings DEFAULT = new AssistantSettings(0.85, Duration.ofMinutes(5), 12, 0.6);
 
     public AssistantSettings {
         if (!(helpActAbove > 0 && helpActAbove <= 1)) {

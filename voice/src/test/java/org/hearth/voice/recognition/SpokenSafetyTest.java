@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.hearth.voice.AssistantSettings;
 import org.hearth.voice.Heard;
 import org.hearth.voice.testkit.Clips;
 import org.hearth.voice.testkit.SafetyCorpus;
@@ -36,6 +37,14 @@ class SpokenSafetyTest {
         assertThat(trial.unsafeAlarms()).as("unsafe alarms").isEmpty();
         assertThat(trial.missedHelp()).as("missed help").isEmpty();
         assertThat(trial.missedCancels()).as("missed cancels").isEmpty();
+    }
+
+    @Test
+    void aLoneReadingIsNoLongerCertainSoSpokenHelpIsConfirmed() throws IOException {
+        Heard heard = RECOGNIZER.listen(AudioInputs.pcm(Clips.speech("help me", "en-gb", 130, 900)));
+        assertThat(heard.words()).containsExactly("help", "me");
+        assertThat(heard.unseenGap()).isEqualTo(2.0); // the English model's --lattice-beam
+        assertThat(heard.confidence()).isLessThan(AssistantSettings.DEFAULT.helpActAbove());
     }
 
     private static Heard hear(Case c, int rate) {
