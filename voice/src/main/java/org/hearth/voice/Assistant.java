@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hearth.time.Scheduler;
@@ -46,6 +47,7 @@ public final class Assistant {
     private boolean confirmingHelp;
     private int unclearConfirmations;
     private boolean checkInOpen;
+    private boolean checkInAskedAgain;
     private String lastReply;
 
     public Assistant(LanguageResources language, AlarmPort alarm, ReminderStore store, Speaker speaker,
@@ -87,12 +89,13 @@ public final class Assistant {
     }
 
     /**
-     * The gateway opened a pre-alarm: ask "Are you all right?". The next utterance can cancel it
-     * ("I'm fine", "yes"); "no" or a call for help raises the alarm; silence leaves the pre-alarm
-     * to run out.
+     * The gateway opened a pre-alarm: ask "Are you all right?". The answer is judged by
+     * {@link #checkInAnswer}: a clear cancel phrase cancels it, "no" or a call for help raises
+     * the alarm, and anything else is asked once more; silence leaves the pre-alarm to run out.
      */
     public Reply checkIn() {
         checkInOpen = true;
+        checkInAskedAgain = false;
         return speak(new Reply(Intent.NONE, replies.get("checkin.prompt"), true));
     }
 
@@ -139,15 +142,52 @@ public final class Assistant {
             return confirmation(match);
         }
         if (checkInOpen) {
-            checkInOpen = false;
-            if (match.intent() == Intent.YES) {
-                return cancel(Intent.ALARM_CANCEL);
-            }
-            if (match.intent() == Intent.NO) {
-                return raiseHelp();
-            }
+            return checkInAnswer(heard, match);
         }
         return act(match);
+    }
+
+    /** Similarity to a cancel phrase a check-in answer needs: the phrase, give or take a small word. */
+    static final double CHECK_IN_CANCEL_SIMILARITY = 0.9;
+
+    /**
+     * The answer to "Are you all right?". A television or a visitor may be what was heard, and a
+     * wrong cancel silences a real alarm, while a wrong "no" only brings the alert the pre-alarm
+     * would raise anyway. So: a call for help, a "no" or a negated cancel ("I'm not fine") raises
+     * help at once. A cancel is taken only if it is a whole cancel phrase (not a bare "yes" or
+     * "okay", not "I'm okay, you?") and the recogniser's readings agree that it was one
+     * ({@link AssistantSettings#checkInCancelAbove}). Anything else is asked once more; a second
+     * unclear answer leaves the pre-alarm to run out. A question ("what time is it?") is answered
+     * and the check-in closed, as before.
+     */
+    private Reply checkInAnswer(Heard heard, IntentMatch match) {
+        Intent intent = match.intent();
+        if (intent == Intent.NO || intent == Intent.HELP_EMERGENCY) {
+            checkInOpen = false;
+            return raiseHelp();
+        }
+        if (intent == Intent.ALARM_CANCEL && match.similarity() >= CHECK_IN_CANCEL_SIMILARITY
+                && heard.share(this::isCancelPhrase) >= settings.checkInCancelAbove()) {
+            checkInOpen = false;
+            return cancel(Intent.ALARM_CANCEL);
+        }
+        if (intent == Intent.ALARM_CANCEL || intent == Intent.YES || intent == Intent.NONE) {
+            if (!checkInAskedAgain) {
+                checkInAskedAgain = true;
+                LOG.info("Check-in answer unclear ({}); asking again", intent.id());
+                return new Reply(Intent.NONE, replies.get("checkin.again"), true);
+            }
+            checkInOpen = false;
+            LOG.info("Check-in answer unclear again ({}); the pre-alarm runs on", intent.id());
+            return say(Intent.NONE, "not.understood", Map.of());
+        }
+        checkInOpen = false;
+        return act(match);
+    }
+
+    private boolean isCancelPhrase(List<String> words) {
+        IntentMatch m = matcher.match(words, 1.0);
+        return m.intent() == Intent.ALARM_CANCEL && m.similarity() >= CHECK_IN_CANCEL_SIMILARITY;
     }
 
     private Reply silence() {

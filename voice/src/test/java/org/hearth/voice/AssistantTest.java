@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.hearth.time.VirtualScheduler;
+import org.hearth.voice.intent.Hypothesis;
 import org.hearth.voice.intent.Intent;
 import org.hearth.voice.intent.LanguageResources;
 import org.hearth.voice.skill.CouncilPack;
@@ -102,11 +103,16 @@ class AssistantTest {
     }
 
     @Test
-    void checkInYesCancelsNoRaisesSilenceLetsItRunOut() {
+    void checkInBareYesIsAskedAgainImFineCancelsNoRaisesSilenceLetsItRunOut() {
         alarm.openPreAlarm(clock, Duration.ofSeconds(60));
         assertThat(assistant.checkIn().expectsAnswer()).isTrue();
         assertThat(speaker.last()).startsWith("Are you all right?");
-        assistant.hearText("yes");
+        // A bare "yes" may be the television; only a cancel phrase cancels.
+        Reply again = assistant.hearText("yes");
+        assertThat(again.expectsAnswer()).isTrue();
+        assertThat(again.text()).contains("say I'm fine");
+        assertThat(alarm.cancels()).isZero();
+        assistant.hearText("yes I'm fine");
         assertThat(alarm.cancels()).isEqualTo(1);
 
         alarm.openPreAlarm(clock, Duration.ofSeconds(60));
@@ -123,6 +129,42 @@ class AssistantTest {
         clock.advanceBy(Duration.ofSeconds(61));
         assertThat(quiet.alertsFromPreAlarm()).isEqualTo(1);
         assertThat(quiet.helpRaised()).isZero();
+    }
+
+    @Test
+    void atACheckInNotFineRaisesHelpAtOnce() {
+        alarm.openPreAlarm(clock, Duration.ofSeconds(60));
+        assistant.checkIn();
+        assistant.hearText("no, I'm not fine");
+        assertThat(alarm.helpRaised()).isEqualTo(1);
+        assertThat(alarm.cancels()).isZero();
+    }
+
+    @Test
+    void atACheckInACancelWithRivalsCloseBehindIsAskedAgainThenLeftToRunOut() {
+        alarm.openPreAlarm(clock, Duration.ofSeconds(60));
+        assistant.checkIn();
+        // What espeak-ng's "are you all right?" at 175 wpm is heard as: best "i'm all right", but close behind
+        // readings that are no cancel. Vosk's lattice beam is 2.
+        Heard tv = new Heard(List.of("i'm", "all", "right"), 0.53,
+                List.of(new Hypothesis(List.of("are", "you", "all", "right"), 0.18),
+                        new Hypothesis(List.of("you", "all", "right"), 0.55)), 2.0, Heard.Timing.NONE);
+        assertThat(tv.share(w -> w.equals(List.of("i'm", "all", "right")))).isLessThan(0.45);
+        assertThat(assistant.hear(tv).text()).startsWith("I need to be sure.");
+        assertThat(assistant.hear(tv).expectsAnswer()).isFalse();
+        clock.advanceBy(Duration.ofSeconds(61));
+        assertThat(alarm.cancels()).isZero();
+        assertThat(alarm.alertsFromPreAlarm()).isEqualTo(1);
+    }
+
+    @Test
+    void atACheckInALoneClearReadingOfACancelCancels() {
+        alarm.openPreAlarm(clock, Duration.ofSeconds(60));
+        assistant.checkIn();
+        Heard fine = new Heard(List.of("yes", "i'm", "fine"), 0.83, List.of(), 2.0, Heard.Timing.NONE);
+        assertThat(fine.share(w -> true)).isCloseTo(0.88, org.assertj.core.data.Offset.offset(0.01));
+        assistant.hear(fine);
+        assertThat(alarm.cancels()).isEqualTo(1);
     }
 
     @Test

@@ -43,11 +43,15 @@ class PreAlarmByVoiceTest {
     }
 
     @Test
-    void spokenYesToAreYouAllRightCancelsIt() throws Exception {
+    void spokenYesIsAskedAgainAndYesImFineCancelsIt() throws Exception {
         alarm.openPreAlarm(clock, Duration.ofSeconds(60));
         assistant.checkIn();
-        assistant.hear(TestModel.english().listen(AudioInputs.pcm(Clips.speech("yes", "en-us", 150, 900))));
+        Reply again = assistant.hear(TestModel.english().listen(AudioInputs.pcm(Clips.speech("yes", "en-us", 150, 900))));
+        assertThat(again.expectsAnswer()).isTrue();
+        assertThat(alarm.cancels()).isZero();
+        assistant.hear(TestModel.english().listen(AudioInputs.pcm(Clips.speech("yes, i'm fine", "en-us", 150, 900))));
         clock.advanceBy(Duration.ofMinutes(10));
+        assertThat(alarm.cancels()).isEqualTo(1);
         assertThat(alarm.alertsFromPreAlarm()).isZero();
     }
 

@@ -21,6 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Help and cancel are safety-critical. A false help alarms a family; a false cancel silences a
  * real alarm. They need a higher similarity and a clear margin over the next intent, so
  * out-of-domain speech falls to {@link Intent#NONE} instead.
+ *
+ * <p>A negation costs only one word in the distance, so "No, I'm not fine" is close to "No, I'm
+ * fine". A cancel phrase therefore matches only words that negate the same words it does (the
+ * language's {@code @negations}); words that would have been a cancel but for a negation are taken
+ * as help, to be confirmed first. See docs/voice.md.
  */
 public final class IntentMatcher {
 
@@ -44,6 +49,8 @@ public final class IntentMatcher {
 
     private final LanguageResources language;
     private final List<Entry> entries = new ArrayList<>();
+    /** The cancel phrases without slots, for {@link #negatedCancelAsHelp}. */
+    private final List<Entry> cancels = new ArrayList<>();
 
     /** Words are interned to ids so the inner loop compares ints; ids of filler words are odd. */
     private final Map<String, Integer> ids = new HashMap<>();
@@ -53,7 +60,7 @@ public final class IntentMatcher {
     /** Rows are read-only once made, so sharing them between threads is safe. */
     private final Map<String, boolean[]> nearMissRows = new ConcurrentHashMap<>();
 
-    private record Entry(Intent intent, int[] tokens, double weight, boolean hasSlots, long[] wordSet) {
+    private record Entry(Intent intent, int[] tokens, double weight, boolean hasSlots, long[] wordSet, String negations) {
     }
 
     public IntentMatcher(LanguageResources language) {
@@ -61,7 +68,8 @@ public final class IntentMatcher {
         language.phrases().forEach((intent, list) -> {
             for (List<String> tokens : list) {
                 boolean slots = tokens.stream().anyMatch(t -> t.startsWith("{"));
-                entries.add(new Entry(intent, intern(tokens, true), weight(tokens), slots, null));
+                entries.add(new Entry(intent, intern(tokens, true), weight(tokens), slots, null,
+                        language.negations().scopes(tokens)));
             }
         });
         if (entries.size() >= 1 << 20) {
@@ -75,7 +83,10 @@ public final class IntentMatcher {
         }
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
-            entries.set(i, new Entry(e.intent, e.tokens, e.weight, e.hasSlots, wordSet(e.tokens)));
+            entries.set(i, new Entry(e.intent, e.tokens, e.weight, e.hasSlots, wordSet(e.tokens), e.negations));
+            if (e.intent == Intent.ALARM_CANCEL && !e.hasSlots) {
+                cancels.add(entries.get(i));
+            }
         }
     }
 
@@ -134,9 +145,12 @@ public final class IntentMatcher {
         final long[][] nearSets;
         final long[] set;
         final long[] anyNear;
+        /** What the words negate; see {@link Negations#scopes}. */
+        final String negations;
 
         Input(List<String> tokens) {
             this.tokens = tokens;
+            this.negations = language.negations().scopes(tokens);
             this.ids = intern(tokens, false);
             this.weights = weights(tokens);
             this.weight = weight(tokens);
@@ -246,7 +260,7 @@ public final class IntentMatcher {
                 break;
             }
             Entry e = entries.get(i);
-            if (upper[i] <= scores[e.intent.ordinal()]) {
+            if (upper[i] <= scores[e.intent.ordinal()] || negatedCancel(e, plain) || cutShortHelp(e, plain)) {
                 continue;
             }
             Input in = e.hasSlots ? filled : plain;
@@ -256,7 +270,57 @@ public final class IntentMatcher {
                 best.put(e.intent, similarity);
             }
         }
-        return decide(heard, best, acousticConfidence, fill.slots);
+        IntentMatch decided = decide(heard, best, acousticConfidence, fill.slots);
+        return decided.intent() == Intent.HELP_EMERGENCY ? decided
+                : negatedCancelAsHelp(plain, decided, acousticConfidence);
+    }
+
+    /**
+     * A cancel phrase said with a negation it lacks ("I'm not fine", "it's not a false alarm"),
+     * without one it has ("I need help" for "I don't need help"), or negating another word ("I'm
+     * not fine" for "I'm not hurt") means something else, often the opposite. Such a phrase never
+     * scores for the cancel; see {@link #negatedCancelAsHelp}.
+     */
+    private static boolean negatedCancel(Entry e, Input in) {
+        return e.intent == Intent.ALARM_CANCEL && !e.negations.equals(in.negations);
+    }
+
+    /**
+     * "No, I'm not" is one word short of the help phrase "No, I'm not fine" and of the cancel "No,
+     * I'm not hurt"; it says neither. A help phrase that negates a word is not matched by words whose
+     * last negation negates nothing, unless the phrase ends in a negation too (as verb-final
+     * languages do: "હું ઠીક નથી").
+     */
+    private static boolean cutShortHelp(Entry e, Input in) {
+        return e.intent == Intent.HELP_EMERGENCY && !e.negations.isEmpty() && Negations.dangling(in.negations)
+                && !Negations.dangling(e.negations);
+    }
+
+    /**
+     * Words that match a cancel phrase as closely as a cancel must but have a negation more or
+     * fewer, and read as nothing closer, are taken as a call for help, with a confidence low enough
+     * that the assistant asks "Did you say you need help?" first. During a check-in they raise
+     * help. Words with as many negations as the phrase but another negated word ("I'm not" for
+     * "I'm not hurt", often a word lost in noise) are only kept from cancelling.
+     */
+    private IntentMatch negatedCancelAsHelp(Input in, IntentMatch decided, double acoustic) {
+        double best = 0;
+        for (Entry e : cancels) {
+            if (Negations.count(e.negations) == Negations.count(in.negations)) {
+                continue;
+            }
+            double longer = Math.max(in.weight, e.weight);
+            double upper = 1 - Math.max(lowerBound(in, e), Math.abs(in.weight - e.weight)) / longer;
+            if (upper >= Math.max(best, ACCEPT_SAFETY)) {
+                best = Math.max(best, 1 - distance(in.ids, in.weights, in.near, e.tokens) / longer);
+            }
+        }
+        if (best < ACCEPT_SAFETY || best <= decided.similarity() && decided.intent() != Intent.NONE) {
+            return decided;
+        }
+        double confidence = Math.min(best * Math.max(0, Math.min(1, acoustic)), RUNNER_UP_CONFIDENCE);
+        return new IntentMatch(Intent.HELP_EMERGENCY, best, confidence, Intent.ALARM_CANCEL, best,
+                IntentMatch.Slots.EMPTY);
     }
 
     private IntentMatch decide(List<String> heard, Map<Intent, Double> best, double acoustic,

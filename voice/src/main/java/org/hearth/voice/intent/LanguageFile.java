@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * # a comment
  * &#64;language en            code; &#64;espeak en-gb, &#64;locale en-GB, &#64;speech-model hi, &#64;times english
  * &#64;fillers i me my the    words that cost little when a recogniser drops or adds them
+ * &#64;negations not no -n't   negation words, and endings after '-': a cancel never matches a negated phrase
  * $bin = (bin | bins)          a macro, usable in later lines as $bin
  * [help.emergency]             templates of an intent follow, one per line
  * help [me] [please]
@@ -50,6 +51,8 @@ public final class LanguageFile {
         private final List<List<String>> wake = new ArrayList<>();
         private final Map<String, String> replies = new LinkedHashMap<>();
         private final Set<String> fillers = new HashSet<>();
+        private final Set<String> negationWords = new HashSet<>();
+        private final List<String> negationSuffixes = new ArrayList<>();
         private String code;
         private String espeak;
         private Locale locale;
@@ -80,7 +83,8 @@ public final class LanguageFile {
             }
             Locale loc = locale != null ? locale : Locale.forLanguageTag(code);
             return new LanguageResources(code, espeak != null ? espeak : code, loc,
-                    speechModel != null ? speechModel : code, fillers, phrases, slots, wake, replies, times);
+                    speechModel != null ? speechModel : code, fillers, phrases, slots, wake, replies, times,
+                    new Negations(negationWords, negationSuffixes));
         }
 
         private void line(String line) {
@@ -126,6 +130,7 @@ public final class LanguageFile {
                 case "locale" -> locale = Locale.forLanguageTag(value);
                 case "speech-model" -> speechModel = value;
                 case "fillers" -> fillers.addAll(Tokens.of(value));
+                case "negations" -> negations(value);
                 case "times" -> {
                     if (!value.equals("english")) {
                         throw new IllegalArgumentException("unknown time parser '" + value + "'; known: english");
@@ -133,6 +138,17 @@ public final class LanguageFile {
                     times = new EnglishTimes();
                 }
                 default -> throw new IllegalArgumentException("unknown directive @" + kv[0]);
+            }
+        }
+
+        /** Words, and endings written with a leading '-' ("-n't"): see {@link Negations}. */
+        private void negations(String value) {
+            for (String w : value.split("\\s+")) {
+                if (w.startsWith("-") && w.length() > 1) {
+                    negationSuffixes.add(String.join("", Tokens.of(w.substring(1))));
+                } else if (!w.isEmpty()) {
+                    negationWords.addAll(Tokens.of(w));
+                }
             }
         }
 

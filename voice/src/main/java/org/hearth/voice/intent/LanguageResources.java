@@ -35,10 +35,11 @@ public final class LanguageResources {
     private final List<List<String>> wakePhrases;
     private final Map<String, String> replies;
     private final TimeSlotParser times;
+    private final Negations negations;
 
     LanguageResources(String code, String espeakVoice, Locale locale, String speechModel, Set<String> fillers,
             Map<Intent, List<List<String>>> phrases, Map<String, List<SlotValue>> slots,
-            List<List<String>> wakePhrases, Map<String, String> replies, TimeSlotParser times) {
+            List<List<String>> wakePhrases, Map<String, String> replies, TimeSlotParser times, Negations negations) {
         this.code = code;
         this.espeakVoice = espeakVoice;
         this.locale = locale;
@@ -51,6 +52,7 @@ public final class LanguageResources {
         this.wakePhrases = List.copyOf(wakePhrases);
         this.replies = Map.copyOf(replies);
         this.times = times;
+        this.negations = negations;
     }
 
     /** Loads a built-in language by its code (en, gu, hi, pa, ur, pl, bn). */
@@ -86,6 +88,11 @@ public final class LanguageResources {
     /** The Vosk model this language is heard with; Urdu is heard with the Hindi model. */
     public String speechModel() {
         return speechModel;
+    }
+
+    /** The language's negation words and endings ({@code @negations}). */
+    Negations negations() {
+        return negations;
     }
 
     public Set<String> fillers() {

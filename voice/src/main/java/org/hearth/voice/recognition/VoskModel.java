@@ -25,6 +25,7 @@ public final class VoskModel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VoskModel.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double DEFAULT_LATTICE_BEAM = 2.0;
 
     private final Path dir;
     private final Model model;
@@ -63,12 +64,34 @@ public final class VoskModel implements AutoCloseable {
     public VoskSpeechRecognizer grammarRecognizer(List<String> phrases, EndpointSettings settings) throws IOException {
         List<String> usable = knownPhrases(phrases);
         usable.add("[unk]");
-        return new VoskSpeechRecognizer(newRecognizer(toJson(usable)), settings);
+        return new VoskSpeechRecognizer(newRecognizer(toJson(usable)), settings, latticeBeam());
     }
 
     /** A free-form recogniser: slower and less accurate, a fallback only. */
     public VoskSpeechRecognizer freeFormRecognizer(EndpointSettings settings) throws IOException {
-        return new VoskSpeechRecognizer(new Recognizer(model, AudioInputs.SAMPLE_RATE), settings);
+        return new VoskSpeechRecognizer(new Recognizer(model, AudioInputs.SAMPLE_RATE), settings, latticeBeam());
+    }
+
+    /**
+     * The model's {@code --lattice-beam} from conf/model.conf: how far behind the best reading the
+     * decoder still keeps a reading. Without one, 2, as in Vosk's small models: a guess narrower
+     * than the real beam only makes a lone reading look less sure, never surer.
+     */
+    double latticeBeam() throws IOException {
+        Path conf = dir.resolve("conf/model.conf");
+        if (Files.isRegularFile(conf)) {
+            for (String line : Files.readAllLines(conf)) {
+                String l = line.strip();
+                if (l.startsWith("--lattice-beam=")) {
+                    try {
+                        return Double.parseDouble(l.substring("--lattice-beam=".length()));
+                    } catch (NumberFormatException e) {
+                        LOG.warn("Unreadable {} in {}; taking the lattice beam as {}", l, conf, DEFAULT_LATTICE_BEAM);
+                    }
+                }
+            }
+        }
+        return DEFAULT_LATTICE_BEAM;
     }
 
     private Recognizer newRecognizer(String grammarJson) {

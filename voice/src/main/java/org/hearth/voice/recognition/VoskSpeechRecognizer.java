@@ -25,12 +25,15 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
 
     private final Recognizer recognizer;
     private final EndpointSettings settings;
+    private final double latticeBeam;
     private final byte[] bytes = new byte[CHUNK_BYTES];
     private final short[] samples = new short[CHUNK_BYTES / 2];
 
-    VoskSpeechRecognizer(Recognizer recognizer, EndpointSettings settings) {
+    /** {@code latticeBeam}: the model's {@code --lattice-beam}; readings further behind the best are dropped. */
+    VoskSpeechRecognizer(Recognizer recognizer, EndpointSettings settings, double latticeBeam) {
         this.recognizer = recognizer;
         this.settings = settings;
+        this.latticeBeam = latticeBeam;
     }
 
     @Override
@@ -79,7 +82,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
             return Heard.silence(timing);
         }
         alternatives.removeIf(h -> h.words().isEmpty());
-        return new Heard(words, confidenceFromGap(gap), alternatives, timing);
+        // A lone reading does not mean a sure one: its rivals fell outside the lattice beam, so
+        // they were at least that far behind; it is no surer than a runner-up that far behind.
+        return new Heard(words, confidenceFromGap(gap < 0 ? latticeBeam : gap), alternatives, latticeBeam, timing);
     }
 
     private short[] toSamples(int n) {
@@ -130,7 +135,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
      * three or more is sure; a tie is a coin toss.
      */
     static double confidenceFromGap(double gap) {
-        return gap < 0 ? 1.0 : Math.min(1.0, 0.5 + gap / 6.0);
+        return Math.min(1.0, 0.5 + Math.max(0, gap) / 6.0);
     }
 
     @Override
