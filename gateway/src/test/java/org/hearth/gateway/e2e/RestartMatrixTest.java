@@ -106,7 +106,9 @@ class RestartMatrixTest {
                     carer = startCarer(dir, carerArgs);
                 }
                 ready = System.nanoTime();
+                long before = raisedCount(home);
                 pull(home, TestHome.CORDS.get((round + 1) % TestHome.CORDS.size()));
+                awaitRaised(home, before + 1);
                 awaitAllAcknowledged(home, Duration.ofMinutes(3), gateway, carer);
                 double recovery = (System.nanoTime() - ready) / 1e9;
                 System.out.printf("round %d: %s %s, everything acknowledged %.1f s after the restart%n",
@@ -211,6 +213,21 @@ class RestartMatrixTest {
                         + "\ncarer said:\n" + carer.output());
             }
             Thread.sleep(100);
+        }
+    }
+
+    private static long raisedCount(TestHome home) throws Exception {
+        return Long.parseLong(CrashLoopTest.query(home, "SELECT count(*) FROM alerts WHERE test = 0").get(0));
+    }
+
+    /** The daemon answers a pull before its loop has raised the alert: wait until the store holds it. */
+    private static void awaitRaised(TestHome home, long count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (raisedCount(home) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the pull after the restart raised no alert within 30 s");
+            }
+            Thread.sleep(50);
         }
     }
 
