@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,19 +22,44 @@ import org.slf4j.LoggerFactory;
  * faster from its start instant, and a five-minute escalation timer fires after five real
  * seconds. The demo uses this so a morning in a home plays in a few seconds while the network and
  * the carer process still run in real time. The daemon uses a speed-up of 1.
+ *
+ * <p>Timers run on monotonic delays, but {@link #now()} is the wall clock, which NTP may set at
+ * any moment (on a Pi without a clock battery, by days, minutes after boot). Before each task the
+ * loop compares how far the wall clock moved with how far the monotonic clock moved since the
+ * last task; a difference of more than {@link #JUMP_THRESHOLD} is a {@link ClockJump}, told to
+ * every {@link #onClockJump} listener before the task runs.
  */
 public final class RealTimeScheduler implements Scheduler, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealTimeScheduler.class);
 
+    /**
+     * Less than this is NTP slewing, or two readings a moment apart; more is the clock being set.
+     * Slewing is at most 500 ppm, under two seconds in an hour an idle loop may wait between tasks.
+     */
+    static final Duration JUMP_THRESHOLD = Duration.ofSeconds(2);
+
     private final ScheduledThreadPoolExecutor executor;
     private final Clock clock;
     private final double speedUp;
+    private final LongSupplier nanoTime;
+    private final List<Consumer<ClockJump>> jumpListeners = new CopyOnWriteArrayList<>();
     private volatile Thread thread;
+    /** The wall and monotonic readings at the last task; touched only on the loop's thread. */
+    private Instant lastWall;
+    private long lastNanos;
 
     private RealTimeScheduler(String threadName, Clock clock, double speedUp) {
+        this(threadName, clock, speedUp, System::nanoTime);
+    }
+
+    /** With the monotonic clock given, so a test can set the wall clock under a running loop. */
+    RealTimeScheduler(String threadName, Clock clock, double speedUp, LongSupplier nanoTime) {
         this.clock = clock;
         this.speedUp = speedUp;
+        this.nanoTime = nanoTime;
+        this.lastWall = clock.instant();
+        this.lastNanos = nanoTime.getAsLong();
         this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, threadName);
             t.setDaemon(true);
@@ -62,6 +91,11 @@ public final class RealTimeScheduler implements Scheduler, AutoCloseable {
     }
 
     @Override
+    public void onClockJump(Consumer<ClockJump> listener) {
+        jumpListeners.add(listener);
+    }
+
+    @Override
     public Cancellable schedule(Duration delay, Runnable task) {
         long nanos = Math.max(0, (long) (delay.toNanos() / speedUp));
         try {
@@ -80,14 +114,37 @@ public final class RealTimeScheduler implements Scheduler, AutoCloseable {
     }
 
     /** A task that throws is a bug; it is logged and the loop goes on, because the loop guards a life. */
-    private static Runnable guarded(Runnable task) {
+    private Runnable guarded(Runnable task) {
         return () -> {
             try {
+                noticeJump();
                 task.run();
             } catch (RuntimeException | Error e) {
                 LOG.error("A scheduled task failed; the event loop continues", e);
             }
         };
+    }
+
+    /** Compares the wall clock's progress with the monotonic clock's since the last task. */
+    private void noticeJump() {
+        Instant wall = clock.instant();
+        long nanos = nanoTime.getAsLong();
+        Instant expected = lastWall.plusNanos((long) ((nanos - lastNanos) * speedUp));
+        lastWall = wall;
+        lastNanos = nanos;
+        if (Duration.between(expected, wall).abs().compareTo(JUMP_THRESHOLD) <= 0) {
+            return;
+        }
+        ClockJump jump = new ClockJump(expected, wall);
+        LOG.warn("The wall clock was set from {} to {} ({}): time kept since is moved with it, and nothing counts "
+                + "the jump as time that passed", expected, wall, jump.by());
+        for (Consumer<ClockJump> listener : jumpListeners) {
+            try {
+                listener.accept(jump);
+            } catch (RuntimeException e) {
+                LOG.error("A clock-jump listener failed; the event loop continues", e);
+            }
+        }
     }
 
     /** Runs what is already due, drops what is scheduled for later, then stops the thread. */

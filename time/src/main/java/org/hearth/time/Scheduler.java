@@ -3,6 +3,7 @@ package org.hearth.time;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * Runs tasks later, on one thread, in the order they fall due. Tasks scheduled on the same
@@ -23,6 +24,16 @@ public interface Scheduler {
 
     default Instant now() {
         return clock().instant();
+    }
+
+    /**
+     * Tells {@code listener}, on this scheduler's thread and before any later task runs, whenever
+     * the wall clock is set: {@link #clock()} then jumps while timers keep their monotonic delays.
+     * Instants kept from before the jump must be moved by {@link ClockJump#by()}, or a quiet spell
+     * that began before NTP set the clock looks days long (or negative). The default is for a
+     * clock that is never set.
+     */
+    default void onClockJump(Consumer<ClockJump> listener) {
     }
 
     /** A handle to stop a task that has not run yet. */

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 
 /**
  * Virtual time: nothing happens until someone calls {@link #advanceBy} or {@link #advanceTo},
@@ -14,12 +17,19 @@ import java.util.PriorityQueue;
  * <p>Used by tests, and by the {@code eval} replays that push a week of a real home's events
  * through the detectors in seconds. It is not thread-safe: one thread owns it, as one thread owns
  * the daemon's event loop.
+ *
+ * <p>{@link #jumpWallClock} sets the wall clock as NTP does on a Pi: {@link #now()} jumps, tasks
+ * already scheduled keep their delays, and {@link #onClockJump} listeners are told at once.
+ * {@link #advanceTo} takes a wall-clock instant; tasks fall due in monotonic time.
  */
 public final class VirtualScheduler implements Scheduler {
 
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
     private final VirtualClock clock;
+    private final List<Consumer<ClockJump>> jumpListeners = new ArrayList<>();
+    /** Monotonic time, which orders the tasks; the wall clock reads it plus {@link #wallOffset}. */
     private Instant now;
+    private Duration wallOffset = Duration.ZERO;
     private long sequence;
 
     public VirtualScheduler(Instant start, ZoneId zone) {
@@ -42,15 +52,39 @@ public final class VirtualScheduler implements Scheduler {
         return () -> t.cancelled = true;
     }
 
-    /** Runs everything due within {@code duration} from now; the clock ends exactly {@code duration} later. */
-    public void advanceBy(Duration duration) {
-        advanceTo(now.plus(duration));
+    @Override
+    public void onClockJump(Consumer<ClockJump> listener) {
+        jumpListeners.add(listener);
     }
 
-    /** Runs everything due up to and including {@code target}; the clock ends at {@code target}. */
+    /**
+     * Sets the wall clock {@code by} forwards (or backwards, if negative) without time passing:
+     * tasks keep their delays, and every listener hears of the jump before anything else runs.
+     */
+    public void jumpWallClock(Duration by) {
+        Instant before = clock.instant();
+        wallOffset = wallOffset.plus(by);
+        ClockJump jump = new ClockJump(before, clock.instant());
+        jumpListeners.forEach(l -> l.accept(jump));
+    }
+
+    /** Runs everything due within {@code duration} from now; the clock ends exactly {@code duration} later. */
+    public void advanceBy(Duration duration) {
+        advanceMonotonicTo(now.plus(duration));
+    }
+
+    /**
+     * Runs everything due up to and including the moment the wall clock reads {@code target}; the
+     * clock ends at {@code target}.
+     */
     public void advanceTo(Instant target) {
+        advanceMonotonicTo(target.minus(wallOffset));
+    }
+
+    private void advanceMonotonicTo(Instant target) {
         if (target.isBefore(now)) {
-            throw new IllegalArgumentException("virtual time cannot go back from " + now + " to " + target);
+            throw new IllegalArgumentException("virtual time cannot go back from " + now.plus(wallOffset) + " to "
+                    + target.plus(wallOffset));
         }
         Task next;
         while ((next = queue.peek()) != null && !next.due.isAfter(target)) {
@@ -65,7 +99,7 @@ public final class VirtualScheduler implements Scheduler {
 
     /** Runs tasks that are due now, including ones they schedule with no delay. */
     public void runDue() {
-        advanceTo(now);
+        advanceMonotonicTo(now);
     }
 
     /** How many tasks wait, cancelled ones excluded. */
@@ -112,7 +146,7 @@ public final class VirtualScheduler implements Scheduler {
 
         @Override
         public Instant instant() {
-            return now;
+            return now.plus(wallOffset);
         }
     }
 }

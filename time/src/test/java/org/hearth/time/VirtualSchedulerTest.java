@@ -70,4 +70,34 @@ class VirtualSchedulerTest {
         time.advanceBy(Duration.ofHours(1));
         assertThatThrownBy(() -> time.advanceTo(MONDAY)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_jump_of_the_wall_clock_moves_now_but_not_the_timers() {
+        List<ClockJump> jumps = new ArrayList<>();
+        time.onClockJump(jumps::add);
+        time.schedule(Duration.ofMinutes(10), () -> ran.add("timer@" + time.now()));
+
+        time.advanceBy(Duration.ofMinutes(1));
+        time.jumpWallClock(Duration.ofDays(2));
+
+        assertThat(jumps).containsExactly(new ClockJump(MONDAY.plusSeconds(60), MONDAY.plusSeconds(60).plus(Duration.ofDays(2))));
+        assertThat(jumps.get(0).by()).isEqualTo(Duration.ofDays(2));
+        assertThat(time.now()).isEqualTo(MONDAY.plus(Duration.ofDays(2)).plusSeconds(60));
+        time.advanceBy(Duration.ofMinutes(9));
+        assertThat(ran).as("ten minutes after it was set, by the new wall clock").containsExactly("timer@2026-11-25T07:10:00Z");
+    }
+
+    @Test
+    void a_jump_backwards_lets_advance_to_take_wall_clock_instants_that_were_passed_before() {
+        time.schedule(Duration.ofMinutes(30), () -> ran.add("timer@" + time.now()));
+        time.advanceBy(Duration.ofMinutes(20));
+        time.jumpWallClock(Duration.ofHours(-1));
+
+        time.advanceTo(MONDAY.minus(Duration.ofMinutes(35)));
+
+        assertThat(ran).as("the timer's thirty minutes are the monotonic clock's").isEmpty();
+        time.advanceBy(Duration.ofMinutes(5));
+        assertThat(ran).containsExactly("timer@2026-11-23T06:30:00Z");
+        assertThatThrownBy(() -> time.advanceTo(MONDAY.minus(Duration.ofHours(1)))).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -249,7 +249,7 @@ public final class AlertMachine implements AlertSink {
             if (alert.test()) {
                 resolve(alert.id(), "a restart, which ended the test");
             } else if (alert.state() == AlertState.PRE_ALARM) {
-                Duration left = Duration.between(now, alert.createdAt().plus(preAlarmWindow));
+                Duration left = atMost(Duration.between(now, alert.createdAt().plus(preAlarmWindow)), preAlarmWindow);
                 arm(alert.id(), left, () -> preAlarmExpired(alert.id()));
             } else if (alert.state() == AlertState.RAISED || alert.state() == AlertState.DELIVERED) {
                 armEscalation(alert);
@@ -263,7 +263,8 @@ public final class AlertMachine implements AlertSink {
         if (next.isEmpty() || alert.severity() == Severity.INFO) {
             return;
         }
-        Duration left = Duration.between(scheduler.now(), alert.levelSince().plus(ladder.levelTimeout()));
+        Duration left = atMost(Duration.between(scheduler.now(), alert.levelSince().plus(ladder.levelTimeout())),
+                ladder.levelTimeout());
         arm(alert.id(), left, () -> escalate(alert.id(), "Not acknowledged within " + ladder.levelTimeout().toMinutes() + " min."));
     }
 
@@ -279,6 +280,15 @@ public final class AlertMachine implements AlertSink {
                     queueFor(next.get()));
             armEscalation(up);
         });
+    }
+
+    /**
+     * A wait worked out from stored wall-clock times, never longer than the whole wait: after a
+     * restart on a Pi whose clock is not set yet (1970, or the last saved time) a stored alert
+     * looks as if it came from the future, and must not wait years to escalate.
+     */
+    private static Duration atMost(Duration left, Duration whole) {
+        return left.compareTo(whole) > 0 ? whole : left;
     }
 
     private static String sentence(String s) {

@@ -131,6 +131,17 @@ public final class HomeScenario {
         return at(hhmm);
     }
 
+    /**
+     * NTP sets the wall clock {@code by} forwards (or back, if negative) and no time passes: timers
+     * keep their delays, the day follows the new clock.
+     */
+    public HomeScenario clockSetBy(Duration by) {
+        watch();
+        scheduler.jumpWallClock(by);
+        day = scheduler.now().atZone(ZONE).toLocalDate();
+        return this;
+    }
+
     public HomeScenario nextDay() {
         day = day.plusDays(1);
         return this;

@@ -3,6 +3,7 @@ package org.hearth.gateway.domain.activity;
 import java.time.Instant;
 import org.hearth.sensors.SensorEvent;
 import org.hearth.sensors.SensorKind;
+import org.hearth.time.ClockJump;
 
 /**
  * A sign of someone moving about: a presence sensor's change, with its room understood.
@@ -20,6 +21,11 @@ record Activity(String sensorId, String room, RoomKind roomKind, SensorKind kind
 
     static Activity of(SensorEvent e, ActivityParameters.Rooms rooms) {
         return new Activity(e.sensorId(), e.room(), rooms.kindOf(e.room()), e.kind(), e.active(), e.at());
+    }
+
+    /** The same activity, its time moved with a wall-clock jump that came after it. */
+    Activity rebased(ClockJump jump) {
+        return new Activity(sensorId, room, roomKind, kind, activation, jump.rebase(at));
     }
 
     boolean isBedMat() {

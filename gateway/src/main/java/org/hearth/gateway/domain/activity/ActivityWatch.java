@@ -11,6 +11,7 @@ import org.hearth.gateway.domain.AlertSink;
 import org.hearth.gateway.domain.Detector;
 import org.hearth.protocol.AlertKind;
 import org.hearth.sensors.SensorEvent;
+import org.hearth.time.ClockJump;
 import org.hearth.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * day starts, the whereabouts at every settled change. Nothing is written per sensor event. A
  * store that cannot be read means learning afresh (a WARN says so); one that cannot be written is
  * logged and the watch goes on from memory: no alert waits on the store.
+ *
+ * <p>When the wall clock is set (NTP arriving after boot on a Pi with no clock battery), every
+ * instant kept from before is moved by the jump: the quiet spell keeps the length the monotonic
+ * clock measured, and the time of day is the corrected one. A jump is never stillness.
  */
 public final class ActivityWatch implements Detector {
 
@@ -85,6 +90,7 @@ public final class ActivityWatch implements Detector {
         params.occupied().forEach(r -> rules.add(new OccupiedTooLongRule(r, params.rooms(), scheduler, occupancy, checkIns)));
         params.doorAtNight().forEach(r -> rules.add(new DoorAtNightRule(r, params.rooms(), scheduler, checkIns)));
         rules.add(new MorningRule(params.routine(), routine, scheduler, occupancy, checkIns));
+        scheduler.onClockJump(this::clockJumped);
     }
 
     @Override
@@ -168,6 +174,23 @@ public final class ActivityWatch implements Detector {
         return away;
     }
 
+    private void clockJumped(ClockJump jump) {
+        LOG.info("The clock was set {} by {}: the quiet spell and the times kept are moved with it",
+                jump.by().isNegative() ? "back" : "forward", Wording.duration(jump.by().abs()));
+        last = last == null ? null : last.rebased(jump);
+        beforeRoom = beforeRoom == null ? null : beforeRoom.rebased(jump);
+        stillSince = jump.rebase(stillSince);
+        wakeup.clockJumped(jump);
+        occupancy.clockJumped(jump);
+        routine.clockJumped(jump);
+        checkIns.clockJumped(jump);
+        rules.forEach(r -> r.clockJumped(jump));
+        if (last != null && !asked) {
+            // The limit can change with the time of day (night in bed, the routine's hour of the week).
+            wakeup.atOrBefore(stillSince.plus(limit().length()));
+        }
+    }
+
     private void restore() {
         if (store == RoutineStore.NONE) {
             return;
@@ -179,9 +202,11 @@ public final class ActivityWatch implements Detector {
                 LOG.warn("No learned routine is stored (a new home, or its data was erased): learning starts afresh, "
                         + "and only the fixed limits apply for the first {}", learningPeriod());
             } else if (learned.get().watchedSince().isAfter(now)) {
-                LOG.warn("The stored routine says the home was first watched at {}, which is in the future: learning starts "
-                        + "afresh, and only the fixed limits apply for the first {}", learned.get().watchedSince(),
-                        learningPeriod());
+                // A Pi without a clock battery boots at its last saved time, or 1970, until NTP sets it.
+                routine.restore(learned.get());
+                LOG.warn("The stored routine says the home was first watched at {}, after the clock's {}: the clock is "
+                        + "not set yet. The routine is kept and used once the clock catches up; until then only the fixed "
+                        + "limits apply, and nothing is learned", learned.get().watchedSince(), now);
             } else {
                 routine.restore(learned.get());
                 LOG.info("Restored the learned routine: watched since {}, {} quiet spells, {} getting-up times{}",

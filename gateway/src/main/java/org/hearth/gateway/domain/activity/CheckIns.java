@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.hearth.gateway.domain.AlertRequest;
 import org.hearth.gateway.domain.AlertSink;
 import org.hearth.protocol.AlertKind;
+import org.hearth.time.ClockJump;
 import org.hearth.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,10 @@ final class CheckIns {
         LOG.info("Checking in with the resident: {}", why);
         sink.raise(AlertRequest.urgent(kind, room, why, true));
         return true;
+    }
+
+    void clockJumped(ClockJump jump) {
+        openSince = jump.rebase(openSince);
     }
 
     void answered() {

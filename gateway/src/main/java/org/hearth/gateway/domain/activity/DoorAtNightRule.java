@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import org.hearth.protocol.AlertKind;
 import org.hearth.sensors.SensorKind;
+import org.hearth.time.ClockJump;
 import org.hearth.time.Scheduler;
 
 /**
@@ -44,5 +45,10 @@ final class DoorAtNightRule implements ActivityRule {
         checkIns.ask(AlertKind.INACTIVITY, a.room(), "The door at " + Wording.the(a.room()) + " opened at "
                 + Wording.clock(t) + ", during the night (" + Wording.clock(rule.from()) + " to "
                 + Wording.clock(rule.to()) + "), while the resident was at home.");
+    }
+
+    @Override
+    public void clockJumped(ClockJump jump) {
+        lastAsked = jump.rebase(lastAsked);
     }
 }

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 import org.hearth.protocol.AlertKind;
+import org.hearth.time.ClockJump;
 import org.hearth.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * like sleep to every other rule; this is the one that catches it. "Up" is the first movement in
  * a day room (not the bedroom, the bathroom, the hall or the entry) after the day starts, so a
  * night-time trip to the toilet is not getting up.
+ *
+ * <p>The check is planned only on a morning watched from its start: a daemon started (or a clock
+ * set) after the day began does not know whether the resident got up before it, and does not ask.
  */
 final class MorningRule implements ActivityRule {
 
@@ -36,6 +40,9 @@ final class MorningRule implements ActivityRule {
     private LocalDate upOn;
     private boolean homeAtDayStart;
     private Instant lastInDayRoom;
+    /** When this rule began watching, in the current wall clock's terms. */
+    private Instant startedAt;
+    private Scheduler.Cancellable pending;
 
     MorningRule(ActivityParameters.Routine params, RoutineModel routine, Scheduler scheduler, Occupancy occupancy,
                 CheckIns checkIns) {
@@ -45,6 +52,7 @@ final class MorningRule implements ActivityRule {
         this.occupancy = occupancy;
         this.checkIns = checkIns;
         this.zone = scheduler.clock().getZone();
+        this.startedAt = scheduler.now();
         DailyAt.start(scheduler, params.dayStart(), this::dayStarts);
     }
 
@@ -60,25 +68,51 @@ final class MorningRule implements ActivityRule {
             return;
         }
         upOn = day;
-        if (homeAtDayStart) {
+        if (homeAtDayStart && !routine.clockBehind(a.at())) {
             routine.recordUp(t.toLocalTime());
         }
     }
 
+    @Override
+    public void clockJumped(ClockJump jump) {
+        startedAt = jump.rebase(startedAt);
+        lastInDayRoom = jump.rebase(lastInDayRoom);
+        // Up today if the last movement in a day room, in the corrected time, was after the day began.
+        ZonedDateTime now = scheduler.now().atZone(zone);
+        boolean upToday = lastInDayRoom != null && !lastInDayRoom.isBefore(now.with(params.dayStart()).toInstant());
+        upOn = upToday ? now.toLocalDate() : null;
+        if (pending != null) {
+            plan();
+        }
+    }
+
     private void dayStarts() {
-        Instant now = scheduler.now();
-        homeAtDayStart = !occupancy.isAway(now);
-        routine.up(now).ifPresent(usual -> {
+        homeAtDayStart = !occupancy.isAway(scheduler.now());
+        plan();
+    }
+
+    /** Plans today's check, once, from the current wall clock; at once if the clock jumped past it. */
+    private void plan() {
+        if (pending != null) {
+            pending.cancel();
+            pending = null;
+        }
+        ZonedDateTime now = scheduler.now().atZone(zone);
+        if (now.toLocalTime().isBefore(params.dayStart()) || startedAt.isAfter(now.with(params.dayStart()).toInstant())) {
+            return;
+        }
+        routine.up(now.toInstant()).ifPresent(usual -> {
             long minutes = Math.round(usual.high() + params.wakeMargin().toMinutes());
             LocalTime by = LocalTime.ofSecondOfDay(Math.min(minutes * 60, LATEST.toSecondOfDay()));
             if (by.isAfter(params.dayStart())) {
-                Duration wait = Duration.between(now.atZone(zone).toLocalTime(), by);
-                scheduler.schedule(wait, () -> check(usual, by));
+                Duration wait = Duration.between(now, now.with(by));
+                pending = scheduler.schedule(wait.isNegative() ? Duration.ZERO : wait, () -> check(usual, by));
             }
         });
     }
 
     private void check(RoutineModel.Norm usual, LocalTime by) {
+        pending = null;
         Instant now = scheduler.now();
         if (now.atZone(zone).toLocalDate().equals(upOn)) {
             return;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.hearth.protocol.AlertKind;
+import org.hearth.time.ClockJump;
 import org.hearth.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,11 @@ final class NoMotionByRule implements ActivityRule {
             roomSeen = true;
             lastMotion = a.at();
         }
+    }
+
+    @Override
+    public void clockJumped(ClockJump jump) {
+        lastMotion = jump.rebase(lastMotion);
     }
 
     private void check() {

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.hearth.time.ClockJump;
 
 /**
  * Whether the resident is home or out, inferred causally from presence activity.
@@ -24,6 +25,8 @@ final class Occupancy {
     private final ActivityParameters.Away params;
     private boolean away;
     private Instant awaySince;
+    /** Read from the store, so in the previous run's clock, not this one's: a jump does not move it. */
+    private boolean awaySinceRestored;
     private Instant entryAt;
     private int activationsSinceEntry;
     private final Deque<Activity> whileAway = new ArrayDeque<>();
@@ -43,6 +46,7 @@ final class Occupancy {
         if (w.away()) {
             away = true;
             awaySince = w.since();
+            awaySinceRestored = true;
             entryAt = null;
             whileAway.clear();
         }
@@ -54,11 +58,23 @@ final class Occupancy {
                 && !now.isBefore(entryAt.plus(params.departAfter()))) {
             away = true;
             awaySince = entryAt;
+            awaySinceRestored = false;
             entryAt = null;
             whileAway.clear();
             changed.accept(new Whereabouts(true, awaySince));
         }
         return away;
+    }
+
+    /** Moves what was seen before the wall clock was set, so departures and returns keep their true timing. */
+    void clockJumped(ClockJump jump) {
+        if (!awaySinceRestored) {
+            awaySince = jump.rebase(awaySince);
+        }
+        entryAt = jump.rebase(entryAt);
+        for (int i = whileAway.size(); i > 0; i--) {
+            whileAway.addLast(whileAway.removeFirst().rebased(jump));
+        }
     }
 
     /** When the resident went out; meaningful only while {@link #isAway}. */

@@ -2,6 +2,7 @@ package org.hearth.gateway.domain.activity;
 
 import java.time.Instant;
 import org.hearth.protocol.AlertKind;
+import org.hearth.time.ClockJump;
 import org.hearth.time.Scheduler;
 
 /**
@@ -42,6 +43,13 @@ final class OccupiedTooLongRule implements ActivityRule {
         } else if (a.activation()) {
             enteredAt = null;
         }
+    }
+
+    @Override
+    public void clockJumped(ClockJump jump) {
+        enteredAt = jump.rebase(enteredAt);
+        askedFor = jump.rebase(askedFor);
+        wakeup.clockJumped(jump);
     }
 
     private void check() {

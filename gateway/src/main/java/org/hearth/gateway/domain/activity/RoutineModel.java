@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.time.ClockJump;
 
 /**
  * The resident's learned routine, in two parts.
@@ -26,6 +27,10 @@ import java.util.Optional;
  *       hall or entry) after {@code dayStart}, on mornings the resident woke at home.</li>
  * </ul>
  * Nothing is trusted before {@code learningPeriod} has passed since the first event.
+ *
+ * <p>A routine restored while the clock reads earlier than when it was first watched (a Pi
+ * without a clock battery, before NTP) is kept but neither used nor added to until the clock
+ * catches up: a spell timed by a clock that is days out would be filed under the wrong hour.
  */
 final class RoutineModel {
 
@@ -36,6 +41,8 @@ final class RoutineModel {
     private final Map<String, List<Deque<Double>>> quietByRoom = new HashMap<>();
     private final Deque<Double> upMinutes = new ArrayDeque<>();
     private Instant watchedSince;
+    /** Read from the store, so in the previous run's clock, not this one's: a jump does not move it. */
+    private boolean watchedSinceRestored;
 
     RoutineModel(ActivityParameters.Routine params, ZoneId zone) {
         this.params = params;
@@ -77,6 +84,7 @@ final class RoutineModel {
             throw new IllegalStateException("restore a routine before the first event");
         }
         watchedSince = learned.watchedSince();
+        watchedSinceRestored = true;
         learned.quiet().forEach((room, stored) -> {
             List<Deque<Double>> cells = cells(room);
             for (int h = 0; h < HOURS_PER_WEEK; h++) {
@@ -90,12 +98,24 @@ final class RoutineModel {
         from.subList(Math.max(0, from.size() - params.keepSamples()), from.size()).forEach(to::addLast);
     }
 
+    /** Moves the start of watching if this run set it before the wall clock was set. */
+    void clockJumped(ClockJump jump) {
+        if (!watchedSinceRestored) {
+            watchedSince = jump.rebase(watchedSince);
+        }
+    }
+
+    /** True while the clock reads earlier than the routine's own start: it is not set yet. */
+    boolean clockBehind(Instant now) {
+        return watchedSince != null && now.isBefore(watchedSince);
+    }
+
     boolean learned(Instant now) {
         return watchedSince != null && !now.isBefore(watchedSince.plus(params.learningPeriod()));
     }
 
     void recordQuiet(String room, Instant start, Duration length) {
-        if (length.compareTo(params.minQuiet()) < 0) {
+        if (length.compareTo(params.minQuiet()) < 0 || clockBehind(start)) {
             return;
         }
         Deque<Double> cell = cells(room).get(hourOfWeek(start));

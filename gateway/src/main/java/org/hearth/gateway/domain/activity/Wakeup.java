@@ -2,6 +2,7 @@ package org.hearth.gateway.domain.activity;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.hearth.time.ClockJump;
 import org.hearth.time.Scheduler;
 
 /**
@@ -33,6 +34,11 @@ final class Wakeup {
             due = null;
             task.run();
         });
+    }
+
+    /** The timer keeps its monotonic delay; only the wall-clock instant it stands for moves. */
+    void clockJumped(ClockJump jump) {
+        due = jump.rebase(due);
     }
 
     void cancel() {
