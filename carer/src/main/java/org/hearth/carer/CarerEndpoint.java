@@ -70,6 +70,8 @@ public final class CarerEndpoint implements AutoCloseable {
     });
 
     private final java.util.concurrent.atomic.AtomicLong duplicates = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean greeting = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean greeted = new java.util.concurrent.atomic.AtomicBoolean();
 
     private CarerEndpoint(CoapServer server, CoapEndpoint endpoint, Sender sender, URI gateway, String name,
                           String identity, Clock clock) {
@@ -111,15 +113,30 @@ public final class CarerEndpoint implements AutoCloseable {
         CarerEndpoint carer = new CarerEndpoint(server, endpoint, new Sender(endpoint, TAG, sessions), gateway, name,
                 identity, clock);
         carer.seen.addAll(shownBefore);
-        server.add(carer.new AlertsResource(listener), new HeartbeatResource(listener));
+        server.add(carer.new AlertsResource(listener), carer.new HeartbeatResource(listener));
         server.start();
         LOG.info("Carer {} listening on {}", name, endpoint.getAddress());
-        carer.hello().thenAccept(open -> open.ifPresent(listener::onOpenAlerts));
+        carer.greet(listener);
         return carer;
     }
 
     private static int port(URI uri) {
         return uri.getPort() > 0 ? uri.getPort() : Protocol.COAPS_PORT;
+    }
+
+    /**
+     * Says hello and hands the open alerts to {@code listener}. Until a hello is answered, each
+     * heartbeat or alert (the gateway is up) says it again, so an alert delivered before a restart
+     * is not left unanswered because the first hello was lost.
+     */
+    private void greet(CarerListener listener) {
+        if (greeting.compareAndSet(false, true)) {
+            hello().thenAccept(open -> {
+                open.ifPresent(listener::onOpenAlerts);
+                greeted.compareAndSet(false, open.isPresent());
+                greeting.set(false);
+            });
+        }
     }
 
     /** Says hello to the gateway; completes with its open alerts, or empty when it did not answer. */
@@ -199,6 +216,9 @@ public final class CarerEndpoint implements AutoCloseable {
                 exchange.respond(ResponseCode.BAD_REQUEST, e.getMessage());
                 return;
             }
+            if (!greeted.get()) {
+                greet(listener);
+            }
             if (firstTime(alert.id())) {
                 listener.onAlert(alert);
             } else {
@@ -209,7 +229,7 @@ public final class CarerEndpoint implements AutoCloseable {
         }
     }
 
-    private static final class HeartbeatResource extends CoapResource {
+    private final class HeartbeatResource extends CoapResource {
         private final CarerListener listener;
 
         HeartbeatResource(CarerListener listener) {
@@ -222,6 +242,9 @@ public final class CarerEndpoint implements AutoCloseable {
             try {
                 listener.onHeartbeat(WireCodec.decodeHeartbeat(exchange.getRequestPayload()));
                 exchange.respond(ResponseCode.CHANGED);
+                if (!greeted.get()) {
+                    greet(listener);
+                }
             } catch (ProtocolException e) {
                 exchange.respond(ResponseCode.BAD_REQUEST, e.getMessage());
             }

@@ -44,6 +44,12 @@ public final class CoapSettings {
         c.set(CoapConfig.MAX_MESSAGE_SIZE, MAX_MESSAGE_SIZE);
         c.set(CoapConfig.PREFERRED_BLOCK_SIZE, BLOCK_SIZE);
         c.set(CoapConfig.MAX_SERVER_OBSERVES, MAX_PEERS);
+        // A request and its response belong together when the same PSK identity sent and answered
+        // them, whichever DTLS session carried each. With the default (the same session), a fresh
+        // handshake made while a request was being answered (a peer restarting, or Sender renewing
+        // a suspect session) dropped the response, and the request timed out after 90 s. Identities
+        // are unique per carer and bound to their key, so nothing else can answer in their name.
+        c.set(CoapConfig.RESPONSE_MATCHING, CoapConfig.MatcherMode.PRINCIPAL);
         c.set(UdpConfig.UDP_RECEIVER_THREAD_COUNT, 1);
         c.set(UdpConfig.UDP_SENDER_THREAD_COUNT, 1);
         c.set(DtlsConfig.DTLS_MAX_CONNECTIONS, MAX_PEERS);
