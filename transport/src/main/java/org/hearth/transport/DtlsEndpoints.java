@@ -32,7 +32,7 @@ public final class DtlsEndpoints {
     }
 
     /** Adds one key, offered first to {@code address}. */
-    public static void add(AdvancedMultiPskStore keys, InetSocketAddress address, PskKey key) {
+    private static void add(AdvancedMultiPskStore keys, InetSocketAddress address, PskKey key) {
         keys.setKey(key.identity(), key.secret());
         keys.addKnownPeer(address, key.identity(), key.secret());
     }
