@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.Code;
@@ -52,6 +53,8 @@ public final class CarerEndpoint implements AutoCloseable {
     /** Tries of an acknowledgement: a timeout makes the next one start with a fresh handshake. */
     static final int ACK_TRIES = 3;
     private static final String TAG = "carer";
+    /** The longest wait between two hellos the gateway did not answer. */
+    static final java.time.Duration HELLO_RETRY_MAX = java.time.Duration.ofSeconds(30);
 
     private final CoapServer server;
     private final CoapEndpoint endpoint;
@@ -72,6 +75,7 @@ public final class CarerEndpoint implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong duplicates = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean greeting = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicBoolean greeted = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean closed;
 
     private CarerEndpoint(CoapServer server, CoapEndpoint endpoint, Sender sender, URI gateway, String name,
                           String identity, Clock clock) {
@@ -130,13 +134,27 @@ public final class CarerEndpoint implements AutoCloseable {
      * is not left unanswered because the first hello was lost.
      */
     private void greet(CarerListener listener) {
-        if (greeting.compareAndSet(false, true)) {
-            hello().thenAccept(open -> {
-                open.ifPresent(listener::onOpenAlerts);
-                greeted.compareAndSet(false, open.isPresent());
-                greeting.set(false);
-            });
+        greet(listener, 0);
+    }
+
+    /** One hello; an unanswered one is said again after 2, 4, 8 … up to 30 s, until answered or closed. */
+    private void greet(CarerListener listener, int failures) {
+        if (closed || !greeting.compareAndSet(false, true)) {
+            return;
         }
+        hello().thenAccept(open -> {
+            open.ifPresent(listener::onOpenAlerts);
+            greeted.compareAndSet(false, open.isPresent());
+            greeting.set(false);
+            if (open.isEmpty()) {
+                long seconds = Math.min(HELLO_RETRY_MAX.toSeconds(), 2L << Math.min(failures, 4));
+                CompletableFuture.delayedExecutor(seconds, TimeUnit.SECONDS).execute(() -> {
+                    if (!greeted.get()) {
+                        greet(listener, failures + 1);
+                    }
+                });
+            }
+        });
     }
 
     /** Says hello to the gateway; completes with its open alerts, or empty when it did not answer. */
@@ -191,6 +209,7 @@ public final class CarerEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         server.stop();
         server.destroy();
     }
