@@ -144,7 +144,9 @@ public final class CarerEndpoint implements AutoCloseable {
         }
         hello().thenAccept(open -> {
             open.ifPresent(listener::onOpenAlerts);
-            greeted.compareAndSet(false, open.isPresent());
+            if (open.isPresent()) {
+                greeted.set(true);
+            }
             greeting.set(false);
             if (open.isEmpty()) {
                 long seconds = Math.min(HELLO_RETRY_MAX.toSeconds(), 2L << Math.min(failures, 4));

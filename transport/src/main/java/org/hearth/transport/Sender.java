@@ -19,6 +19,7 @@ import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.elements.DtlsEndpointContext;
 import org.eclipse.californium.elements.MapBasedEndpointContext;
+import org.hearth.protocol.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +94,8 @@ public final class Sender {
      */
     public CompletionStage<Outcome> send(Code method, URI target, String identity, byte[] payload,
                                                     int contentFormat) {
-        int port = target.getPort() > 0 ? target.getPort() : "coaps".equals(target.getScheme()) ? 5684 : 5683;
+        int port = target.getPort() > 0 ? target.getPort()
+                : "coaps".equals(target.getScheme()) ? Protocol.COAPS_PORT : Protocol.COAP_PORT;
         InetSocketAddress peer = new InetSocketAddress(target.getHost(), port);
         identities.put(peer, identity);
         Attempt attempt = new Attempt(method, target, peer, identity, payload, contentFormat);
