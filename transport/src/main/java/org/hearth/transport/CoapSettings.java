@@ -27,6 +27,14 @@ public final class CoapSettings {
     public static final int MAX_MESSAGE_SIZE = 1024;
     /** Block size for block-wise transfers: with its header, a block fits one record under 1152 bytes. */
     public static final int BLOCK_SIZE = 512;
+    /**
+     * Messages that may wait for one DTLS handshake to finish. Scandium drops any beyond this
+     * without telling the sender (10 by default), so the CoAP request is never sent, never times
+     * out, and hangs until {@link Sender#GIVE_UP}. After a peer restarts, everything in flight to
+     * it waits for one fresh handshake, together with the re-sends {@link Sender} makes: a carer
+     * answering a few dozen alerts at once must fit, twice over.
+     */
+    public static final int MAX_WAITING_FOR_HANDSHAKE = 128;
 
     private CoapSettings() {
     }
@@ -53,6 +61,7 @@ public final class CoapSettings {
         c.set(UdpConfig.UDP_RECEIVER_THREAD_COUNT, 1);
         c.set(UdpConfig.UDP_SENDER_THREAD_COUNT, 1);
         c.set(DtlsConfig.DTLS_MAX_CONNECTIONS, MAX_PEERS);
+        c.set(DtlsConfig.DTLS_MAX_DEFERRED_OUTBOUND_APPLICATION_MESSAGES, MAX_WAITING_FOR_HANDSHAKE);
         // Only a full store evicts, and only connections idle this long. A gateway sends from a
         // new port after every restart, so a carer's device collects one connection per restart;
         // ten minutes lets those go while a home's live connections (heartbeats every 15 min at

@@ -221,6 +221,36 @@ class SessionRecoveryTest {
         assertThat(deviceGot).containsExactly("before", "after");
     }
 
+    /**
+     * A restarted device with a home's whole queue in flight to it: every re-send waits for one
+     * fresh handshake. Scandium keeps only so many messages waiting for a handshake and drops the
+     * rest without telling anyone, so those requests were never sent, never timed out, and hung
+     * until {@link Sender#GIVE_UP} (an acknowledgement the restart matrix lost for 3 minutes).
+     */
+    @Test
+    void a_whole_queue_waiting_for_one_handshake_is_all_delivered() throws Exception {
+        int devicePort = freePort();
+        Side device = device(slow(), devicePort, 0);
+        Side home = home(slow(), 0, devicePort);
+        device.kill();
+        device = device(slow(), devicePort, home.port());
+        assertThat(post(home, devicePort, "alerts", "first")).isPresent();
+
+        device.kill();
+        List<java.util.concurrent.CompletableFuture<Sender.Outcome>> queue = new java.util.ArrayList<>();
+        for (int i = 0; i < 3 * 10; i++) {
+            queue.add(home.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + devicePort + "/alerts"), ID,
+                    ("queued " + i).getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture());
+        }
+        Side restarted = device(slow(), devicePort, home.port());
+        assertThat(hello(restarted, home.port())).isPresent();
+
+        for (var request : queue) {
+            assertThat(request.get(30, TimeUnit.SECONDS).succeeded()).isTrue();
+        }
+        assertThat(deviceGot).hasSize(31).doesNotHaveDuplicates();
+    }
+
     private static Optional<Response> hello(Side device, int homePort) throws Exception {
         return device.sender().send(Code.GET, URI.create("coaps://127.0.0.1:" + homePort + "/ack"), ID, new byte[0],
                 MediaTypeRegistry.UNDEFINED).toCompletableFuture().get(30, TimeUnit.SECONDS).response();
