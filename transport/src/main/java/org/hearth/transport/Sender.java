@@ -19,6 +19,8 @@ import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.elements.DtlsEndpointContext;
 import org.eclipse.californium.elements.MapBasedEndpointContext;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.hearth.protocol.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,12 @@ import org.slf4j.LoggerFactory;
  *     the restarted side has spoken first. Every request still in flight to that identity is sent
  *     again at once, with a fresh handshake, and later requests to it start with one.</li>
  * </ul>
- * Either way nothing is lost: a request is re-sent whole, so receivers must be idempotent (alerts
+ * A third rule guards against the DTLS layer itself: <b>a request never sent is sent again.</b>
+ * Scandium drops a message silently when too many wait for one handshake, and Californium times a
+ * request out only once it was sent, so such a request would wait until {@link #GIVE_UP}. One not
+ * sent by the time any handshake would have finished or failed ({@link #unsentLimit}) goes again.
+ *
+ * <p>Either way nothing is lost: a request is re-sent whole, so receivers must be idempotent (alerts
  * carry ids, acknowledgements are idempotent), and the caller is told only of the final outcome.
  */
 public final class Sender {
@@ -74,6 +81,7 @@ public final class Sender {
     /** When this endpoint last completed a handshake with each address, by {@link System#nanoTime()}. */
     private final Map<InetSocketAddress, Long> sessionSince = new ConcurrentHashMap<>();
     private final AtomicLong resent = new AtomicLong();
+    private final Duration unsentLimit;
 
     /**
      * @param endpoint the endpoint requests leave from
@@ -83,7 +91,27 @@ public final class Sender {
     public Sender(Endpoint endpoint, String tag, Sessions sessions) {
         this.endpoint = endpoint;
         this.tag = tag;
+        this.unsentLimit = unsentLimit(endpoint.getConfig());
         sessions.onEstablished(this::established);
+    }
+
+    /**
+     * How long a request may wait for a DTLS handshake: every flight's retransmission timer, with
+     * its back-off, and one more initial timeout. By then the handshake has finished (the request
+     * was sent) or failed (the request was told); neither means it was dropped.
+     */
+    static Duration unsentLimit(Configuration config) {
+        double first = (config.get(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, TimeUnit.MILLISECONDS)
+                + config.get(DtlsConfig.DTLS_ADDITIONAL_ECC_TIMEOUT, TimeUnit.MILLISECONDS))
+                * config.get(DtlsConfig.DTLS_RETRANSMISSION_INIT_RANDOM);
+        long most = config.get(DtlsConfig.DTLS_MAX_RETRANSMISSION_TIMEOUT, TimeUnit.MILLISECONDS);
+        double total = first;
+        double timer = first;
+        for (int i = 0; i <= config.get(DtlsConfig.DTLS_MAX_RETRANSMISSIONS); i++) {
+            total += Math.min(timer, most);
+            timer *= config.get(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT_SCALE);
+        }
+        return Duration.ofMillis((long) total);
     }
 
     /**
@@ -148,6 +176,7 @@ public final class Sender {
         final int contentFormat;
         final CompletableFuture<Outcome> result = new CompletableFuture<>();
         private Request current;
+        private boolean sent;
         private long sentAt;
 
         Attempt(Code method, URI target, InetSocketAddress peer, String identity, byte[] payload, int contentFormat) {
@@ -165,12 +194,29 @@ public final class Sender {
                 return;
             }
             Request previous = current;
-            current = request(fresh);
+            Request r = request(fresh);
+            current = r;
+            sent = false;
             sentAt = System.nanoTime();
             if (previous != null) {
                 previous.cancel();
             }
-            endpoint.sendRequest(current);
+            endpoint.sendRequest(r);
+            CompletableFuture.delayedExecutor(unsentLimit.toMillis(), TimeUnit.MILLISECONDS).execute(() -> resendIfUnsent(r));
+        }
+
+        private synchronized void resendIfUnsent(Request r) {
+            if (r == current && !sent && !result.isDone()) {
+                LOG.warn("{} {} to {} was never sent after {} s (dropped while waiting for a handshake); sending it again",
+                        method, Printable.of(target.getPath()), Printable.of(peer), unsentLimit.toSeconds());
+                start(false);
+            }
+        }
+
+        private synchronized void markSent(Request r) {
+            if (r == current) {
+                sent = true;
+            }
         }
 
         synchronized void stop() {
@@ -201,6 +247,11 @@ public final class Sender {
                         DtlsEndpointContext.ATTRIBUE_HANDSHAKE_MODE_FORCE_FULL));
             }
             r.addMessageObserver(new MessageObserverAdapter() {
+                @Override
+                public void onSent(boolean retransmission) {
+                    markSent(r);
+                }
+
                 @Override
                 public void onResponse(Response response) {
                     if (isCurrent(r)) {

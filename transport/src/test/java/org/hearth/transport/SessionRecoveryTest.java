@@ -21,6 +21,7 @@ import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -249,6 +250,33 @@ class SessionRecoveryTest {
             assertThat(request.get(30, TimeUnit.SECONDS).succeeded()).isTrue();
         }
         assertThat(deviceGot).hasSize(31).doesNotHaveDuplicates();
+    }
+
+    /**
+     * The same drop, provoked: Scandium keeps one message per handshake here, so four of five
+     * requests to a new peer are dropped unsent. Each is sent again once no handshake could still
+     * be carrying it, long before {@link Sender#GIVE_UP}.
+     */
+    @Test
+    void a_request_dropped_while_waiting_for_a_handshake_is_sent_again() throws Exception {
+        Configuration tight = slow();
+        tight.set(DtlsConfig.DTLS_MAX_DEFERRED_OUTBOUND_APPLICATION_MESSAGES, 1);
+        tight.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, 200, TimeUnit.MILLISECONDS);
+        tight.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, 2);
+        assertThat(Sender.unsentLimit(tight)).isLessThan(Duration.ofSeconds(3));
+        int devicePort = freePort();
+        device(slow(), devicePort, 0);
+        Side home = home(tight, 0, devicePort);
+
+        List<java.util.concurrent.CompletableFuture<Sender.Outcome>> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            burst.add(home.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + devicePort + "/alerts"), ID,
+                    ("burst " + i).getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture());
+        }
+        for (var request : burst) {
+            assertThat(request.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
+        }
+        assertThat(deviceGot).hasSize(5).doesNotHaveDuplicates();
     }
 
     private static Optional<Response> hello(Side device, int homePort) throws Exception {
