@@ -13,6 +13,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "install", mixinStandardHelpOptions = true,
         description = {"Install a speech model (--lang) or the Vosk native library (--libvosk) from a file or URL.",
-            "The file must match --sha256; on any failure the installed model or library is left as it was."},
+            "The file must match --sha256; on any failure the installed model or library is left as it was.",
+            "With no --from, `--lang en` fetches the English model from Maven Central (the artifact the build uses)",
+            "and checks it against the SHA-256 pinned in Hearth's source."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:installed", "1:not installed (the message says why)", "2:wrong options"})
 public final class ModelsInstallCommand implements Callable<Integer> {
@@ -40,11 +43,16 @@ public final class ModelsInstallCommand implements Callable<Integer> {
         boolean libvosk;
     }
 
-    @Option(names = "--from", required = true, paramLabel = "PATH|URL", description = "The zip (or .so) to install.")
+    @Option(names = "--from", paramLabel = "PATH|URL",
+            description = "The zip (or .so) to install. Leave out for English, to fetch the pinned model.")
     private String from;
 
-    @Option(names = "--sha256", required = true, paramLabel = "HEX", description = "Its expected SHA-256, 64 hex digits.")
+    @Option(names = "--sha256", paramLabel = "HEX", description = "Its expected SHA-256, 64 hex digits (needed with --from).")
     private String sha256;
+
+    @Option(names = "--repository", paramLabel = "URL", defaultValue = "https://repo1.maven.org/maven2/",
+            description = "The Maven repository the pinned model comes from, e.g. a local mirror (default: ${DEFAULT-VALUE}).")
+    private java.net.URI repository;
 
     @Option(names = "--models-dir", defaultValue = "/var/lib/hearth/models", description = "Where models go (default: ${DEFAULT-VALUE}).")
     private Path modelsDir;
@@ -54,6 +62,23 @@ public final class ModelsInstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (from == null) {
+            org.hearth.voice.models.PinnedModel pinned = what.libvosk ? null
+                    : org.hearth.voice.models.PinnedModel.forLang(what.lang).orElse(null);
+            if (pinned == null) {
+                throw new ParameterException(spec.commandLine(), (what.libvosk ? "libvosk.so" : "A " + what.lang
+                        + " model") + " has no download pinned in Hearth: give --from PATH|URL and --sha256 HEX"
+                        + " (docs/voice.md lists where each comes from).");
+            }
+            if (sha256 != null && !sha256.strip().equalsIgnoreCase(pinned.sha256())) {
+                throw new ParameterException(spec.commandLine(), "--sha256 differs from the hash pinned for the " + what.lang
+                        + " model; leave it out, or give --from with the file it belongs to.");
+            }
+            from = pinned.url(repository);
+            sha256 = pinned.sha256();
+        } else if (sha256 == null) {
+            throw new ParameterException(spec.commandLine(), "--from needs --sha256 HEX, the file's expected SHA-256.");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PrintStream bar = new PrintStream(new WriterOutputStream(out), true);

@@ -56,8 +56,9 @@ public final class SpeechModels {
                 + installCommand(model) + "`";
     }
 
-    /** The command that installs {@code model}. */
+    /** The command that installs {@code model}: a pinned one needs nothing more than its language. */
     public static String installCommand(String model) {
-        return "hearth models install --lang " + model + " --from ZIP|URL --sha256 HEX";
+        return "hearth models install --lang " + model
+                + (PinnedModel.forLang(model).isPresent() ? "" : " --from ZIP|URL --sha256 HEX");
     }
 }

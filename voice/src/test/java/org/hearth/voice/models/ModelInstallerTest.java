@@ -247,4 +247,66 @@ class ModelInstallerTest {
         assertThat(err.toString()).contains("Not installed: ").contains("checksum mismatch");
         assertThat(cl.execute("--from", zip.toString(), "--sha256", sha256(zip))).isEqualTo(2);
     }
+
+    /**
+     * The pinned English model, fetched as an installer with internet would, from a repository laid
+     * out like Maven Central; served here from the very artifact the build downloaded from it, so
+     * the test proves the pinned hash is that artifact's and the artifact unpacks into a model.
+     */
+    @Test
+    void installsThePinnedEnglishModelWithNoHashToFind() throws Exception {
+        Path aar = Path.of("target", "model-aar", "vosk-model-en.aar");
+        assertThat(aar).as("the build copies the model artifact here").isRegularFile();
+        byte[][] served = {Files.readAllBytes(aar)};
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/maven2/", exchange -> {
+            boolean known = exchange.getRequestURI().getPath().equals("/maven2/" + PinnedModel.ENGLISH.path());
+            exchange.sendResponseHeaders(known ? 200 : 404, known ? served[0].length : -1);
+            try (OutputStream body = exchange.getResponseBody()) {
+                if (known) {
+                    body.write(served[0]);
+                }
+            }
+        });
+        server.start();
+        try {
+            String repository = "http://127.0.0.1:" + server.getAddress().getPort() + "/maven2";
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cl = new CommandLine(new ModelsInstallCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+
+            served[0] = modelZipBytes();
+            assertThat(cl.execute("--lang", "en", "--repository", repository, "--models-dir", models().toString()))
+                    .as("a file that is not the pinned one").isEqualTo(1);
+            assertThat(err.toString()).contains("checksum mismatch");
+            assertThat(models().resolve("en")).doesNotExist();
+
+            served[0] = Files.readAllBytes(aar);
+            assertThat(cl.execute("--lang", "en", "--repository", repository, "--models-dir", models().toString()))
+                    .as(err.toString()).isZero();
+            assertThat(out.toString()).contains("Installed model en in " + models().resolve("en"));
+            assertThat(models().resolve("en/am/final.mdl")).isRegularFile();
+            assertThat(models().resolve("en/conf/model.conf")).isRegularFile();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void withoutFromOnlyAPinnedModelCanBeInstalled() throws Exception {
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new ModelsInstallCommand()).setErr(new PrintWriter(err));
+        assertThat(cl.execute("--lang", "hi", "--models-dir", models().toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("A hi model has no download pinned in Hearth: give --from PATH|URL and --sha256 HEX");
+        assertThat(cl.execute("--libvosk", "--lib-dir", lib().toString())).isEqualTo(2);
+        assertThat(cl.execute("--lang", "en", "--from", "x.zip", "--models-dir", models().toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--from needs --sha256 HEX");
+        assertThat(cl.execute("--lang", "en", "--sha256", "0".repeat(64), "--models-dir", models().toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("differs from the hash pinned");
+        assertThat(models()).doesNotExist();
+    }
+
+    private byte[] modelZipBytes() throws IOException {
+        return Files.readAllBytes(modelZip("other.zip", "not the pinned one"));
+    }
 }

@@ -54,7 +54,9 @@ class SpeechModelsTest {
     void the_missing_message_names_the_command_that_fixes_it() {
         assertThat(SpeechModels.missing(dir.resolve("models/en"), "en"))
                 .contains(dir.resolve("models/en").toString())
-                .contains("`hearth models install --lang en --from ZIP|URL --sha256 HEX`");
+                .contains("`hearth models install --lang en`");
+        assertThat(SpeechModels.missing(dir.resolve("models/hi"), "hi"))
+                .contains("`hearth models install --lang hi --from ZIP|URL --sha256 HEX`");
     }
 
     @Test
