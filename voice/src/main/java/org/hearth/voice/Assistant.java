@@ -84,7 +84,8 @@ public final class Assistant {
     /** Handles one utterance (or silence) and speaks the reply. */
     public Reply hear(Heard heard) {
         Reply reply = answer(heard);
-        LOG.info("Intent {}", reply.intent().id());
+        // What the resident asked about is theirs (benefits advice, a medicine): never at INFO.
+        LOG.debug("Intent {}", reply.intent().id());
         return reply.isQuiet() ? reply : speak(reply);
     }
 
@@ -174,11 +175,11 @@ public final class Assistant {
         if (intent == Intent.ALARM_CANCEL || intent == Intent.YES || intent == Intent.NONE) {
             if (!checkInAskedAgain) {
                 checkInAskedAgain = true;
-                LOG.info("Check-in answer unclear ({}); asking again", intent.id());
+                LOG.info("Check-in answer unclear; asking again");
                 return new Reply(Intent.NONE, replies.get("checkin.again"), true);
             }
             checkInOpen = false;
-            LOG.info("Check-in answer unclear again ({}); the pre-alarm runs on", intent.id());
+            LOG.info("Check-in answer unclear again; the pre-alarm runs on");
             return say(Intent.NONE, "not.understood", Map.of());
         }
         checkInOpen = false;

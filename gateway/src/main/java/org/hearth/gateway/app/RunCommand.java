@@ -43,8 +43,9 @@ final class RunCommand implements Callable<Integer> {
         }, "hearth-stop"));
         SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
         AtomicBoolean pinging = new AtomicBoolean(true);
-        // espeak-ng to the sound card; where either is missing, replies go to the journal instead.
-        Speaker speaker = Speakers.create(cfg.voice().speechRate(), System.out);
+        // espeak-ng to the sound card; where either is missing, replies are lost rather than written to
+        // the journal, since they can say what the resident asked about.
+        Speaker speaker = Speakers.unprinted(cfg.voice().speechRate());
         try (RealTimeScheduler loop = RealTimeScheduler.create("hearth-loop", cfg.home().zone());
              AutoCloseable speech = speaker instanceof AutoCloseable c ? c : () -> { }) {
             try (Daemon daemon = Daemon.start(cfg, loaded.secrets(), loop, speaker, List.<AlertObserver>of(),

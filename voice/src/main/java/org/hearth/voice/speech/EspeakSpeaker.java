@@ -105,7 +105,7 @@ public final class EspeakSpeaker implements Speaker, AutoCloseable {
             spoken.incrementAndGet();
         } catch (IOException e) {
             if (failedOnce.compareAndSet(false, true)) {
-                LOG.error("espeak-ng cannot run ({}); replies are printed instead", e.getMessage());
+                LOG.error("espeak-ng cannot run ({}); replies go to the fallback speaker instead", e.getMessage());
             }
             fallback.say(original, language);
         } catch (InterruptedException e) {
