@@ -244,7 +244,8 @@ public final class Assistant {
                 speaker.stop();
                 yield Reply.quiet(Intent.STOP);
             }
-            case NONE -> say(Intent.NONE, "not.understood", Map.of());
+            // "Please say it again": so the listener listens again, with no second press of the button.
+            case NONE -> new Reply(Intent.NONE, replies.get("not.understood"), true);
         };
     }
 

@@ -77,4 +77,18 @@ class VoiceLoopTest {
             assertThat(speaker.said().get(1)).startsWith("It's ");
         }
     }
+
+    @Test
+    void afterSorryIDidNotCatchThatItListensAgain() {
+        try (RealTimeScheduler events = RealTimeScheduler.create("events", ZoneId.of("Europe/London"));
+                VoiceLoop loop = loop(events, false)) {
+            loop.start();
+            microphone.add(Clips.speech("the kettle has boiled", "en-gb", 150, 900));
+            microphone.add(Clips.speech("what time is it", "en-gb", 150, 900));
+            loop.talkButtonPressed();
+            await().atMost(Duration.ofSeconds(30)).until(() -> speaker.said().size() >= 2);
+            assertThat(speaker.said().get(0)).startsWith("Sorry, I didn't catch that.");
+            assertThat(speaker.said().get(1)).as("the second try, with no second press").startsWith("It's ");
+        }
+    }
 }
