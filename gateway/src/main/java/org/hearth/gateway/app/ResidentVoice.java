@@ -100,7 +100,9 @@ final class ResidentVoice implements Announcer, AutoCloseable {
         try {
             VoskNativeLibrary.preferDirectory(voice.libDir());
             model = VoskModel.load(dir);
-            recognizer = model.grammarRecognizer(language.grammarPhrases(), EndpointSettings.DEFAULT);
+            EndpointSettings d = EndpointSettings.DEFAULT;
+            recognizer = model.grammarRecognizer(language.grammarPhrases(),
+                    new EndpointSettings(voice.endOfSpeech(), d.noSpeech(), d.maxUtterance()));
         } catch (Exception | LinkageError e) {
             LOG.error("Voice: not listening, because {}. Replies are still spoken; the buttons and cords work.",
                     e.getMessage());

@@ -113,7 +113,7 @@ class SpokenAlarmsTest {
     @Test
     void without_a_model_the_daemon_runs_speaks_and_says_it_cannot_listen() throws Exception {
         HearthConfig config = listeningConfig().withVoice(new HearthConfig.Voice(true, dir.resolve("no-models"),
-                dir.resolve("lib"), false, 135));
+                dir.resolve("lib"), false, 135, HearthConfig.Voice.DEFAULT_END_OF_SPEECH));
         try (Daemon daemon = start(config)) {
             daemon.simulatedHome().pulse("talk-hub");
             await().atMost(Duration.ofSeconds(10)).until(() -> !said.isEmpty());
@@ -158,7 +158,8 @@ class SpokenAlarmsTest {
                 List.of(new HearthConfig.CarerEntry("Priya", 1, URI.create("coaps://127.0.0.1:" + Ports.freeUdp()))),
                 new HearthConfig.Coap("127.0.0.1", Ports.freeUdp(), Ports.freeUdp()), Duration.ofSeconds(60),
                 dir.resolve("secrets.yaml"));
-        return base.withVoice(new HearthConfig.Voice(true, models, dir.resolve("lib"), false, 135));
+        return base.withVoice(new HearthConfig.Voice(true, models, dir.resolve("lib"), false, 135,
+                HearthConfig.Voice.DEFAULT_END_OF_SPEECH));
     }
 
     private static Alert awaitAlert(Daemon daemon, AlertKind kind, AlertState state) {

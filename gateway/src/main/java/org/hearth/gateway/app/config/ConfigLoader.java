@@ -277,13 +277,15 @@ public final class ConfigLoader {
     }
 
     private HearthConfig.Voice voice(JsonNode node, Path base) {
-        known(node, "voice", "enabled", "models_dir", "lib_dir", "hands_free", "speech_rate");
+        known(node, "voice", "enabled", "models_dir", "lib_dir", "hands_free", "speech_rate", "end_of_speech");
         HearthConfig.Voice def = HearthConfig.Voice.OFF;
         return new HearthConfig.Voice(bool(node, "voice.enabled", true),
                 base.resolve(text(node, "voice.models_dir", def.modelsDir().toString())),
                 base.resolve(text(node, "voice.lib_dir", def.libDir().toString())),
                 bool(node, "voice.hands_free", false),
-                integer(node, "voice.speech_rate", HearthConfig.Voice.DEFAULT_RATE, 80, 220));
+                integer(node, "voice.speech_rate", HearthConfig.Voice.DEFAULT_RATE, 80, 220),
+                duration(node, "voice.end_of_speech", HearthConfig.Voice.DEFAULT_END_OF_SPEECH, Duration.ofMillis(200),
+                        Duration.ofSeconds(3)));
     }
 
     /** The resident's night, "22:00-07:00"; the default when not set or not valid. */

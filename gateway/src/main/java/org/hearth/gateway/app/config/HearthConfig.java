@@ -108,10 +108,16 @@ public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<Se
      * @param handsFree   listen all the time for the wake phrase; otherwise only after the talk button
      * @param speechRate  words a minute, slow and clear by default
      */
-    public record Voice(boolean enabled, Path modelsDir, Path libDir, boolean handsFree, int speechRate) {
+    /**
+     * @param endOfSpeech the pause that ends what the resident says; slow speakers need longer than
+     *                    the 700 ms default, and a long pause only makes each answer come later
+     */
+    public record Voice(boolean enabled, Path modelsDir, Path libDir, boolean handsFree, int speechRate,
+                        Duration endOfSpeech) {
         public static final int DEFAULT_RATE = 135;
+        public static final Duration DEFAULT_END_OF_SPEECH = Duration.ofMillis(700);
         public static final Voice OFF = new Voice(false, Path.of("/var/lib/hearth/models"), Path.of("/var/lib/hearth/lib"),
-                false, DEFAULT_RATE);
+                false, DEFAULT_RATE, DEFAULT_END_OF_SPEECH);
     }
 
     /**

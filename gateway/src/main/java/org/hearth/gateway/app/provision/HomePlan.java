@@ -55,7 +55,7 @@ final class HomePlan {
     HearthConfig.I2c i2c = HearthConfig.I2c.NONE;
     int i2cBus = 1;
     HearthConfig.Voice voice = new HearthConfig.Voice(true, HearthConfig.Voice.OFF.modelsDir(), HearthConfig.Voice.OFF.libDir(),
-            false, HearthConfig.Voice.DEFAULT_RATE);
+            false, HearthConfig.Voice.DEFAULT_RATE, HearthConfig.Voice.DEFAULT_END_OF_SPEECH);
     HearthConfig.Coap coap = new HearthConfig.Coap("0.0.0.0", 5684, 5683);
     Duration heartbeat = ConfigLoader.DEFAULT_HEARTBEAT;
     String secretsFile = "secrets.yaml";

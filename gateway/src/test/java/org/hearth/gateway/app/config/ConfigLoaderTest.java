@@ -147,12 +147,12 @@ class ConfigLoaderTest {
 
         var c = load(VALID.replace("timezone: Europe/London}", "timezone: Europe/London, bin_day: Thursday, bin_round: B,"
                 + " quiet_hours: \"23:30-6:45\"}") + """
-                voice: {enabled: false, models_dir: models, hands_free: true, speech_rate: 110}
+                voice: {enabled: false, models_dir: models, hands_free: true, speech_rate: 110, end_of_speech: 1500ms}
                 detection: {kitchen_motion_by: "11:15", bathroom_max: 1h, temperature_low_c: 14.5, temperature_high_c: 29}
                 """).config();
         assertThat(c.council()).isEqualTo(new HearthConfig.Council("leicester", java.time.DayOfWeek.THURSDAY, "B", null));
         assertThat(c.voice()).isEqualTo(new HearthConfig.Voice(false, dir.resolve("models"), Path.of("/var/lib/hearth/lib"),
-                true, 110));
+                true, 110, Duration.ofMillis(1500)));
         assertThat(c.detection()).isEqualTo(new HearthConfig.Detection(java.time.LocalTime.of(23, 30),
                 java.time.LocalTime.of(6, 45), java.time.LocalTime.of(11, 15), Duration.ofHours(1), 14.5, 29));
     }
