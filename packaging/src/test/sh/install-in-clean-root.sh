@@ -3,13 +3,17 @@
 # touching this machine: the root is a folder under WORK, and /proc, /dev and the apt cache are
 # mounted only inside a private mount and PID namespace that disappears with this script.
 #
-#   install-in-clean-root.sh DEB CACHE WORK COAP_PORT CARER_PORT
+#   install-in-clean-root.sh DEB CACHE WORK COAP_PORT CARER_PORT LOOPBACK_PORT [ARCH]
+#
+# ARCH is a Debian architecture (default: this machine's). A foreign one, such as arm64 on an
+# x86-64 machine, runs every program of the root under qemu-user-static through binfmt_misc,
+# which this script registers when it is missing.
 #
 # CACHE keeps the debootstrapped base (a tarball, rebuilt after 30 days) and every .deb apt
 # fetched, so only the first run needs the Debian mirror. The mirror is this machine's own
 # (from its apt sources), HEARTH_DEBIAN_MIRROR, or debootstrap's default. Needs root.
 set -euo pipefail
-deb=$1 cache=$2 work=$3 coap_port=$4 carer_port=$5
+deb=$1 cache=$2 work=$3 coap_port=$4 carer_port=$5 loopback_port=$6 arch=${7:-$(dpkg --print-architecture)}
 suite=bookworm
 
 fail() { echo "clean-root: $*" >&2; exit 3; }
@@ -17,7 +21,17 @@ for tool in debootstrap unshare chroot socat tar flock; do
   command -v "$tool" >/dev/null || fail "$tool is missing; install it with: scripts/setup test"
 done
 [[ $(id -u) -eq 0 ]] || fail "debootstrap and chroot need root"
-arch=$(dpkg --print-architecture)
+if [[ "$arch" != "$(dpkg --print-architecture)" ]]; then
+  case "$arch" in arm64) qemu=aarch64;; armhf) qemu=arm;; *) fail "no qemu-user mapping for $arch";; esac
+  [[ -f /usr/lib/binfmt.d/qemu-$qemu.conf ]] || fail "qemu-user-static is missing; install it with: scripts/setup test"
+  if [[ ! -e /proc/sys/fs/binfmt_misc/qemu-$qemu ]]; then
+    [[ -e /proc/sys/fs/binfmt_misc/register ]] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc \
+      || fail "cannot mount binfmt_misc, so $arch programs cannot run here"
+    # The F flag in Debian's entry opens the interpreter now, so it works inside the chroot too.
+    cat "/usr/lib/binfmt.d/qemu-$qemu.conf" >/proc/sys/fs/binfmt_misc/register \
+      || fail "cannot register qemu-$qemu with binfmt_misc"
+  fi
+fi
 base="$cache/$suite-$arch-base.tar"
 archives="$cache/$suite-$arch-archives"
 mkdir -p "$archives/partial"
@@ -38,7 +52,7 @@ if [[ ! -f "$base" ]] || [[ -n "$(find "$base" -mtime +30)" ]]; then
   staging=$(mktemp -d "$cache/bootstrap.XXXXXX")
   trap 'rm -rf "$staging"' EXIT
   # systemd is there on every Raspberry Pi OS: the postinst should take the same path as on a Pi.
-  debootstrap --variant=minbase --include=systemd --cache-dir="$archives" "$suite" "$staging" $(mirror) >"$cache/debootstrap.log" 2>&1 \
+  debootstrap --arch="$arch" --variant=minbase --include=systemd --cache-dir="$archives" "$suite" "$staging" $(mirror) >"$cache/debootstrap.log" 2>&1 \
     || { tail -n 30 "$cache/debootstrap.log" >&2; fail "debootstrap failed (full log: $cache/debootstrap.log)"; }
   cp /etc/resolv.conf "$staging/etc/resolv.conf"
   chroot "$staging" apt-get update -qq || fail "apt-get update failed inside the new root"
@@ -56,7 +70,7 @@ chmod 0755 "$root"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 cp "$deb" "$root/tmp/"
 
-# A home with one mock sensor and one carer on loopback (nobody answers there; heartbeats just retry).
+# A home with one mock sensor and one carer on loopback, whose device runs in the root too.
 mkdir -p "$root/tmp/hearth-test" "$root/run/hearth-test"
 cat >"$root/tmp/hearth-test/hearth.yaml" <<EOF
 home: {label: Flat 9, language: en, timezone: Europe/London}
@@ -66,10 +80,12 @@ sensors:
   - {id: cord-bathroom, room: bathroom, kind: pull_cord, pin: 17}
 carers:
   - {name: Priya, level: 1, endpoint: "coaps://127.0.0.1:$carer_port"}
-coap: {bind: 127.0.0.1, port: $coap_port, loopback_port: -1}
+coap: {bind: 127.0.0.1, port: $coap_port, loopback_port: $loopback_port}
 secrets_file: secrets.yaml
 EOF
 printf 'carers:\n  Priya: {identity: priya-9, key: 8899aabbccddeeff0011223344556677}\n' >"$root/tmp/hearth-test/secrets.yaml"
+printf '8899aabbccddeeff0011223344556677' >"$root/tmp/hearth-test/priya.key"
+chmod 0600 "$root/tmp/hearth-test/priya.key"
 
 cat >"$root/tmp/inside.sh" <<'EOF'
 set -euo pipefail
@@ -78,11 +94,13 @@ echo "== install"
 apt-get install -y -q /tmp/hearth_*.deb 2>&1 | tail -n 5
 echo "== commands"
 hearth --version
+echo "machine: $(uname -m)"
 hearth-carer --version
 echo "user: $(id hearth)"
 echo "dirs: $(stat -c '%n %U %a' /var/lib/hearth /var/cache/hearth | tr '\n' ' ')"
 echo "enabled: $(readlink /etc/systemd/system/multi-user.target.wants/hearth.service || echo no)"
 echo "conffile: $(grep -c '^secrets_file: secrets.yaml$' /etc/hearth/hearth.yaml)"
+echo "archive: $(stat -c '%U %a' /var/cache/hearth/hearth.jsa 2>/dev/null || { echo missing; cat /var/cache/hearth/start-up-archive.log; })"
 systemd-analyze verify --man=no /lib/systemd/system/hearth.service && echo "verify: ok"
 echo "== run"
 chown -R hearth:hearth /tmp/hearth-test
@@ -91,14 +109,27 @@ setpriv --reuid=hearth --regid=hearth --init-groups \
   env HOME=/var/lib/hearth CACHE_DIRECTORY=/var/cache/hearth NOTIFY_SOCKET=/run/hearth-test/notify WATCHDOG_USEC=2000000 \
   hearth run --config /tmp/hearth-test/hearth.yaml >/tmp/hearth-test/run.log 2>&1 &
 pid=$!
-for _ in $(seq 1 240); do
+started=$(date +%s%N)
+for _ in $(seq 1 1200); do
   grep -q 'Hearth is ready' /tmp/hearth-test/run.log && break
   kill -0 "$pid" 2>/dev/null || break
-  sleep 0.5
+  sleep 0.1
 done
+echo "ready after ms: $(( ($(date +%s%N) - started) / 1000000 ))"
 sleep 3  # three watchdog periods of 1 s
+echo "== alert"
+# The carer's own program, acknowledging by itself, and a TEST alert through DTLS and the store.
+hearth-carer listen --name Priya --identity priya-9 --key-file /tmp/hearth-test/priya.key \
+  --gateway "coaps://127.0.0.1:$COAP_PORT" --bind 127.0.0.1 --port "$CARER_PORT" --auto-ack 1s >/tmp/hearth-test/carer.log 2>&1 &
+carer=$!
+for _ in $(seq 1 1200); do grep -q '^LISTENING' /tmp/hearth-test/carer.log && break; sleep 0.1; done
+setpriv --reuid=hearth --regid=hearth --init-groups env HOME=/var/lib/hearth \
+  hearth test-alert --config /tmp/hearth-test/hearth.yaml --wait 3m || echo "test-alert failed: $?"
+kill -TERM "$carer" 2>/dev/null || true
+wait "$carer" 2>/dev/null || true
 echo "native: $(ls /var/cache/hearth | tr '\n' ' ')"
 echo "main process: $(cat /proc/$pid/comm 2>/dev/null || echo gone)"
+echo "archive mapped: $(grep -q '/var/cache/hearth/hearth.jsa' /proc/$pid/maps 2>/dev/null && echo yes || echo no)"
 kill -TERM "$pid" 2>/dev/null || true
 rc=0
 wait "$pid" || rc=$?
@@ -110,6 +141,8 @@ apt-get remove -y -q hearth >/dev/null 2>&1
 echo "after remove: $(ls /var/lib/hearth/hearth.db /etc/hearth/secrets.yaml /etc/hearth/hearth.yaml 2>&1 | tr '\n' ' ')"
 apt-get purge -y -q hearth >/dev/null 2>&1
 echo "after purge: $(ls -d /var/lib/hearth /var/cache/hearth /etc/hearth 2>&1 | tr '\n' ' ')"
+echo "== carer log"
+cat /tmp/hearth-test/carer.log
 echo "== daemon log"
 cat /tmp/hearth-test/run.log
 EOF
@@ -128,8 +161,8 @@ unshare --mount --pid --fork --kill-child --propagation private -- bash -euc '
   mkdir -p "$r/dev/shm" "$r/dev/pts"
   mount -t tmpfs tmpfs "$r/dev/shm"
   mount --bind "$archives" "$r/var/cache/apt/archives"
-  exec chroot "$r" /bin/bash /tmp/inside.sh
-' _ "$root" "$archives"
+  exec chroot "$r" env COAP_PORT="$3" CARER_PORT="$4" /bin/bash /tmp/inside.sh
+' _ "$root" "$archives" "$coap_port" "$carer_port"
 
 sleep 0.5
 echo "== notify"

@@ -112,4 +112,25 @@ class LauncherTest {
         assertThat(args.subList(1, main)).contains("-Xmx64m", "-XX:+UseSerialGC", "@/usr/share/hearth/hearth-carer.classpath");
         assertThat(args.subList(main + 1, args.size())).containsExactly("listen", "--name", "Priya");
     }
+
+    @Test
+    void a_start_up_archive_in_the_service_cache_is_used_when_readable() throws Exception {
+        assertThat(launch("hearth", Map.of(), "--version")).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+
+        Files.writeString(cache.resolve("hearth.jsa"), "archive");
+        List<String> args = launch("hearth", Map.of(), "run");
+        assertThat(args.subList(1, args.indexOf("org.hearth.gateway.app.Hearth")))
+                .contains("-XX:SharedArchiveFile=" + cache.resolve("hearth.jsa"), "-Xmx96m");
+    }
+
+    @Test
+    void postinst_builds_the_archive_through_the_launcher_with_the_same_options() throws Exception {
+        Files.writeString(defaults, "HEARTH_JAVA_OPTS=\"-Xmx80m -XX:+UseSerialGC\"\n");
+        List<String> args = launch("hearth", Map.of(), "--build-start-up-archive", "/var/cache/hearth/hearth.jsa.new");
+
+        assertThat(args).contains("-Xmx80m", "-XX:+UseSerialGC", "-Xshare:dump",
+                "-XX:SharedClassListFile=/usr/share/hearth/hearth.classlist",
+                "-XX:SharedArchiveFile=/var/cache/hearth/hearth.jsa.new", "@/usr/share/hearth/hearth.classpath");
+        assertThat(args).as("dumping runs no program").doesNotContain("org.hearth.gateway.app.Hearth");
+    }
 }
