@@ -76,9 +76,10 @@ public final class HubConfigLoader {
 
         JsonNode uplinkNode = object(root, "uplink");
         known(uplinkNode, "uplink", "bind", "port", "public_host");
+        String publicHost = text(uplinkNode, "uplink.public_host", null);
         HubConfig.Uplink uplink = new HubConfig.Uplink(text(uplinkNode, "uplink.bind", "0.0.0.0"),
                 integer(uplinkNode, "uplink.port", DEFAULT_PORT, 1, 65535),
-                text(uplinkNode, "uplink.public_host", localHostName()));
+                publicHost == null ? localHostName() : publicHost);
 
         JsonNode heartbeatNode = object(root, "heartbeat");
         known(heartbeatNode, "heartbeat", "interval");
