@@ -39,6 +39,7 @@ public final class JdbcHubStore implements HubStore {
     private final String name;
     private final Opener opener;
     private Connection connection;
+    private boolean failing;
 
     private JdbcHubStore(String name, Opener opener) {
         this.name = name;
@@ -285,18 +286,32 @@ public final class JdbcHubStore implements HubStore {
     private synchronized <T> T call(Work<T> work) {
         try {
             Connection c = connection();
+            T result;
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
             }
+            if (failing) {
+                failing = false;
+                LOG.warn("{}: working again", name);
+            }
+            return result;
         } catch (SQLException e) {
             dropIfBroken();
+            if (!failing) {
+                // Once per outage, not once per request: gateways retry, and each retry fails alike.
+                failing = true;
+                LOG.warn("{}: cannot be used: {}; gateways are told to retry until it works again", name, firstLine(e.getMessage()));
+            }
             throw new StoreException(name + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "unknown error" : s.lines().findFirst().orElse(s);
     }
 
     private Connection connection() throws SQLException {
@@ -316,7 +331,7 @@ public final class JdbcHubStore implements HubStore {
     private void dropIfBroken() {
         try {
             if (connection != null && !connection.isValid(2)) {
-                LOG.warn("{}: the connection broke; it is opened again at the next use", name);
+                LOG.info("{}: the connection broke; it is opened again at the next use", name);
                 connection.close();
                 connection = null;
             }

@@ -62,7 +62,8 @@ final class AlertsResource extends CoapResource {
             LOG.debug("Home {}: refused {}: {}", home.get().id(), path, e.getMessage());
             exchange.respond(ResponseCode.BAD_REQUEST, e.getMessage());
         } catch (StoreException e) {
-            LOG.warn("Home {}: cannot store what it sent to {} ({}); answered 5.03 so its gateway retries",
+            // The store logs the outage once; this would log every retry of every gateway.
+            LOG.debug("Home {}: cannot store what it sent to {} ({}); answered 5.03 so its gateway retries",
                     home.get().id(), path, e.getMessage());
             exchange.respond(ResponseCode.SERVICE_UNAVAILABLE, "the hub cannot store it now; retry");
         }

@@ -7,6 +7,7 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.hearth.hub.store.Home;
 import org.hearth.hub.store.HubStore;
+import org.hearth.hub.store.StoreException;
 import org.hearth.protocol.Protocol;
 
 /**
@@ -26,11 +27,17 @@ final class Caller {
 
     /**
      * The calling home, or empty after answering: 4.03 for no or an unknown identity, 4.13 for a body
-     * over the limit, 4.15 for a body that is not JSON by its content-format.
+     * over the limit, 4.15 for a body that is not JSON by its content-format, 5.03 when the store
+     * cannot be read.
      */
     static Optional<Home> home(CoapExchange exchange, HubStore store) {
-        Optional<Home> home = identity(exchange.advanced().getRequest().getSourceContext().getPeerIdentity())
-                .flatMap(store::homeByIdentity);
+        Optional<Home> home;
+        try {
+            home = identity(exchange.advanced().getRequest().getSourceContext().getPeerIdentity()).flatMap(store::homeByIdentity);
+        } catch (StoreException e) {
+            exchange.respond(ResponseCode.SERVICE_UNAVAILABLE, "the hub cannot read its store now; retry");
+            return Optional.empty();
+        }
         if (home.isEmpty()) {
             exchange.respond(ResponseCode.FORBIDDEN, "this home is not served here");
             return Optional.empty();

@@ -140,7 +140,9 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         try {
-            stop();
+            if (Files.exists(dir.resolve("data/postmaster.pid"))) {
+                stop();
+            }
         } finally {
             deleteDir();
         }
