@@ -231,6 +231,21 @@ class UplinkServerTest {
         }
     }
 
+    @Test
+    void entries_queued_while_no_gateway_observes_are_in_the_first_answer_after_a_hub_restart() throws Exception {
+        long ack = hub.tellGateway(flat12, "ack", "{\"ack\":{\"v\":1,\"by\":\"Priya\"},\"device\":\"Priya's phone\"}", Instant.now());
+        long check = hub.tellGateway(flat12, "check_now", "{}", Instant.now());
+        gateway.close();
+        hub.close();
+        hub = start();
+        gateway = gatewayOf(flat12, KEY_A);
+        try (TestGateway.Observation down = gateway.observeDown()) {
+            assertThat(down.next()).isEqualTo("2.05 {\"v\":1,\"entries\":[{\"seq\":" + ack
+                    + ",\"kind\":\"ack\",\"ack\":{\"v\":1,\"by\":\"Priya\"},\"device\":\"Priya's phone\"},"
+                    + "{\"seq\":" + check + ",\"kind\":\"check_now\"}]}");
+        }
+    }
+
     /**
      * Scandium drops a handshake whose identity has no key without a word (an alert would tell a
      * prober which identities exist), so the refused side sees only silence and no session.
