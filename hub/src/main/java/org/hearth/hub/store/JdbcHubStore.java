@@ -250,8 +250,9 @@ public final class JdbcHubStore implements HubStore {
     @Override
     public void gatewayEvent(GatewayEvent event) {
         call(c -> {
-            update(c, "INSERT INTO gateway_events (home_id, at_ms, kind) VALUES (?, ?, ?)",
-                    event.homeId(), event.at().toEpochMilli(), event.kind().name());
+            // A home removed by the CLI while the daemon still watched it leaves nothing behind.
+            update(c, "INSERT INTO gateway_events (home_id, at_ms, kind) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM homes WHERE id = ?)",
+                    event.homeId(), event.at().toEpochMilli(), event.kind().name(), event.homeId());
             return update(c, "UPDATE gateway_liveness SET silent = ? WHERE home_id = ?",
                     event.kind() == GatewayEvent.Kind.SILENT ? 1 : 0, event.homeId());
         });

@@ -127,6 +127,11 @@ abstract class HubStoreContract {
         assertThat(store.gatewayEvents(a.id())).extracting(GatewayEvent::kind)
                 .containsExactly(GatewayEvent.Kind.SILENT, GatewayEvent.Kind.BACK);
         assertThat(List.of(store.gatewayEvents(a.id()).get(0).at())).containsExactly(T0.plusSeconds(180));
+
+        store.removeHome(a.id());
+        store.gatewayEvent(new GatewayEvent(a.id(), T0.plusSeconds(400), GatewayEvent.Kind.SILENT));
+        assertThat(store.gatewayEvents(a.id())).as("nothing kept for a removed home").isEmpty();
+        assertThat(store.liveness()).isEmpty();
     }
 
     @Test
