@@ -7,6 +7,7 @@ import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedPskStore;
 
 /** Builds the DTLS endpoints and key stores every Hearth program uses, one way. */
 public final class DtlsEndpoints {
@@ -38,11 +39,12 @@ public final class DtlsEndpoints {
     }
 
     /**
-     * A DTLS endpoint with pre-shared keys. Every session it completes is reported to
+     * A DTLS endpoint with pre-shared keys (any Scandium key store: the hub looks keys up in its
+     * database). Every session it completes is reported to
      * {@code sessions} under {@code tag}, which names this endpoint in logs as well; what goes
      * wrong is reported by a {@link LinkHealth}, a few lines a minute at most.
      */
-    public static CoapEndpoint secure(Configuration config, InetSocketAddress address, AdvancedMultiPskStore keys,
+    public static CoapEndpoint secure(Configuration config, InetSocketAddress address, AdvancedPskStore keys,
                                       String tag, Sessions sessions) {
         LinkHealth health = new LinkHealth(tag, java.time.Clock.systemUTC());
         DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)

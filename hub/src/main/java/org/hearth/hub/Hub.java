@@ -1,0 +1,83 @@
+package org.hearth.hub;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.ZoneOffset;
+import org.hearth.hub.config.HubConfig;
+import org.hearth.hub.liveness.GatewayLiveness;
+import org.hearth.hub.store.HubStore;
+import org.hearth.hub.store.JdbcHubStore;
+import org.hearth.hub.uplink.UplinkServer;
+import org.hearth.time.RealTimeScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running hub, wired once, top to bottom: store, event loop, liveness watch, uplink. It stops
+ * in reverse: the uplink (nothing new arrives), the loop, the store.
+ */
+public final class Hub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+    private final HubStore store;
+    private final RealTimeScheduler loop;
+    private final UplinkServer uplink;
+
+    private Hub(HubStore store, RealTimeScheduler loop, UplinkServer uplink) {
+        this.store = store;
+        this.loop = loop;
+        this.uplink = uplink;
+    }
+
+    public static Hub start(HubConfig config) {
+        HubStore store = openStore(config);
+        RealTimeScheduler loop = RealTimeScheduler.create("hub-loop", ZoneOffset.UTC);
+        try {
+            GatewayLiveness liveness = new GatewayLiveness(loop, store, config.heartbeat());
+            liveness.start();
+            UplinkServer uplink = UplinkServer.start(new InetSocketAddress(config.uplink().bind(), config.uplink().port()), store,
+                    liveness, loop.clock());
+            LOG.info("Hub started: store {}, {} homes, gateways expected every {} s", store, store.homes().size(),
+                    config.heartbeat().toSeconds());
+            return new Hub(store, loop, uplink);
+        } catch (RuntimeException e) {
+            loop.close();
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The store the configuration names: SQLite in the data directory, or PostgreSQL with the password from its file. */
+    public static HubStore openStore(HubConfig config) {
+        HubConfig.Storage storage = config.storage();
+        if (storage.kind() == HubConfig.StoreKind.SQLITE) {
+            return JdbcHubStore.sqlite(storage.sqliteFile());
+        }
+        HubConfig.Postgresql pg = storage.postgresql().orElseThrow();
+        String password;
+        try {
+            password = Files.readString(pg.passwordFile()).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the PostgreSQL password file " + pg.passwordFile() + ": " + e.getMessage(), e);
+        }
+        return JdbcHubStore.postgresql(pg.url(), pg.user(), password);
+    }
+
+    public UplinkServer uplink() {
+        return uplink;
+    }
+
+    public HubStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        uplink.close();
+        loop.close();
+        store.close();
+        LOG.info("Hub stopped");
+    }
+}

@@ -1,0 +1,54 @@
+package org.hearth.hub.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The hub's settings, read from {@code hub.yaml} by {@link HubConfigLoader}.
+ *
+ * @param uplink    where gateways reach the hub
+ * @param heartbeat the heartbeat interval gateways are expected to keep
+ * @param storage   where the hub keeps its data
+ */
+public record HubConfig(Uplink uplink, Duration heartbeat, Storage storage) {
+
+    public HubConfig {
+        Objects.requireNonNull(uplink, "uplink");
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(storage, "storage");
+    }
+
+    /**
+     * @param bind       the address the DTLS endpoint listens on
+     * @param port       its UDP port
+     * @param publicHost the host name gateways dial, written into pairing codes
+     */
+    public record Uplink(String bind, int port, String publicHost) {
+    }
+
+    /** Which store the hub uses. */
+    public enum StoreKind { SQLITE, POSTGRESQL }
+
+    /**
+     * @param dataDir    the hub's own files (the SQLite database by default)
+     * @param kind       SQLite in the data directory, or a PostgreSQL server
+     * @param postgresql the server's settings when {@code kind} is POSTGRESQL
+     */
+    public record Storage(Path dataDir, StoreKind kind, Optional<Postgresql> postgresql) {
+
+        /** The SQLite database file. */
+        public Path sqliteFile() {
+            return dataDir.resolve("hub.db");
+        }
+    }
+
+    /**
+     * @param url          a {@code jdbc:postgresql://} URL
+     * @param user         the role the hub logs in as
+     * @param passwordFile a file holding the password (mode 0600); read at start, never logged
+     */
+    public record Postgresql(String url, String user, Path passwordFile) {
+    }
+}

@@ -1,0 +1,212 @@
+package org.hearth.hub.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates {@code hub.yaml}. Every problem is collected, then all are refused together
+ * as one {@link ConfigException}, so a operator fixes the file in one go.
+ */
+public final class HubConfigLoader {
+
+    public static final int DEFAULT_PORT = org.hearth.protocol.Protocol.COAPS_PORT;
+    /** The gateway's own default heartbeat interval (hearth.yaml {@code heartbeat.interval}). */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(60);
+    public static final Duration HEARTBEAT_MIN = Duration.ofSeconds(10);
+    public static final Duration HEARTBEAT_MAX = Duration.ofMinutes(15);
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
+
+    private final List<String> errors = new ArrayList<>();
+
+    private HubConfigLoader() {
+    }
+
+    /** Loads and checks the file; relative paths in it are relative to the file. */
+    public static HubConfig load(Path file) throws ConfigException {
+        HubConfigLoader loader = new HubConfigLoader();
+        HubConfig config = loader.read(file);
+        if (!loader.errors.isEmpty()) {
+            throw new ConfigException(loader.errors);
+        }
+        return config;
+    }
+
+    private HubConfig read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            errors.add(file.getFileName() + ": file not found: " + file);
+            return null;
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            errors.add(file.getFileName() + ": not valid YAML" + (loc == null ? "" : " at line " + loc.getLineNr()) + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            return null;
+        } catch (IOException e) {
+            errors.add(file.getFileName() + ": cannot read " + file + ": " + e.getMessage());
+            return null;
+        }
+        if (root == null || !root.isObject()) {
+            errors.add(file.getFileName() + ": must be a YAML mapping of settings");
+            return null;
+        }
+        Path base = file.toAbsolutePath().getParent();
+        known(root, "", "uplink", "heartbeat", "storage");
+
+        JsonNode uplinkNode = object(root, "uplink");
+        known(uplinkNode, "uplink", "bind", "port", "public_host");
+        String publicHost = text(uplinkNode, "uplink.public_host", null);
+        HubConfig.Uplink uplink = new HubConfig.Uplink(text(uplinkNode, "uplink.bind", "0.0.0.0"),
+                integer(uplinkNode, "uplink.port", DEFAULT_PORT, 1, 65535),
+                publicHost == null ? localHostName() : publicHost);
+
+        JsonNode heartbeatNode = object(root, "heartbeat");
+        known(heartbeatNode, "heartbeat", "interval");
+        Duration heartbeat = duration(heartbeatNode, "heartbeat.interval", DEFAULT_HEARTBEAT, HEARTBEAT_MIN, HEARTBEAT_MAX);
+
+        JsonNode storageNode = object(root, "storage");
+        known(storageNode, "storage", "data_dir", "store", "postgresql");
+        Path dataDir = base.resolve(text(storageNode, "storage.data_dir", "/var/lib/hearth-hub"));
+        String kindName = text(storageNode, "storage.store", "sqlite");
+        HubConfig.StoreKind kind = HubConfig.StoreKind.SQLITE;
+        Optional<HubConfig.Postgresql> postgresql = Optional.empty();
+        switch (kindName) {
+            case "sqlite" -> {
+                if (storageNode.has("postgresql")) {
+                    errors.add("storage.postgresql: set only with store: postgresql");
+                }
+            }
+            case "postgresql" -> {
+                kind = HubConfig.StoreKind.POSTGRESQL;
+                postgresql = Optional.of(postgresql(object(storageNode, "storage.postgresql"), base));
+            }
+            default -> errors.add("storage.store: must be sqlite or postgresql, was " + kindName);
+        }
+        return new HubConfig(uplink, heartbeat, new HubConfig.Storage(dataDir, kind, postgresql));
+    }
+
+    private HubConfig.Postgresql postgresql(JsonNode node, Path base) {
+        known(node, "storage.postgresql", "url", "user", "password_file");
+        String url = required(node, "storage.postgresql.url");
+        if (url != null && !url.startsWith("jdbc:postgresql://")) {
+            errors.add("storage.postgresql.url: must start with jdbc:postgresql://, was " + url);
+        }
+        String user = required(node, "storage.postgresql.user");
+        String passwordFile = required(node, "storage.postgresql.password_file");
+        Path password = passwordFile == null ? null : base.resolve(passwordFile);
+        if (password != null && !Files.isReadable(password)) {
+            errors.add("storage.postgresql.password_file: cannot read " + password);
+        }
+        return new HubConfig.Postgresql(url, user, password);
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private JsonNode object(JsonNode parent, String path) {
+        String key = path.substring(path.lastIndexOf('.') + 1);
+        JsonNode node = parent.path(key);
+        if (node.isMissingNode() || node.isNull()) {
+            return MissingNode.getInstance();
+        }
+        if (!node.isObject()) {
+            errors.add(path + ": must be a mapping of settings");
+            return MissingNode.getInstance();
+        }
+        return node;
+    }
+
+    private void known(JsonNode node, String path, String... keys) {
+        Set<String> allowed = Set.of(keys);
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                errors.add((path.isEmpty() ? "" : path + ".") + key + ": unknown setting; known here: "
+                        + String.join(", ", keys));
+            }
+        }
+    }
+
+    private String text(JsonNode parent, String path, String fallback) {
+        JsonNode node = parent.path(path.substring(path.lastIndexOf('.') + 1));
+        if (node.isMissingNode() || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isValueNode() || node.asText().isBlank()) {
+            errors.add(path + ": must be a non-empty text");
+            return fallback;
+        }
+        return node.asText().strip();
+    }
+
+    private String required(JsonNode parent, String path) {
+        String value = text(parent, path, null);
+        if (value == null && !parent.path(path.substring(path.lastIndexOf('.') + 1)).isValueNode()) {
+            errors.add(path + ": required");
+        }
+        return value;
+    }
+
+    private int integer(JsonNode parent, String path, int fallback, int min, int max) {
+        JsonNode node = parent.path(path.substring(path.lastIndexOf('.') + 1));
+        if (node.isMissingNode() || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isInt() || node.asInt() < min || node.asInt() > max) {
+            errors.add(path + ": must be a whole number from " + min + " to " + max + ", was " + node.asText());
+            return fallback;
+        }
+        return node.asInt();
+    }
+
+    private Duration duration(JsonNode parent, String path, Duration fallback, Duration min, Duration max) {
+        String text = text(parent, path, null);
+        if (text == null) {
+            return fallback;
+        }
+        Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            errors.add(path + ": must be a duration like 30s, 5m or 1h, was " + text);
+            return fallback;
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            errors.add(path + ": must be from " + min.toSeconds() + "s to " + max.toMinutes() + "m, was " + text);
+            return fallback;
+        }
+        return d;
+    }
+}

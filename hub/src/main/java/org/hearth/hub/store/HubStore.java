@@ -1,0 +1,63 @@
+package org.hearth.hub.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Everything the hub keeps. Every write is durable when the method returns, so an answer sent
+ * after it is a true receipt. Methods throw {@link StoreException} when the store is unreachable.
+ */
+public interface HubStore extends LivenessStore, AutoCloseable {
+
+    /** Adds a home with a fresh id and the given key. */
+    Home addHome(String label, byte[] key, Instant now);
+
+    Optional<Home> home(String id);
+
+    /** The home whose gateway offers this PSK identity, read from the store every time. */
+    Optional<Home> homeByIdentity(String identity);
+
+    List<Home> homes();
+
+    /** Removes a home and everything kept for it; false if there was no such home. */
+    boolean removeHome(String id);
+
+    /** Stores an alert once per id: STORED, ALREADY_STORED, or OTHER_HOME if another home holds the id. */
+    Outcome addAlert(String homeId, UUID id, String json, Instant received);
+
+    Optional<StoredAlert> alert(UUID id);
+
+    /** A home's alerts, oldest first. */
+    List<StoredAlert> alerts(String homeId);
+
+    /**
+     * Applies an alert's event once per {@code (alertId, seq)}: stores it and, when it is the newest
+     * so far, sets the alert's state. NOT_FOUND for an unknown alert, OTHER_HOME for another home's.
+     */
+    Outcome addEvent(String homeId, UUID alertId, long seq, String state, String json, Instant received);
+
+    /** An alert's events in {@code seq} order. */
+    List<StoredEvent> events(UUID alertId);
+
+    /** Replaces the home's summary. */
+    void putSummary(String homeId, String json, Instant received);
+
+    Optional<StoredSummary> summary(String homeId);
+
+    /** Queues an entry for the home's gateway; returns its seq. */
+    long addDown(String homeId, String kind, String body, Instant now);
+
+    /** Entries not yet applied, in seq order. */
+    List<DownEntry> pendingDown(String homeId);
+
+    /** Marks an entry applied; false if the home has no such pending entry. */
+    boolean applyDown(String homeId, long seq, Instant now);
+
+    /** A home's SILENT and BACK events, oldest first. */
+    List<GatewayEvent> gatewayEvents(String homeId);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,392 @@
+package org.hearth.hub.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link HubStore} over JDBC, for SQLite and PostgreSQL alike (see {@link Migrations}). One
+ * connection, used by one caller at a time; a connection that breaks (PostgreSQL restarted) is
+ * opened again at the next call, so the hub recovers without a restart.
+ */
+public final class JdbcHubStore implements HubStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcHubStore.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
+    /** Opens a connection to the store. */
+    @FunctionalInterface
+    interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    private final String name;
+    private final Opener opener;
+    private Connection connection;
+    private boolean failing;
+
+    private JdbcHubStore(String name, Opener opener) {
+        this.name = name;
+        this.opener = opener;
+        call(c -> null);
+    }
+
+    /**
+     * SQLite in {@code file}, every commit flushed to disk ({@code synchronous=FULL}) in WAL mode,
+     * so the CLI may add a home while the daemon runs.
+     */
+    public static JdbcHubStore sqlite(Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the data directory for " + file + ": " + e.getMessage(), e);
+        }
+        Properties p = new Properties();
+        p.setProperty("journal_mode", "WAL");
+        p.setProperty("synchronous", "FULL");
+        p.setProperty("busy_timeout", "5000");
+        return new JdbcHubStore("SQLite " + file, () -> DriverManager.getConnection("jdbc:sqlite:" + file, p));
+    }
+
+    /** A PostgreSQL database; the schema is created or brought up to date at once. */
+    public static JdbcHubStore postgresql(String url, String user, String password) {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("socketTimeout", "30");
+        return new JdbcHubStore("PostgreSQL " + url, () -> DriverManager.getConnection(url, p));
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    // ---- homes
+
+    @Override
+    public Home addHome(String label, byte[] key, Instant now) {
+        return call(c -> {
+            String id = newId();
+            Home home = new Home(id, label, Home.identityOf(id), key, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            update(c, "INSERT INTO homes (id, label, identity, psk_hex, created_ms) VALUES (?, ?, ?, ?, ?)",
+                    home.id(), label, home.identity(), HexFormat.of().formatHex(key), home.created().toEpochMilli());
+            return home;
+        });
+    }
+
+    private static String newId() {
+        char[] id = new char[8];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)];
+        }
+        return new String(id);
+    }
+
+    @Override
+    public Optional<Home> home(String id) {
+        return call(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms FROM homes WHERE id = ?", JdbcHubStore::home, id)
+                .stream().findFirst());
+    }
+
+    @Override
+    public Optional<Home> homeByIdentity(String identity) {
+        return call(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms FROM homes WHERE identity = ?", JdbcHubStore::home,
+                identity).stream().findFirst());
+    }
+
+    @Override
+    public List<Home> homes() {
+        return call(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms FROM homes ORDER BY created_ms, id", JdbcHubStore::home));
+    }
+
+    private static Home home(ResultSet r) throws SQLException {
+        return new Home(r.getString(1), r.getString(2), r.getString(3), HexFormat.of().parseHex(r.getString(4)),
+                Instant.ofEpochMilli(r.getLong(5)));
+    }
+
+    @Override
+    public boolean removeHome(String id) {
+        return call(c -> {
+            update(c, "DELETE FROM alert_events WHERE alert_id IN (SELECT id FROM alerts WHERE home_id = ?)", id);
+            for (String table : List.of("alerts", "summaries", "down_queue", "gateway_liveness", "gateway_events")) {
+                update(c, "DELETE FROM " + table + " WHERE home_id = ?", id);
+            }
+            return update(c, "DELETE FROM homes WHERE id = ?", id) == 1;
+        });
+    }
+
+    // ---- alerts and their events
+
+    @Override
+    public Outcome addAlert(String homeId, UUID id, String json, Instant received) {
+        return call(c -> {
+            int n = update(c, "INSERT INTO alerts (id, home_id, json, received_ms, state, last_seq) VALUES (?, ?, ?, ?, 'raised', 0)"
+                    + " ON CONFLICT (id) DO NOTHING", id.toString(), homeId, json, received.toEpochMilli());
+            if (n == 1) {
+                return Outcome.STORED;
+            }
+            return owner(c, id).filter(homeId::equals).isPresent() ? Outcome.ALREADY_STORED : Outcome.OTHER_HOME;
+        });
+    }
+
+    private static Optional<String> owner(Connection c, UUID alertId) throws SQLException {
+        return query(c, "SELECT home_id FROM alerts WHERE id = ?", r -> r.getString(1), alertId.toString()).stream().findFirst();
+    }
+
+    @Override
+    public Optional<StoredAlert> alert(UUID id) {
+        return call(c -> query(c, "SELECT id, home_id, json, received_ms, state, last_seq FROM alerts WHERE id = ?",
+                JdbcHubStore::alert, id.toString()).stream().findFirst());
+    }
+
+    @Override
+    public List<StoredAlert> alerts(String homeId) {
+        return call(c -> query(c, "SELECT id, home_id, json, received_ms, state, last_seq FROM alerts WHERE home_id = ?"
+                + " ORDER BY received_ms, id", JdbcHubStore::alert, homeId));
+    }
+
+    private static StoredAlert alert(ResultSet r) throws SQLException {
+        return new StoredAlert(UUID.fromString(r.getString(1)), r.getString(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4)),
+                r.getString(5), r.getLong(6));
+    }
+
+    @Override
+    public Outcome addEvent(String homeId, UUID alertId, long seq, String state, String json, Instant received) {
+        return call(c -> {
+            Optional<String> owner = owner(c, alertId);
+            if (owner.isEmpty()) {
+                return Outcome.NOT_FOUND;
+            }
+            if (!owner.get().equals(homeId)) {
+                return Outcome.OTHER_HOME;
+            }
+            int n = update(c, "INSERT INTO alert_events (alert_id, seq, json, received_ms) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (alert_id, seq) DO NOTHING", alertId.toString(), seq, json, received.toEpochMilli());
+            if (n == 0) {
+                return Outcome.ALREADY_STORED;
+            }
+            update(c, "UPDATE alerts SET state = ?, last_seq = ? WHERE id = ? AND last_seq < ?", state, seq, alertId.toString(), seq);
+            return Outcome.STORED;
+        });
+    }
+
+    @Override
+    public List<StoredEvent> events(UUID alertId) {
+        return call(c -> query(c, "SELECT alert_id, seq, json, received_ms FROM alert_events WHERE alert_id = ? ORDER BY seq",
+                r -> new StoredEvent(UUID.fromString(r.getString(1)), r.getLong(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4))),
+                alertId.toString()));
+    }
+
+    // ---- summaries
+
+    @Override
+    public void putSummary(String homeId, String json, Instant received) {
+        call(c -> update(c, "INSERT INTO summaries (home_id, json, received_ms) VALUES (?, ?, ?)"
+                + " ON CONFLICT (home_id) DO UPDATE SET json = excluded.json, received_ms = excluded.received_ms",
+                homeId, json, received.toEpochMilli()));
+    }
+
+    @Override
+    public Optional<StoredSummary> summary(String homeId) {
+        return call(c -> query(c, "SELECT home_id, json, received_ms FROM summaries WHERE home_id = ?",
+                r -> new StoredSummary(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3))), homeId).stream().findFirst());
+    }
+
+    // ---- the downward queue
+
+    @Override
+    public long addDown(String homeId, String kind, String body, Instant now) {
+        return call(c -> {
+            long seq = query(c, "SELECT COALESCE(MAX(seq), 0) + 1 FROM down_queue WHERE home_id = ?", r -> r.getLong(1), homeId).get(0);
+            update(c, "INSERT INTO down_queue (home_id, seq, kind, body, created_ms, applied_ms) VALUES (?, ?, ?, ?, ?, NULL)",
+                    homeId, seq, kind, body, now.toEpochMilli());
+            return seq;
+        });
+    }
+
+    @Override
+    public List<DownEntry> pendingDown(String homeId) {
+        return call(c -> query(c, "SELECT seq, kind, body FROM down_queue WHERE home_id = ? AND applied_ms IS NULL ORDER BY seq",
+                r -> new DownEntry(r.getLong(1), r.getString(2), r.getString(3)), homeId));
+    }
+
+    @Override
+    public boolean applyDown(String homeId, long seq, Instant now) {
+        return call(c -> update(c, "UPDATE down_queue SET applied_ms = ? WHERE home_id = ? AND seq = ? AND applied_ms IS NULL",
+                now.toEpochMilli(), homeId, seq) == 1);
+    }
+
+    // ---- liveness
+
+    @Override
+    public void heartbeat(String homeId, Instant at, Duration interval) {
+        call(c -> update(c, "INSERT INTO gateway_liveness (home_id, last_heartbeat_ms, interval_ms, silent) VALUES (?, ?, ?, 0)"
+                + " ON CONFLICT (home_id) DO UPDATE SET last_heartbeat_ms = excluded.last_heartbeat_ms,"
+                + " interval_ms = excluded.interval_ms", homeId, at.toEpochMilli(), interval.toMillis()));
+    }
+
+    @Override
+    public void gatewayEvent(GatewayEvent event) {
+        call(c -> {
+            // A home removed by the CLI while the daemon still watched it leaves nothing behind.
+            update(c, "INSERT INTO gateway_events (home_id, at_ms, kind) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM homes WHERE id = ?)",
+                    event.homeId(), event.at().toEpochMilli(), event.kind().name(), event.homeId());
+            return update(c, "UPDATE gateway_liveness SET silent = ? WHERE home_id = ?",
+                    event.kind() == GatewayEvent.Kind.SILENT ? 1 : 0, event.homeId());
+        });
+    }
+
+    @Override
+    public List<Liveness> liveness() {
+        return call(c -> query(c, "SELECT home_id, last_heartbeat_ms, interval_ms, silent FROM gateway_liveness ORDER BY home_id",
+                r -> new Liveness(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), Duration.ofMillis(r.getLong(3)), r.getInt(4) != 0)));
+    }
+
+    @Override
+    public List<GatewayEvent> gatewayEvents(String homeId) {
+        return call(c -> query(c, "SELECT home_id, at_ms, kind FROM gateway_events WHERE home_id = ? ORDER BY at_ms",
+                r -> new GatewayEvent(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), GatewayEvent.Kind.valueOf(r.getString(3))),
+                homeId));
+    }
+
+    // ---- plumbing
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction, committed before it returns. */
+    private synchronized <T> T call(Work<T> work) {
+        try {
+            Connection c = connection();
+            T result;
+            try {
+                result = work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+            if (failing) {
+                failing = false;
+                LOG.warn("{}: working again", name);
+            }
+            return result;
+        } catch (SQLException e) {
+            dropIfBroken();
+            if (!failing) {
+                // Once per outage, not once per request: gateways retry, and each retry fails alike.
+                failing = true;
+                LOG.warn("{}: cannot be used: {}; gateways are told to retry until it works again", name, firstLine(e.getMessage()));
+            }
+            throw new StoreException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "unknown error" : s.lines().findFirst().orElse(s);
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection c = opener.open();
+            try {
+                Migrations.run(c);
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+            connection = c;
+        }
+        return connection;
+    }
+
+    private void dropIfBroken() {
+        try {
+            if (connection != null && !connection.isValid(2)) {
+                LOG.info("{}: the connection broke; it is opened again at the next use", name);
+                connection.close();
+                connection = null;
+            }
+        } catch (SQLException e) {
+            connection = null;
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback failed", e);
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = prepare(c, sql, args)) {
+            return s.executeUpdate();
+        }
+    }
+
+    private static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+        try (PreparedStatement s = prepare(c, sql, args); ResultSet r = s.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (r.next()) {
+                out.add(row.read(r));
+            }
+            return out;
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s;
+        } catch (SQLException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.warn("{}: closing: {}", name, e.getMessage());
+            }
+            connection = null;
+        }
+    }
+}

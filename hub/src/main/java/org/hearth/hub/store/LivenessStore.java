@@ -1,0 +1,18 @@
+package org.hearth.hub.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** What the liveness watch keeps: the last heartbeat of each home's gateway, and SILENT/BACK events. */
+public interface LivenessStore {
+
+    /** Records a heartbeat the hub received at {@code at}. */
+    void heartbeat(String homeId, Instant at, Duration interval);
+
+    /** Records a SILENT or BACK event and the home's resulting state, together. */
+    void gatewayEvent(GatewayEvent event);
+
+    /** Every home that has sent a heartbeat. */
+    List<Liveness> liveness();
+}

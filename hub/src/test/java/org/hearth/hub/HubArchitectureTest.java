@@ -1,0 +1,49 @@
+package org.hearth.hub;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The hub's own rules (docs/architecture.md, "The hub"): each adapter library stays in its package. */
+@Tag("small")
+class HubArchitectureTest {
+
+    static final JavaClasses HUB = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.hearth.hub");
+
+    @Test
+    void only_the_store_touches_jdbc() {
+        noClasses().that().resideOutsideOfPackage("org.hearth.hub.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..")
+                .check(HUB);
+    }
+
+    @Test
+    void only_the_uplink_touches_californium() {
+        noClasses().that().resideOutsideOfPackage("org.hearth.hub.uplink..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.californium..")
+                .check(HUB);
+    }
+
+    @Test
+    void the_liveness_watch_and_the_store_know_no_network_and_never_read_the_wall_clock_themselves() {
+        noClasses().that().resideInAnyPackage("org.hearth.hub.liveness..", "org.hearth.hub.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.hub.uplink..", "picocli..")
+                .check(HUB);
+        noClasses().that().resideInAnyPackage("org.hearth.hub.liveness..", "org.hearth.hub.uplink..", "org.hearth.hub.store..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(Thread.class, "sleep", long.class)
+                .check(HUB);
+    }
+
+    @Test
+    void the_hub_depends_on_no_gateway_or_carer_code() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway..", "org.hearth.carer..", "org.hearth.sensors..",
+                "org.hearth.voice..").check(HUB);
+    }
+}

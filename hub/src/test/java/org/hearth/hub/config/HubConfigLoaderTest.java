@@ -1,0 +1,88 @@
+package org.hearth.hub.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("small")
+class HubConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    Path write(String yaml) throws Exception {
+        Path file = dir.resolve("hub.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void the_documented_example_loads_with_its_defaults() throws Exception {
+        Path example = Path.of(System.getProperty("hearth.project.root", "..")).resolve("config/hub.example.yaml");
+        HubConfig config = HubConfigLoader.load(example);
+        assertThat(config.uplink().port()).isEqualTo(5684);
+        assertThat(config.uplink().bind()).isEqualTo("0.0.0.0");
+        assertThat(config.heartbeat()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.storage().kind()).isEqualTo(HubConfig.StoreKind.SQLITE);
+        assertThat(config.storage().sqliteFile()).isEqualTo(Path.of("/var/lib/hearth-hub/hub.db"));
+        assertThat(config.storage().postgresql()).isEmpty();
+    }
+
+    @Test
+    void postgresql_settings_are_read_with_paths_relative_to_the_file() throws Exception {
+        Files.writeString(dir.resolve("pg-password"), "secret\n");
+        HubConfig config = HubConfigLoader.load(write("""
+                uplink: {port: 15684, public_host: hub.example.org}
+                heartbeat: {interval: 2m}
+                storage:
+                  data_dir: data
+                  store: postgresql
+                  postgresql: {url: "jdbc:postgresql://db:5432/hub", user: hub, password_file: pg-password}
+                """));
+        assertThat(config.uplink().publicHost()).isEqualTo("hub.example.org");
+        assertThat(config.heartbeat()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.storage().dataDir()).isEqualTo(dir.resolve("data"));
+        assertThat(config.storage().postgresql()).hasValueSatisfying(pg -> {
+            assertThat(pg.url()).isEqualTo("jdbc:postgresql://db:5432/hub");
+            assertThat(pg.passwordFile()).isEqualTo(dir.resolve("pg-password"));
+        });
+    }
+
+    @Test
+    void every_problem_is_listed_at_once() throws Exception {
+        Path file = write("""
+                uplink: {port: 70000, colour: blue}
+                heartbeat: {interval: 5s}
+                storage:
+                  store: postgresql
+                  postgresql: {url: "mysql://db", password_file: nowhere}
+                extra: 1
+                """);
+        assertThatThrownBy(() -> HubConfigLoader.load(file)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).errors()).containsExactlyInAnyOrder(
+                        "extra: unknown setting; known here: uplink, heartbeat, storage",
+                        "uplink.colour: unknown setting; known here: bind, port, public_host",
+                        "uplink.port: must be a whole number from 1 to 65535, was 70000",
+                        "heartbeat.interval: must be from 10s to 15m, was 5s",
+                        "storage.postgresql.url: must start with jdbc:postgresql://, was mysql://db",
+                        "storage.postgresql.user: required",
+                        "storage.postgresql.password_file: cannot read " + dir.resolve("nowhere")));
+    }
+
+    @Test
+    void a_missing_file_and_bad_yaml_are_told_plainly() throws Exception {
+        assertThatThrownBy(() -> HubConfigLoader.load(dir.resolve("none.yaml"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("file not found");
+        Path bad = write("uplink: [\n");
+        assertThatThrownBy(() -> HubConfigLoader.load(bad)).isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML");
+        Path store = write("storage: {store: mongodb}\n");
+        assertThatThrownBy(() -> HubConfigLoader.load(store)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("storage.store: must be sqlite or postgresql, was mongodb");
+    }
+}

@@ -1,0 +1,144 @@
+package org.hearth.hub.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The same store scenarios against SQLite and PostgreSQL: each subclass makes a fresh, empty store. */
+abstract class HubStoreContract {
+
+    static final Instant T0 = Instant.parse("2026-11-28T10:15:30Z");
+    static final byte[] KEY = new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+
+    HubStore store;
+
+    /** A fresh store, empty. */
+    abstract HubStore newStore() throws Exception;
+
+    /** The same store opened again, as after a hub restart. */
+    abstract HubStore reopen() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = newStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void a_home_is_found_by_its_identity_and_gone_once_removed() {
+        Home flat = store.addHome("Flat 12", KEY, T0);
+        assertThat(flat.identity()).isEqualTo("home-" + flat.id());
+        assertThat(store.homeByIdentity(flat.identity())).contains(flat);
+        assertThat(store.home(flat.id()).orElseThrow().key()).isEqualTo(KEY);
+        assertThat(store.homes()).containsExactly(flat);
+        store.addAlert(flat.id(), UUID.randomUUID(), "{}", T0);
+
+        assertThat(store.removeHome(flat.id())).isTrue();
+        assertThat(store.homeByIdentity(flat.identity())).isEmpty();
+        assertThat(store.alerts(flat.id())).isEmpty();
+        assertThat(store.removeHome(flat.id())).isFalse();
+    }
+
+    @Test
+    void an_alert_is_stored_once_per_id_and_never_for_another_home() throws Exception {
+        Home a = store.addHome("Flat 12", KEY, T0);
+        Home b = store.addHome("Flat 14", KEY, T0);
+        UUID id = UUID.randomUUID();
+        assertThat(store.addAlert(a.id(), id, "{\"id\":1}", T0)).isEqualTo(Outcome.STORED);
+        assertThat(store.addAlert(a.id(), id, "{\"id\":2}", T0.plusSeconds(5))).isEqualTo(Outcome.ALREADY_STORED);
+        assertThat(store.addAlert(b.id(), id, "{\"id\":3}", T0.plusSeconds(5))).isEqualTo(Outcome.OTHER_HOME);
+
+        store.close();
+        store = reopen();
+        assertThat(store.alerts(a.id())).singleElement().satisfies(alert -> {
+            assertThat(alert.json()).isEqualTo("{\"id\":1}");
+            assertThat(alert.received()).isEqualTo(T0);
+            assertThat(alert.state()).isEqualTo("raised");
+        });
+        assertThat(store.alerts(b.id())).isEmpty();
+    }
+
+    @Test
+    void events_are_applied_once_each_and_read_in_seq_order() {
+        Home a = store.addHome("Flat 12", KEY, T0);
+        Home b = store.addHome("Flat 14", KEY, T0);
+        UUID id = UUID.randomUUID();
+        store.addAlert(a.id(), id, "{}", T0);
+
+        assertThat(store.addEvent(a.id(), id, 1, "raised", "e1", T0)).isEqualTo(Outcome.STORED);
+        assertThat(store.addEvent(a.id(), id, 3, "acknowledged", "e3", T0)).isEqualTo(Outcome.STORED);
+        assertThat(store.addEvent(a.id(), id, 2, "delivered", "e2", T0)).isEqualTo(Outcome.STORED);
+        assertThat(store.addEvent(a.id(), id, 2, "delivered", "e2 again", T0)).isEqualTo(Outcome.ALREADY_STORED);
+        assertThat(store.addEvent(b.id(), id, 4, "resolved", "e4", T0)).isEqualTo(Outcome.OTHER_HOME);
+        assertThat(store.addEvent(a.id(), UUID.randomUUID(), 1, "raised", "x", T0)).isEqualTo(Outcome.NOT_FOUND);
+
+        assertThat(store.events(id)).extracting(StoredEvent::seq, StoredEvent::json)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "e1"), org.assertj.core.groups.Tuple.tuple(2L, "e2"),
+                        org.assertj.core.groups.Tuple.tuple(3L, "e3"));
+        // The newest event sets the state; the late seq 2 does not take it back.
+        assertThat(store.alert(id).orElseThrow()).extracting(StoredAlert::state, StoredAlert::lastSeq)
+                .containsExactly("acknowledged", 3L);
+    }
+
+    @Test
+    void the_latest_summary_replaces_the_one_before() {
+        Home a = store.addHome("Flat 12", KEY, T0);
+        store.putSummary(a.id(), "{\"open_alerts\":1}", T0);
+        store.putSummary(a.id(), "{\"open_alerts\":0}", T0.plusSeconds(60));
+        assertThat(store.summary(a.id()).orElseThrow()).isEqualTo(new StoredSummary(a.id(), "{\"open_alerts\":0}", T0.plusSeconds(60)));
+    }
+
+    @Test
+    void the_down_queue_counts_per_home_and_keeps_what_is_not_applied() throws Exception {
+        Home a = store.addHome("Flat 12", KEY, T0);
+        Home b = store.addHome("Flat 14", KEY, T0);
+        assertThat(store.addDown(a.id(), "check_now", "{}", T0)).isEqualTo(1);
+        assertThat(store.addDown(a.id(), "ack", "{\"by\":\"Priya\"}", T0)).isEqualTo(2);
+        assertThat(store.addDown(b.id(), "check_now", "{}", T0)).isEqualTo(1);
+
+        assertThat(store.applyDown(b.id(), 2, T0)).as("home b has no entry 2").isFalse();
+        assertThat(store.applyDown(a.id(), 1, T0)).isTrue();
+        assertThat(store.applyDown(a.id(), 1, T0)).as("applied already").isFalse();
+        store.close();
+        store = reopen();
+        assertThat(store.pendingDown(a.id())).containsExactly(new DownEntry(2, "ack", "{\"by\":\"Priya\"}"));
+        assertThat(store.addDown(a.id(), "check_now", "{}", T0)).as("an applied seq is never reused").isEqualTo(3);
+    }
+
+    @Test
+    void liveness_and_gateway_events_are_kept() {
+        Home a = store.addHome("Flat 12", KEY, T0);
+        store.heartbeat(a.id(), T0, Duration.ofSeconds(60));
+        store.gatewayEvent(new GatewayEvent(a.id(), T0.plusSeconds(180), GatewayEvent.Kind.SILENT));
+        assertThat(store.liveness()).containsExactly(new Liveness(a.id(), T0, Duration.ofSeconds(60), true));
+        store.heartbeat(a.id(), T0.plusSeconds(200), Duration.ofSeconds(30));
+        store.gatewayEvent(new GatewayEvent(a.id(), T0.plusSeconds(200), GatewayEvent.Kind.BACK));
+        assertThat(store.liveness()).containsExactly(new Liveness(a.id(), T0.plusSeconds(200), Duration.ofSeconds(30), false));
+        assertThat(store.gatewayEvents(a.id())).extracting(GatewayEvent::kind)
+                .containsExactly(GatewayEvent.Kind.SILENT, GatewayEvent.Kind.BACK);
+        assertThat(List.of(store.gatewayEvents(a.id()).get(0).at())).containsExactly(T0.plusSeconds(180));
+
+        store.removeHome(a.id());
+        store.gatewayEvent(new GatewayEvent(a.id(), T0.plusSeconds(400), GatewayEvent.Kind.SILENT));
+        assertThat(store.gatewayEvents(a.id())).as("nothing kept for a removed home").isEmpty();
+        assertThat(store.liveness()).isEmpty();
+    }
+
+    @Test
+    void opening_again_migrates_nothing_twice() throws Exception {
+        store.addHome("Flat 12", KEY, T0);
+        store.close();
+        store = reopen();
+        assertThat(store.homes()).hasSize(1);
+    }
+}
