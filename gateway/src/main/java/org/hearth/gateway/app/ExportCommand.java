@@ -163,7 +163,7 @@ final class ExportCommand implements Callable<Integer> {
         m.put("sensors", c.sensors().stream().map(s -> Map.of("id", s.id(), "room", s.room(), "kind", s.kind().configName(),
                 "pin", s.pin())).toList());
         m.put("carers", c.carers().stream().map(k -> Map.of("name", k.name(), "level", k.level(),
-                "endpoint", k.endpoint().toString())).toList());
+                "endpoint", k.viaHub() ? "via hub" : k.endpoint().toString())).toList());
         m.put("events_retention_days", c.storage().eventRetentionDays());
         return m;
     }
