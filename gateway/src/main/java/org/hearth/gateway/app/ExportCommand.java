@@ -164,6 +164,8 @@ final class ExportCommand implements Callable<Integer> {
                 "pin", s.pin())).toList());
         m.put("carers", c.carers().stream().map(k -> Map.of("name", k.name(), "level", k.level(),
                 "endpoint", k.viaHub() ? "via hub" : k.endpoint().toString())).toList());
+        c.hubUplink().ifPresent(h -> m.put("hub", Map.of("uri", h.uri().toString(), "identity", h.identity(),
+                "heartbeat", h.heartbeat().toSeconds() + "s")));
         m.put("events_retention_days", c.storage().eventRetentionDays());
         return m;
     }
