@@ -75,6 +75,10 @@ public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
     private volatile Consumer<Down> down = d -> { };
     private volatile Runnable onSession = () -> { };
     private CoapObserveRelation relation;
+    /** True while the hub's last answer to the observation was a success that keeps it open. */
+    private volatile boolean observing;
+    /** A refusal of the observation is logged once, until the hub takes it again. */
+    private volatile boolean refusalLogged;
     private Scheduler.Cancellable nextBeat;
     private CompletionStage<Boolean> lastCheck;
     private Instant lastCheckAt = Instant.MIN;
@@ -144,12 +148,21 @@ public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
         request.setPayload(WireCodec.encode(hb));
         request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_JSON);
         endpoint.sendRequest(request);
+        if (relation != null && !observing) {
+            observe(); // the hub refused or ended the observation (a 5.03 while its store was down)
+        }
         nextBeat = loop.schedule(heartbeat, this::beat);
     }
 
     /** A handshake with the hub completed: observe {@code /v1/down} afresh on it. On a DTLS thread. */
-    private synchronized void newSession() {
+    private void newSession() {
         sessions.incrementAndGet();
+        observe();
+        loop.execute(onSession);
+    }
+
+    private synchronized void observe() {
+        observing = true;
         if (relation != null) {
             relation.reactiveCancel();
         }
@@ -166,17 +179,24 @@ public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
 
             @Override
             public void onError() {
-                LOG.info("Observing the hub's down channel failed; it is registered again with the next session");
+                observing = false;
+                LOG.info("Observing the hub's down channel failed; registered again with the next heartbeat");
             }
         });
-        loop.execute(onSession);
     }
 
     private void notified(CoapResponse response) {
+        if (!response.isSuccess() || !response.getOptions().hasObserve()) {
+            observing = false;
+        }
         if (!response.isSuccess()) {
-            LOG.warn("The hub answered the down channel with {}", response.getCode());
+            if (!refusalLogged) {
+                refusalLogged = true;
+                LOG.warn("The hub answered the down channel with {}; asking again at every heartbeat", response.getCode());
+            }
             return;
         }
+        refusalLogged = false;
         try {
             Down d = WireCodec.decodeDown(response.getPayload());
             loop.execute(() -> down.accept(d));

@@ -47,6 +47,8 @@ class HubUplinkTest {
     private static final String IDENTITY = "home-h-12";
     private static final byte[] KEY = java.util.HexFormat.of().parseHex("0f0e0d0c0b0a09080706050403020100");
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Shorter than the 25 s default, so a refused observation is registered again within the test. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(2);
 
     @TempDir
     Path dir;
@@ -123,6 +125,10 @@ class HubUplinkTest {
                 all -> all.size() == 2 && all.stream().allMatch(a -> a.state() == AlertState.DELIVERED));
         assertThat(hub.alerts().keySet()).containsExactlyInAnyOrderElementsOf(delivered.stream().map(Alert::id).toList());
         assertThat(daemon.onLoop(() -> daemon.alerts().pending())).isEmpty();
+
+        // The observation the hub refused while unavailable is registered again at a heartbeat.
+        hub.addDown(Down.Entry.ack(40, new Acknowledgement(1, delivered.get(0).id(), "Tom", Instant.now(), ""), "Tom's phone"));
+        awaitAlert(AlertState.ACKNOWLEDGED);
     }
 
     @Test
@@ -133,8 +139,8 @@ class HubUplinkTest {
         Alert alert = awaitAlert(AlertState.DELIVERED);
         awaitEvents(alert.id(), "RAISED", "DELIVERED");
 
-        // The hub's store goes down; the acknowledgement is applied, but its event cannot be told.
-        hub.unavailable(true);
+        // The hub cannot take events for now; the acknowledgement is applied, but its event cannot be told.
+        hub.refuseEvents(true);
         hub.addDown(Down.Entry.ack(30, new Acknowledgement(1, alert.id(), "Tom", Instant.now(), ""), "Tom's phone"));
         awaitAlert(AlertState.ACKNOWLEDGED);
         await().atMost(WAIT).until(() -> hub.refused() >= 1);
@@ -142,7 +148,7 @@ class HubUplinkTest {
         daemon = null;
         assertThat(hub.events(alert.id())).hasSize(2);
 
-        hub.unavailable(false);
+        hub.refuseEvents(false);
         daemon = start(hubPort); // the same data directory, so the same SQLite file
         List<AlertEvent> events = awaitEvents(alert.id(), "RAISED", "DELIVERED", "ACKNOWLEDGED");
         assertThat(events).extracting(AlertEvent::seq).containsExactly(1L, 2L, 3L);
@@ -187,7 +193,7 @@ class HubUplinkTest {
                 new HearthConfig.Alerts(Duration.ofSeconds(30), Duration.ofMinutes(5)),
                 List.of(new HearthConfig.CarerEntry("Tom", 1, null, true)),
                 new HearthConfig.Coap("127.0.0.1", Ports.freeUdp(), -1), Duration.ofSeconds(60), dir.resolve("secrets.yaml"))
-                .withHub(new HearthConfig.Hub(URI.create("coaps://127.0.0.1:" + hubUdpPort), IDENTITY, Duration.ofSeconds(25)));
+                .withHub(new HearthConfig.Hub(URI.create("coaps://127.0.0.1:" + hubUdpPort), IDENTITY, HEARTBEAT));
         Secrets secrets = new Secrets(Map.of(), new Secrets.HubKey(KEY));
         return Daemon.start(config, secrets, RealTimeScheduler.create("loop", ZONE), (text, language) -> { }, List.of(),
                 event -> { });

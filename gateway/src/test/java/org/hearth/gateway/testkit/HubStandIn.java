@@ -55,6 +55,7 @@ public final class HubStandIn implements AutoCloseable {
     private final Set<Integer> alertSourcePorts = ConcurrentHashMap.newKeySet();
     private final CoapResource downResource;
     private volatile boolean unavailable;
+    private volatile boolean eventsRefused;
 
     private HubStandIn(int port, PskKey home) {
         Configuration config = CoapSettings.configuration();
@@ -78,6 +79,11 @@ public final class HubStandIn implements AutoCloseable {
 
     public void unavailable(boolean down) {
         this.unavailable = down;
+    }
+
+    /** Answers only alert events with 5.03 (a hub whose event table is locked, say). */
+    public void refuseEvents(boolean refuse) {
+        this.eventsRefused = refuse;
     }
 
     /** Alerts stored, by id. */
@@ -191,6 +197,11 @@ public final class HubStandIn implements AutoCloseable {
         @Override
         public void handlePOST(CoapExchange exchange) {
             eventPosts.incrementAndGet();
+            if (eventsRefused) {
+                refused.incrementAndGet();
+                exchange.respond(ResponseCode.SERVICE_UNAVAILABLE, "store_unavailable");
+                return;
+            }
             if (refuse(exchange)) {
                 return;
             }
@@ -258,6 +269,9 @@ public final class HubStandIn implements AutoCloseable {
 
         @Override
         public void handleGET(CoapExchange exchange) {
+            if (refuse(exchange)) {
+                return;
+            }
             List<Down.Entry> entries;
             synchronized (down) {
                 entries = new ArrayList<>(down.values());
