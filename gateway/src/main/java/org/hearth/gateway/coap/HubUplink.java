@@ -106,12 +106,7 @@ public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
      * @param heartbeat how often the non-confirmable heartbeat goes
      */
     public static HubUplink open(URI hub, String identity, byte[] key, String home, Scheduler loop, Duration heartbeat) {
-        return open(hub, identity, key, home, loop, heartbeat, CoapSettings.configuration());
-    }
-
-    /** With a given Californium configuration: tests shorten the retransmission timers. */
-    static HubUplink open(URI hub, String identity, byte[] key, String home, Scheduler loop, Duration heartbeat,
-                          Configuration config) {
+        Configuration config = CoapSettings.configuration();
         // 0: this side supports Connection ID and asks the hub to send one, but wants none itself.
         config.set(DtlsConfig.DTLS_CONNECTION_ID_LENGTH, 0);
         InetSocketAddress address = new InetSocketAddress(hub.getHost(), hub.getPort() > 0 ? hub.getPort() : Protocol.COAPS_PORT);
@@ -180,7 +175,10 @@ public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
             @Override
             public void onError() {
                 observing = false;
-                LOG.info("Observing the hub's down channel failed; registered again with the next heartbeat");
+                if (!refusalLogged) {
+                    refusalLogged = true;
+                    LOG.info("Observing the hub's down channel failed; asking again at every heartbeat");
+                }
             }
         });
     }
