@@ -34,6 +34,13 @@ public final class WireCodec {
             .build();
 
     /**
+     * For records whose nested parts have fields that only some entries carry (a {@link Down}
+     * entry's fields depend on its kind, a summary's room may have no temperature): absent reads as
+     * null, and the records' own constructors say what each must have.
+     */
+    private static final ObjectMapper LENIENT = MAPPER.copy().disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    /**
      * Fields added after a record first shipped in v1. A peer that predates them leaves them
      * out, so they read as null instead of being refused as missing.
      */
@@ -71,7 +78,23 @@ public final class WireCodec {
         return decode(payload, OpenAlerts.class);
     }
 
+    public static AlertEvent decodeAlertEvent(byte[] payload) throws ProtocolException {
+        return decode(payload, AlertEvent.class);
+    }
+
+    public static HomeSummary decodeHomeSummary(byte[] payload) throws ProtocolException {
+        return decode(payload, HomeSummary.class, LENIENT);
+    }
+
+    public static Down decodeDown(byte[] payload) throws ProtocolException {
+        return decode(payload, Down.class, LENIENT);
+    }
+
     private static <T extends Record> T decode(byte[] payload, Class<T> type) throws ProtocolException {
+        return decode(payload, type, MAPPER);
+    }
+
+    private static <T extends Record> T decode(byte[] payload, Class<T> type, ObjectMapper mapper) throws ProtocolException {
         String what = type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
         if (payload == null || payload.length == 0) {
             throw new ProtocolException("empty " + what + " payload");
@@ -94,7 +117,7 @@ public final class WireCodec {
                     ((com.fasterxml.jackson.databind.node.ObjectNode) tree).putNull(optional);
                 }
             }
-            return MAPPER.treeToValue(tree, type);
+            return mapper.treeToValue(tree, type);
         } catch (JsonMappingException e) {
             throw new ProtocolException("invalid " + what + ": " + firstLine(e.getOriginalMessage()) + pathOf(e));
         } catch (java.io.IOException e) {

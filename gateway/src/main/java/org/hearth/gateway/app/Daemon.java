@@ -18,6 +18,13 @@ import org.hearth.gateway.app.config.PrivateFile;
 import org.hearth.gateway.app.config.Secrets;
 import org.hearth.gateway.coap.CoapAlertChannel;
 import org.hearth.gateway.coap.CoapGatewayServer;
+import org.hearth.gateway.coap.HubUplink;
+import org.hearth.gateway.domain.AlertChannel;
+import org.hearth.gateway.domain.hub.HomeSummaries;
+import org.hearth.gateway.domain.hub.HubDown;
+import org.hearth.gateway.domain.hub.HubEvents;
+import org.hearth.gateway.domain.hub.RoutedChannel;
+import java.util.Optional;
 import org.hearth.gateway.coap.GatewayHandlers;
 import org.hearth.gateway.coap.LocalControl;
 import org.hearth.gateway.coap.LocalToken;
@@ -101,6 +108,10 @@ public final class Daemon implements AutoCloseable {
     private final CarerReachability reachability;
     private final OutboxDispatcher outbox;
     private final ResidentVoice voice;
+    /** The care hub's uplink, or null when this home has no hub. */
+    private final HubUplink uplink;
+    private HomeSummaries summaries;
+    private HomeSummarySource summary;
     /** The keys the DTLS endpoint holds now, by carer name; revocation removes them. */
     private final Map<String, Secrets.CarerKey> activeKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private AutoCloseable sensors;
@@ -124,11 +135,15 @@ public final class Daemon implements AutoCloseable {
 
         // 2. Domain, on the event loop. A carer without a key (revoked, or not paired yet) is
         //    left off the ladder; the config loader has warned about them.
+        //    A carer through the care hub is reached with the hub's key.
+        Optional<HearthConfig.Hub> hub = config.hubUplink().filter(h -> secrets.hubKey().isPresent());
         List<HearthConfig.CarerEntry> paired = config.carers().stream()
-                .filter(c -> secrets.forCarer(c.name()).isPresent()).toList();
-        paired.forEach(c -> activeKeys.put(c.name(), secrets.forCarer(c.name()).orElseThrow()));
+                .filter(c -> c.viaHub() ? hub.isPresent() : secrets.forCarer(c.name()).isPresent()).toList();
+        List<HearthConfig.CarerEntry> direct = paired.stream().filter(c -> !c.viaHub()).toList();
+        direct.forEach(c -> activeKeys.put(c.name(), secrets.forCarer(c.name()).orElseThrow()));
         Ladder ladder = new Ladder(paired.stream()
-                .map(c -> new Carer(c.name(), c.level(), c.endpoint(), secrets.forCarer(c.name()).orElseThrow().identity()))
+                .map(c -> c.viaHub() ? Carer.throughHub(c.name(), c.level(), hub.orElseThrow().uri())
+                        : new Carer(c.name(), c.level(), c.endpoint(), secrets.forCarer(c.name()).orElseThrow().identity()))
                 .toList(), config.alerts().escalationTimeout());
         Supplier<UUID> ids = UUID::randomUUID;
         this.voice = new ResidentVoice(config, loop, speaker, new SqliteReminderStore(db));
@@ -145,7 +160,7 @@ public final class Daemon implements AutoCloseable {
 
         // 3. CoAP: the server, and the client side that reaches carers.
         Map<InetSocketAddress, PskKey> keys = new LinkedHashMap<>();
-        for (HearthConfig.CarerEntry c : paired) {
+        for (HearthConfig.CarerEntry c : direct) {
             Secrets.CarerKey key = secrets.forCarer(c.name()).orElseThrow();
             int port = c.endpoint().getPort() > 0 ? c.endpoint().getPort() : Protocol.COAPS_PORT;
             keys.put(new InetSocketAddress(c.endpoint().getHost(), port), new PskKey(key.identity(), key.key()));
@@ -153,7 +168,10 @@ public final class Daemon implements AutoCloseable {
         this.coap = CoapGatewayServer.start(new InetSocketAddress(config.coap().bind(), config.coap().port()),
                 config.coap().loopbackPort(), keys, new Handlers(), new Local());
         machine.addObserver((alert, entry) -> coap.changed());
-        CoapAlertChannel channel = new CoapAlertChannel(coap);
+        // The care hub's uplink, when this home has one: carers through it are reached over it.
+        this.uplink = hub.map(h -> HubUplink.open(h.uri(), h.identity(), secrets.hubKey().orElseThrow().key(),
+                config.home().label(), loop, h.heartbeat())).orElse(null);
+        AlertChannel channel = uplink == null ? new CoapAlertChannel(coap) : new RoutedChannel(new CoapAlertChannel(coap), uplink);
         this.outbox = new OutboxDispatcher(alerts, ladder, channel, loop, machine, config.home().label(), reachability);
         machine.addObserver(outbox);
         this.heartbeats = new Heartbeats(ladder, channel, loop, config.home().label(), config.heartbeatInterval(), reachability);
@@ -171,6 +189,21 @@ public final class Daemon implements AutoCloseable {
         //    reported OFFLINE and raises a "needs attention" alert; the daemon runs on without it.
         SensorHealthAlerts healthAlerts = new SensorHealthAlerts(machine);
         this.supervisor = new HealthSupervisor(loop, event -> loop.execute(() -> healthAlerts.onHealth(event)));
+        // The care hub: events of its alerts, the summary, and what it sends down.
+        this.summary = new HomeSummarySource(config.home().label(), loop, supervisor::snapshot, activity::residentOut,
+                () -> alerts.open().size());
+        if (uplink != null) {
+            List<String> viaHub = ladder.carers().stream().filter(Carer::viaHub).map(Carer::name).toList();
+            HubEvents hubEvents = new HubEvents(alerts, uplink, loop, viaHub);
+            machine.addObserver(hubEvents);
+            this.summaries = new HomeSummaries(summary, uplink, loop);
+            HubDown down = new HubDown(machine, ladder, summaries::sendNow, uplink, loop);
+            uplink.start(down::receive, () -> {
+                hubEvents.retryNow();
+                viaHub.forEach(outbox::retryNow);
+            });
+            loop.execute(hubEvents::wake);
+        }
         config.sensors().forEach(s -> supervisor.watch(SupervisedSensor.digital(s)));
         SensorListener listener = supervisor.observing(event -> {
             tap.onEvent(event);
@@ -196,6 +229,9 @@ public final class Daemon implements AutoCloseable {
 
         // 5. Heartbeats tell the carers we are alive; retention runs daily.
         loop.execute(heartbeats::start);
+        if (summaries != null) {
+            loop.execute(summaries::start);
+        }
         RetentionJob retention = new RetentionJob(new SqliteRetention(db), loop, config.storage().eventRetentionDays());
         loop.schedule(RetentionJob.FIRST_RUN, retention::run);
 
@@ -271,8 +307,10 @@ public final class Daemon implements AutoCloseable {
             });
         }
         for (ClimateSensorSpec c : wanted.climate()) {
-            sensors.addClimate(c, r -> loop.execute(() ->
-                    temperature.onReading(new TemperatureReading(r.sensorId(), r.room(), r.temperatureC(), r.at()))));
+            sensors.addClimate(c, r -> loop.execute(() -> {
+                summary.temperature(r.room(), r.temperatureC());
+                temperature.onReading(new TemperatureReading(r.sensorId(), r.room(), r.temperatureC(), r.at()));
+            }));
         }
         return sensors;
     }
@@ -328,6 +366,13 @@ public final class Daemon implements AutoCloseable {
         } catch (Exception e) {
             LOG.info("Not every carer heard the stopping heartbeat: {}", e.toString());
         }
+        if (summaries != null) {
+            onLoop(() -> {
+                summaries.stop();
+                return null;
+            });
+        }
+        closeQuietly(uplink, "the hub's uplink");
         closeQuietly(coap, "CoAP");
         loop.close(); // runs what is due, drops later timers (retries resume from the outbox at next start)
         closeQuietly(db, "database");

@@ -163,7 +163,9 @@ final class ExportCommand implements Callable<Integer> {
         m.put("sensors", c.sensors().stream().map(s -> Map.of("id", s.id(), "room", s.room(), "kind", s.kind().configName(),
                 "pin", s.pin())).toList());
         m.put("carers", c.carers().stream().map(k -> Map.of("name", k.name(), "level", k.level(),
-                "endpoint", k.endpoint().toString())).toList());
+                "endpoint", k.viaHub() ? "via hub" : k.endpoint().toString())).toList());
+        c.hubUplink().ifPresent(h -> m.put("hub", Map.of("uri", h.uri().toString(), "identity", h.identity(),
+                "heartbeat", h.heartbeat().toSeconds() + "s")));
         m.put("events_retention_days", c.storage().eventRetentionDays());
         return m;
     }

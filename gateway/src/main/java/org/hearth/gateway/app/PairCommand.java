@@ -88,6 +88,11 @@ final class PairCommand implements Callable<Integer> {
             return Hearth.EXIT_INVALID;
         }
         Optional<HearthConfig.CarerEntry> onLadder = cfg.carers().stream().filter(c -> c.name().equals(name)).findFirst();
+        if (onLadder.isPresent() && onLadder.get().viaHub()) {
+            System.err.println("hearth: " + name + " is reached through the care hub (via: hub in " + config
+                    + "); their devices enrol at the hub, not here.");
+            return Hearth.EXIT_INVALID;
+        }
         if (onLadder.isPresent() && (endpoint != null && !endpoint.equals(onLadder.get().endpoint())
                 || level != null && level != onLadder.get().level())) {
             System.err.println("hearth: " + name + " is already in " + config + " at level " + onLadder.get().level()

@@ -242,6 +242,34 @@ public final class AlertMachine implements AlertSink {
         return alert.isPresent();
     }
 
+    /**
+     * A carer closed the alert, saying how it ended. Only carers on this home's ladder may, and
+     * only an alert that carers were told of (raised, delivered or acknowledged); the outcome and
+     * note go into the audit trail. Repeating it changes nothing.
+     *
+     * @param outcome how it ended, in words the audit trail keeps, for example "helped up"
+     */
+    public AckResult resolveByCarer(UUID id, String carerIdentity, String outcome, String note) {
+        Optional<Carer> carer = ladder.byIdentity(carerIdentity);
+        if (carer.isEmpty()) {
+            LOG.warn("Refused a resolution of {} from an identity not on the ladder", id);
+            return AckResult.NOT_ON_LADDER;
+        }
+        Optional<Alert> found = store.find(id);
+        if (found.isEmpty()) {
+            return AckResult.UNKNOWN_ALERT;
+        }
+        Alert alert = found.get();
+        if (alert.state() == AlertState.PRE_ALARM || alert.state() == AlertState.RESOLVED) {
+            return AckResult.NOT_OPEN;
+        }
+        String who = carer.get().name();
+        disarm(id);
+        record(alert.withState(AlertState.RESOLVED), Event.RESOLVED, who,
+                "Resolved by " + who + " (" + outcome + ")" + (note.isBlank() ? "" : ": " + note), List.of());
+        return AckResult.ACCEPTED;
+    }
+
     /** After a restart: re-arm the pre-alarm and escalation timers of every open alert. */
     public void recover() {
         Instant now = scheduler.now();

@@ -147,7 +147,8 @@ public final class OutboxDispatcher implements AlertObserver {
         wake();
     }
 
-    static Duration backoff(int failures) {
+    /** The wait before retry number {@code failures}: 2 s doubling to {@link #MAX_RETRY}. */
+    public static Duration backoff(int failures) {
         int shift = Math.min(failures - 1, 16);
         Duration d = FIRST_RETRY.multipliedBy(1L << shift);
         return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;

@@ -13,11 +13,15 @@ import org.hearth.gateway.domain.AlertState;
 import org.hearth.gateway.domain.AlertStore;
 import org.hearth.gateway.domain.AuditEntry;
 import org.hearth.gateway.domain.OutboxEntry;
+import org.hearth.gateway.domain.hub.HubEventStore;
 import org.hearth.protocol.AlertKind;
 import org.hearth.protocol.Severity;
 
-/** Alerts, audit and outbox in SQLite; every change commits durably. */
-public final class SqliteAlertStore implements AlertStore {
+/**
+ * Alerts, audit and outbox in SQLite, and which audit entries the care hub has been told; every
+ * change commits durably.
+ */
+public final class SqliteAlertStore implements AlertStore, HubEventStore {
 
     private final SqliteDatabase db;
 
@@ -66,13 +70,15 @@ public final class SqliteAlertStore implements AlertStore {
 
     private void insertAudit(AuditEntry audit) throws SQLException {
         try (PreparedStatement ps = db.connection().prepareStatement(
-                "INSERT INTO audit(alert_id, at, state, detail, event, carer) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO audit(alert_id, at, state, detail, event, carer, level)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, (SELECT level FROM alerts WHERE id = ?))")) {
             ps.setString(1, audit.alertId().toString());
             ps.setLong(2, audit.at().toEpochMilli());
             ps.setString(3, audit.state().name());
             ps.setString(4, audit.detail());
             ps.setString(5, audit.event().name());
             ps.setString(6, audit.carer());
+            ps.setString(7, audit.alertId().toString());
             ps.executeUpdate();
         }
     }
@@ -119,6 +125,39 @@ public final class SqliteAlertStore implements AlertStore {
         db.inTransaction(true, () -> {
             try (PreparedStatement ps = db.connection().prepareStatement("UPDATE outbox SET delivered_at = ? WHERE seq = ?")) {
                 ps.setLong(1, at.toEpochMilli());
+                ps.setLong(2, seq);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<HubEventStore.Pending> nextUnsent(java.util.Collection<String> hubCarers) {
+        if (hubCarers.isEmpty()) {
+            return Optional.empty();
+        }
+        String carers = String.join(", ", java.util.Collections.nCopies(hubCarers.size(), "?"));
+        // Each entry's place in its alert's trail, for the alerts the hub holds, after what it acknowledged.
+        String sql = """
+                SELECT * FROM (
+                  SELECT a.*, COALESCE(a.level, al.level) AS at_level,
+                    (SELECT count(*) FROM audit b WHERE b.alert_id = a.alert_id AND b.seq <= a.seq) AS n,
+                    COALESCE(h.sent, 0) AS told
+                  FROM audit a JOIN alerts al ON al.id = a.alert_id LEFT JOIN hub_events h ON h.alert_id = a.alert_id
+                  WHERE a.alert_id IN (SELECT alert_id FROM outbox WHERE delivered_at IS NOT NULL AND carer IN (%s)))
+                WHERE n > told ORDER BY seq LIMIT 1""".formatted(carers);
+        return query(sql, hubCarers.toArray(String[]::new), rs -> new HubEventStore.Pending(rs.getLong("n"), rs.getInt("at_level"),
+                new AuditEntry(UUID.fromString(rs.getString("alert_id")), Instant.ofEpochMilli(rs.getLong("at")),
+                        AlertState.valueOf(rs.getString("state")), AuditEntry.Event.valueOf(rs.getString("event")),
+                        rs.getString("carer"), rs.getString("detail")))).stream().findFirst();
+    }
+
+    @Override
+    public void markSent(UUID alertId, long seq) {
+        db.inTransaction(true, () -> {
+            try (PreparedStatement ps = db.connection().prepareStatement(
+                    "INSERT INTO hub_events(alert_id, sent) VALUES (?, ?) ON CONFLICT(alert_id) DO UPDATE SET sent = max(sent, excluded.sent)")) {
+                ps.setString(1, alertId.toString());
                 ps.setLong(2, seq);
                 ps.executeUpdate();
             }

@@ -95,6 +95,16 @@ public final class SqliteDatabase implements AutoCloseable {
             ALTER TABLE audit ADD COLUMN carer TEXT NOT NULL DEFAULT '';
             UPDATE audit SET event = 'DELIVERED', carer = substr(detail, 14) WHERE detail LIKE 'Delivered to %';
             UPDATE audit SET event = 'CANCELLED_BY_RESIDENT' WHERE detail LIKE 'Cancelled by the resident%';
+            """,
+            // v5: the care hub's uplink. Each audit entry keeps the alert's level when it was written
+            // (older entries: null, read as the alert's level now), and hub_events keeps, per alert, how
+            // many of its entries the hub has acknowledged, so every event reaches the hub once and in
+            // order across restarts.
+            """
+            ALTER TABLE audit ADD COLUMN level INTEGER;
+            CREATE TABLE hub_events (
+              alert_id TEXT PRIMARY KEY REFERENCES alerts(id),
+              sent INTEGER NOT NULL);
             """);
 
     private final Connection connection;

@@ -27,7 +27,7 @@ public final class SqliteRetention {
                 counts[0] = ps.executeUpdate();
             }
             String old = "SELECT id FROM alerts WHERE state = 'RESOLVED' AND created_at < ?";
-            for (String table : new String[] {"audit", "outbox"}) {
+            for (String table : new String[] {"audit", "outbox", "hub_events"}) {
                 try (PreparedStatement ps = db.connection().prepareStatement(
                         "DELETE FROM " + table + " WHERE alert_id IN (" + old + ")")) {
                     ps.setLong(1, alertsBefore.toEpochMilli());

@@ -52,16 +52,18 @@ class AuditEventsTest {
             new SqliteAlertStore(db).save(alert, new AuditEntry(alert.id(), AT, AlertState.RAISED, Event.RAISED, "raised"), List.of());
             latest = db.schemaVersion();
         }
-        // Back to the schema before typed events, with entries as that Hearth wrote them.
+        // Back to the schema before typed events (v3), with entries as that Hearth wrote them.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("DELETE FROM audit");
+            s.execute("ALTER TABLE audit DROP COLUMN level"); // v5
+            s.execute("DROP TABLE hub_events"); // v5
             s.execute("ALTER TABLE audit DROP COLUMN event");
             s.execute("ALTER TABLE audit DROP COLUMN carer");
             for (String detail : List.of("The resident asked for help. Telling level 1 (Priya).", "Delivered to Priya",
                     "Cancelled by the resident (voice)", "Acknowledged by Priya: on my way")) {
                 s.execute("INSERT INTO audit(alert_id, at, state, detail) VALUES ('" + alert.id() + "', 0, 'RAISED', '" + detail + "')");
             }
-            s.execute("PRAGMA user_version=" + (latest - 1));
+            s.execute("PRAGMA user_version=3");
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             assertThat(db.schemaVersion()).isEqualTo(latest);

@@ -14,6 +14,7 @@ import org.hearth.hub.store.HubStore;
 import org.hearth.hub.store.Outcome;
 import org.hearth.hub.store.StoreException;
 import org.hearth.protocol.Alert;
+import org.hearth.protocol.AlertEvent;
 import org.hearth.protocol.ProtocolException;
 import org.hearth.protocol.WireCodec;
 import org.slf4j.Logger;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/alerts} (an {@code Alert}) and {@code POST /v1/alerts/{id}/events} (an
- * {@code AlertEvent}). Each is answered 2.04 only once it is durable, so the answer is a receipt;
+ * {@link AlertEvent}). Each is answered 2.04 only once it is durable, so the answer is a receipt;
  * a retry is stored once and answered the same way.
  */
 final class AlertsResource extends CoapResource {
@@ -92,7 +93,7 @@ final class AlertsResource extends CoapResource {
             throw new ProtocolException("the path names no alert id: " + idInPath);
         }
         byte[] payload = exchange.getRequestPayload();
-        UplinkJson.Event event = UplinkJson.event(payload);
+        AlertEvent event = WireCodec.decodeAlertEvent(payload);
         if (!event.alertId().equals(id)) {
             throw new ProtocolException("the event's alert_id " + event.alertId() + " is not the path's " + id);
         }

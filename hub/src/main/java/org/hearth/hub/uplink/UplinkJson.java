@@ -7,41 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.hearth.hub.store.DownEntry;
 import org.hearth.protocol.Protocol;
 import org.hearth.protocol.ProtocolException;
 
 /**
- * The uplink's JSON beyond {@code protocol}'s records: the fields of an {@code AlertEvent} and a
- * {@code HomeSummary} the hub needs to file them (docs/hub-api.md §2), and the {@code Down} it sends.
- * The hub stores what a gateway sent as it was sent; it reads only ids, order and state.
+ * The uplink's JSON beyond {@code protocol}'s records: a {@code HomeSummary}, kept whole, and
+ * the {@code Down} the hub sends from the entries it stored (docs/hub-api.md §2).
  */
 final class UplinkJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private UplinkJson() {
-    }
-
-    /** What the hub reads of an {@code AlertEvent}. */
-    record Event(UUID alertId, long seq, String state) {
-    }
-
-    static Event event(byte[] payload) throws ProtocolException {
-        JsonNode tree = object(payload, "alert event");
-        UUID id;
-        try {
-            id = UUID.fromString(text(tree, "alert_id", "alert event"));
-        } catch (IllegalArgumentException e) {
-            throw new ProtocolException("alert event alert_id is not a UUID");
-        }
-        JsonNode seq = tree.get("seq");
-        if (seq == null || !seq.canConvertToLong() || !seq.isIntegralNumber() || seq.asLong() < 1) {
-            throw new ProtocolException("alert event seq must be a whole number from 1");
-        }
-        text(tree, "event", "alert event");
-        return new Event(id, seq.asLong(), text(tree, "state", "alert event"));
     }
 
     /** Checks a {@code HomeSummary} is a v1 JSON object; the hub keeps it whole. */
@@ -87,13 +65,5 @@ final class UplinkJson {
                     + "; this side speaks v" + Protocol.VERSION);
         }
         return tree;
-    }
-
-    private static String text(JsonNode tree, String field, String what) throws ProtocolException {
-        JsonNode node = tree.get(field);
-        if (node == null || !node.isTextual() || node.asText().isBlank()) {
-            throw new ProtocolException(what + " needs " + field);
-        }
-        return node.asText();
     }
 }

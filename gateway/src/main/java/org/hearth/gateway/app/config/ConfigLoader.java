@@ -106,10 +106,11 @@ public final class ConfigLoader {
         ConfigLoader loader = new ConfigLoader();
         JsonNode root = loader.readYaml(secretsFile, "secrets_file");
         Map<String, Secrets.CarerKey> keys = root.isMissingNode() ? Map.of() : loader.keys(root);
+        Secrets.HubKey hub = root.isMissingNode() ? null : loader.hubKey(root);
         if (!loader.errors.isEmpty()) {
             throw new ConfigException(loader.errors);
         }
-        return new Secrets(keys);
+        return new Secrets(keys, hub);
     }
 
     /** The secrets file's keys, or none when there is no file yet (before the first pairing). */
@@ -162,7 +163,7 @@ public final class ConfigLoader {
 
     private HearthConfig config(JsonNode root, Path base) {
         known(root, "", "home", "storage", "gpio", "sensors", "i2c", "alerts", "carers", "coap", "heartbeat", "secrets_file",
-                "voice", "detection");
+                "voice", "detection", "hub");
         JsonNode homeNode = object(root, "home");
         HearthConfig.Home home = new HearthConfig.Home(
                 requiredText(homeNode, "home.label"),
@@ -219,11 +220,14 @@ public final class ConfigLoader {
                 Duration.ofMinutes(15));
 
         Path secretsFile = base.resolve(text(root, "secrets_file", "secrets.yaml"));
+        boolean hubWritten = !object(root, "hub").isMissingNode();
+        HearthConfig.Hub hub = HubSection.read(this, object(root, "hub"));
+        HubSection.checkCarers(this, carers, hubWritten);
         if (!errors.isEmpty()) {
             return null;
         }
         return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeat, secretsFile, i2c,
-                council, voice, detection);
+                council, voice, detection, hub);
     }
 
     /** The council pack must exist, and the household's round and library must be in it. */
@@ -495,10 +499,10 @@ public final class ConfigLoader {
             String p = "carers[" + i + "]";
             JsonNode c = list.get(i);
             if (!c.isObject()) {
-                errors.add(p + ": must be a mapping with name, level and endpoint");
+                errors.add(p + ": must be a mapping with name, level and endpoint (or via: hub)");
                 continue;
             }
-            known(c, p, "name", "level", "endpoint");
+            known(c, p, "name", "level", "endpoint", "via");
             int before = errors.size();
             String name = requiredText(c, p + ".name");
             if (name != null && !names.add(name)) {
@@ -506,7 +510,15 @@ public final class ConfigLoader {
             }
             int level = integer(c, p + ".level", 1, 1, 9);
             URI endpoint = null;
-            String uri = requiredText(c, p + ".endpoint");
+            String via = text(c, p + ".via", null);
+            boolean viaHub = "hub".equals(via);
+            if (via != null && !viaHub) {
+                errors.add(p + ".via: the only way is \"hub\", was \"" + via + "\"; a carer reached directly has an endpoint instead");
+            }
+            if (via != null && c.has("endpoint")) {
+                errors.add(p + ": has both via and endpoint; a carer is reached either through the hub or at their own endpoint");
+            }
+            String uri = via != null ? null : requiredText(c, p + ".endpoint");
             if (uri != null) {
                 try {
                     endpoint = new URI(uri);
@@ -518,7 +530,7 @@ public final class ConfigLoader {
                 }
             }
             if (errors.size() == before) {
-                out.add(new HearthConfig.CarerEntry(name, level, endpoint));
+                out.add(new HearthConfig.CarerEntry(name, level, endpoint, viaHub));
             }
         }
         return out;
@@ -535,12 +547,18 @@ public final class ConfigLoader {
             errors.add("secrets_file: cannot read the mode of " + config.secretsFile() + ": " + e.getMessage());
         }
         Map<String, Secrets.CarerKey> keys = keys(root);
+        Secrets.HubKey hubKey = hubKey(root);
+        if (config.hub() != null && hubKey == null) {
+            errors.add("secrets.hub.key: the config has a hub: section but the secrets file has no key for it; add"
+                    + " hub: {key: \"<32 hex digits>\"} from the hub's `homes add`");
+        }
         // A carer without a key was revoked or is not paired yet: Hearth runs on without them,
-        // as long as someone can still be told.
-        boolean anyone = config.carers().stream().anyMatch(c -> keys.containsKey(c.name()));
+        // as long as someone can still be told. A carer through the hub uses the hub's key.
+        java.util.function.Predicate<HearthConfig.CarerEntry> keyed = c -> c.viaHub() ? hubKey != null : keys.containsKey(c.name());
+        boolean anyone = config.carers().stream().anyMatch(keyed);
         for (int i = 0; i < config.carers().size(); i++) {
             String name = config.carers().get(i).name();
-            if (keys.containsKey(name)) {
+            if (keyed.test(config.carers().get(i)) || config.carers().get(i).viaHub()) {
                 continue;
             }
             if (anyone) {
@@ -551,11 +569,38 @@ public final class ConfigLoader {
                         + name);
             }
         }
-        return new Secrets(keys);
+        return new Secrets(keys, hubKey);
+    }
+
+    /** The hub's key in the secrets file, or null when there is none. */
+    private Secrets.HubKey hubKey(JsonNode root) {
+        JsonNode hub = root.path("hub");
+        if (hub.isMissingNode() || hub.isNull()) {
+            return null;
+        }
+        if (!hub.isObject()) {
+            errors.add("secrets.hub: must be a mapping with key");
+            return null;
+        }
+        known(hub, "secrets.hub", "key");
+        String hex = requiredText(hub, "secrets.hub.key");
+        if (hex == null) {
+            return null;
+        }
+        try {
+            byte[] key = HexFormat.of().parseHex(hex);
+            if (key.length == 16) {
+                return new Secrets.HubKey(key);
+            }
+            errors.add("secrets.hub.key: must be 16 bytes (32 hex digits), was " + key.length + " bytes");
+        } catch (IllegalArgumentException e) {
+            errors.add("secrets.hub.key: must be 32 hex digits");
+        }
+        return null;
     }
 
     private Map<String, Secrets.CarerKey> keys(JsonNode root) {
-        known(root, "secrets", "carers");
+        known(root, "secrets", "carers", "hub");
         Map<String, Secrets.CarerKey> keys = new LinkedHashMap<>();
         JsonNode carers = object(root, "carers");
         for (Iterator<Map.Entry<String, JsonNode>> it = carers.fields(); it.hasNext(); ) {
@@ -583,7 +628,15 @@ public final class ConfigLoader {
 
     // ---- field readers: each records its own error and returns a harmless value ----
 
-    private void known(JsonNode node, String path, String... keys) {
+    void error(String message) {
+        errors.add(message);
+    }
+
+    int errorCount() {
+        return errors.size();
+    }
+
+    void known(JsonNode node, String path, String... keys) {
         if (!node.isObject()) {
             return;
         }
@@ -620,7 +673,7 @@ public final class ConfigLoader {
         return n.asText();
     }
 
-    private String requiredText(JsonNode node, String path) {
+    String requiredText(JsonNode node, String path) {
         String v = text(node, path, null);
         if (v == null || v.isBlank()) {
             errors.add(path + ": is required");
@@ -694,7 +747,7 @@ public final class ConfigLoader {
     }
 
     /** Durations outside [min, max] are risky rather than impossible: clamp and warn. */
-    private Duration duration(JsonNode node, String path, Duration def, Duration min, Duration max) {
+    Duration duration(JsonNode node, String path, Duration def, Duration min, Duration max) {
         String v = text(node, path, null);
         if (v == null) {
             return def;

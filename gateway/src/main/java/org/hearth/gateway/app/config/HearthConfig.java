@@ -15,11 +15,19 @@ import org.hearth.sensors.gpio.GpioBackend;
 /** The whole validated configuration. See {@code hearth.example.yaml} for every key and its default. */
 public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<SensorSpec> sensors, Alerts alerts,
                            List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile, I2c i2c,
-                           Council council, Voice voice, Detection detection) {
+                           Council council, Voice voice, Detection detection, Hub hub) {
 
     public HearthConfig {
         sensors = List.copyOf(sensors);
         carers = List.copyOf(carers);
+    }
+
+    /** A home with no hub. */
+    public HearthConfig(Home home, Storage storage, GpioBackend gpio, List<SensorSpec> sensors, Alerts alerts,
+                        List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile, I2c i2c,
+                        Council council, Voice voice, Detection detection) {
+        this(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c, council, voice,
+                detection, null);
     }
 
     /** A home with the default council, voice and detection settings. */
@@ -32,7 +40,18 @@ public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<Se
     /** The same home with other voice settings. */
     public HearthConfig withVoice(Voice newVoice) {
         return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c,
-                council, newVoice, detection);
+                council, newVoice, detection, hub);
+    }
+
+    /** The same home with the uplink to a care hub (for tests and the demo). */
+    public HearthConfig withHub(Hub newHub) {
+        return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c,
+                council, voice, detection, newHub);
+    }
+
+    /** The uplink to a care hub, or null when this home has none. */
+    public java.util.Optional<Hub> hubUplink() {
+        return java.util.Optional.ofNullable(hub);
     }
 
     /** A home with no I2C sensors. */
@@ -136,8 +155,27 @@ public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<Se
                 Duration.ofMinutes(45), 16, 27);
     }
 
-    /** A carer on the ladder; their key is in the secrets file. */
-    public record CarerEntry(String name, int level, URI endpoint) {
+    /**
+     * A carer on the ladder: reached directly at {@code endpoint} with their own key from the
+     * secrets file, or through the care hub ({@code via: hub}, {@code endpoint} null) with the hub's.
+     */
+    public record CarerEntry(String name, int level, URI endpoint, boolean viaHub) {
+
+        /** A carer reached directly. */
+        public CarerEntry(String name, int level, URI endpoint) {
+            this(name, level, endpoint, false);
+        }
+    }
+
+    /**
+     * The uplink to a care hub (docs/hub-api.md §2); its 16-byte key is in the secrets file.
+     *
+     * @param uri       the hub, {@code coaps://HOST:PORT}
+     * @param identity  this home's PSK identity at the hub, {@code home-<id>}
+     * @param heartbeat how often the gateway tells the hub it is alive, keeping the home router's
+     *                  UDP mapping open (see docs/hub-api.md for the default)
+     */
+    public record Hub(URI uri, String identity, Duration heartbeat) {
     }
 
     /**

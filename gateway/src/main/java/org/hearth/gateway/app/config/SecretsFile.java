@@ -20,9 +20,15 @@ public final class SecretsFile {
 
     /** Adds or replaces one carer's key, creating the file if there is none. */
     public static void put(Path file, String carer, Secrets.CarerKey key) throws IOException, ConfigException {
-        Map<String, Secrets.CarerKey> keys = new LinkedHashMap<>(existing(file));
+        Secrets now = existing(file);
+        Map<String, Secrets.CarerKey> keys = new LinkedHashMap<>(now.carers());
         keys.put(carer, key);
-        write(file, keys);
+        write(file, keys, now.hub());
+    }
+
+    /** Sets the care hub's key, keeping every carer's. */
+    public static void putHub(Path file, Secrets.HubKey key) throws IOException, ConfigException {
+        write(file, existing(file).carers(), key);
     }
 
     /**
@@ -31,33 +37,34 @@ public final class SecretsFile {
      * @return false when the file holds no key for {@code carer}
      */
     public static boolean remove(Path file, String carer) throws IOException, ConfigException {
-        Map<String, Secrets.CarerKey> keys = new LinkedHashMap<>(existing(file));
+        Secrets now = existing(file);
+        Map<String, Secrets.CarerKey> keys = new LinkedHashMap<>(now.carers());
         if (keys.remove(carer) == null) {
             return false;
         }
-        write(file, keys);
+        write(file, keys, now.hub());
         return true;
     }
 
-    private static Map<String, Secrets.CarerKey> existing(Path file) throws ConfigException {
-        return Files.exists(file) ? ConfigLoader.loadSecrets(file).carers() : Map.of();
+    private static Secrets existing(Path file) throws ConfigException {
+        return ConfigLoader.loadSecretsIfPresent(file);
     }
 
-    private static void write(Path file, Map<String, Secrets.CarerKey> keys) throws IOException {
-        PrivateFile.replace(file, yaml(keys));
+    private static void write(Path file, Map<String, Secrets.CarerKey> keys, Secrets.HubKey hub) throws IOException {
+        PrivateFile.replace(file, yaml(keys, hub));
     }
 
     /**
      * Writes {@code keys} to a new temporary file beside {@code file}, mode 0600 from the first
      * byte and flushed to disk, for the caller to check and then move over {@code file} with
      * {@link PrivateFile#moveInto}: this is how {@code hearth provision} replaces the config and
-     * its secrets only once both are valid.
+     * its secrets only once both are valid. The care hub's key in {@code file}, if any, is kept.
      */
-    public static Path writeTemp(Path file, Map<String, Secrets.CarerKey> keys) throws IOException {
-        return PrivateFile.writeTemp(file, yaml(keys));
+    public static Path writeTemp(Path file, Map<String, Secrets.CarerKey> keys) throws IOException, ConfigException {
+        return PrivateFile.writeTemp(file, yaml(keys, existing(file).hub()));
     }
 
-    private static String yaml(Map<String, Secrets.CarerKey> keys) {
+    private static String yaml(Map<String, Secrets.CarerKey> keys, Secrets.HubKey hub) {
         StringBuilder yaml = new StringBuilder("""
                 # Hearth secrets: each carer's pre-shared key. Mode 0600, owned by hearth.
                 # Written by `hearth pair` and `hearth provision`; `hearth pair --revoke NAME` removes a carer.
@@ -68,6 +75,10 @@ public final class SecretsFile {
                 .append("    identity: ").append(quoted(key.identity())).append('\n')
                 // quoted: a key of decimal digits alone would otherwise read back as a number
                 .append("    key: \"").append(HexFormat.of().formatHex(key.key())).append("\"\n"));
+        if (hub != null) {
+            yaml.append("# The key this home shares with its care hub (hub.identity in hearth.yaml).\n")
+                    .append("hub:\n  key: \"").append(HexFormat.of().formatHex(hub.key())).append("\"\n");
+        }
         return yaml.toString();
     }
 

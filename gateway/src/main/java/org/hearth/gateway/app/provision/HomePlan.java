@@ -83,6 +83,9 @@ final class HomePlan {
         p.quietTo = c.detection().nightEnd();
         p.sensors.addAll(c.sensors());
         for (HearthConfig.CarerEntry e : c.carers()) {
+            if (e.viaHub()) {
+                continue; // provisioning does not edit the hub section yet; see docs/hub-api.md
+            }
             if (e.endpoint().getHost() != null && e.endpoint().getHost().startsWith("192.0.2.")) {
                 continue;
             }

@@ -131,6 +131,12 @@ public final class Provisioning {
             e.errors().forEach(line -> console.say("  " + line));
         }
         console.say("Starting from this home's settings in " + config + ".");
+        List<String> viaHub = cfg.carers().stream().filter(HearthConfig.CarerEntry::viaHub).map(HearthConfig.CarerEntry::name).toList();
+        if (cfg.hubUplink().isPresent() || !viaHub.isEmpty()) {
+            console.say("This wizard does not edit the care hub yet: saving leaves out the hub: section"
+                    + (viaHub.isEmpty() ? "" : " and the carers reached through it (" + String.join(", ", viaHub) + ")")
+                    + ". Add them back to " + config + " by hand afterwards; the hub's key stays in the secrets file.");
+        }
         return new Start(HomePlan.from(cfg, config, keys.keySet()), keys);
     }
 

@@ -1,0 +1,101 @@
+package org.hearth.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The hub uplink's records (docs/hub-api.md §2) against the contract's own examples. */
+@Tag("small")
+class HubRecordsTest {
+
+    private static final UUID ID = UUID.fromString("3f2b8c1e-6a4d-4e8f-9b1a-2c3d4e5f6a7b");
+
+    static final String EVENT_VECTOR = "{\"v\":1,\"alert_id\":\"3f2b8c1e-6a4d-4e8f-9b1a-2c3d4e5f6a7b\",\"seq\":4,"
+            + "\"at\":\"2026-11-28T10:16:02Z\",\"state\":\"acknowledged\",\"event\":\"ACKNOWLEDGED\",\"carer\":\"Priya\","
+            + "\"level\":1,\"detail\":\"Acknowledged by Priya: on my way\"}";
+
+    static final String SUMMARY_VECTOR = "{\"v\":1,\"home\":\"Flat 12\",\"at\":\"2026-11-28T10:45:00Z\","
+            + "\"rooms\":[{\"room\":\"kitchen\",\"last_movement\":\"2026-11-28T10:42:00Z\",\"temperature_c\":19.5}],"
+            + "\"resident\":{\"state\":\"up\",\"words\":\"up this morning at 07:15 (usually 07:20)\",\"since\":\"2026-11-28T07:15:00Z\"},"
+            + "\"sensors\":[{\"id\":\"cord-bathroom\",\"room\":\"bathroom\",\"status\":\"SUSPECT\",\"reason\":\"check the battery\"}],"
+            + "\"open_alerts\":1,\"gateway\":{\"version\":\"0.2.0\",\"up_since\":\"2026-11-27T22:01:13Z\"}}";
+
+    static final String DOWN_VECTOR = "{\"v\":1,\"entries\":["
+            + "{\"seq\":17,\"kind\":\"ack\",\"ack\":{\"v\":1,\"alert_id\":\"3f2b8c1e-6a4d-4e8f-9b1a-2c3d4e5f6a7b\",\"by\":\"Priya\","
+            + "\"at\":\"2026-11-28T10:16:02Z\",\"note\":\"on my way\"},\"device\":\"Priya's phone\"},"
+            + "{\"seq\":18,\"kind\":\"resolve\",\"alert_id\":\"3f2b8c1e-6a4d-4e8f-9b1a-2c3d4e5f6a7b\",\"by\":\"Priya\","
+            + "\"at\":\"2026-11-28T10:40:00Z\",\"outcome\":\"helped_up\",\"note\":\"Sat her in the chair\"},"
+            + "{\"seq\":19,\"kind\":\"check_now\"}]}";
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void an_alert_event_is_the_contracts_example_and_back() throws Exception {
+        var event = new AlertEvent(1, ID, 4, Instant.parse("2026-11-28T10:16:02Z"), "acknowledged", "ACKNOWLEDGED", "Priya", 1,
+                "Acknowledged by Priya: on my way");
+        assertThat(text(WireCodec.encode(event))).isEqualTo(EVENT_VECTOR);
+        assertThat(WireCodec.decodeAlertEvent(bytes(EVENT_VECTOR))).isEqualTo(event);
+        assertThat(event.receipt()).isEqualTo(ID + ":4");
+    }
+
+    @Test
+    void a_home_summary_is_the_contracts_example_and_back() throws Exception {
+        var summary = new HomeSummary(1, "Flat 12", Instant.parse("2026-11-28T10:45:00Z"),
+                List.of(new HomeSummary.Room("kitchen", Instant.parse("2026-11-28T10:42:00Z"), 19.5)),
+                new HomeSummary.Resident(HomeSummary.ResidentState.UP, "up this morning at 07:15 (usually 07:20)",
+                        Instant.parse("2026-11-28T07:15:00Z")),
+                List.of(new HomeSummary.Sensor("cord-bathroom", "bathroom", "SUSPECT", "check the battery")),
+                1, new HomeSummary.Gateway("0.2.0", Instant.parse("2026-11-27T22:01:13Z")));
+        assertThat(text(WireCodec.encode(summary))).isEqualTo(SUMMARY_VECTOR);
+        assertThat(WireCodec.decodeHomeSummary(bytes(SUMMARY_VECTOR))).isEqualTo(summary);
+    }
+
+    @Test
+    void a_room_with_no_temperature_reads_back_as_unknown() throws Exception {
+        String noTemperature = SUMMARY_VECTOR.replace(",\"temperature_c\":19.5", "");
+        assertThat(WireCodec.decodeHomeSummary(bytes(noTemperature)).rooms().get(0).temperatureC()).isNull();
+    }
+
+    @Test
+    void down_entries_are_the_contracts_example_and_back() throws Exception {
+        var down = new Down(1, List.of(
+                Down.Entry.ack(17, new Acknowledgement(1, ID, "Priya", Instant.parse("2026-11-28T10:16:02Z"), "on my way"),
+                        "Priya's phone"),
+                Down.Entry.resolve(18, ID, "Priya", Instant.parse("2026-11-28T10:40:00Z"), Down.Outcome.HELPED_UP,
+                        "Sat her in the chair"),
+                Down.Entry.checkNow(19)));
+        assertThat(text(WireCodec.encode(down))).isEqualTo(DOWN_VECTOR);
+        assertThat(WireCodec.decodeDown(bytes(DOWN_VECTOR))).isEqualTo(down);
+    }
+
+    @Test
+    void a_down_entry_missing_what_its_kind_needs_is_refused_with_a_clear_error() {
+        String noAck = "{\"v\":1,\"entries\":[{\"seq\":17,\"kind\":\"ack\"}]}";
+        assertThatThrownBy(() -> WireCodec.decodeDown(bytes(noAck))).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("an ack entry needs ack");
+        String badOutcome = DOWN_VECTOR.replace("helped_up", "went_home");
+        assertThatThrownBy(() -> WireCodec.decodeDown(bytes(badOutcome))).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("outcome");
+    }
+
+    @Test
+    void a_kind_this_side_does_not_know_is_kept_as_it_came() throws Exception {
+        var down = WireCodec.decodeDown(bytes("{\"v\":1,\"entries\":[{\"seq\":20,\"kind\":\"delivered\",\"by\":\"Tom\"}]}"));
+        assertThat(down.entries()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(Down.DELIVERED);
+            assertThat(e.by()).isEqualTo("Tom");
+        });
+    }
+}
