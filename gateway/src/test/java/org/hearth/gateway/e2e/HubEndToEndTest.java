@@ -1,0 +1,123 @@
+package org.hearth.gateway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hearth.gateway.app.Daemon;
+import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.gateway.app.config.Secrets;
+import org.hearth.gateway.domain.Alert;
+import org.hearth.gateway.domain.AlertState;
+import org.hearth.gateway.testkit.Ports;
+import org.hearth.hub.Hub;
+import org.hearth.hub.config.HubConfig;
+import org.hearth.hub.store.Home;
+import org.hearth.hub.store.StoredEvent;
+import org.hearth.protocol.Acknowledgement;
+import org.hearth.protocol.WireCodec;
+import org.hearth.sensors.Pull;
+import org.hearth.sensors.SensorKind;
+import org.hearth.sensors.SensorSpec;
+import org.hearth.sensors.gpio.GpioBackend;
+import org.hearth.time.RealTimeScheduler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real gateway and the real hub, in one JVM on loopback: the daemon (SQLite, alert machine,
+ * outbox, {@code HubUplink}) dials the hub ({@code hearth-hub}'s uplink server with its SQLite
+ * store) with the key {@code homes add} made. An alert is stored by the hub and counts as
+ * delivered; an acknowledgement the hub queues comes down, is applied by the alert machine, and
+ * its event goes back up; the summary arrives. Each side was tested against a stand-in of the
+ * other; this is where they meet.
+ */
+@Tag("medium")
+class HubEndToEndTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/London");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private Hub hub;
+    private Daemon daemon;
+
+    @AfterEach
+    void stop() {
+        if (daemon != null) {
+            daemon.close();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void an_alert_goes_up_to_the_hub_and_an_acknowledgement_comes_down_through_it() {
+        int hubPort = Ports.freeUdp();
+        hub = Hub.start(new HubConfig(new HubConfig.Uplink("127.0.0.1", hubPort, "127.0.0.1"), Duration.ofSeconds(60),
+                new HubConfig.Storage(dir.resolve("hub"), HubConfig.StoreKind.SQLITE, Optional.empty())));
+        Home home = hub.store().addHome("Flat 12", randomKey(), Instant.now());
+        daemon = startGateway(hubPort, home);
+
+        daemon.simulatedHome().pulse("cord-bathroom");
+        Alert alert = awaitAlert(AlertState.DELIVERED);
+        assertThat(hub.store().alerts(home.id())).singleElement()
+                .satisfies(stored -> assertThat(stored.id()).isEqualTo(alert.id()));
+        awaitHubEvents(alert, "delivered", 2);
+
+        Acknowledgement ack = new Acknowledgement(1, alert.id(), "Tom", Instant.now(), "on my way");
+        hub.uplink().tellGateway(home, "ack", "{\"ack\":" + new String(WireCodec.encode(ack), StandardCharsets.UTF_8)
+                + ",\"device\":\"Tom's phone\"}", Instant.now());
+        awaitAlert(AlertState.ACKNOWLEDGED);
+        await().atMost(WAIT).until(() -> hub.store().pendingDown(home.id()).isEmpty());
+        List<StoredEvent> events = awaitHubEvents(alert, "acknowledged", 3);
+        assertThat(events).extracting(StoredEvent::seq).containsExactly(1L, 2L, 3L);
+
+        hub.uplink().tellGateway(home, "check_now", "{}", Instant.now());
+        await().atMost(WAIT).until(() -> hub.store().summary(home.id()).isPresent());
+        assertThat(hub.store().summary(home.id()).orElseThrow().json()).contains("\"home\":\"Flat 12\"").contains("cord-bathroom");
+    }
+
+    private Daemon startGateway(int hubPort, Home home) {
+        HearthConfig config = new HearthConfig(new HearthConfig.Home("Flat 12", "en", ZONE), new HearthConfig.Storage(dir, 30),
+                GpioBackend.MOCK,
+                List.of(new SensorSpec("cord-bathroom", "bathroom", SensorKind.PULL_CORD, 17, Pull.UP, true,
+                        Duration.ofMillis(20), Duration.ofDays(2))),
+                new HearthConfig.Alerts(Duration.ofSeconds(30), Duration.ofMinutes(5)),
+                List.of(new HearthConfig.CarerEntry("Tom", 1, null, true)),
+                new HearthConfig.Coap("127.0.0.1", Ports.freeUdp(), -1), Duration.ofSeconds(60), dir.resolve("secrets.yaml"))
+                .withHub(new HearthConfig.Hub(URI.create("coaps://127.0.0.1:" + hubPort), home.identity(), Duration.ofSeconds(25)));
+        return Daemon.start(config, new Secrets(Map.of(), new Secrets.HubKey(home.key())),
+                RealTimeScheduler.create("loop", ZONE), (text, language) -> { }, List.of(), event -> { });
+    }
+
+    private Alert awaitAlert(AlertState state) {
+        return await().atMost(WAIT).until(() -> daemon.onLoop(() -> daemon.alerts().recent(10)).stream()
+                .filter(a -> a.state() == state).findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    /** Waits until the hub holds {@code count} events of the alert and files it in {@code state}. */
+    private List<StoredEvent> awaitHubEvents(Alert alert, String state, int count) {
+        await().atMost(WAIT).until(() -> hub.store().alert(alert.id()).map(a -> a.state().equals(state)).orElse(false));
+        return await().atMost(WAIT).until(() -> hub.store().events(alert.id()), events -> events.size() == count);
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[16];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+}
