@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The arrows of docs/architecture.md, checked on the production classes of every module:
  * gateway -> sensors, voice, transport, protocol, time; carer -> transport, protocol, time;
- * transport -> protocol; sensors, voice -> time; protocol and time -> nothing of ours. The domain (and its hub
+ * hub -> transport, protocol, time; transport -> protocol; sensors, voice -> time; protocol and
+ * time -> nothing of ours. (The hub's own packages have their rules in the hub's HubArchitectureTest.) The domain (and its hub
  * logic, {@code domain.hub}) sees no adapter library and not the transport, and adapter types
  * never appear in public signatures outside the adapter's package.
  */
@@ -42,27 +43,39 @@ class ArchitectureTest {
     void protocol_depends_on_no_other_module() {
         check(noClasses().that().resideInAPackage("org.hearth.protocol..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.hearth.time..", "org.hearth.sensors..",
-                        "org.hearth.voice..", "org.hearth.gateway..", "org.hearth.carer..", "org.eclipse.californium.."));
+                        "org.hearth.voice..", "org.hearth.gateway..", "org.hearth.carer..", "org.hearth.hub..",
+                        "org.eclipse.californium.."));
     }
 
     @Test
     void time_depends_on_no_other_module() {
         check(noClasses().that().resideInAPackage("org.hearth.time..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.hearth.protocol..", "org.hearth.sensors..",
-                        "org.hearth.voice..", "org.hearth.gateway..", "org.hearth.carer.."));
+                        "org.hearth.voice..", "org.hearth.gateway..", "org.hearth.carer..", "org.hearth.hub.."));
     }
 
     @Test
     void transport_knows_only_the_protocol() {
         check(noClasses().that().resideInAPackage("org.hearth.transport..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.hearth.time..", "org.hearth.sensors..",
-                        "org.hearth.voice..", "org.hearth.gateway..", "org.hearth.carer..", "org.hearth.systemd.."));
+                        "org.hearth.voice..", "org.hearth.gateway..", "org.hearth.carer..", "org.hearth.systemd..",
+                        "org.hearth.hub.."));
     }
 
     @Test
-    void only_the_gateway_and_the_carer_use_the_transport() {
-        check(noClasses().that().resideOutsideOfPackages("org.hearth.transport..", "org.hearth.gateway..", "org.hearth.carer..")
+    void only_the_gateway_the_carer_and_the_hub_use_the_transport() {
+        check(noClasses().that().resideOutsideOfPackages("org.hearth.transport..", "org.hearth.gateway..", "org.hearth.carer..",
+                        "org.hearth.hub..")
                 .should().dependOnClassesThat().resideInAPackage("org.hearth.transport.."));
+    }
+
+    @Test
+    void the_hub_knows_neither_the_gateway_nor_the_devices_of_a_home() {
+        check(noClasses().that().resideInAPackage("org.hearth.hub..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway..", "org.hearth.carer..",
+                        "org.hearth.sensors..", "org.hearth.voice..", "org.hearth.systemd.."));
+        check(noClasses().that().resideOutsideOfPackage("org.hearth.hub..")
+                .should().dependOnClassesThat().resideInAPackage("org.hearth.hub.."));
     }
 
     @Test
@@ -121,15 +134,15 @@ class ArchitectureTest {
     }
 
     @Test
-    void only_the_store_uses_jdbc() {
-        check(noClasses().that().resideOutsideOfPackages("org.hearth.gateway.store..")
+    void only_the_stores_use_jdbc() {
+        check(noClasses().that().resideOutsideOfPackages("org.hearth.gateway.store..", "org.hearth.hub.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite.."));
     }
 
     @Test
     void adapter_library_types_stay_out_of_public_signatures_elsewhere() {
         check(methods().that().arePublic().and().areDeclaredInClassesThat().resideOutsideOfPackages(
-                        "org.hearth.transport..", "org.hearth.gateway.coap..", "org.hearth.carer..")
+                        "org.hearth.transport..", "org.hearth.gateway.coap..", "org.hearth.carer..", "org.hearth.hub.uplink..")
                 .should(notMention("org.eclipse.californium")));
         check(methods().that().arePublic().and().areDeclaredInClassesThat().resideOutsideOfPackages("org.hearth.sensors..")
                 .should(notMention("com.pi4j")));
