@@ -65,6 +65,7 @@ import org.hearth.sensors.gpio.DigitalSensors;
 import org.hearth.sensors.gpio.GpioBackend;
 import org.hearth.sensors.gpio.GpioException;
 import org.hearth.sensors.gpio.SimulatedHome;
+import org.hearth.sensors.health.HealthEvent;
 import org.hearth.sensors.health.HealthSupervisor;
 import org.hearth.sensors.health.SupervisedSensor;
 import org.hearth.time.RealTimeScheduler;
@@ -137,6 +138,8 @@ public final class Daemon implements AutoCloseable {
         this.reachability = new CarerReachability(loop, announcer, CarerReachability.DEFAULT_THRESHOLD, EMERGENCY_NUMBER);
         this.machine = new AlertMachine(alerts, ladder, loop, announcer, config.alerts().preAlarm(), ids, reachability);
         observers.forEach(machine::addObserver);
+        SensorHealthAlerts healthAlerts = new SensorHealthAlerts(machine, loop);
+        machine.addObserver(healthAlerts);
         ActivityParameters thresholds = DetectionParameters.of(config.detection());
         ActivityWatch activity = new ActivityWatch(thresholds, machine, loop, new SqliteRoutineStore(db));
         machine.addObserver(new CheckInAnswers(activity));
@@ -163,13 +166,13 @@ public final class Daemon implements AutoCloseable {
         onLoop(() -> {
             voice.connect(new GatewayAlarmPort(machine, ladder));
             machine.recover();
+            healthAlerts.afterRestart(alerts.open());
             outbox.wake();
             return null;
         });
 
         // 4. Sensors, last: their events need everything above. A sensor that cannot be opened is
         //    reported OFFLINE and raises a "needs attention" alert; the daemon runs on without it.
-        SensorHealthAlerts healthAlerts = new SensorHealthAlerts(machine);
         this.supervisor = new HealthSupervisor(loop, event -> loop.execute(() -> healthAlerts.onHealth(event)));
         config.sensors().forEach(s -> supervisor.watch(SupervisedSensor.digital(s)));
         SensorListener listener = supervisor.observing(event -> {
@@ -180,15 +183,16 @@ public final class Daemon implements AutoCloseable {
             }
         });
         try {
+            // GPIO that will not open (no chip, a pin claimed elsewhere) is OFFLINE and retried every minute.
             if (config.gpio() == GpioBackend.MOCK) {
-                this.simulated = SimulatedHome.open(config.sensors(), loop, listener);
+                this.simulated = SimulatedHome.open(config.sensors(), loop, listener, supervisor);
                 this.sensors = simulated;
             } else {
-                this.sensors = DigitalSensors.open(config.gpio(), config.sensors(), loop, listener);
+                this.sensors = DigitalSensors.open(config.gpio(), config.sensors(), loop, listener, supervisor);
             }
         } catch (GpioException e) {
             LOG.error("Sensors could not be opened: {}", e.getMessage());
-            config.sensors().forEach(s -> supervisor.reportOffline(s.id(), e.getMessage()));
+            config.sensors().forEach(s -> supervisor.reportOffline(s.id(), HealthEvent.GPIO, e.getMessage()));
         }
         this.i2c = startI2c(config, gateway, new TemperatureWatch(thresholds.environment(), machine, loop));
         supervisor.start();

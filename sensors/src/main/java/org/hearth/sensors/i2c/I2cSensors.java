@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class I2cSensors implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(I2cSensors.class);
-    public static final Duration DEFAULT_RETRY_EVERY = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_RETRY_EVERY = HealthReporter.RETRY_EVERY;
 
     private final I2cBackend backend;
     private final Scheduler scheduler;
