@@ -39,6 +39,7 @@ import org.hearth.gateway.domain.activity.TemperatureReading;
 import org.hearth.gateway.domain.activity.TemperatureWatch;
 import org.hearth.gateway.domain.falls.WornFallDetector;
 import org.hearth.gateway.domain.SensorHealthAlerts;
+import org.hearth.gateway.domain.WalkTestMode;
 import org.hearth.gateway.domain.OutboxDispatcher;
 import org.hearth.gateway.store.SqliteAlertStore;
 import org.hearth.gateway.store.SqliteDatabase;
@@ -102,6 +103,7 @@ public final class Daemon implements AutoCloseable {
     private final CarerReachability reachability;
     private final OutboxDispatcher outbox;
     private final ResidentVoice voice;
+    private final WalkTestMode walkTest;
     /** The keys the DTLS endpoint holds now, by carer name; revocation removes them. */
     private final Map<String, Secrets.CarerKey> activeKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private AutoCloseable sensors;
@@ -143,7 +145,8 @@ public final class Daemon implements AutoCloseable {
         ActivityParameters thresholds = DetectionParameters.of(config.detection());
         ActivityWatch activity = new ActivityWatch(thresholds, machine, loop, new SqliteRoutineStore(db));
         machine.addObserver(new CheckInAnswers(activity));
-        Gateway gateway = new Gateway(events, List.of(new DirectAlarms(machine, loop), activity,
+        this.walkTest = new WalkTestMode(loop, announcer);
+        Gateway gateway = new Gateway(events, List.of(new DirectAlarms(machine, loop, walkTest), activity,
                 new WornFallDetector(machine, loop)));
 
         // 3. CoAP: the server, and the client side that reaches carers.
@@ -417,6 +420,16 @@ public final class Daemon implements AutoCloseable {
             return CompletableFuture.supplyAsync(() -> machine.raiseTest(
                     "TEST alert from the installer at " + config.home().label() + ". No action is needed.",
                     TEST_ALERT_WINDOW), loop::execute);
+        }
+
+        @Override
+        public CompletionStage<java.time.Instant> startWalkTest() {
+            return CompletableFuture.supplyAsync(walkTest::start, loop::execute);
+        }
+
+        @Override
+        public CompletionStage<Boolean> finishWalkTest() {
+            return CompletableFuture.supplyAsync(walkTest::finish, loop::execute);
         }
 
         @Override
