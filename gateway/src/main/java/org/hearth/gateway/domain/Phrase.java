@@ -32,7 +32,6 @@ public record Phrase(String key, Map<String, String> args) {
     public static final Map<SensorKind, String> WALK_TEST_WORKS = Map.of(
             SensorKind.PULL_CORD, "walktest.cord",
             SensorKind.HELP_BUTTON, "walktest.help",
-            SensorKind.CANCEL_BUTTON, "walktest.cancel",
             SensorKind.FALL_OUTPUT, "walktest.fall");
     /** "That was held down, so this is a real call for help." */
     public static final String WALK_TEST_REAL = "walktest.real";

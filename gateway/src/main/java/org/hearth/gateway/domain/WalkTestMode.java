@@ -68,12 +68,12 @@ public final class WalkTestMode {
         return end == null ? Optional.empty() : Optional.of(until);
     }
 
-    /** True for the sensors the mode reports instead of alarming: what a person presses or pulls, and fall outputs. */
+    /**
+     * True for the sensors the mode reports instead of alarming: cords, help buttons and fall
+     * outputs. The cancel button keeps its job (it can only cancel, and a pre-alarm may be asking).
+     */
     boolean takes(SensorEvent event) {
-        return end != null && switch (event.kind()) {
-            case PULL_CORD, HELP_BUTTON, CANCEL_BUTTON, FALL_OUTPUT -> true;
-            default -> false;
-        };
+        return end != null && Phrase.WALK_TEST_WORKS.containsKey(event.kind());
     }
 
     /**

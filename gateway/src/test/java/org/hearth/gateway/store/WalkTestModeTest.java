@@ -41,7 +41,9 @@ class WalkTestModeTest {
         home = new AlertHarness(new SqliteAlertStore(db));
         pins = SimulatedHome.open(List.of(
                 new SensorSpec("cord-bathroom", "bathroom", SensorKind.PULL_CORD, 26, Pull.UP, true, DEBOUNCE, Duration.ofDays(30)),
-                new SensorSpec("help-lounge", "lounge", SensorKind.HELP_BUTTON, 27, Pull.UP, true, DEBOUNCE, Duration.ofDays(30))),
+                new SensorSpec("help-lounge", "lounge", SensorKind.HELP_BUTTON, 27, Pull.UP, true, DEBOUNCE, Duration.ofDays(30)),
+                new SensorSpec("cancel-lounge", "lounge", SensorKind.CANCEL_BUTTON, 24, Pull.UP, true, DEBOUNCE, Duration.ofDays(30)),
+                new SensorSpec("mat-bedroom", "bedroom", SensorKind.FALL_OUTPUT, 25, Pull.UP, true, DEBOUNCE, Duration.ofDays(30))),
                 home.time, home.sensors::onEvent, new HealthSupervisor(home.time, change -> { }));
     }
 
@@ -75,6 +77,17 @@ class WalkTestModeTest {
         assertThat(home.network.sent()).isEmpty();
         assertThat(home.said).containsExactly(Phrase.of(Phrase.WALK_TEST_STARTED),
                 Phrase.of("walktest.cord", "room", "bathroom"), Phrase.of("walktest.help", "room", "lounge"));
+    }
+
+    @Test
+    void a_fall_output_is_reported_and_the_cancel_button_keeps_its_job() {
+        home.walkTest.start();
+        pull("mat-bedroom", Duration.ofSeconds(10));
+        pull("cancel-lounge", Duration.ofMillis(300));
+
+        assertThat(open()).isEmpty();
+        assertThat(home.said).containsExactly(Phrase.of(Phrase.WALK_TEST_STARTED), Phrase.of("walktest.fall", "room", "bedroom"),
+                Phrase.of(Phrase.NOTHING_TO_CANCEL));
     }
 
     @Test

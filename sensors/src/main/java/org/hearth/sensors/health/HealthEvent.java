@@ -23,6 +23,8 @@ public record HealthEvent(String sensorId, String room, String kind, HealthStatu
 
     /** The cause of every pin that fails because GPIO (the chip, or a pin) could not be opened. */
     public static final String GPIO = "gpio";
+    /** The cause of every I2C sensor when I2C cannot start; a bus that is missing is {@code i2c-bus-N}. */
+    public static final String I2C = "i2c";
 
     public HealthEvent {
         Objects.requireNonNull(sensorId, "sensorId");
