@@ -256,6 +256,9 @@ public final class HealthSupervisor implements HealthReporter, AutoCloseable {
         String silenceWords(Instant now) {
             String what = sensor.polled() ? "readings" : "events";
             String span = DurationWords.of(silence(now));
+            if (readySince != null && (lastOk == null || readySince.isAfter(lastOk))) {
+                return "no " + what + " in the " + span + " since it was opened again";
+            }
             return lastOk != null ? "no " + what + " for " + span : "no " + what + " in the " + span + " since start";
         }
 

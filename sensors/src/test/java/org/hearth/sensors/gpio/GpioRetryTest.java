@@ -157,6 +157,23 @@ class GpioRetryTest {
     }
 
     @Test
+    void a_pin_opened_again_is_timed_for_silence_from_then_not_from_the_start() throws Exception {
+        SensorSpec pir = new SensorSpec("pir-hall", "hall", SensorKind.PIR, 4, Pull.OFF, false, Duration.ofMillis(20), Duration.ofHours(2));
+        supervisor.start();
+        open(pir);
+        time.advanceBy(Duration.ofHours(3));
+        board.chip = true;
+        time.advanceBy(Duration.ofMinutes(1));
+        assertThat(status(pir)).isEqualTo(HealthStatus.ONLINE);
+
+        time.advanceBy(Duration.ofMinutes(118));
+        assertThat(status(pir)).isEqualTo(HealthStatus.ONLINE);
+        time.advanceBy(Duration.ofMinutes(3));
+        assertThat(supervisor.health(pir.id()).orElseThrow().describe())
+                .isEqualTo("SUSPECT (no events in the 2h since it was opened again)");
+    }
+
+    @Test
     void a_pin_that_cannot_be_claimed_is_retried_while_the_others_work() throws Exception {
         board.chip = true;
         board.busy.add(27);
