@@ -46,6 +46,7 @@ import org.hearth.gateway.domain.activity.TemperatureReading;
 import org.hearth.gateway.domain.activity.TemperatureWatch;
 import org.hearth.gateway.domain.falls.WornFallDetector;
 import org.hearth.gateway.domain.SensorHealthAlerts;
+import org.hearth.gateway.domain.WalkTestMode;
 import org.hearth.gateway.domain.OutboxDispatcher;
 import org.hearth.gateway.store.SqliteAlertStore;
 import org.hearth.gateway.store.SqliteDatabase;
@@ -72,6 +73,7 @@ import org.hearth.sensors.gpio.DigitalSensors;
 import org.hearth.sensors.gpio.GpioBackend;
 import org.hearth.sensors.gpio.GpioException;
 import org.hearth.sensors.gpio.SimulatedHome;
+import org.hearth.sensors.health.HealthEvent;
 import org.hearth.sensors.health.HealthSupervisor;
 import org.hearth.sensors.health.SupervisedSensor;
 import org.hearth.time.RealTimeScheduler;
@@ -112,6 +114,7 @@ public final class Daemon implements AutoCloseable {
     private final HubUplink uplink;
     private HomeSummaries summaries;
     private HomeSummarySource summary;
+    private final WalkTestMode walkTest;
     /** The keys the DTLS endpoint holds now, by carer name; revocation removes them. */
     private final Map<String, Secrets.CarerKey> activeKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private AutoCloseable sensors;
@@ -152,10 +155,13 @@ public final class Daemon implements AutoCloseable {
         this.reachability = new CarerReachability(loop, announcer, CarerReachability.DEFAULT_THRESHOLD, EMERGENCY_NUMBER);
         this.machine = new AlertMachine(alerts, ladder, loop, announcer, config.alerts().preAlarm(), ids, reachability);
         observers.forEach(machine::addObserver);
+        SensorHealthAlerts healthAlerts = new SensorHealthAlerts(machine, loop);
+        machine.addObserver(healthAlerts);
         ActivityParameters thresholds = DetectionParameters.of(config.detection());
         ActivityWatch activity = new ActivityWatch(thresholds, machine, loop, new SqliteRoutineStore(db));
         machine.addObserver(new CheckInAnswers(activity));
-        Gateway gateway = new Gateway(events, List.of(new DirectAlarms(machine, loop), activity,
+        this.walkTest = new WalkTestMode(loop, announcer);
+        Gateway gateway = new Gateway(events, List.of(new DirectAlarms(machine, loop, walkTest), activity,
                 new WornFallDetector(machine, loop)));
 
         // 3. CoAP: the server, and the client side that reaches carers.
@@ -181,13 +187,13 @@ public final class Daemon implements AutoCloseable {
         onLoop(() -> {
             voice.connect(new GatewayAlarmPort(machine, ladder));
             machine.recover();
+            healthAlerts.afterRestart(alerts.open());
             outbox.wake();
             return null;
         });
 
         // 4. Sensors, last: their events need everything above. A sensor that cannot be opened is
         //    reported OFFLINE and raises a "needs attention" alert; the daemon runs on without it.
-        SensorHealthAlerts healthAlerts = new SensorHealthAlerts(machine);
         this.supervisor = new HealthSupervisor(loop, event -> loop.execute(() -> healthAlerts.onHealth(event)));
         // The care hub: events of its alerts, the summary, and what it sends down.
         this.summary = new HomeSummarySource(config.home().label(), loop, supervisor::snapshot, activity::residentOut,
@@ -213,15 +219,16 @@ public final class Daemon implements AutoCloseable {
             }
         });
         try {
+            // GPIO that will not open (no chip, a pin claimed elsewhere) is OFFLINE and retried every minute.
             if (config.gpio() == GpioBackend.MOCK) {
-                this.simulated = SimulatedHome.open(config.sensors(), loop, listener);
+                this.simulated = SimulatedHome.open(config.sensors(), loop, listener, supervisor);
                 this.sensors = simulated;
             } else {
-                this.sensors = DigitalSensors.open(config.gpio(), config.sensors(), loop, listener);
+                this.sensors = DigitalSensors.open(config.gpio(), config.sensors(), loop, listener, supervisor);
             }
         } catch (GpioException e) {
             LOG.error("Sensors could not be opened: {}", e.getMessage());
-            config.sensors().forEach(s -> supervisor.reportOffline(s.id(), e.getMessage()));
+            config.sensors().forEach(s -> supervisor.reportOffline(s.id(), HealthEvent.GPIO, e.getMessage()));
         }
         this.i2c = startI2c(config, gateway, new TemperatureWatch(thresholds.environment(), machine, loop));
         supervisor.start();
@@ -458,6 +465,16 @@ public final class Daemon implements AutoCloseable {
             return CompletableFuture.supplyAsync(() -> machine.raiseTest(
                     "TEST alert from the installer at " + config.home().label() + ". No action is needed.",
                     TEST_ALERT_WINDOW), loop::execute);
+        }
+
+        @Override
+        public CompletionStage<java.time.Instant> startWalkTest() {
+            return CompletableFuture.supplyAsync(walkTest::start, loop::execute);
+        }
+
+        @Override
+        public CompletionStage<Boolean> finishWalkTest() {
+            return CompletableFuture.supplyAsync(walkTest::finish, loop::execute);
         }
 
         @Override

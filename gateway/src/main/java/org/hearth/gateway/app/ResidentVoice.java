@@ -39,7 +39,7 @@ final class ResidentVoice implements Announcer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResidentVoice.class);
 
     /** The domain's phrases, as reply keys of the voice module's language files. */
-    private static final Map<String, String> REPLY_KEYS = Map.of(
+    private static final Map<String, String> REPLY_KEYS = withWalkTest(Map.of(
             Phrase.PRE_ALARM_QUESTION, "checkin.prompt",
             Phrase.PRE_ALARM_CANCELLED, "alarm.cancelled",
             Phrase.NOTHING_TO_CANCEL, "alarm.nothing",
@@ -47,7 +47,16 @@ final class ResidentVoice implements Announcer, AutoCloseable {
             Phrase.CARER_TOLD, "carer.told",
             Phrase.CARER_COMING, "carer.coming",
             Phrase.CARERS_UNREACHABLE, "carers.unreachable",
-            Phrase.CARERS_BACK, "carers.back");
+            Phrase.CARERS_BACK, "carers.back"));
+
+    /** The walk test's phrases are reply keys of the same name (English only so far; other languages fall back to it). */
+    private static Map<String, String> withWalkTest(Map<String, String> keys) {
+        Map<String, String> all = new java.util.HashMap<>(keys);
+        java.util.stream.Stream.concat(Phrase.WALK_TEST_WORKS.values().stream(),
+                        java.util.stream.Stream.of(Phrase.WALK_TEST_STARTED, Phrase.WALK_TEST_REAL, Phrase.WALK_TEST_ENDED))
+                .forEach(k -> all.put(k, k));
+        return Map.copyOf(all);
+    }
 
     private final Assistant assistant;
     private final LanguageResources language;

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hearth.protocol.AlertKind;
 import org.hearth.protocol.GatewayStatus;
 
 /**
  * The installer's walk test, as state: which sensors have reported since the test began, and
  * when. A digital sensor counts as seen when it has an event after the start; an I2C sensor
- * when it is reporting again after the start. Fed with successive {@code /status} snapshots.
+ * when it is reporting again after the start. Fed with successive {@code /status} snapshots,
+ * which also show a real alert for help raised during the test.
  */
 final class WalkTest {
 
@@ -21,9 +23,16 @@ final class WalkTest {
     }
 
     private final Instant start;
+    /** Alerts already open when the test began, and real ones already shown. */
+    private final java.util.Set<java.util.UUID> known = new java.util.HashSet<>();
     private final Map<String, Sensor> waiting = new LinkedHashMap<>();
     private final Map<String, Instant> seen = new LinkedHashMap<>();
     private final Map<String, Sensor> all = new LinkedHashMap<>();
+
+    WalkTest(GatewayStatus first) {
+        this(first.at(), first.sensors());
+        first.openAlerts().forEach(a -> known.add(a.id()));
+    }
 
     WalkTest(Instant start, List<GatewayStatus.SensorStatus> sensors) {
         this.start = start;
@@ -44,6 +53,17 @@ final class WalkTest {
             }
         }
         return fresh;
+    }
+
+    /**
+     * Alerts for help opened since the test began, each returned once: during walk-test mode
+     * only a cord or help button held down raises one, so it is a real call for help.
+     */
+    List<GatewayStatus.OpenAlert> realAlerts(GatewayStatus status) {
+        return status.openAlerts().stream()
+                .filter(a -> a.kind() == AlertKind.HELP || a.kind() == AlertKind.FALL)
+                .filter(a -> known.add(a.id()))
+                .toList();
     }
 
     boolean passed() {

@@ -3,12 +3,16 @@ package org.hearth.gateway.app;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.hearth.gateway.app.config.ConfigLoader;
+import org.hearth.gateway.coap.LocalToken;
 import org.hearth.gateway.coap.LoopbackClient;
+import org.hearth.gateway.domain.WalkTestMode;
 import org.hearth.protocol.GatewayStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +22,9 @@ import picocli.CommandLine.Option;
  * {@code hearth walk-test}: the installer triggers each sensor in turn (walk past the motion
  * sensor, open the door, sit on the mat, pull the cord) and sees, live, which have been seen and
  * which are still waiting. Ends with PASS, or FAIL naming the sensors never seen. Asks the
- * running daemon, so it tests the real wiring, pins and debounce.
+ * running daemon, so it tests the real wiring, pins and debounce. For its duration (at most
+ * {@link WalkTestMode#LONGEST}) the home is in walk-test mode, so trying a cord calls nobody; a
+ * real alert raised meanwhile (a cord held down) is shown.
  */
 @Command(name = "walk-test", mixinStandardHelpOptions = true,
         description = "Check every sensor: trigger each one in turn and watch it appear.")
@@ -30,7 +36,7 @@ final class WalkTestCommand implements Callable<Integer> {
     ConfigOption config;
 
     @Option(names = "--timeout", defaultValue = "10m", converter = DurationConverter.class,
-            description = "Give up after this long (default: ${DEFAULT-VALUE}).")
+            description = "Give up after this long, at most 30m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     private final PrintStream out = System.out;
@@ -47,7 +53,52 @@ final class WalkTestCommand implements Callable<Integer> {
             out.println("Hearth is not running, so the sensors cannot be tested. Start it first: sudo systemctl start hearth");
             return 1;
         }
-        WalkTest test = new WalkTest(first.at(), first.sensors());
+        WalkTest test = new WalkTest(first);
+        if (timeout.compareTo(WalkTestMode.LONGEST) > 0) {
+            out.println("A walk test lasts at most " + WalkTestMode.LONGEST.toMinutes() + " min, so the cords are never off for longer.");
+            timeout = WalkTestMode.LONGEST;
+        }
+        Optional<LocalToken> mode = startMode(port, loaded.config().storage().dataDir(), zone);
+        Thread endMode = new Thread(() -> mode.ifPresent(token -> endMode(port, token)), "walk-test-end");
+        mode.ifPresent(token -> Runtime.getRuntime().addShutdownHook(endMode)); // Ctrl-C ends the mode too
+        try {
+            return walk(test, port, zone);
+        } finally {
+            if (mode.isPresent()) {
+                Runtime.getRuntime().removeShutdownHook(endMode);
+                endMode(port, mode.get());
+                out.println("Test mode is off: cords and buttons call for help again.");
+            }
+        }
+    }
+
+    /** Puts the home in walk-test mode; with no token (not root or hearth) the test runs without it, and says so. */
+    private Optional<LocalToken> startMode(int port, java.nio.file.Path dataDir, ZoneId zone) {
+        try {
+            LocalToken token = LocalToken.read(dataDir);
+            Instant until = LoopbackClient.startWalkTest(port, token);
+            out.println("Test mode is on until " + TIME.format(until.atZone(zone)) + ": cords and buttons call nobody, and Hearth says"
+                    + " which work. Held down for " + WalkTestMode.HELD_FOR_REAL.toSeconds() + " s, a cord or the help button"
+                    + " still calls for help for real.");
+            return Optional.of(token);
+        } catch (IOException e) {
+            out.println("Test mode is NOT on (" + e.getMessage() + ").");
+            out.println("Every cord and button you try will send a real alert to the carers. Press Ctrl-C and run with sudo,"
+                    + " or tell the carers first.");
+            return Optional.empty();
+        }
+    }
+
+    private void endMode(int port, LocalToken token) {
+        try {
+            LoopbackClient.finishWalkTest(port, token);
+        } catch (IOException e) {
+            out.println("Could not end test mode (" + e.getMessage() + "); it ends by itself within "
+                    + WalkTestMode.LONGEST.toMinutes() + " min.");
+        }
+    }
+
+    private int walk(WalkTest test, int port, ZoneId zone) throws InterruptedException {
         out.println("Walk test: trigger each sensor in turn. Walk past each motion sensor, open and close each door,");
         out.println("sit on each mat, pull each cord and press each button. Waiting for " + test.waiting().size() + " sensors:");
         test.waiting().forEach(s -> out.println("  waiting  " + s.plain()));
@@ -59,6 +110,11 @@ final class WalkTestCommand implements Callable<Integer> {
                 for (WalkTest.Sensor s : test.update(now)) {
                     out.println("  seen     " + s.plain() + " at " + TIME.format(test.seen().get(s.id()).atZone(zone))
                             + (test.passed() ? "" : "; still waiting for " + test.waiting().size()));
+                }
+                for (GatewayStatus.OpenAlert a : test.realAlerts(now)) {
+                    out.println("  REAL ALERT  " + a.kind().name().toLowerCase(java.util.Locale.ROOT)
+                            + (a.room().isEmpty() ? "" : " in the " + a.room()) + " at " + TIME.format(a.raisedAt().atZone(zone))
+                            + ": this is not part of the test. The carers are being told; check on the resident.");
                 }
             } catch (IOException e) {
                 out.println("Lost contact with Hearth: " + e.getMessage() + ". Trying again.");

@@ -43,6 +43,21 @@ public interface LocalControl {
      */
     CompletionStage<java.util.UUID> testAlert();
 
+    /**
+     * Puts the home in walk-test mode, or gives it its full time again: cords and buttons are
+     * reported and call nobody unless held down.
+     *
+     * @return when the mode ends by itself
+     */
+    CompletionStage<java.time.Instant> startWalkTest();
+
+    /**
+     * Ends walk-test mode: cords and buttons call for help again.
+     *
+     * @return false when it was not on
+     */
+    CompletionStage<Boolean> finishWalkTest();
+
     /** No local control: nobody holds the token, and every action fails. */
     LocalControl NONE = new LocalControl() {
         private final LocalToken nobodys = LocalToken.random();
@@ -75,6 +90,16 @@ public interface LocalControl {
         @Override
         public CompletionStage<java.util.UUID> testAlert() {
             return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("no test alerts here"));
+        }
+
+        @Override
+        public CompletionStage<java.time.Instant> startWalkTest() {
+            return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("no walk test here"));
+        }
+
+        @Override
+        public CompletionStage<Boolean> finishWalkTest() {
+            return java.util.concurrent.CompletableFuture.completedFuture(false);
         }
     };
 }

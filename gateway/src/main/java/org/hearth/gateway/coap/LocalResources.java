@@ -19,12 +19,20 @@ final class LocalResources {
     private LocalResources() {
     }
 
-    /** {@code /local/keys}, {@code /local/test-alert} and, in a simulated home only, {@code /local/sim/{sensor}}. */
+    /**
+     * {@code /local/keys}, {@code /local/test-alert}, {@code /local/walk-test/start} (answered with
+     * the instant the mode ends by itself), {@code /local/walk-test/end} and, in a simulated home
+     * only, {@code /local/sim/{sensor}}.
+     */
     static CoapResource create(CoapEndpoint plain, LocalControl local) {
         Gate gate = new Gate(plain, local.token());
         CoapResource root = new CoapResource("local", false);
         root.add(new LocalAction("keys", gate, ResponseCode.CHANGED, "keys not reloaded", local::reloadKeys));
         root.add(new LocalAction("test-alert", gate, ResponseCode.CREATED, "no test alert sent", local::testAlert));
+        CoapResource walkTest = new CoapResource("walk-test", false);
+        walkTest.add(new LocalAction("start", gate, ResponseCode.CHANGED, "walk test mode not started", local::startWalkTest));
+        walkTest.add(new LocalAction("end", gate, ResponseCode.CHANGED, "walk test mode not ended", local::finishWalkTest));
+        root.add(walkTest);
         if (local.simulated()) {
             root.add(new SimResource(gate, local));
         }

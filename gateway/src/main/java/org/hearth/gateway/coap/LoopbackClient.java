@@ -89,6 +89,26 @@ public final class LoopbackClient {
         }
     }
 
+    /**
+     * Puts the running daemon in walk-test mode: cords and buttons call nobody unless held down.
+     *
+     * @return when the mode ends by itself
+     * @throws IOException when the daemon does not answer or refuses
+     */
+    public static java.time.Instant startWalkTest(int port, LocalToken token) throws IOException {
+        String until = post(port, token, "local/walk-test/start");
+        try {
+            return java.time.Instant.parse(until.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IOException("Hearth's answer to the walk test was not a time: " + until, e);
+        }
+    }
+
+    /** Ends walk-test mode in the running daemon: cords and buttons call for help again. */
+    public static void finishWalkTest(int port, LocalToken token) throws IOException {
+        post(port, token, "local/walk-test/end");
+    }
+
     /** A POST to local control, with the token as its payload. */
     private static String post(int port, LocalToken token, String path) throws IOException {
         URI uri = URI.create("coap://127.0.0.1:" + port + "/" + path);

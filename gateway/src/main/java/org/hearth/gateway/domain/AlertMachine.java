@@ -234,10 +234,15 @@ public final class AlertMachine implements AlertSink {
 
     /** Closes an alert: a carer has dealt with it. */
     public boolean resolve(UUID id, String byWhom) {
+        return resolve(id, Event.RESOLVED, "Resolved by " + byWhom);
+    }
+
+    /** Closes an alert for the reason {@code why}, for example {@link Event#SENSOR_RECOVERED}, told in {@code detail}. */
+    public boolean resolve(UUID id, Event why, String detail) {
         Optional<Alert> alert = store.find(id).filter(a -> a.state().isOpen());
         alert.ifPresent(a -> {
             disarm(id);
-            record(a.withState(AlertState.RESOLVED), Event.RESOLVED, "", "Resolved by " + byWhom, List.of());
+            record(a.withState(AlertState.RESOLVED), why, "", detail, List.of());
         });
         return alert.isPresent();
     }
@@ -270,6 +275,18 @@ public final class AlertMachine implements AlertSink {
         return AckResult.ACCEPTED;
     }
 
+    /**
+     * A sensor needs attention: raised at once to the first level, which it never leaves (see
+     * {@link #armEscalation}).
+     *
+     * @return its id, so that it can be closed when the sensor recovers
+     */
+    public UUID raiseSensorHealth(AlertRequest request) {
+        Alert alert = Alert.detected(request, ids.get(), scheduler.now());
+        toRaised(alert, request.message());
+        return alert.id();
+    }
+
     /** After a restart: re-arm the pre-alarm and escalation timers of every open alert. */
     public void recover() {
         Instant now = scheduler.now();
@@ -287,8 +304,9 @@ public final class AlertMachine implements AlertSink {
 
     private void armEscalation(Alert alert) {
         Optional<Integer> next = ladder.nextLevel(alert.level());
-        // An INFO message ("please call me") is for the first level only: a helpline is for emergencies.
-        if (next.isEmpty() || alert.severity() == Severity.INFO) {
+        // An INFO message ("please call me") and a sensor needing attention are for the first level
+        // only: a helpline is for emergencies.
+        if (next.isEmpty() || alert.severity() == Severity.INFO || alert.kind() == AlertKind.SENSOR_HEALTH) {
             return;
         }
         Duration left = atMost(Duration.between(scheduler.now(), alert.levelSince().plus(ladder.levelTimeout())),

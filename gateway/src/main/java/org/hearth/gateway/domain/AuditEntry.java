@@ -35,6 +35,8 @@ public record AuditEntry(UUID alertId, Instant at, AlertState state, Event event
         LADDER_EXHAUSTED,
         /** Closed. */
         RESOLVED,
+        /** Closed by itself: every sensor a sensor-health alert was about works again. */
+        SENSOR_RECOVERED,
         /** An entry written before events were typed (schema v3 and older); only its words are known. */
         NOTE
     }

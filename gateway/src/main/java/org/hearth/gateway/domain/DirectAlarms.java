@@ -9,7 +9,9 @@ import org.hearth.time.Scheduler;
 /**
  * Sensors that mean something at once. A pull cord or the help button is the resident asking
  * for help, so it skips the pre-alarm; pressed during a pre-alarm, it confirms it. A radar or mat
- * fall output might be wrong, so it asks first. The cancel button answers "I'm fine".
+ * fall output might be wrong, so it asks first. The cancel button answers "I'm fine". During a
+ * walk test these are reported to the {@link WalkTestMode} instead, which calls for help only
+ * when a cord or the help button is held down.
  */
 public final class DirectAlarms implements Detector {
 
@@ -17,23 +19,31 @@ public final class DirectAlarms implements Detector {
 
     private final AlertMachine alerts;
     private final Scheduler scheduler;
+    private final WalkTestMode walkTest;
 
-    public DirectAlarms(AlertMachine alerts, Scheduler scheduler) {
+    /** @param walkTest while it is on, cords and buttons are reported to it instead of alarming */
+    public DirectAlarms(AlertMachine alerts, Scheduler scheduler, WalkTestMode walkTest) {
         this.alerts = alerts;
         this.scheduler = scheduler;
+        this.walkTest = walkTest;
     }
 
     @Override
     public void onEvent(SensorEvent event) {
-        if (!event.active()) {
-            return;
+        if (walkTest.takes(event) || walkTest.counting(event)) {
+            walkTest.report(event, () -> alarm(event, " It was held down during a walk test."));
+        } else if (event.active()) {
+            alarm(event, "");
         }
+    }
+
+    private void alarm(SensorEvent event, String note) {
         String at = HH_MM.format(event.at().atZone(zone()));
         switch (event.kind()) {
             case PULL_CORD -> alerts.raise(AlertRequest.urgent(AlertKind.HELP, event.room(),
-                    "The pull cord in the " + event.room() + " was pulled at " + at + ".", false));
+                    "The pull cord in the " + event.room() + " was pulled at " + at + "." + note, false));
             case HELP_BUTTON -> alerts.help("help button", AlertRequest.urgent(AlertKind.HELP, event.room(),
-                    "The help button in the " + event.room() + " was pressed at " + at + ".", false));
+                    "The help button in the " + event.room() + " was pressed at " + at + "." + note, false));
             case FALL_OUTPUT -> alerts.raise(AlertRequest.urgent(AlertKind.FALL, event.room(),
                     "The fall sensor in the " + event.room() + " detected a fall at " + at + ".", true));
             case CANCEL_BUTTON -> alerts.cancelPreAlarm("cancel button");

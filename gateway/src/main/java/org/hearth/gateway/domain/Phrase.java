@@ -2,6 +2,7 @@ package org.hearth.gateway.domain;
 
 import java.util.Map;
 import java.util.Objects;
+import org.hearth.sensors.SensorKind;
 
 /**
  * Something to tell the resident, independent of language: a key and its arguments. The app
@@ -25,6 +26,17 @@ public record Phrase(String key, Map<String, String> args) {
     public static final String CARERS_UNREACHABLE = "carers.unreachable";
     /** "I can reach your carers again." */
     public static final String CARERS_BACK = "carers.back";
+    /** "Walk test. Pull each cord and press each button: I will tell you which work. ..." */
+    public static final String WALK_TEST_STARTED = "walktest.started";
+    /** "The {room} cord works.", and so on for each kind the walk test reports. */
+    public static final Map<SensorKind, String> WALK_TEST_WORKS = Map.of(
+            SensorKind.PULL_CORD, "walktest.cord",
+            SensorKind.HELP_BUTTON, "walktest.help",
+            SensorKind.FALL_OUTPUT, "walktest.fall");
+    /** "That was held down, so this is a real call for help." */
+    public static final String WALK_TEST_REAL = "walktest.real";
+    /** "The walk test is over. The cords and buttons call for help again." */
+    public static final String WALK_TEST_ENDED = "walktest.ended";
 
     public Phrase {
         Objects.requireNonNull(key, "key");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.Secrets;
+import org.hearth.gateway.coap.LocalToken;
 import org.hearth.gateway.coap.LoopbackClient;
 import org.hearth.sensors.Pull;
 import org.hearth.sensors.SensorKind;
@@ -63,6 +64,46 @@ class WalkTestTest {
                 test.update(LoopbackClient.status(loopback));
                 return test.passed();
             });
+        }
+    }
+
+    @Test
+    void in_walk_test_mode_a_cord_is_spoken_and_calls_nobody_and_one_held_down_is_a_real_alert_the_screen_shows()
+            throws Exception {
+        ZoneId zone = ZoneId.of("Europe/London");
+        int loopback = Ports.freeUdp();
+        HearthConfig config = new HearthConfig(new HearthConfig.Home("Flat 3", "en", zone), new HearthConfig.Storage(dir, 30),
+                GpioBackend.MOCK, List.of(sensor("cord-bathroom", "bathroom", SensorKind.PULL_CORD, 17)),
+                new HearthConfig.Alerts(Duration.ofSeconds(30), Duration.ofMinutes(5)),
+                List.of(new HearthConfig.CarerEntry("Priya", 1, URI.create("coaps://127.0.0.1:" + Ports.freeUdp()))),
+                new HearthConfig.Coap("127.0.0.1", Ports.freeUdp(), loopback), Duration.ofSeconds(60), dir.resolve("secrets.yaml"));
+        Secrets secrets = new Secrets(Map.of("Priya", new Secrets.CarerKey("priya-1", new byte[16])));
+        List<String> spoken = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        try (Daemon daemon = Daemon.start(config, secrets, RealTimeScheduler.create("loop", zone), (text, language) -> spoken.add(text),
+                List.of(), e -> { })) {
+            LocalToken token = LocalToken.read(dir);
+            var first = LoopbackClient.status(loopback);
+            WalkTest test = new WalkTest(first);
+            java.time.Instant until = LoopbackClient.startWalkTest(loopback, token);
+            assertThat(Duration.between(first.at(), until)).isBetween(Duration.ofMinutes(30), Duration.ofMinutes(31));
+
+            daemon.simulatedHome().pulse("cord-bathroom");
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                test.update(LoopbackClient.status(loopback));
+                return test.passed();
+            });
+            await().atMost(Duration.ofSeconds(5)).until(() -> spoken.contains("The bathroom cord works."));
+            assertThat(LoopbackClient.status(loopback).openAlerts()).isEmpty();
+
+            daemon.simulatedHome().set("cord-bathroom", true);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !test.realAlerts(LoopbackClient.status(loopback)).isEmpty());
+            daemon.simulatedHome().set("cord-bathroom", false);
+            assertThat(spoken).contains("That was held down, so this is a real call for help.",
+                    "I'm calling for help now. Stay where you are. Help is on its way.");
+
+            LoopbackClient.finishWalkTest(loopback, token);
+            await().atMost(Duration.ofSeconds(5)).until(() -> spoken.contains("The walk test is over. The cords and buttons call for help again."));
         }
     }
 

@@ -63,6 +63,18 @@ class LocalResourcesTest {
     }
 
     @Test
+    void walk_test_mode_starts_and_ends_only_with_the_token_and_says_when_it_would_end() throws Exception {
+        assertThat(post("local/walk-test/start", "").getCode()).isEqualTo(ResponseCode.UNAUTHORIZED);
+        assertThat(post("local/walk-test/end", LocalToken.random().text()).getCode()).isEqualTo(ResponseCode.UNAUTHORIZED);
+        assertThat(local.actions).isEmpty();
+
+        int port = gateway.plainAddress().getPort();
+        assertThat(LoopbackClient.startWalkTest(port, local.token)).isEqualTo(java.time.Instant.parse("2026-12-05T08:30:00Z"));
+        LoopbackClient.finishWalkTest(port, local.token);
+        assertThat(local.actions).containsExactly("walk-test start", "walk-test end");
+    }
+
+    @Test
     void a_simulated_press_says_starting_until_the_sensors_are_open() throws Exception {
         CoapResponse early = post("local/sim/cord-bathroom", local.token.text());
         assertThat(early.getCode()).isEqualTo(ResponseCode.SERVICE_UNAVAILABLE);
@@ -134,6 +146,18 @@ class LocalResourcesTest {
         public CompletionStage<UUID> testAlert() {
             actions.add("test-alert");
             return CompletableFuture.completedFuture(UUID.randomUUID());
+        }
+
+        @Override
+        public CompletionStage<java.time.Instant> startWalkTest() {
+            actions.add("walk-test start");
+            return CompletableFuture.completedFuture(java.time.Instant.parse("2026-12-05T08:30:00Z"));
+        }
+
+        @Override
+        public CompletionStage<Boolean> finishWalkTest() {
+            actions.add("walk-test end");
+            return CompletableFuture.completedFuture(true);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.hearth.gateway.domain.DirectAlarms;
 import org.hearth.gateway.domain.Ladder;
 import org.hearth.gateway.domain.OutboxDispatcher;
 import org.hearth.gateway.domain.Phrase;
+import org.hearth.gateway.domain.WalkTestMode;
 import org.hearth.sensors.SensorEvent;
 import org.hearth.sensors.SensorKind;
 import org.hearth.time.VirtualScheduler;
@@ -37,6 +38,7 @@ public final class AlertHarness {
     public final AlertMachine alerts;
     public final OutboxDispatcher outbox;
     public final DirectAlarms sensors;
+    public final WalkTestMode walkTest;
     public final Heartbeats heartbeats;
     public final CarerReachability reachability;
 
@@ -56,7 +58,8 @@ public final class AlertHarness {
         this.alerts = new AlertMachine(store, ladder, time, said::add, Duration.ofSeconds(30), UUID::randomUUID, reachability);
         this.outbox = new OutboxDispatcher(store, ladder, network, time, alerts, "Flat 12", reachability);
         alerts.addObserver(outbox);
-        this.sensors = new DirectAlarms(alerts, time);
+        this.walkTest = new WalkTestMode(time, said::add);
+        this.sensors = new DirectAlarms(alerts, time, walkTest);
         this.heartbeats = new Heartbeats(ladder, network, time, "Flat 12", Duration.ofSeconds(60), reachability);
     }
 

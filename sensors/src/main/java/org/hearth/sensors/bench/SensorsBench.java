@@ -125,7 +125,7 @@ public final class SensorsBench {
         SensorSpec pir = new SensorSpec("bench-pir", "bench", SensorKind.PIR, 17, Pull.OFF, false, Duration.ofMillis(1), Duration.ofDays(1));
         long[] measured = new long[settings.edges()];
         try (RealTimeScheduler loop = RealTimeScheduler.create("bench-event-loop", ZoneOffset.UTC);
-             SimulatedHome home = SimulatedHome.open(List.of(pir), loop, listener)) {
+             SimulatedHome home = SimulatedHome.open(List.of(pir), loop, listener, new HealthSupervisor(loop, change -> { }))) {
             boolean level = false;
             for (int i = 0; i < settings.warmupEdges() + settings.edges(); i++) {
                 level = !level;

@@ -5,6 +5,7 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import java.util.List;
 import org.hearth.sensors.SensorListener;
 import org.hearth.sensors.SensorSpec;
+import org.hearth.sensors.health.HealthReporter;
 import org.hearth.time.Scheduler;
 
 /**
@@ -21,8 +22,9 @@ public final class SimulatedHome implements AutoCloseable {
         this.specs = List.copyOf(specs);
     }
 
-    public static SimulatedHome open(List<SensorSpec> specs, Scheduler scheduler, SensorListener listener) throws GpioException {
-        return new SimulatedHome(DigitalSensors.open(GpioBackend.MOCK, specs, scheduler, listener), specs);
+    public static SimulatedHome open(List<SensorSpec> specs, Scheduler scheduler, SensorListener listener,
+                                     HealthReporter health) throws GpioException {
+        return new SimulatedHome(DigitalSensors.open(GpioBackend.MOCK, specs, scheduler, listener, health), specs);
     }
 
     /** Drives the sensor's line as the real sensor would while active (or idle), honouring active-low. */

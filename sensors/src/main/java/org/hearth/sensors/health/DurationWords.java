@@ -3,12 +3,12 @@ package org.hearth.sensors.health;
 import java.time.Duration;
 
 /** Says a span of time the way a person would on a status line: "45 s", "12 min", "26h", "3 days". */
-final class DurationWords {
+public final class DurationWords {
 
     private DurationWords() {
     }
 
-    static String of(Duration d) {
+    public static String of(Duration d) {
         long seconds = d.toSeconds();
         if (seconds < 120) {
             return seconds + " s";

@@ -14,9 +14,17 @@ import java.util.Objects;
  * @param current  the status now
  * @param reason   why, in plain words
  * @param at       when, by the injected clock
+ * @param cause    what is at fault, for code: sensors that share a cause share one alert. A fault of
+ *                 the sensor alone is {@link #ownCause}; one that takes down a whole group names the
+ *                 group, as {@link #GPIO} does for every pin when GPIO cannot open
  */
 public record HealthEvent(String sensorId, String room, String kind, HealthStatus previous, HealthStatus current,
-                          String reason, Instant at) {
+                          String reason, Instant at, String cause) {
+
+    /** The cause of every pin that fails because GPIO (the chip, or a pin) could not be opened. */
+    public static final String GPIO = "gpio";
+    /** The cause of every I2C sensor when I2C cannot start; a bus that is missing is {@code i2c-bus-N}. */
+    public static final String I2C = "i2c";
 
     public HealthEvent {
         Objects.requireNonNull(sensorId, "sensorId");
@@ -26,6 +34,18 @@ public record HealthEvent(String sensorId, String room, String kind, HealthStatu
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(cause, "cause");
+    }
+
+    /** A change whose cause is the sensor's own. */
+    public HealthEvent(String sensorId, String room, String kind, HealthStatus previous, HealthStatus current,
+                       String reason, Instant at) {
+        this(sensorId, room, kind, previous, current, reason, at, ownCause(sensorId));
+    }
+
+    /** The cause of a fault of this sensor alone. */
+    public static String ownCause(String sensorId) {
+        return "sensor:" + sensorId;
     }
 
     /** True when the sensor got worse: the change someone should hear about. */

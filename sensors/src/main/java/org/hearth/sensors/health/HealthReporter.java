@@ -6,6 +6,9 @@ package org.hearth.sensors.health;
  */
 public interface HealthReporter {
 
+    /** How often a sensor that could not be opened is tried again, on I2C and on GPIO alike. */
+    java.time.Duration RETRY_EVERY = java.time.Duration.ofMinutes(1);
+
     /** Starts supervising {@code sensor}; it starts ONLINE, waiting for its first report. */
     void watch(SupervisedSensor sensor);
 
@@ -22,5 +25,19 @@ public interface HealthReporter {
     void reportFailure(String sensorId, String action, String cause);
 
     /** The sensor cannot work at all (device missing, wrong chip, no bus): OFFLINE at once, with {@code reason}. */
-    void reportOffline(String sensorId, String reason);
+    default void reportOffline(String sensorId, String reason) {
+        reportOffline(sensorId, HealthEvent.ownCause(sensorId), reason);
+    }
+
+    /**
+     * As {@link #reportOffline(String, String)}, for a fault shared with other sensors: they all
+     * name the same {@code cause} (see {@link HealthEvent#cause()}).
+     */
+    void reportOffline(String sensorId, String cause, String reason);
+
+    /**
+     * The sensor could be opened again after being OFFLINE: ONLINE, waiting for its first event.
+     * Unlike {@link #reportOk} this is not a report from the sensor, so its silence is timed from now.
+     */
+    void reportReady(String sensorId);
 }

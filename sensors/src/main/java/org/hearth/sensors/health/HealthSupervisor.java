@@ -116,7 +116,7 @@ public final class HealthSupervisor implements HealthReporter, AutoCloseable {
     }
 
     @Override
-    public void reportOffline(String sensorId, String reason) {
+    public void reportOffline(String sensorId, String cause, String reason) {
         HealthEvent event;
         synchronized (this) {
             Watched w = sensors.get(sensorId);
@@ -124,7 +124,22 @@ public final class HealthSupervisor implements HealthReporter, AutoCloseable {
                 LOG.debug("Unsupervised sensor {} is offline: {}", sensorId, reason);
                 return;
             }
-            event = w.change(HealthStatus.OFFLINE, reason, scheduler.now());
+            event = w.change(HealthStatus.OFFLINE, reason, scheduler.now(), cause);
+        }
+        emit(event);
+    }
+
+    @Override
+    public void reportReady(String sensorId) {
+        HealthEvent event;
+        synchronized (this) {
+            Watched w = sensors.get(sensorId);
+            if (w == null) {
+                return;
+            }
+            w.readySince = scheduler.now();
+            w.failures = 0;
+            event = w.change(HealthStatus.ONLINE, "working again; waiting for the first " + w.what(), w.readySince);
         }
         emit(event);
     }
@@ -191,34 +206,59 @@ public final class HealthSupervisor implements HealthReporter, AutoCloseable {
         final SupervisedSensor sensor;
         final Instant since;
         Instant lastOk;
+        /** When it was last opened again after being OFFLINE; silence is never timed from before. */
+        Instant readySince;
         HealthStatus status = HealthStatus.ONLINE;
+        /** The cause of the current fault; the sensor's own unless a shared one was reported. */
+        String cause;
         String reason;
         int failures;
 
         Watched(SupervisedSensor sensor, Instant since) {
             this.sensor = sensor;
             this.since = since;
-            this.reason = "waiting for the first " + (sensor.polled() ? "reading" : "event");
+            this.reason = "waiting for the first " + what();
+            this.cause = HealthEvent.ownCause(sensor.id());
         }
 
-        /** Moves to {@code next}; returns the event if the status changed, else just updates the reason. */
+        String what() {
+            return sensor.polled() ? "reading" : "event";
+        }
+
         HealthEvent change(HealthStatus next, String why, Instant at) {
+            return change(next, why, at, HealthEvent.ownCause(sensor.id()));
+        }
+
+        /**
+         * Moves to {@code next}; returns the event if the status changed, else just updates the
+         * reason. A recovery names the cause it recovers from, so the fault's alert can close.
+         */
+        HealthEvent change(HealthStatus next, String why, Instant at, String faultCause) {
             HealthStatus previous = status;
             status = next;
             reason = why;
             if (previous == next) {
                 return null;
             }
-            return new HealthEvent(sensor.id(), sensor.room(), sensor.kind(), previous, next, why, at);
+            String eventCause = next == HealthStatus.ONLINE ? cause : faultCause;
+            cause = next == HealthStatus.ONLINE ? HealthEvent.ownCause(sensor.id()) : faultCause;
+            return new HealthEvent(sensor.id(), sensor.room(), sensor.kind(), previous, next, why, at, eventCause);
         }
 
         Duration silence(Instant now) {
-            return Duration.between(lastOk != null ? lastOk : since, now);
+            Instant from = lastOk != null ? lastOk : since;
+            if (readySince != null && readySince.isAfter(from)) {
+                from = readySince;
+            }
+            return Duration.between(from, now);
         }
 
         String silenceWords(Instant now) {
             String what = sensor.polled() ? "readings" : "events";
             String span = DurationWords.of(silence(now));
+            if (readySince != null && (lastOk == null || readySince.isAfter(lastOk))) {
+                return "no " + what + " in the " + span + " since it was opened again";
+            }
             return lastOk != null ? "no " + what + " for " + span : "no " + what + " in the " + span + " since start";
         }
 

@@ -1,6 +1,7 @@
 package org.hearth.sensors.i2c;
 
 import java.time.Duration;
+import org.hearth.sensors.health.HealthEvent;
 import org.hearth.sensors.health.HealthReporter;
 import org.hearth.time.Scheduler;
 import org.slf4j.Logger;
@@ -126,7 +127,7 @@ abstract class I2cDriver {
                 }
                 next = step.run(channel);
             } catch (DeviceUnavailableException e) {
-                next = offline(e.getMessage());
+                next = offline(e.getMessage(), e.sharedCause().orElse(HealthEvent.ownCause(id)));
             } catch (I2cIoException e) {
                 if (running) {
                     next = failed(e.getMessage());
@@ -159,13 +160,17 @@ abstract class I2cDriver {
     }
 
     private Next offline(String reason) {
+        return offline(reason, HealthEvent.ownCause(id));
+    }
+
+    private Next offline(String reason, String cause) {
         running = false;
         recovering = false;
         if (!reason.equals(offlineReason)) {
             LOG.warn("{} {} is offline: {}; retrying every {} s", chip(), id, reason, retryEvery.toSeconds());
         }
         offlineReason = reason;
-        health.reportOffline(id, reason);
+        health.reportOffline(id, cause, reason);
         return new Next(retryEvery, this::setUp);
     }
 

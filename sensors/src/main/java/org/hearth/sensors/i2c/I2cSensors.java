@@ -13,6 +13,7 @@ import org.hearth.sensors.ClimateChip;
 import org.hearth.sensors.ClimateListener;
 import org.hearth.sensors.ClimateSensorSpec;
 import org.hearth.sensors.SensorListener;
+import org.hearth.sensors.health.HealthEvent;
 import org.hearth.sensors.health.HealthReporter;
 import org.hearth.sensors.health.SupervisedSensor;
 import org.hearth.time.Scheduler;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class I2cSensors implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(I2cSensors.class);
-    public static final Duration DEFAULT_RETRY_EVERY = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_RETRY_EVERY = HealthReporter.RETRY_EVERY;
 
     private final I2cBackend backend;
     private final Scheduler scheduler;
@@ -131,7 +132,7 @@ public final class I2cSensors implements AutoCloseable {
     private I2cDriver.ChannelOpener opener(String id, int bus, int address) {
         return () -> {
             if (context == null) {
-                throw new DeviceUnavailableException(contextProblem);
+                throw new DeviceUnavailableException(contextProblem, HealthEvent.I2C);
             }
             try {
                 I2CProvider provider = context.provider(backend.providerId());
@@ -145,7 +146,7 @@ public final class I2cSensors implements AutoCloseable {
                 return new I2cChannel(i2c, bus, address);
             } catch (RuntimeException e) {
                 throw new DeviceUnavailableException("I2C bus " + bus + " is not available (" + I2cChannel.causeOf(e)
-                        + "); is I2C turned on in raspi-config?");
+                        + "); is I2C turned on in raspi-config?", HealthEvent.I2C + "-bus-" + bus);
             }
         };
     }

@@ -12,6 +12,7 @@ import org.hearth.sensors.Pull;
 import org.hearth.sensors.SensorEvent;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
+import org.hearth.sensors.health.HealthSupervisor;
 import org.hearth.time.VirtualScheduler;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ class SimulatedHomeTest {
     private static final Instant T0 = Instant.parse("2026-11-28T08:00:00Z");
     private final VirtualScheduler time = new VirtualScheduler(T0, ZoneOffset.UTC);
     private final List<SensorEvent> events = new ArrayList<>();
+    private final HealthSupervisor supervision = new HealthSupervisor(time, e -> { });
 
     private static SensorSpec spec(String id, SensorKind kind, int pin, boolean activeLow) {
         return new SensorSpec(id, "bathroom", kind, pin, Pull.UP, activeLow, Duration.ofMillis(20), Duration.ofDays(30));
@@ -30,7 +32,7 @@ class SimulatedHomeTest {
 
     @Test
     void a_pulled_cord_on_an_active_low_pin_becomes_one_active_then_one_idle_event() throws Exception {
-        try (SimulatedHome home = SimulatedHome.open(List.of(spec("cord", SensorKind.PULL_CORD, 17, true)), time, events::add)) {
+        try (SimulatedHome home = SimulatedHome.open(List.of(spec("cord", SensorKind.PULL_CORD, 17, true)), time, events::add, supervision)) {
             home.set("cord", true);
             time.advanceBy(Duration.ofSeconds(2));
             home.set("cord", false);
@@ -45,14 +47,14 @@ class SimulatedHomeTest {
     @Test
     void two_sensors_on_one_pin_are_refused_before_anything_opens() {
         var specs = List.of(spec("cord", SensorKind.PULL_CORD, 17, true), spec("door", SensorKind.CONTACT, 17, true));
-        assertThatThrownBy(() -> SimulatedHome.open(specs, time, events::add))
+        assertThatThrownBy(() -> SimulatedHome.open(specs, time, events::add, supervision))
                 .isInstanceOf(GpioException.class)
                 .hasMessage("pin 17 is used by both cord and door");
     }
 
     @Test
     void an_active_high_sensor_reads_high_as_active() throws Exception {
-        try (SimulatedHome home = SimulatedHome.open(List.of(spec("pir", SensorKind.PIR, 4, false)), time, events::add)) {
+        try (SimulatedHome home = SimulatedHome.open(List.of(spec("pir", SensorKind.PIR, 4, false)), time, events::add, supervision)) {
             home.pulse("pir");
             time.advanceBy(Duration.ofSeconds(1));
         }

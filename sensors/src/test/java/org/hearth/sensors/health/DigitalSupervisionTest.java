@@ -30,7 +30,7 @@ class DigitalSupervisionTest {
         SensorSpec door = new SensorSpec("door-front", "hall", SensorKind.CONTACT, 5, Pull.UP, false, Duration.ofMillis(30), Duration.ofDays(2));
         SensorSpec pir = new SensorSpec("pir-hall", "hall", SensorKind.PIR, 4, Pull.OFF, false, Duration.ofMillis(30), Duration.ofHours(12));
         try (HealthSupervisor supervisor = new HealthSupervisor(time, health::add);
-             SimulatedHome home = SimulatedHome.open(List.of(door, pir), time, supervisor.observing(events::add))) {
+             SimulatedHome home = SimulatedHome.open(List.of(door, pir), time, supervisor.observing(events::add), supervisor)) {
             supervisor.watch(SupervisedSensor.digital(door));
             supervisor.watch(SupervisedSensor.digital(pir));
             supervisor.start();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateChip;
 import org.hearth.sensors.ClimateSensorSpec;
+import org.hearth.sensors.health.HealthEvent;
 import org.hearth.sensors.health.HealthStatus;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,24 @@ class I2cSensorsTest {
             rig.time.advanceBy(Duration.ofSeconds(1));
             assertThat(rig.health("accel").describe()).isEqualTo(
                     "OFFLINE (I2C bus 3 is not available (I2C bus 3 does not exist.); is I2C turned on in raspi-config?)");
+        }
+    }
+
+    @Test
+    void sensors_on_a_missing_bus_share_its_cause_and_a_missing_chip_is_its_own() {
+        try (I2cRig rig = new I2cRig()) {
+            rig.sensors.addAccelerometer(new AccelerometerSpec("accel", "hall", 3, 0x53, 200, Duration.ofMillis(100), Duration.ofMinutes(1)),
+                    rig.accelListener);
+            rig.sensors.addClimate(new ClimateSensorSpec("climate", "lounge", ClimateChip.SHT31, 3, 0x44, Duration.ofMinutes(1),
+                    Duration.ofMinutes(10)), r -> { });
+            rig.sensors.addClimate(new ClimateSensorSpec("absent", "hall", ClimateChip.BME280, 1, 0x77, Duration.ofMinutes(1),
+                    Duration.ofMinutes(10)), r -> { });
+            rig.time.advanceBy(Duration.ofSeconds(1));
+
+            assertThat(rig.healthEvents).extracting(HealthEvent::sensorId, HealthEvent::cause).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple("accel", "i2c-bus-3"),
+                    org.assertj.core.groups.Tuple.tuple("climate", "i2c-bus-3"),
+                    org.assertj.core.groups.Tuple.tuple("absent", HealthEvent.ownCause("absent")));
         }
     }
 
