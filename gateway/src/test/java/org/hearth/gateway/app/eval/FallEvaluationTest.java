@@ -119,7 +119,7 @@ class FallEvaluationTest {
 
     @Test
     void the_detector_scores_the_same_at_50_hz() throws IOException {
-        FallEvaluation.Summary summary = new FallEvaluation(4).evaluate(FallEvaluation.findTrials(data));
+        FallEvaluation.Summary summary = new FallEvaluation(4, true).evaluate(FallEvaluation.findTrials(data));
 
         assertThat(FallEvaluation.summaryLine(summary))
                 .isEqualTo("falls: trials=3 falls=1 adls=2 sensitivity=1.000 specificity=1.000");
