@@ -265,7 +265,7 @@ public final class FallEvaluation {
         return rs.stream().filter(p).count();
     }
 
-    private static String ratio(double r) {
+    static String ratio(double r) {
         return Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.3f", r);
     }
 

@@ -197,16 +197,13 @@ public final class LeaveOneSubjectOut {
             out.println("  the defaults (" + describe(Settings.DEFAULT) + ") were chosen in " + defaultsChosen() + " of "
                     + folds.size() + " folds");
             out.println(String.format(Locale.ROOT, "falls-loso: subjects=%d sensitivity=%s specificity=%s elderly_specificity=%s",
-                    folds.size(), ratio(sensitivity()), ratio(specificity()), ratio(elderlySpecificity())));
+                    folds.size(), FallEvaluation.ratio(sensitivity()), FallEvaluation.ratio(specificity()),
+                    FallEvaluation.ratio(elderlySpecificity())));
         }
     }
 
     static String describe(Settings s) {
         return String.format(Locale.ROOT, "dv>=%.1f before<=%.0f after>=%.0f", s.minImpactDeltaV(), s.maxTiltBeforeDeg(),
                 s.minTiltAfterDeg());
-    }
-
-    static String ratio(double r) {
-        return Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.3f", r);
     }
 }
