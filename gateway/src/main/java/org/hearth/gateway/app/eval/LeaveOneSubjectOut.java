@@ -191,7 +191,7 @@ public final class LeaveOneSubjectOut {
             out.println("Leave-one-subject-out (settings tuned on the other subjects over " + GRID.size()
                     + ", tested on the one left out):");
             for (Fold f : folds) {
-                out.printf(Locale.ROOT, "  %s  %s  falls detected %3d/%-3d  ADL false alarms %3d/%-3d%n", f.subject(),
+                out.printf(Locale.ROOT, "  %s  %s  falls detected %3d/%-3d  ADL false alarms %3d/%d%n", f.subject(),
                         describe(f.chosen()), f.detectedFalls(), f.falls(), f.falseAlarms(), f.adls());
             }
             out.println("  the defaults (" + describe(Settings.DEFAULT) + ") were chosen in " + defaultsChosen() + " of "
