@@ -17,6 +17,9 @@ package org.hearth.gateway.domain.falls;
  *       {@link UprightEstimate}), that half-second must also have been within
  *       {@link #MAX_TILT_BEFORE_DEG} of upright: a person falls from standing, walking, or sitting
  *       up, not from lying down. Before any walking has been seen this stage passes.</li>
+ *   <li><b>Not sitting up after.</b> Likewise, the still second must be at least
+ *       {@link #MIN_TILT_AFTER_DEG} from upright: the person came to rest lying or slumped, not
+ *       sitting up straight in a chair.</li>
  * </ol>
  * Everyday movements fail at least one stage: sitting down hard into a chair is a strong impact
  * but leaves the trunk within about 45° of where it was; jumping, stumbling and brisk walking end
