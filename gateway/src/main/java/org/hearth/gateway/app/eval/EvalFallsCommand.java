@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "falls", mixinStandardHelpOptions = true,
         description = {
             "Runs every SisFall trial file under DIR through the daemon's worn-sensor fall detector, in virtual time.",
-            "Prints a breakdown by fall type, activity type and subject, then:",
+            "Each trial follows its subject's first walking trial (D01), as a day's wear precedes a fall; --cold starts without.",
+            "Prints a breakdown by fall type, activity type and subject; the elderly subjects' daily activities;",
+            "leave-one-subject-out figures (thresholds tuned on the other subjects, tested on the one left out); then:",
             "  falls: trials=N falls=F adls=A sensitivity=S specificity=P"},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:evaluated", "1:a file could not be read or written", "2:no data: DIR is missing or holds no SisFall trial"})
@@ -36,6 +38,13 @@ public final class EvalFallsCommand implements Callable<Integer> {
             description = "Average every N samples into one to test a slower sensor (4 turns 200 Hz into 50 Hz). Default: ${DEFAULT-VALUE}.")
     private int decimate;
 
+    @Option(names = "--cold",
+            description = "Run each trial with a fresh detector that has not seen its wearer walk (knows nothing of upright).")
+    private boolean cold;
+
+    @Option(names = "--no-loso", description = "Skip the leave-one-subject-out evaluation (it runs every trial once per setting tried).")
+    private boolean noLoso;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -54,7 +63,9 @@ public final class EvalFallsCommand implements Callable<Integer> {
                 stderr.println("No data: " + data + " holds no SisFall trial file (names like F01_SA01_R01.txt or D07_SE05_R02.txt).");
                 return 2;
             }
-            FallEvaluation.Summary summary = new FallEvaluation(decimate).evaluate(trials);
+            FallEvaluation evaluation = new FallEvaluation(decimate, !cold);
+            FallEvaluation.Recordings recordings = evaluation.read(trials);
+            FallEvaluation.Summary summary = evaluation.evaluate(recordings);
             if (summary.trials().isEmpty()) {
                 FallEvaluation.report(summary, stderr);
                 stderr.println("No data: none of the " + trials.size() + " trial files under " + data + " could be read.");
@@ -63,7 +74,8 @@ public final class EvalFallsCommand implements Callable<Integer> {
             if (out != null) {
                 FallEvaluation.writeCsv(summary, out);
             }
-            FallEvaluation.report(summary, stdout);
+            LeaveOneSubjectOut.Result loso = noLoso ? null : LeaveOneSubjectOut.run(recordings, LeaveOneSubjectOut.GRID);
+            FallEvaluation.report(summary, loso, stdout);
             return 0;
         } catch (IOException e) {
             stderr.println("Could not evaluate: " + e.getMessage());

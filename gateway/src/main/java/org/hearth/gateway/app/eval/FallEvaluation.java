@@ -35,6 +35,12 @@ import org.hearth.time.VirtualScheduler;
  * the same {@link WornFallDetector} the daemon wires, and a trial counts as a detected fall if a
  * FALL alert is raised at any point in it (SisFall labels whole trials; it has no fall onset).
  *
+ * <p>A worn sensor has seen its wearer walk long before any fall, and learns from that which way
+ * is up for them. So each trial is, by default, preceded by the same subject's first walking
+ * trial (D01, ending a minute before the trial starts), the way a day's wear precedes a fall;
+ * alerts during that walk are not counted. Without it ({@code walkFirst} false) the detector
+ * starts cold, as it does in the first minutes after the sensor is put on.
+ *
  * <p>Pure logic: the command prints what {@link #report} writes.
  */
 public final class FallEvaluation {
@@ -45,22 +51,30 @@ public final class FallEvaluation {
     static final Duration BATCH = Duration.ofMillis(100);
     private static final String SENSOR_ID = "worn";
 
-    private final int decimation;
+    /** The walk before each trial ends this long before the trial starts. */
+    static final Duration WALK_BEFORE = Duration.ofMinutes(1);
+    /** The activity whose first trial is each subject's walk: walking slowly. */
+    static final String WALK_ACTIVITY = "D01";
 
-    /** Runs every trial at its recorded 200 Hz. */
+    private final int decimation;
+    private final boolean walkFirst;
+
+    /** Runs every trial at its recorded 200 Hz, each after its subject's walk. */
     public FallEvaluation() {
-        this(1);
+        this(1, true);
     }
 
     /**
      * @param decimation averages each run of this many samples into one, to check the detector at
      *                   a lower rate: 4 turns SisFall's 200 Hz into 50 Hz
+     * @param walkFirst  precede each trial with its subject's first walking trial
      */
-    public FallEvaluation(int decimation) {
+    public FallEvaluation(int decimation, boolean walkFirst) {
         if (decimation < 1) {
             throw new IllegalArgumentException("decimation must be at least 1, was " + decimation);
         }
         this.decimation = decimation;
+        this.walkFirst = walkFirst;
     }
 
     /** The SisFall trial files under {@code dir}, at any depth, in path order; other files are ignored. */
@@ -73,7 +87,26 @@ public final class FallEvaluation {
 
     /** Runs every trial file; a file that cannot be read is reported in the summary and skipped. */
     public Summary evaluate(List<Path> files) {
+        return evaluate(read(files));
+    }
+
+    /** Runs every recording through the daemon's detector path. */
+    public Summary evaluate(Recordings recordings) {
         List<TrialResult> results = new ArrayList<>();
+        for (Recording r : recordings.trials()) {
+            results.add(run(r, recordings.walkOf(r.name().subject())));
+        }
+        return new Summary(results, recordings.problems());
+    }
+
+    /**
+     * Reads every trial file, at this evaluation's rate, and picks each subject's walk (their
+     * first {@link #WALK_ACTIVITY} trial, timed to end {@link #WALK_BEFORE} before the trials
+     * start), unless this evaluation starts cold. A file that cannot be read is named in
+     * {@link Recordings#problems()} and skipped.
+     */
+    public Recordings read(List<Path> files) {
+        List<Recording> trials = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Path file : files) {
             SisFallTrial trial;
@@ -90,18 +123,31 @@ public final class FallEvaluation {
                 problems.add(file.getFileName() + ": skipped " + trial.malformedCount() + " malformed row(s), first "
                         + trial.malformed().get(0));
             }
-            results.add(run(trial));
+            trials.add(new Recording(trial.name(), decimate(trial.samples()), trial.malformedCount()));
         }
-        return new Summary(results, problems);
+        Map<String, List<AccelSample>> walks = new TreeMap<>();
+        if (walkFirst) {
+            trials.stream().filter(r -> r.name().activity().equals(WALK_ACTIVITY) && !r.samples().isEmpty())
+                    .sorted(Comparator.comparingInt(r -> r.name().trial()))
+                    .forEach(r -> walks.putIfAbsent(r.name().subject(), endingBeforeTrials(r.samples())));
+        }
+        return new Recordings(trials, walks, problems);
     }
 
-    /** Replays one trial through the daemon's detector path in virtual time. */
-    public TrialResult run(SisFallTrial trial) {
-        VirtualScheduler time = new VirtualScheduler(TRIAL_START, ZoneOffset.UTC);
+    private static List<AccelSample> endingBeforeTrials(List<AccelSample> walk) {
+        long shift = toMicros(TRIAL_START.minus(WALK_BEFORE)) - walk.get(walk.size() - 1).epochMicros();
+        return walk.stream().map(s -> new AccelSample(s.epochMicros() + shift, s.x(), s.y(), s.z())).toList();
+    }
+
+    /** Replays one trial, after its subject's walk if any, through the daemon's detector path in virtual time. */
+    TrialResult run(Recording trial, List<AccelSample> walk) {
+        List<AccelSample> samples = new ArrayList<>(walk);
+        samples.addAll(trial.samples());
+        Instant start = samples.isEmpty() ? TRIAL_START : toInstant(Math.min(samples.get(0).epochMicros(), toMicros(TRIAL_START)));
+        VirtualScheduler time = new VirtualScheduler(start, ZoneOffset.UTC);
         FirstFall sink = new FirstFall(time);
         Gateway gateway = new Gateway(event -> { }, List.of(new WornFallDetector(sink, time)));
 
-        List<AccelSample> samples = decimate(trial.samples());
         long batchMicros = BATCH.toNanos() / 1_000;
         int from = 0;
         while (from < samples.size()) {
@@ -118,7 +164,7 @@ public final class FallEvaluation {
         SisFallName name = trial.name();
         Double firstAlert = sink.at == null ? null : Duration.between(TRIAL_START, sink.at).toNanos() / 1e9;
         return new TrialResult(name.fileName(), name.activity(), name.subject(), name.isFall(), firstAlert,
-                sink.message, trial.malformedCount());
+                sink.message, trial.malformedRows());
     }
 
     private List<AccelSample> decimate(List<AccelSample> samples) {
@@ -141,7 +187,11 @@ public final class FallEvaluation {
         return out;
     }
 
-    private static Instant toInstant(long epochMicros) {
+    private static long toMicros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+    }
+
+    static Instant toInstant(long epochMicros) {
         return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1_000L);
     }
 
@@ -158,6 +208,14 @@ public final class FallEvaluation {
 
     /** The breakdown by fall type, ADL type and subject, problems, then the summary line last. */
     public static void report(Summary summary, PrintWriter out) {
+        report(summary, null, out);
+    }
+
+    /**
+     * As {@link #report(Summary, PrintWriter)}, with the leave-one-subject-out table and its
+     * {@code falls-loso:} line (when {@code loso} is not null) just before the summary line.
+     */
+    public static void report(Summary summary, LeaveOneSubjectOut.Result loso, PrintWriter out) {
         for (String problem : summary.problems()) {
             out.println("warning: " + problem);
         }
@@ -180,6 +238,14 @@ public final class FallEvaluation {
         List<String> falseAlarms = summary.trials().stream().filter(r -> !r.fall() && r.detected()).map(TrialResult::trial).toList();
         out.println("Missed falls: " + (missed.isEmpty() ? "none" : String.join(" ", missed)));
         out.println("False alarms: " + (falseAlarms.isEmpty() ? "none" : String.join(" ", falseAlarms)));
+        out.println("Each false alarm is a pre-alarm the resident must cancel; unanswered, it reaches a carer: "
+                + falseAlarms.size() + " of " + summary.adls() + " daily activities.");
+        Summary elderly = new Summary(summary.trials().stream().filter(r -> r.subject().startsWith("SE")).toList(), List.of());
+        out.println("falls-elderly: adls=" + elderly.adls() + " false_alarms=" + elderly.falseAlarms()
+                + " specificity=" + ratio(elderly.specificity()));
+        if (loso != null) {
+            loso.report(out);
+        }
         out.println(summaryLine(summary));
         out.flush();
     }
@@ -199,8 +265,20 @@ public final class FallEvaluation {
         return rs.stream().filter(p).count();
     }
 
-    private static String ratio(double r) {
+    static String ratio(double r) {
         return Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.3f", r);
+    }
+
+    /** One trial's samples, at the evaluation's rate. */
+    public record Recording(SisFallName name, List<AccelSample> samples, int malformedRows) {
+    }
+
+    /** Every trial that could be read, each subject's walk (absent when starting cold), and what could not be read. */
+    public record Recordings(List<Recording> trials, Map<String, List<AccelSample>> walks, List<String> problems) {
+
+        public List<AccelSample> walkOf(String subject) {
+            return walks.getOrDefault(subject, List.of());
+        }
     }
 
     /**
@@ -268,7 +346,8 @@ public final class FallEvaluation {
 
         @Override
         public void raise(AlertRequest request) {
-            if (at == null && request.kind() == AlertKind.FALL) {
+            // Alerts during the walk before the trial are not the trial's.
+            if (at == null && request.kind() == AlertKind.FALL && !time.now().isBefore(TRIAL_START)) {
                 at = time.now();
                 message = request.message();
             }

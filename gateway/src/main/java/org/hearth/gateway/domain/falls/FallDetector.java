@@ -13,11 +13,20 @@ package org.hearth.gateway.domain.falls;
  *   <li><b>Posture change.</b> The direction of gravity in that still second has turned by at
  *       least {@link #MIN_POSTURE_CHANGE_DEG} from some half-second in the 6 s before the impact:
  *       the posture the person had before they went down.</li>
+ *   <li><b>Upright before.</b> Once the detector has seen its wearer walk (see
+ *       {@link UprightEstimate}), that half-second must also have been within
+ *       {@link #MAX_TILT_BEFORE_DEG} of upright: a person falls from standing, walking, or sitting
+ *       up, not from lying down. Before any walking has been seen this stage passes.</li>
+ *   <li><b>Not sitting up after.</b> Likewise, the still second must be at least
+ *       {@link #MIN_TILT_AFTER_DEG} from upright: the person came to rest lying or slumped, not
+ *       sitting up straight in a chair.</li>
  * </ol>
  * Everyday movements fail at least one stage: sitting down hard into a chair is a strong impact
  * but leaves the trunk within about 45° of where it was; jumping, stumbling and brisk walking end
  * on one's feet; lying down on a bed, or turning over in it, changes posture by 90°, but the
- * person lowers themselves all the way, so Δv stays well under 1 m/s.
+ * person lowers themselves all the way, so Δv stays well under 1 m/s. Rolling from the back onto
+ * the side can still end in a hard bump onto the mattress (SisFall's D14 reaches 1.1 m/s and
+ * 2.9 g), but the person was lying before it began: the upright stage rejects it.
  *
  * <p><b>Rest level.</b> "rest" is the larger of 1 g and what this sensor reads, lying still,
  * just before and just after the impact. Cheap accelerometers read anywhere from 0.85 to 1.17 g
@@ -84,6 +93,26 @@ public final class FallDetector {
      * sensor that does not sit square on the body.
      */
     static final double MIN_POSTURE_CHANGE_DEG = 60;
+    /**
+     * 60°. Standing and walking keep the trunk within about 20° of upright, sitting up within
+     * about 45° (leaning back in a low armchair); lying is 70–90° from it. Rolling over in bed
+     * starts from lying, so no half-second before it is this close to upright.
+     */
+    static final double MAX_TILT_BEFORE_DEG = 60;
+    /**
+     * 30°. Once upright is known, the still second after the impact must also be this far from
+     * it: the person came to rest lying or slumped, not sitting up in a chair or standing. A
+     * quick sit onto a low chair can turn the trunk 60° from its forward lean on the way down to
+     * sitting straight, but ends within about 20° of upright; a fall that ends sitting on the
+     * floor against something is the case this gives up (SisFall's backward falls while sitting
+     * down end 30–60° from upright).
+     */
+    static final double MIN_TILT_AFTER_DEG = 30;
+    /**
+     * After a gap this long the sensor was probably taken off (to charge) and may be clipped back
+     * on at another angle: what was learnt of upright is forgotten until the wearer walks again.
+     */
+    static final long FORGET_UPRIGHT_GAP_MICROS = 600_000_000;
     /** One fall, one alert: the pre-alarm is already asking the resident what happened. */
     static final long REFRACTORY_MICROS = 60_000_000;
     /** After a gap longer than this (the sensor out of range) the stages cannot be joined up: start again. */
@@ -92,7 +121,6 @@ public final class FallDetector {
     private static final long MAX_STEP_MICROS = 50_000;
     private static final double STANDARD_GRAVITY = 9.80665;
 
-    private static final double COS_MIN_POSTURE_CHANGE = Math.cos(Math.toRadians(MIN_POSTURE_CHANGE_DEG));
     /** 8 s of blocks: the reference span and the impact, with room to spare. */
     private static final int HISTORY_BLOCKS = 32;
     /** More than the half-second postures that fit in the reference span. */
@@ -107,6 +135,11 @@ public final class FallDetector {
      */
     private static final int PENDING_IMPACTS = 8;
 
+    private final Settings settings;
+    private final double cosMinPostureChange;
+    private final double cosMaxTiltBefore;
+    private final double cosMinTiltAfter;
+    private final UprightEstimate upright = new UprightEstimate();
     private final BlockHistory blocks = new BlockHistory(BLOCK_MICROS, HISTORY_BLOCKS);
     private final RecentSamples recent = new RecentSamples(IMPACT_HALF_WINDOW_MICROS, IMPACT_SAMPLES / 2);
     private final Impact measuring = new Impact(MAX_REFERENCES, IMPACT_SAMPLES);
@@ -125,6 +158,18 @@ public final class FallDetector {
     private long quietUntilMicros = Long.MIN_VALUE;
     private Fall lastFall;
 
+    /** A detector with the {@link Settings#DEFAULT} thresholds. */
+    public FallDetector() {
+        this(Settings.DEFAULT);
+    }
+
+    public FallDetector(Settings settings) {
+        this.settings = settings;
+        this.cosMinPostureChange = Math.cos(Math.toRadians(settings.minPostureChangeDeg()));
+        this.cosMaxTiltBefore = Math.cos(Math.toRadians(settings.maxTiltBeforeDeg()));
+        this.cosMinTiltAfter = Math.cos(Math.toRadians(settings.minTiltAfterDeg()));
+    }
+
     /**
      * Takes the next sample. Samples must come in time order: one that does not move time forward
      * is ignored, unless time went back by more than {@link #MAX_GAP_MICROS} (a sensor whose
@@ -139,11 +184,15 @@ public final class FallDetector {
             long gap = epochMicros - lastMicros;
             if (gap < -MAX_GAP_MICROS) {
                 restart();
+                upright.forget();
                 quietUntilMicros = Long.MIN_VALUE;
             } else if (gap <= 0) {
                 return false;
             } else if (gap > MAX_GAP_MICROS) {
                 restart();
+                if (gap > FORGET_UPRIGHT_GAP_MICROS) {
+                    upright.forget();
+                }
             } else {
                 step = Math.min(gap, MAX_STEP_MICROS);
             }
@@ -154,6 +203,7 @@ public final class FallDetector {
         boolean fell = false;
         while (blocks.needsClose(epochMicros)) {
             blocks.closeBlock();
+            upright.update(blocks);
             fell |= checkPending();
         }
         double m = Math.sqrt(x * x + y * y + z * z);
@@ -169,7 +219,15 @@ public final class FallDetector {
         return lastFall;
     }
 
-    /** Forgets the stream, for example after the sensor was out of range; keeps the quiet time after a fall. */
+    /** Whether the detector has learnt which way is up for its wearer (it has seen them walk). */
+    public boolean knowsUpright() {
+        return upright.known();
+    }
+
+    /**
+     * Forgets the stream, for example after the sensor was out of range; keeps the quiet time
+     * after a fall, and what it has learnt of the wearer's upright.
+     */
     public void restart() {
         blocks.clear();
         recent.clear();
@@ -191,7 +249,7 @@ public final class FallDetector {
                 measuring.active = false;
                 // Only the level before is known yet; the level after can only lower Δv further.
                 double rest = Math.max(1.0, measuring.levelBefore);
-                if (measuring.deltaV(rest, STANDARD_GRAVITY) >= MIN_IMPACT_DELTA_V) {
+                if (measuring.deltaV(rest, STANDARD_GRAVITY) >= settings.minImpactDeltaV()) {
                     Impact slot = freeOrOldestPending();
                     slot.copyFrom(measuring);
                     slot.active = true;
@@ -273,6 +331,7 @@ public final class FallDetector {
         double variance = n == 0 ? 0 : Math.max(0, window[4] / n - levelAfter * levelAfter);
         boolean still = n >= 2 && variance <= STILL_MAX_SD_G * STILL_MAX_SD_G;
         double norm = Math.sqrt(window[0] * window[0] + window[1] * window[1] + window[2] * window[2]);
+        boolean uprightAfter = upright.known() && upright.cosTo(window[0], window[1], window[2]) > cosMinTiltAfter;
         Impact found = null;
         double foundDeltaV = 0;
         double foundCos = 1;
@@ -285,20 +344,23 @@ public final class FallDetector {
                 impact.active = false;
                 continue;
             }
-            if (sinceImpact < STILL_EARLIEST_MICROS || !still || norm == 0) {
+            if (sinceImpact < STILL_EARLIEST_MICROS || !still || norm == 0 || uprightAfter) {
                 continue;
             }
             double minCos = 1;
             for (int r = 0; r < impact.references; r++) {
+                if (upright.cosTo(impact.rx[r], impact.ry[r], impact.rz[r]) < cosMaxTiltBefore) {
+                    continue; // lying already: a roll in bed, not a fall from upright
+                }
                 double cos = (impact.rx[r] * window[0] + impact.ry[r] * window[1] + impact.rz[r] * window[2]) / norm;
                 minCos = Math.min(minCos, cos);
             }
-            if (minCos > COS_MIN_POSTURE_CHANGE) {
-                continue; // still, in the posture it had: sat down, or stood still; a later second may differ
+            if (minCos > cosMinPostureChange) {
+                continue; // still, in the posture it had (sat down, stood still), or was never upright; a later second may differ
             }
             double rest = Math.max(1.0, Math.max(impact.levelBefore, levelAfter));
             double deltaV = impact.deltaV(rest, STANDARD_GRAVITY);
-            if (deltaV < MIN_IMPACT_DELTA_V) {
+            if (deltaV < settings.minImpactDeltaV()) {
                 impact.active = false; // lying now, but lowered, not dropped
                 continue;
             }
@@ -320,5 +382,27 @@ public final class FallDetector {
             p.active = false;
         }
         return true;
+    }
+
+    /**
+     * The thresholds an evaluation may tune; everything else is fixed by the physics above.
+     *
+     * @param minImpactDeltaV     m/s the impact must take out of the body ({@link #MIN_IMPACT_DELTA_V})
+     * @param minPostureChangeDeg degrees between the posture before and lying still after ({@link #MIN_POSTURE_CHANGE_DEG})
+     * @param maxTiltBeforeDeg    degrees from upright the posture before may be ({@link #MAX_TILT_BEFORE_DEG})
+     * @param minTiltAfterDeg     degrees from upright the still posture after must be ({@link #MIN_TILT_AFTER_DEG})
+     */
+    public record Settings(double minImpactDeltaV, double minPostureChangeDeg, double maxTiltBeforeDeg, double minTiltAfterDeg) {
+
+        public static final Settings DEFAULT =
+                new Settings(MIN_IMPACT_DELTA_V, MIN_POSTURE_CHANGE_DEG, MAX_TILT_BEFORE_DEG, MIN_TILT_AFTER_DEG);
+
+        public Settings {
+            if (!(minImpactDeltaV > 0) || !(minPostureChangeDeg > 0 && minPostureChangeDeg < 180)
+                    || !(maxTiltBeforeDeg > 0 && maxTiltBeforeDeg <= 180) || !(minTiltAfterDeg >= 0 && minTiltAfterDeg < 180)) {
+                throw new IllegalArgumentException("fall detector settings out of range: " + minImpactDeltaV + " m/s, "
+                        + minPostureChangeDeg + "°, " + maxTiltBeforeDeg + "°, " + minTiltAfterDeg + "°");
+            }
+        }
     }
 }

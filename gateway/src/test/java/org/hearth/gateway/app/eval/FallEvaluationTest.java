@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
+import org.hearth.gateway.domain.falls.FallDetector;
 import org.hearth.gateway.domain.falls.Trace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -117,9 +118,64 @@ class FallEvaluationTest {
                 .startsWith(bad.getFileName() + ": skipped 1 malformed row(s), first line 3"));
     }
 
+    /** A subject's walk (D01), a roll from the back onto the side with a hard bump (D14), and a fall (F01). */
+    private void writeSubject(Path dir, String subject, long seed) throws IOException {
+        SisFallFiles.write(dir.resolve(subject), "D01_" + subject + "_R01.txt",
+                Trace.at(200, seed).still(Trace.UPRIGHT, 2).walk(10, 0.3).samples());
+        SisFallFiles.write(dir.resolve(subject), "D14_" + subject + "_R01.txt", Trace.at(200, seed + 1)
+                .still(Trace.ON_BACK, 8).fallFreely(0.2, 0.5).turn(Trace.ON_SIDE, 0.3).impact(2.8, 0.15)
+                .still(Trace.ON_SIDE, 8).samples());
+        SisFallFiles.write(dir.resolve(subject), "F01_" + subject + "_R01.txt", Trace.at(200, seed + 2).fallFromWalking().samples());
+    }
+
+    @Test
+    void each_trial_follows_its_subjects_walk_so_a_roll_in_bed_is_not_taken_for_a_fall(@TempDir Path other) throws IOException {
+        writeSubject(other, "SE97", 50);
+        List<Path> files = FallEvaluation.findTrials(other);
+
+        FallEvaluation.Summary worn = new FallEvaluation().evaluate(files);
+        FallEvaluation.Summary cold = new FallEvaluation(1, false).evaluate(files);
+
+        assertThat(worn.trials()).extracting(FallEvaluation.TrialResult::trial, FallEvaluation.TrialResult::detected)
+                .containsExactly(Tuple.tuple("D01_SE97_R01.txt", false), Tuple.tuple("D14_SE97_R01.txt", false),
+                        Tuple.tuple("F01_SE97_R01.txt", true));
+        // The fall's alert is timed from the trial's own start, not from the walk before it.
+        assertThat(worn.trials().get(2).firstAlertSeconds()).isBetween(8.0, 11.5);
+        assertThat(cold.trials()).extracting(FallEvaluation.TrialResult::detected).containsExactly(false, true, true);
+    }
+
+    @Test
+    void leave_one_subject_out_tunes_on_the_other_subjects_and_scores_the_one_left_out(@TempDir Path other) throws IOException {
+        writeSubject(other, "SA97", 60);
+        writeSubject(other, "SE96", 70);
+        FallEvaluation evaluation = new FallEvaluation();
+        FallEvaluation.Recordings recordings = evaluation.read(FallEvaluation.findTrials(other));
+        // A grid whose second setting needs an impact no fall here reaches: the defaults must win each fold.
+        FallDetector.Settings tooStrict = new FallDetector.Settings(9, 60, 60, 30);
+
+        LeaveOneSubjectOut.Result loso = LeaveOneSubjectOut.run(recordings, List.of(tooStrict, FallDetector.Settings.DEFAULT));
+        StringWriter text = new StringWriter();
+        FallEvaluation.report(evaluation.evaluate(recordings), loso, new PrintWriter(text));
+
+        assertThat(loso.folds()).extracting(LeaveOneSubjectOut.Fold::subject, LeaveOneSubjectOut.Fold::chosen)
+                .containsExactly(Tuple.tuple("SA97", FallDetector.Settings.DEFAULT), Tuple.tuple("SE96", FallDetector.Settings.DEFAULT));
+        List<String> lines = text.toString().lines().toList();
+        assertThat(lines).contains("falls-elderly: adls=2 false_alarms=0 specificity=1.000",
+                "falls-loso: subjects=2 sensitivity=1.000 specificity=1.000 elderly_specificity=1.000");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("falls: trials=6 falls=2 adls=4 sensitivity=1.000 specificity=1.000");
+    }
+
+    @Test
+    void leave_one_subject_out_needs_two_subjects() throws IOException {
+        Path one = data.resolve("SA99");
+        FallEvaluation.Recordings recordings = new FallEvaluation().read(FallEvaluation.findTrials(one));
+
+        assertThat(LeaveOneSubjectOut.run(recordings, LeaveOneSubjectOut.GRID)).isNull();
+    }
+
     @Test
     void the_detector_scores_the_same_at_50_hz() throws IOException {
-        FallEvaluation.Summary summary = new FallEvaluation(4).evaluate(FallEvaluation.findTrials(data));
+        FallEvaluation.Summary summary = new FallEvaluation(4, true).evaluate(FallEvaluation.findTrials(data));
 
         assertThat(FallEvaluation.summaryLine(summary))
                 .isEqualTo("falls: trials=3 falls=1 adls=2 sensitivity=1.000 specificity=1.000");

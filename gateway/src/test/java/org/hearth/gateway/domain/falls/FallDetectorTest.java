@@ -1,6 +1,7 @@
 package org.hearth.gateway.domain.falls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -224,6 +225,99 @@ class FallDetectorTest {
         }
 
         assertThat(run(trace.samples())).isEmpty();
+    }
+
+    /** Leaning 55° forward, as on the way down into a low chair. */
+    private static final double[] LEANING_FORWARD = {0, -Math.cos(Math.toRadians(55)), -Math.sin(Math.toRadians(55))};
+    /** Sitting up straight, 10° back. */
+    private static final double[] SITTING_UP = {0, -Math.cos(Math.toRadians(10)), Math.sin(Math.toRadians(10))};
+
+    /** Eight seconds of walking: how the detector learns which way is up for its wearer. */
+    private static Trace afterAWalk(Trace trace) {
+        return trace.still(Trace.UPRIGHT, 2).walk(8, 0.3);
+    }
+
+    /** Lying on the back, then rolling onto the side with a short drop and a hard bump onto the mattress. */
+    private static Trace rollOntoTheSide(Trace trace) {
+        return trace.turn(Trace.ON_BACK, 1.5).still(Trace.ON_BACK, 8).fallFreely(0.2, 0.5).turn(Trace.ON_SIDE, 0.3)
+                .impact(2.8, 0.15).still(Trace.ON_SIDE, 8);
+    }
+
+    /** Leaning forward on the way down, dropping onto a low chair (3 g), then sitting up straight. */
+    private static Trace quickSitOnALowChair(Trace trace) {
+        return trace.turn(LEANING_FORWARD, 0.6).still(LEANING_FORWARD, 0.6).fallFreely(0.3, 0.4).turn(SITTING_UP, 0.1)
+                .impact(3.0, 0.15).still(SITTING_UP, 8);
+    }
+
+    @Test
+    void walking_teaches_the_detector_which_way_is_up_and_lying_or_rolling_does_not() {
+        FallDetector walked = new FallDetector();
+        feed(walked, afterAWalk(Trace.at(100, 40)).samples());
+        FallDetector lying = new FallDetector();
+        feed(lying, rollOntoTheSide(Trace.at(100, 41).still(Trace.SITTING_BACK, 2)).samples());
+
+        assertThat(walked.knowsUpright()).isTrue();
+        assertThat(lying.knowsUpright()).isFalse();
+    }
+
+    @Test
+    void rolling_onto_the_side_with_a_hard_bump_is_a_fall_only_to_a_detector_that_has_not_seen_its_wearer_walk() {
+        // A hard bump after a drop, lying still 90° from before: every stage but "upright before" passes.
+        List<AccelSample> cold = rollOntoTheSide(Trace.at(200, 42).still(Trace.SITTING_BACK, 2)).samples();
+        List<AccelSample> worn = rollOntoTheSide(afterAWalk(Trace.at(200, 42))).samples();
+
+        assertThat(run(cold)).hasSize(1);
+        assertThat(run(worn)).isEmpty();
+    }
+
+    @Test
+    void a_quick_sit_on_a_low_chair_that_ends_sitting_up_is_not_a_fall() {
+        // From the forward lean to sitting up is 65° of turn with a 3 g impact: the old stages alone raised it.
+        List<AccelSample> cold = quickSitOnALowChair(Trace.at(200, 43).still(Trace.UPRIGHT, 8)).samples();
+        List<AccelSample> worn = quickSitOnALowChair(afterAWalk(Trace.at(200, 43))).samples();
+
+        assertThat(run(cold)).hasSize(1);
+        assertThat(run(worn)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {44, 45, 46})
+    void after_a_walk_a_fall_with_free_fall_and_impact_is_found_and_a_roll_is_not_however_the_sensor_is_clipped(long seed) {
+        double[] rotation = Trace.randomRotation(new Random(seed));
+        List<AccelSample> fall = afterAWalk(Trace.tilted(100, seed, rotation)).fallFreely(0.4, 0.3)
+                .turn(Trace.ON_BACK, 0.1).impact(3.0, 0.15).still(Trace.ON_BACK, 6).samples();
+        List<AccelSample> roll = rollOntoTheSide(afterAWalk(Trace.tilted(100, seed, rotation))).samples();
+
+        assertThat(run(fall)).singleElement().satisfies(f -> assertThat(f.postureChangeDeg()).isGreaterThan(80));
+        assertThat(run(roll)).isEmpty();
+    }
+
+    @Test
+    void taking_the_sensor_off_for_more_than_ten_minutes_forgets_upright_but_a_short_gap_does_not() {
+        List<AccelSample> walk = afterAWalk(Trace.at(100, 47)).samples();
+        long end = walk.get(walk.size() - 1).epochMicros();
+        FallDetector shortGap = new FallDetector();
+        feed(shortGap, walk);
+        feed(shortGap, Trace.at(100, 48).startingAt(end + 60_000_000L).still(Trace.UPRIGHT, 1).samples());
+        FallDetector offToCharge = new FallDetector();
+        feed(offToCharge, walk);
+        feed(offToCharge, Trace.at(100, 48).startingAt(end + 11 * 60_000_000L).still(Trace.UPRIGHT, 1).samples());
+
+        assertThat(shortGap.knowsUpright()).isTrue();
+        assertThat(offToCharge.knowsUpright()).isFalse();
+    }
+
+    @Test
+    void settings_out_of_range_are_refused() {
+        assertThatThrownBy(() -> new FallDetector.Settings(0, 60, 60, 30)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FallDetector.Settings(1, 60, 60, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(FallDetector.Settings.DEFAULT.minTiltAfterDeg()).isEqualTo(FallDetector.MIN_TILT_AFTER_DEG);
+    }
+
+    private static void feed(FallDetector detector, List<AccelSample> samples) {
+        for (AccelSample s : samples) {
+            detector.accept(s.epochMicros(), s.x(), s.y(), s.z());
+        }
     }
 
     private static List<Fall> run(List<AccelSample> samples) {
