@@ -1,14 +1,8 @@
 package org.hearth.protocol;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -63,8 +57,8 @@ public final class HubPairingCode {
 
     /** The code's text. It contains the key: print it only for the installer. */
     public String text() {
-        return PREFIX + "v=" + Protocol.VERSION + "&hub=" + enc(hub.toString()) + "&label=" + enc(label)
-                + "&identity=" + enc(identity) + "&key=" + HexFormat.of().formatHex(key);
+        return PREFIX + "v=" + Protocol.VERSION + "&hub=" + CodeFields.enc(hub.toString()) + "&label=" + CodeFields.enc(label)
+                + "&identity=" + CodeFields.enc(identity) + "&key=" + HexFormat.of().formatHex(key);
     }
 
     /**
@@ -73,53 +67,15 @@ public final class HubPairingCode {
      * @throws ProtocolException in plain words; the message never repeats the key
      */
     public static HubPairingCode parse(String text) throws ProtocolException {
-        String t = text == null ? "" : text.strip();
-        if (!t.startsWith(PREFIX)) {
-            throw new ProtocolException("not a Hearth hub pairing code: it must start with " + PREFIX);
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : t.substring(PREFIX.length()).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new ProtocolException("hub pairing code has a malformed field; expected name=value pairs separated by &");
-            }
-            try {
-                fields.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                throw new ProtocolException("hub pairing code field " + pair.substring(0, eq) + " is not percent-encoded correctly");
-            }
-        }
-        String v = require(fields, "v");
-        if (!v.equals(Integer.toString(Protocol.VERSION))) {
-            throw new ProtocolException("hub pairing code is version " + v + "; this side reads version " + Protocol.VERSION);
-        }
-        byte[] key;
+        CodeFields code = CodeFields.parse(text, PREFIX, "hub pairing code");
+        byte[] key = code.key("key", PairingCode.KEY_BYTES);
         try {
-            key = HexFormat.of().parseHex(require(fields, "key"));
-        } catch (IllegalArgumentException e) {
-            throw new ProtocolException("hub pairing code key must be " + 2 * PairingCode.KEY_BYTES + " hex digits");
-        }
-        try {
-            return new HubPairingCode(new URI(require(fields, "hub")), require(fields, "label"), require(fields, "identity"), key);
-        } catch (URISyntaxException e) {
-            throw new ProtocolException("hub pairing code hub is not a URI");
+            return new HubPairingCode(code.uri("hub"), code.require("label"), code.require("identity"), key);
         } catch (IllegalArgumentException e) {
             throw new ProtocolException("hub pairing code is not valid: " + e.getMessage());
         } finally {
             Arrays.fill(key, (byte) 0);
         }
-    }
-
-    private static String require(Map<String, String> fields, String field) throws ProtocolException {
-        String value = fields.get(field);
-        if (value == null || value.isBlank()) {
-            throw new ProtocolException("hub pairing code has no " + field);
-        }
-        return value;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":").replace("%2F", "/");
     }
 
     @Override

@@ -1,14 +1,8 @@
 package org.hearth.protocol;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -66,9 +60,9 @@ public final class PairingCode {
     /** The text the QR code holds. It contains the key: print it only into the QR code. */
     public String text() {
         return PREFIX + "v=" + Protocol.VERSION
-                + "&gateway=" + enc(gateway.toString())
-                + "&name=" + enc(name)
-                + "&identity=" + enc(identity)
+                + "&gateway=" + CodeFields.enc(gateway.toString())
+                + "&name=" + CodeFields.enc(name)
+                + "&identity=" + CodeFields.enc(identity)
                 + "&key=" + HexFormat.of().formatHex(key);
     }
 
@@ -78,61 +72,15 @@ public final class PairingCode {
      * @throws ProtocolException in plain words; the message never repeats the key
      */
     public static PairingCode parse(String text) throws ProtocolException {
-        String t = text == null ? "" : text.strip();
-        if (!t.startsWith(PREFIX)) {
-            throw new ProtocolException("not a Hearth pairing code: it must start with " + PREFIX);
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : t.substring(PREFIX.length()).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new ProtocolException("pairing code has a malformed field; expected name=value pairs separated by &");
-            }
-            String field = pair.substring(0, eq);
-            try {
-                fields.put(field, URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                throw new ProtocolException("pairing code field " + field + " is not percent-encoded correctly");
-            }
-        }
-        String v = require(fields, "v");
-        if (!v.equals(Integer.toString(Protocol.VERSION))) {
-            throw new ProtocolException("pairing code is version " + v + "; this side reads version " + Protocol.VERSION);
-        }
-        byte[] key;
+        CodeFields code = CodeFields.parse(text, PREFIX, "pairing code");
+        byte[] key = code.key("key", KEY_BYTES);
         try {
-            key = HexFormat.of().parseHex(require(fields, "key"));
-        } catch (IllegalArgumentException e) {
-            throw new ProtocolException("pairing code key must be " + 2 * KEY_BYTES + " hex digits");
-        }
-        if (key.length != KEY_BYTES) {
-            throw new ProtocolException("pairing code key must be " + 2 * KEY_BYTES + " hex digits, was " + 2 * key.length);
-        }
-        URI gateway;
-        try {
-            gateway = new URI(require(fields, "gateway"));
-        } catch (URISyntaxException e) {
-            throw new ProtocolException("pairing code gateway is not a URI");
-        }
-        try {
-            return new PairingCode(gateway, require(fields, "name"), require(fields, "identity"), key);
+            return new PairingCode(code.uri("gateway"), code.require("name"), code.require("identity"), key);
         } catch (IllegalArgumentException e) {
             throw new ProtocolException("pairing code is not valid: " + e.getMessage());
         } finally {
             Arrays.fill(key, (byte) 0);
         }
-    }
-
-    private static String require(Map<String, String> fields, String field) throws ProtocolException {
-        String value = fields.get(field);
-        if (value == null || value.isBlank()) {
-            throw new ProtocolException("pairing code has no " + field);
-        }
-        return value;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":").replace("%2F", "/");
     }
 
     @Override
