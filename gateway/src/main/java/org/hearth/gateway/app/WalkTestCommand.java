@@ -14,6 +14,7 @@ import org.hearth.gateway.coap.LocalToken;
 import org.hearth.gateway.coap.LoopbackClient;
 import org.hearth.gateway.domain.WalkTestMode;
 import org.hearth.protocol.GatewayStatus;
+import org.hearth.time.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -134,7 +135,7 @@ final class WalkTestCommand implements Callable<Integer> {
     static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return org.hearth.gateway.app.config.Durations.parse(value).orElseThrow(() ->
+            return Durations.parse(value).orElseThrow(() ->
                     new picocli.CommandLine.TypeConversionException("write a duration like 90s or 10m, not '" + value + "'"));
         }
     }

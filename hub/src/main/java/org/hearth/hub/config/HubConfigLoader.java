@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.hearth.time.Durations;
 
 /**
  * Reads and validates {@code hub.yaml}. Every problem is collected, then all are refused together
@@ -33,7 +32,6 @@ public final class HubConfigLoader {
     public static final Duration HEARTBEAT_MAX = Duration.ofMinutes(15);
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
     private final List<String> errors = new ArrayList<>();
 
@@ -190,19 +188,12 @@ public final class HubConfigLoader {
         if (text == null) {
             return fallback;
         }
-        Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
+        Optional<Duration> parsed = Durations.parse(text.toLowerCase(Locale.ROOT));
+        if (parsed.isEmpty()) {
             errors.add(path + ": must be a duration like 30s, 5m or 1h, was " + text);
             return fallback;
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        Duration d = parsed.get();
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
             errors.add(path + ": must be from " + min.toSeconds() + "s to " + max.toMinutes() + "m, was " + text);
             return fallback;

@@ -32,6 +32,7 @@ import org.hearth.sensors.Pull;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.sensors.gpio.GpioBackend;
+import org.hearth.time.Durations;
 import org.hearth.voice.skill.CouncilPack;
 import org.hearth.voice.skill.Library;
 import org.slf4j.Logger;

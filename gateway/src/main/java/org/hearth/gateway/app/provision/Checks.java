@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.hearth.gateway.app.config.Durations;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.Limits;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
+import org.hearth.time.Durations;
 
 /**
  * Reads and checks each kind of answer, the same way for the wizard and for an answers file. The

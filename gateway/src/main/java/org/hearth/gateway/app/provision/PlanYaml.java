@@ -4,11 +4,11 @@ import static org.hearth.gateway.app.config.SecretsFile.quoted;
 
 import java.time.DayOfWeek;
 import java.util.Locale;
-import org.hearth.gateway.app.config.Durations;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateSensorSpec;
 import org.hearth.sensors.SensorSpec;
+import org.hearth.time.Durations;
 
 /**
  * A plan as {@code hearth.yaml}, in the layout and with the key names of hearth.example.yaml.

@@ -1,4 +1,4 @@
-package org.hearth.gateway.app.config;
+package org.hearth.time;
 
 import java.time.Duration;
 import java.util.Optional;
