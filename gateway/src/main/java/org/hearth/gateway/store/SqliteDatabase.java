@@ -95,6 +95,10 @@ public final class SqliteDatabase implements AutoCloseable {
             ALTER TABLE audit ADD COLUMN carer TEXT NOT NULL DEFAULT '';
             UPDATE audit SET event = 'DELIVERED', carer = substr(detail, 14) WHERE detail LIKE 'Delivered to %';
             UPDATE audit SET event = 'CANCELLED_BY_RESIDENT' WHERE detail LIKE 'Cancelled by the resident%';
+            """,
+            // v5: daily reminders ("remind me to take my tablets at nine every day"); due is the next time.
+            """
+            ALTER TABLE reminders ADD COLUMN daily INTEGER NOT NULL DEFAULT 0;
             """);
 
     private final Connection connection;
