@@ -37,7 +37,7 @@ class ConversationIntentsTest {
                     new String[] {"can you speak up", "speech.louder"},
                     new String[] {"say that again", "repeat"},
                     new String[] {"pardon", "repeat"},
-                    new String[] {"repeat that one more time please", "repeat"},
+                    new String[] {"repeat that once more please", "repeat"},
                     new String[] {"what can you do", "capabilities"},
                     new String[] {"what can i ask you", "capabilities"},
                     new String[] {"tell me what you can do", "capabilities"},
