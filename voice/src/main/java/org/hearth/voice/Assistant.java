@@ -171,7 +171,8 @@ public final class Assistant {
      * help at once. A cancel is taken only if it is a whole cancel phrase (not a bare "yes" or
      * "okay", not "I'm okay, you?") and the recogniser's readings agree that it was one
      * ({@link AssistantSettings#checkInCancelAbove}). Anything else is asked once more; a second
-     * unclear answer leaves the pre-alarm to run out. A question ("what time is it?") is answered
+     * unclear answer leaves the pre-alarm to run out. "Say that again" and "slower" ask the question
+     * again (more slowly) and keep the check-in open. A question ("what time is it?") is answered
      * and the check-in closed, as before.
      */
     private Reply checkInAnswer(Heard heard, IntentMatch match) {
@@ -194,6 +195,13 @@ public final class Assistant {
             checkInOpen = false;
             LOG.info("Check-in answer unclear again; the pre-alarm runs on");
             return say(Intent.NONE, "not.understood", Map.of());
+        }
+        if (intent == Intent.REPEAT || intent == Intent.SPEECH_SLOWER) {
+            // The question was not caught: ask it again (more slowly), still under the check-in's rules.
+            if (intent == Intent.SPEECH_SLOWER) {
+                slower();
+            }
+            return new Reply(intent, replies.get("checkin.prompt"), true);
         }
         checkInOpen = false;
         return act(match);

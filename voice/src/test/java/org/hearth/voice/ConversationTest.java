@@ -46,7 +46,7 @@ class ConversationTest {
         assertThat(assistant.hearText("slower please").text())
                 .isEqualTo("All right. I'll speak more slowly for the rest of today.");
         assertThat(speaker.rate()).hasValue(115);
-        assistant.hearText("you're talking too fast");
+        assistant.hearText("you are talking too fast");
         assertThat(speaker.rate()).hasValue(95);
         assistant.hearText("slow down");
         assertThat(speaker.rate()).hasValue(Assistant.SLOWEST_RATE);
@@ -60,6 +60,22 @@ class ConversationTest {
         clock.advanceTo(Instant.parse("2026-03-11T07:00:00Z"));
         assistant.hearText("what time is it");
         assertThat(speaker.rate()).hasValue(135);
+    }
+
+    @Test
+    void slowerOrSayThatAgainAtACheckInAsksAgainUnderTheCheckInsRules() {
+        alarm.openPreAlarm(clock, Duration.ofSeconds(60));
+        assistant.checkIn();
+        Reply again = assistant.hearText("slower please");
+        assertThat(again.text()).startsWith("Are you all right?");
+        assertThat(again.expectsAnswer()).isTrue();
+        assertThat(speaker.rate()).hasValue(115);
+        assertThat(assistant.hearText("pardon").text()).startsWith("Are you all right?");
+        // Still a check-in: a bare "yes" (the television, perhaps) does not cancel.
+        assertThat(assistant.hearText("yes").text()).startsWith("I need to be sure.");
+        assertThat(alarm.cancels()).isZero();
+        assistant.hearText("yes I'm fine");
+        assertThat(alarm.cancels()).isEqualTo(1);
     }
 
     @Test

@@ -30,7 +30,7 @@ class ConversationIntentsTest {
             "en", List.of(
                     new String[] {"slower please", "speech.slower"},
                     new String[] {"could you speak more slowly", "speech.slower"},
-                    new String[] {"you're talking too fast", "speech.slower"},
+                    new String[] {"you talk too fast", "speech.slower"},
                     new String[] {"slow down", "speech.slower"},
                     new String[] {"louder please", "speech.louder"},
                     new String[] {"speak a bit louder please", "speech.louder"},
