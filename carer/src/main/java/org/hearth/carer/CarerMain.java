@@ -287,6 +287,7 @@ public final class CarerMain implements Runnable {
                 case SENSOR_HEALTH -> "a sensor needs attention";
                 case GATEWAY_HEALTH -> "the Hearth device needs attention";
                 case CALL_REQUEST -> "please phone them";
+                case REMINDER_MISSED -> "a daily reminder was not marked done";
             };
         }
 

@@ -52,7 +52,7 @@ final class Waiting {
                 return Reply.TEST_RECEIVED;
             }
             return switch (kind) {
-                case SENSOR_HEALTH, GATEWAY_HEALTH -> Reply.SEEN;
+                case SENSOR_HEALTH, GATEWAY_HEALTH, REMINDER_MISSED -> Reply.SEEN;
                 case CALL_REQUEST -> Reply.WILL_PHONE;
                 case FALL, LONG_LIE, INACTIVITY, HELP, ENVIRONMENT -> Reply.ON_MY_WAY;
             };

@@ -10,5 +10,7 @@ public enum AlertKind {
     SENSOR_HEALTH,
     GATEWAY_HEALTH,
     /** Not an emergency: the resident asked, by voice, for a carer to phone them. */
-    CALL_REQUEST
+    CALL_REQUEST,
+    /** Not an emergency: a daily reminder (a dose, say) rang out without the resident saying done. */
+    REMINDER_MISSED
 }

@@ -24,4 +24,12 @@ public interface AlarmPort {
      * @return the carer's first name to tell the resident, empty if no carer is set up
      */
     Optional<String> callCarer();
+
+    /**
+     * A daily reminder rang its last time and the resident never said "done": send the first
+     * carer a non-urgent message. It must never escalate: a missed dose is not an emergency.
+     *
+     * @param task the assistant's wording of the task ("take your tablets"), empty for "remind me at nine"
+     */
+    void reminderMissed(Optional<String> task);
 }

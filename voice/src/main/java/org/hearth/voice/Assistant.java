@@ -49,6 +49,9 @@ public final class Assistant {
     private boolean checkInOpen;
     private boolean checkInAskedAgain;
     private String lastReply;
+    /** The speaker's own rate, and the day "slower" changed it; the next day starts at the usual rate. */
+    private int usualRate;
+    private LocalDate slowedOn;
 
     public Assistant(LanguageResources language, AlarmPort alarm, ReminderStore store, Speaker speaker,
             Scheduler scheduler, CouncilPack pack, Household household, AssistantSettings settings) {
@@ -61,7 +64,8 @@ public final class Assistant {
         this.pack = pack;
         this.household = household;
         this.settings = settings;
-        this.reminders = new Reminders(store, scheduler, settings, this::ringReminder);
+        this.reminders = new Reminders(store, scheduler, settings, this::ringReminder,
+                r -> alarm.reminderMissed(Optional.ofNullable(r.task())));
     }
 
     /** Schedules the stored reminders, and warns if the council's answers are unchecked sample data. Call once at start. */
@@ -119,6 +123,10 @@ public final class Assistant {
     }
 
     private Reply speak(Reply reply) {
+        if (slowedOn != null && !now().toLocalDate().equals(slowedOn)) {
+            speaker.rate(usualRate);
+            slowedOn = null;
+        }
         lastReply = reply.text();
         speaker.say(reply.text(), replies.code());
         return reply;
@@ -148,6 +156,11 @@ public final class Assistant {
         return act(match);
     }
 
+    /** espeak-ng's slowest rate, words a minute. */
+    static final int SLOWEST_RATE = 80;
+    /** How much slower each "slower" makes it: from the usual 135, three steps reach the floor. */
+    static final int RATE_STEP = 20;
+
     /** Similarity to a cancel phrase a check-in answer needs: the phrase, give or take a small word. */
     static final double CHECK_IN_CANCEL_SIMILARITY = 0.9;
 
@@ -158,7 +171,8 @@ public final class Assistant {
      * help at once. A cancel is taken only if it is a whole cancel phrase (not a bare "yes" or
      * "okay", not "I'm okay, you?") and the recogniser's readings agree that it was one
      * ({@link AssistantSettings#checkInCancelAbove}). Anything else is asked once more; a second
-     * unclear answer leaves the pre-alarm to run out. A question ("what time is it?") is answered
+     * unclear answer leaves the pre-alarm to run out. "Say that again" and "slower" ask the question
+     * again (more slowly) and keep the check-in open. A question ("what time is it?") is answered
      * and the check-in closed, as before.
      */
     private Reply checkInAnswer(Heard heard, IntentMatch match) {
@@ -181,6 +195,13 @@ public final class Assistant {
             checkInOpen = false;
             LOG.info("Check-in answer unclear again; the pre-alarm runs on");
             return say(Intent.NONE, "not.understood", Map.of());
+        }
+        if (intent == Intent.REPEAT || intent == Intent.SPEECH_SLOWER) {
+            // The question was not caught: ask it again (more slowly), still under the check-in's rules.
+            if (intent == Intent.SPEECH_SLOWER) {
+                slower();
+            }
+            return new Reply(intent, replies.get("checkin.prompt"), true);
         }
         checkInOpen = false;
         return act(match);
@@ -235,8 +256,15 @@ public final class Assistant {
             case BENEFITS_ADVICE -> benefits();
             case TIME_NOW -> say(Intent.TIME_NOW, "time.now", Map.of("time", replies.time(now().toLocalTime())));
             case DATE_TODAY -> say(Intent.DATE_TODAY, "date.today", Map.of("date", replies.date(now().toLocalDate())));
-            case REMINDER_SET -> setReminder(match);
+            case REMINDER_SET -> setReminder(match, false);
+            case REMINDER_DAILY -> setReminder(match, true);
             case REMINDER_DONE -> reminderDone();
+            case REMINDER_LIST -> listReminders();
+            case REMINDER_CANCEL -> cancelReminder();
+            case SPEECH_SLOWER -> slower();
+            // No clean way to set the ALSA mixer from here without a native dependency: say so (docs/voice.md).
+            case SPEECH_LOUDER -> say(Intent.SPEECH_LOUDER, "speech.louder", Map.of());
+            case CAPABILITIES -> say(Intent.CAPABILITIES, "capabilities", Map.of());
             case YES -> reminders.ringing() ? reminderDone() : say(Intent.YES, "ok", Map.of());
             case NO -> say(Intent.NO, "ok", Map.of());
             case REPEAT -> new Reply(Intent.REPEAT, lastReply != null ? lastReply : replies.get("repeat.nothing"), false);
@@ -319,16 +347,59 @@ public final class Assistant {
                 "uc_name", pack.universalCreditHelp().name(), "uc_phone", pack.universalCreditHelp().phone()));
     }
 
-    private Reply setReminder(IntentMatch match) {
+    private Reply setReminder(IntentMatch match, boolean daily) {
+        Intent intent = match.intent();
         Optional<LocalTime> time = match.slots().timeOfDay();
         if (time.isEmpty()) {
-            return say(Intent.REMINDER_SET, "reminder.need.time", Map.of());
+            return say(intent, "reminder.need.time", Map.of());
         }
         String task = match.slots().spokenTask().orElse(null);
-        Reminder r = reminders.add(task, time.get(), match.slots().timeHalfDayKnown(), replies.code());
+        Reminder r = reminders.add(task, time.get(), match.slots().timeHalfDayKnown(), replies.code(), daily);
         String at = replies.time(r.due().atZone(scheduler.clock().getZone()).toLocalTime());
-        return task == null ? say(Intent.REMINDER_SET, "reminder.set.generic", Map.of("time", at))
-                : say(Intent.REMINDER_SET, "reminder.set", Map.of("task", task, "time", at));
+        String key = (daily ? "reminder.set.daily" : "reminder.set") + (task == null ? ".generic" : "");
+        return say(intent, key, task == null ? Map.of("time", at) : Map.of("task", task, "time", at));
+    }
+
+    /** "take your tablets at 9 am every day", "a reminder at 6 pm". */
+    private String describe(Reminder r) {
+        String at = replies.time(r.due().atZone(scheduler.clock().getZone()).toLocalTime());
+        String key = (r.task() == null ? "reminder.item.generic" : "reminder.item") + (r.daily() ? ".daily" : "");
+        return replies.get(key, r.task() == null ? Map.of("time", at) : Map.of("task", r.task(), "time", at));
+    }
+
+    private Reply listReminders() {
+        List<Reminder> all = reminders.all();
+        if (all.isEmpty()) {
+            return say(Intent.REMINDER_LIST, "reminder.list.none", Map.of());
+        }
+        String items = String.join(replies.get("reminder.list.separator") + " ",
+                all.stream().map(this::describe).toList());
+        return say(Intent.REMINDER_LIST, "reminder.list", Map.of("list", items));
+    }
+
+    private Reply cancelReminder() {
+        Optional<Reminder> r = reminders.cancelLast();
+        return r.isEmpty() ? say(Intent.REMINDER_CANCEL, "reminder.cancel.nothing", Map.of())
+                : say(Intent.REMINDER_CANCEL, "reminder.cancelled", Map.of("what", describe(r.get())));
+    }
+
+    /** One step slower, down to espeak-ng's floor, until the end of the day. */
+    private Reply slower() {
+        if (speaker.rate().isEmpty()) {
+            return say(Intent.SPEECH_SLOWER, "speech.slowest", Map.of());
+        }
+        int rate = speaker.rate().getAsInt();
+        int slower = Math.max(SLOWEST_RATE, rate - RATE_STEP);
+        if (slower == rate) {
+            return say(Intent.SPEECH_SLOWER, "speech.slowest", Map.of());
+        }
+        if (slowedOn == null) {
+            usualRate = rate;
+        }
+        slowedOn = now().toLocalDate();
+        speaker.rate(slower);
+        LOG.info("Speech rate {} words a minute until the end of the day", slower);
+        return say(Intent.SPEECH_SLOWER, "speech.slower", Map.of());
     }
 
     private Reply reminderDone() {

@@ -6,9 +6,16 @@ import java.util.UUID;
 
 /**
  * A reminder the resident asked for. {@code task} is the assistant's own wording of a known task
- * ("take your tablets"), never a transcript; it is null for "remind me at six".
+ * ("take your tablets"), never a transcript; it is null for "remind me at six". A {@code daily}
+ * reminder comes back at the same local time the next day once done or rung out; {@code due} is
+ * its next time.
  */
-public record Reminder(UUID id, String task, Instant due, String language) {
+public record Reminder(UUID id, String task, Instant due, String language, boolean daily) {
+
+    /** A one-off reminder. */
+    public Reminder(UUID id, String task, Instant due, String language) {
+        this(id, task, due, language, false);
+    }
 
     public Reminder {
         Objects.requireNonNull(id, "id");
@@ -17,6 +24,6 @@ public record Reminder(UUID id, String task, Instant due, String language) {
     }
 
     public Reminder withDue(Instant newDue) {
-        return new Reminder(id, task, newDue, language);
+        return new Reminder(id, task, newDue, language, daily);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reminders: stored through {@link ReminderStore} so they survive a restart, said at their time,
- * and said again every few minutes until the resident says "done" or they have rung enough.
- * Runs on the scheduler's thread, like the assistant.
+ * and said again every few minutes until the resident says "done" or they have rung enough. A
+ * daily reminder then moves on to the same time the next day; if it rang out unanswered, the
+ * {@link Missed} callback tells a carer. Runs on the scheduler's thread, like the assistant.
  */
 final class Reminders {
 
@@ -27,6 +29,9 @@ final class Reminders {
     private final Scheduler scheduler;
     private final AssistantSettings settings;
     private final Ring ring;
+    private final Missed missed;
+    /** The reminder just set, or the one that rang last: what "cancel that" means. */
+    private UUID last;
     private final Map<UUID, Scheduler.Cancellable> timers = new HashMap<>();
     private final Map<UUID, Integer> rings = new HashMap<>();
 
@@ -35,11 +40,17 @@ final class Reminders {
         void ring(Reminder reminder);
     }
 
-    Reminders(ReminderStore store, Scheduler scheduler, AssistantSettings settings, Ring ring) {
+    /** A daily reminder rang its last time without a "done". */
+    interface Missed {
+        void missed(Reminder reminder);
+    }
+
+    Reminders(ReminderStore store, Scheduler scheduler, AssistantSettings settings, Ring ring, Missed missed) {
         this.store = store;
         this.scheduler = scheduler;
         this.settings = settings;
         this.ring = ring;
+        this.missed = missed;
     }
 
     /** Schedules every stored reminder; one already past rings at once. */
@@ -54,13 +65,34 @@ final class Reminders {
     }
 
     /** Stores and schedules a reminder for the next {@code time} ("at six" is the next six o'clock, am or pm). */
-    Reminder add(String task, LocalTime time, boolean halfDayKnown, String language) {
+    Reminder add(String task, LocalTime time, boolean halfDayKnown, String language, boolean daily) {
         Instant due = next(time, halfDayKnown);
-        Reminder r = new Reminder(UUID.randomUUID(), task, due, language);
+        Reminder r = new Reminder(UUID.randomUUID(), task, due, language, daily);
         store.save(r);
         schedule(r, Duration.between(scheduler.now(), due));
+        last = r.id();
         LOG.info("Reminder set");
         return r;
+    }
+
+    /** Every stored reminder, soonest first. */
+    List<Reminder> all() {
+        return store.all().stream().sorted(Comparator.comparing(Reminder::due)).toList();
+    }
+
+    /** "Cancel that": forgets the reminder just set or the one that rang last, daily or not. */
+    Optional<Reminder> cancelLast() {
+        Optional<Reminder> r = find(last);
+        r.ifPresent(x -> forget(x.id()));
+        last = null;
+        if (r.isPresent()) {
+            LOG.info("Reminder cancelled");
+        }
+        return r;
+    }
+
+    private Optional<Reminder> find(UUID id) {
+        return id == null ? Optional.empty() : store.all().stream().filter(x -> x.id().equals(id)).findFirst();
     }
 
     private Instant next(LocalTime time, boolean halfDayKnown) {
@@ -90,7 +122,7 @@ final class Reminders {
         boolean any = false;
         for (Reminder r : store.all()) {
             if (!r.due().isAfter(now)) {
-                forget(r.id());
+                finish(r);
                 any = true;
             }
         }
@@ -102,18 +134,44 @@ final class Reminders {
     }
 
     private void fire(UUID id) {
-        Optional<Reminder> r = store.all().stream().filter(x -> x.id().equals(id)).findFirst();
+        Optional<Reminder> r = find(id);
         if (r.isEmpty()) {
             return;
         }
         int count = rings.merge(id, 1, Integer::sum);
+        last = id;
         ring.ring(r.get());
         if (count >= settings.reminderMaxRings()) {
             LOG.info("A reminder was not answered after {} rings; it stops", count);
-            forget(id);
+            if (r.get().daily()) {
+                missed.missed(r.get());
+            }
+            finish(r.get());
         } else {
             timers.put(id, scheduler.schedule(settings.reminderRepeat(), () -> fire(id)));
         }
+    }
+
+    /** Done or rung out: a one-off reminder is forgotten, a daily one waits for its next day. */
+    private void finish(Reminder r) {
+        if (!r.daily()) {
+            forget(r.id());
+            return;
+        }
+        Scheduler.Cancellable timer = timers.remove(r.id());
+        if (timer != null) {
+            timer.cancel();
+        }
+        rings.remove(r.id());
+        ZonedDateTime due = r.due().atZone(scheduler.clock().getZone());
+        Instant now = scheduler.now();
+        // Same local time on a later day (through clock changes); after a long stop, the next one to come.
+        do {
+            due = due.plusDays(1);
+        } while (!due.toInstant().isAfter(now));
+        Reminder next = r.withDue(due.toInstant());
+        store.save(next);
+        schedule(next, Duration.between(now, next.due()));
     }
 
     private void forget(UUID id) {

@@ -1,5 +1,7 @@
 package org.hearth.voice;
 
+import java.util.OptionalInt;
+
 /**
  * Says a reply out loud. {@link org.hearth.voice.speech.EspeakSpeaker} is the real one; the
  * gateway may wrap it (to duck an alarm tone, say).
@@ -22,5 +24,14 @@ public interface Speaker {
      * Called from the listener's thread.
      */
     default void awaitSilence() throws InterruptedException {
+    }
+
+    /** How fast it speaks, in words a minute; empty if this speaker has no rate to change. */
+    default OptionalInt rate() {
+        return OptionalInt.empty();
+    }
+
+    /** Speaks at {@code wordsPerMinute} from the next reply on. Ignored by a speaker with no rate. */
+    default void rate(int wordsPerMinute) {
     }
 }

@@ -51,4 +51,16 @@ final class GatewayAlarmPort implements AlarmPort {
                 "The resident asked " + HOW + " for a carer to phone them. Not an emergency.", false, false));
         return Optional.of(first.size() == 1 ? first.get(0).name() : "");
     }
+
+    /**
+     * A daily reminder rang out with no "done": an INFO alert to the first level, which the
+     * machine never escalates. The task is the assistant's own wording, never a transcript.
+     */
+    @Override
+    public void reminderMissed(Optional<String> task) {
+        machine.raise(new AlertRequest(AlertKind.REMINDER_MISSED, Severity.INFO, "",
+                task.map(t -> "The resident did not say done to the daily reminder to " + t + ".")
+                        .orElse("The resident did not say done to a daily reminder.") + " Not an emergency.",
+                false, false));
+    }
 }

@@ -216,5 +216,10 @@ final class ResidentVoice implements Announcer, AutoCloseable {
         public Optional<String> callCarer() {
             return answering(() -> alarms.callCarer());
         }
+
+        @Override
+        public void reminderMissed(Optional<String> task) {
+            alarms.reminderMissed(task);
+        }
     }
 }

@@ -105,6 +105,10 @@ public final class SqliteDatabase implements AutoCloseable {
             CREATE TABLE hub_events (
               alert_id TEXT PRIMARY KEY REFERENCES alerts(id),
               sent INTEGER NOT NULL);
+            """,
+            // v6: daily reminders ("remind me to take my tablets at nine every day"); due is the next time.
+            """
+            ALTER TABLE reminders ADD COLUMN daily INTEGER NOT NULL DEFAULT 0;
             """);
 
     private final Connection connection;

@@ -26,11 +26,12 @@ public final class SqliteReminderStore implements ReminderStore {
     public void save(Reminder r) {
         db.inTransaction(true, () -> {
             try (PreparedStatement ps = db.connection().prepareStatement(
-                    "INSERT OR REPLACE INTO reminders(id, task, due, language) VALUES (?, ?, ?, ?)")) {
+                    "INSERT OR REPLACE INTO reminders(id, task, due, language, daily) VALUES (?, ?, ?, ?, ?)")) {
                 ps.setString(1, r.id().toString());
                 ps.setString(2, r.task());
                 ps.setLong(3, r.due().toEpochMilli());
                 ps.setString(4, r.language());
+                ps.setInt(5, r.daily() ? 1 : 0);
                 ps.executeUpdate();
             }
         });
@@ -40,11 +41,11 @@ public final class SqliteReminderStore implements ReminderStore {
     public List<Reminder> all() {
         List<Reminder> out = new ArrayList<>();
         try (PreparedStatement ps = db.connection().prepareStatement(
-                "SELECT id, task, due, language FROM reminders ORDER BY due");
+                "SELECT id, task, due, language, daily FROM reminders ORDER BY due");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new Reminder(UUID.fromString(rs.getString(1)), rs.getString(2),
-                        Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4)));
+                        Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), rs.getInt(5) != 0));
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read reminders: " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package org.hearth.gateway.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.hearth.gateway.domain.Alert;
 import org.hearth.gateway.domain.AlertState;
 import org.hearth.gateway.domain.AuditEntry;
@@ -63,5 +64,20 @@ class GatewayAlarmPortTest {
         assertThat(home.network.deliveredTo("Priya")).singleElement()
                 .satisfies(s -> assertThat(s.alert().kind()).isEqualTo(AlertKind.CALL_REQUEST));
         assertThat(home.network.deliveredTo("Helpline")).isEmpty();
+    }
+
+    @Test
+    void a_missed_daily_reminder_tells_the_first_level_and_is_never_escalated() {
+        port.reminderMissed(Optional.of("take your tablets"));
+        home.after(Duration.ofSeconds(1));
+        assertThat(home.network.deliveredTo("Priya")).singleElement().satisfies(s -> {
+            assertThat(s.alert().kind()).isEqualTo(AlertKind.REMINDER_MISSED);
+            assertThat(s.alert().severity()).isEqualTo(Severity.INFO);
+            assertThat(s.alert().message()).contains("take your tablets").contains("Not an emergency");
+        });
+        // Nobody acknowledges it; an urgent alert would have gone up the ladder long before this.
+        home.after(Duration.ofHours(2));
+        assertThat(home.network.deliveredTo("Helpline")).isEmpty();
+        assertThat(home.network.deliveredTo("Priya")).hasSize(1);
     }
 }

@@ -63,6 +63,7 @@ class AuditEventsTest {
                     "Cancelled by the resident (voice)", "Acknowledged by Priya: on my way")) {
                 s.execute("INSERT INTO audit(alert_id, at, state, detail) VALUES ('" + alert.id() + "', 0, 'RAISED', '" + detail + "')");
             }
+            s.execute("ALTER TABLE reminders DROP COLUMN daily"); // v6
             s.execute("PRAGMA user_version=3");
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {

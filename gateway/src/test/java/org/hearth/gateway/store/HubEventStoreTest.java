@@ -77,11 +77,12 @@ class HubEventStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE audit DROP COLUMN level");
             s.execute("DROP TABLE hub_events");
+            s.execute("ALTER TABLE reminders DROP COLUMN daily"); // v6
             s.execute("UPDATE outbox SET delivered_at = 0");
             s.execute("PRAGMA user_version=4");
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            assertThat(db.schemaVersion()).isEqualTo(5);
+            assertThat(db.schemaVersion()).isEqualTo(6);
             assertThat(new SqliteAlertStore(db).nextUnsent(HUB).orElseThrow().level()).isEqualTo(2);
         }
     }

@@ -135,5 +135,9 @@ public final class VoiceBench {
         public Optional<String> callCarer() {
             return Optional.of("Priya");
         }
+
+        @Override
+        public void reminderMissed(Optional<String> task) {
+        }
     }
 }

@@ -26,4 +26,9 @@ final class DryRunAlarmPort implements AlarmPort {
         LOG.info("Dry run: no carer is messaged");
         return Optional.empty();
     }
+
+    @Override
+    public void reminderMissed(Optional<String> task) {
+        LOG.info("Dry run: no carer is told of the missed reminder");
+    }
 }

@@ -22,6 +22,18 @@ public enum Intent {
     DATE_TODAY("date.today"),
     REMINDER_SET("reminder.set"),
     REMINDER_DONE("reminder.done"),
+    /** "Remind me to take my tablets at nine every day": like {@link #REMINDER_SET}, every day. */
+    REMINDER_DAILY("reminder.daily"),
+    /** "What are my reminders?" */
+    REMINDER_LIST("reminder.list"),
+    /** "Cancel that": the reminder just set, or the one ringing or just rung. */
+    REMINDER_CANCEL("reminder.cancel"),
+    /** "Slower": speak more slowly for the rest of the day. */
+    SPEECH_SLOWER("speech.slower"),
+    /** "Louder": answered honestly; the assistant cannot change the volume (docs/voice.md). */
+    SPEECH_LOUDER("speech.louder"),
+    /** "What can you do?" */
+    CAPABILITIES("capabilities"),
     REPEAT("repeat"),
     YES("yes"),
     NO("no"),
@@ -43,6 +55,14 @@ public enum Intent {
     /** A wrong answer here alarms a family or silences a real alarm, so these get stricter matching. */
     public boolean safetyCritical() {
         return this == HELP_EMERGENCY || this == ALARM_CANCEL;
+    }
+
+    /**
+     * Intents that undo something the resident wanted, so "don't cancel that" must never match
+     * "cancel that": a phrase matches only words that negate what it negates ({@code @negations}).
+     */
+    public boolean negationSensitive() {
+        return this == ALARM_CANCEL || this == REMINDER_CANCEL;
     }
 
     public static Optional<Intent> byId(String id) {

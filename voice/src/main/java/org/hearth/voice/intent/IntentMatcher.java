@@ -212,7 +212,7 @@ public final class IntentMatcher {
                 break;
             }
             IntentMatch m = match(h.words(), acousticConfidence);
-            if (m.intent() == Intent.NONE || m.intent() == Intent.ALARM_CANCEL) {
+            if (m.intent() == Intent.NONE || m.intent().negationSensitive()) {
                 continue;
             }
             if (m.intent() == Intent.HELP_EMERGENCY) {
@@ -282,7 +282,7 @@ public final class IntentMatcher {
      * scores for the cancel; see {@link #negatedCancelAsHelp}.
      */
     private static boolean negatedCancel(Entry e, Input in) {
-        return e.intent == Intent.ALARM_CANCEL && !e.negations.equals(in.negations);
+        return e.intent.negationSensitive() && !e.negations.equals(in.negations);
     }
 
     /**
@@ -345,7 +345,8 @@ public final class IntentMatcher {
         if (top.safetyCritical() && (topScore < ACCEPT_SAFETY || !clear)) {
             return new IntentMatch(Intent.NONE, topScore, confidence, top, topScore, IntentMatch.Slots.EMPTY);
         }
-        boolean acting = top == Intent.CARER_CALL || top == Intent.REMINDER_SET;
+        boolean acting = top == Intent.CARER_CALL || top == Intent.REMINDER_SET || top == Intent.REMINDER_DAILY
+                || top == Intent.REMINDER_CANCEL;
         if (topScore < (acting ? ACCEPT_ACTING : ACCEPT)) {
             Optional<Intent> byKeyword = keywordIntent(heard, best);
             if (byKeyword.isPresent()) {
@@ -356,7 +357,7 @@ public final class IntentMatcher {
             return new IntentMatch(Intent.NONE, topScore, confidence, top, topScore, IntentMatch.Slots.EMPTY);
         }
         return new IntentMatch(top, topScore, confidence, second, secondScore,
-                top == Intent.REMINDER_SET ? slots : IntentMatch.Slots.EMPTY);
+                top == Intent.REMINDER_SET || top == Intent.REMINDER_DAILY ? slots : IntentMatch.Slots.EMPTY);
     }
 
     private record SlotFill(List<String> tokens, IntentMatch.Slots slots) {
@@ -405,7 +406,7 @@ public final class IntentMatcher {
             found = owner;
         }
         if (found == null || found.safetyCritical() || found == Intent.CARER_CALL || found == Intent.REMINDER_SET
-                || found == Intent.NONE || best.getOrDefault(found, 0.0) < KEYWORD_FLOOR) {
+                || found == Intent.REMINDER_DAILY || found == Intent.REMINDER_CANCEL || found == Intent.NONE || best.getOrDefault(found, 0.0) < KEYWORD_FLOOR) {
             return Optional.empty();
         }
         return Optional.of(found);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,8 @@ public final class EspeakSpeaker implements Speaker, AutoCloseable {
             "en", "en-gb", "gu", "gu", "hi", "hi", "pa", "pa", "ur", "ur", "pl", "pl", "bn", "bn");
     /** Slower than espeak-ng's 175 words a minute: clearer for older listeners. */
     public static final int DEFAULT_RATE = 135;
+    /** espeak-ng's own minimum rate. */
+    public static final int SLOWEST = 80;
 
     private static final Logger LOG = LoggerFactory.getLogger(EspeakSpeaker.class);
 
@@ -35,7 +38,7 @@ public final class EspeakSpeaker implements Speaker, AutoCloseable {
     public enum Output { DEVICE, DISCARD }
 
     private final String executable;
-    private final int wordsPerMinute;
+    private volatile int wordsPerMinute;
     private final Output output;
     private final Speaker fallback;
     private final ExecutorService worker;
@@ -48,9 +51,7 @@ public final class EspeakSpeaker implements Speaker, AutoCloseable {
     private volatile Runnable onStart = () -> { };
 
     public EspeakSpeaker(String executable, int wordsPerMinute, Output output, Speaker fallback) {
-        if (wordsPerMinute < 80 || wordsPerMinute > 450) {
-            throw new IllegalArgumentException("speech rate must be 80 to 450 words a minute, was " + wordsPerMinute);
-        }
+        checkRate(wordsPerMinute);
         this.executable = executable;
         this.wordsPerMinute = wordsPerMinute;
         this.output = output;
@@ -60,6 +61,23 @@ public final class EspeakSpeaker implements Speaker, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private static void checkRate(int wordsPerMinute) {
+        if (wordsPerMinute < SLOWEST || wordsPerMinute > 450) {
+            throw new IllegalArgumentException("speech rate must be 80 to 450 words a minute, was " + wordsPerMinute);
+        }
+    }
+
+    @Override
+    public OptionalInt rate() {
+        return OptionalInt.of(wordsPerMinute);
+    }
+
+    @Override
+    public void rate(int wordsPerMinute) {
+        checkRate(wordsPerMinute);
+        this.wordsPerMinute = wordsPerMinute;
     }
 
     /** Runs when espeak-ng has started on a reply: the moment the resident starts to hear it. */

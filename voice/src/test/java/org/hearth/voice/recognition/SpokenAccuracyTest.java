@@ -58,6 +58,12 @@ class SpokenAccuracyTest {
         m.put(Intent.DATE_TODAY, "what's the date today");
         m.put(Intent.REMINDER_SET, "remind me to take my tablets at six pm");
         m.put(Intent.REMINDER_DONE, "i've taken my tablets");
+        m.put(Intent.REMINDER_DAILY, "remind me to take my tablets at nine every day");
+        m.put(Intent.REMINDER_LIST, "what are my reminders");
+        m.put(Intent.REMINDER_CANCEL, "cancel that reminder");
+        m.put(Intent.SPEECH_SLOWER, "slower please");
+        m.put(Intent.SPEECH_LOUDER, "louder please");
+        m.put(Intent.CAPABILITIES, "what can you do");
         m.put(Intent.REPEAT, "say that again");
         m.put(Intent.YES, "yes");
         m.put(Intent.NO, "no");
@@ -70,7 +76,7 @@ class SpokenAccuracyTest {
      * hair of a wrong reading, and Vosk adapts to what it heard before (even across recognisers in
      * one process), so a single clip can flip with test order. Each phrase is therefore spoken by
      * two voices at two rates; the intent must be recognised in most of the four, and at most
-     * three of the 68 clips may miss.
+     * three of the 92 clips may miss.
      */
     @Test
     void everyIntentIsRecognisedOnCleanAudio() throws IOException {

@@ -1,6 +1,7 @@
 package org.hearth.voice.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,25 @@ class EspeakSpeakerTest {
             }
         }
         assertThat(printed).isEmpty();
+    }
+
+    @Test
+    void aSlowerRateTakesLongerToSay() throws Exception {
+        String text = LanguageResources.builtIn("en").reply("capabilities").orElseThrow();
+        try (EspeakSpeaker speaker = new EspeakSpeaker(espeak(), EspeakSpeaker.DEFAULT_RATE,
+                EspeakSpeaker.Output.DISCARD, (t, l) -> { })) {
+            speaker.say(text, "en");
+            speaker.drain();
+            long usual = speaker.audioBytes();
+            speaker.rate(EspeakSpeaker.SLOWEST);
+            assertThat(speaker.rate()).hasValue(80);
+            speaker.say(text, "en");
+            speaker.drain();
+            long slow = speaker.audioBytes() - usual;
+            // Same words at 80 instead of 135 words a minute: much more audio, though pauses do not stretch.
+            assertThat((double) slow / usual).isGreaterThan(1.3);
+            assertThatThrownBy(() -> speaker.rate(79)).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

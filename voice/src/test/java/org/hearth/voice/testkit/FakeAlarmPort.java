@@ -17,6 +17,7 @@ public final class FakeAlarmPort implements AlarmPort {
     private int cancels;
     private int alertsFromPreAlarm;
     private Scheduler.Cancellable preAlarm;
+    private final java.util.List<String> missedReminders = new java.util.ArrayList<>();
 
     public FakeAlarmPort(Optional<String> carer) {
         this.carer = carer;
@@ -58,6 +59,16 @@ public final class FakeAlarmPort implements AlarmPort {
     public Optional<String> callCarer() {
         carerCalls++;
         return carer;
+    }
+
+    @Override
+    public void reminderMissed(Optional<String> task) {
+        missedReminders.add(task.orElse(""));
+    }
+
+    /** The tasks of the daily reminders the carer was told were missed, "" for one with no task. */
+    public java.util.List<String> missedReminders() {
+        return java.util.List.copyOf(missedReminders);
     }
 
     public int helpRaised() {

@@ -2,6 +2,7 @@ package org.hearth.voice.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.hearth.voice.Speaker;
 
 /** Remembers what it was asked to say, in order. */
@@ -9,6 +10,7 @@ public final class RecordingSpeaker implements Speaker {
 
     private final List<String> said = new ArrayList<>();
     private int stops;
+    private int rate = 135;
 
     @Override
     public synchronized void say(String text, String language) {
@@ -30,5 +32,15 @@ public final class RecordingSpeaker implements Speaker {
 
     public synchronized int stops() {
         return stops;
+    }
+
+    @Override
+    public synchronized OptionalInt rate() {
+        return OptionalInt.of(rate);
+    }
+
+    @Override
+    public synchronized void rate(int wordsPerMinute) {
+        rate = wordsPerMinute;
     }
 }
