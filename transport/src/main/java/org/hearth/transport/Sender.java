@@ -160,9 +160,12 @@ public final class Sender {
             if (a.identity.equals(session.identity()) && !sameSession && !a.sentOverNewestSession()) {
                 LOG.info("{} has a new session from {}: sending {} {} again with a fresh handshake",
                         session.identity(), Printable.of(session.peer()), a.method, Printable.of(a.target.getPath()));
-                suspect.remove(a.peer);
                 resent.incrementAndGet();
-                a.start(true);
+                // One fresh handshake per peer: the first re-send forces it and the others wait for it.
+                // Forcing one each made Scandium reset the session while it was sending the messages
+                // that had waited for the previous one, and those were lost unsent (a NullPointerException
+                // in its DTLSConnector, seen with a 30-message queue).
+                a.start(suspect.remove(a.peer));
             }
         }
     }
