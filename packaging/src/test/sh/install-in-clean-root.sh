@@ -125,6 +125,8 @@ carer=$!
 for _ in $(seq 1 1200); do grep -q '^LISTENING' /tmp/hearth-test/carer.log && break; sleep 0.1; done
 setpriv --reuid=hearth --regid=hearth --init-groups env HOME=/var/lib/hearth \
   hearth test-alert --config /tmp/hearth-test/hearth.yaml --wait 3m || echo "test-alert failed: $?"
+# The gateway stores the acknowledgement before its answer reaches the carer, which then prints it.
+for _ in $(seq 1 600); do grep -q '^ACKNOWLEDGED' /tmp/hearth-test/carer.log && break; sleep 0.1; done
 kill -TERM "$carer" 2>/dev/null || true
 wait "$carer" 2>/dev/null || true
 echo "native: $(ls /var/cache/hearth | tr '\n' ' ')"
