@@ -3,6 +3,7 @@ package org.hearth.transport;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.elements.DtlsEndpointContext;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.scandium.config.DtlsConfig;
@@ -74,8 +75,26 @@ public final class CoapSettings {
         c.set(DtlsConfig.DTLS_CIPHER_SUITES, List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8,
                 CipherSuite.TLS_ECDHE_PSK_WITH_AES_128_GCM_SHA256));
         c.set(DtlsConfig.DTLS_USE_SERVER_NAME_INDICATION, false);
+        // A handshake starts only for a request that asks for one: Sender's requests, and every
+        // request of an endpoint made with initiating(). A response or notification for an address
+        // with no session is dropped, and the requester's retransmission fetches it again. The
+        // address a request came from may be a NAT mapping or a relay that leads back to the
+        // peer's own session with this side, and a handshake sent there replaced that session,
+        // failing every request waiting on it: in CI, a gateway answering an acknowledgement that
+        // way made a carer's next eleven acknowledgements fail.
+        c.set(DtlsConfig.DTLS_DEFAULT_HANDSHAKE_MODE, DtlsEndpointContext.HANDSHAKE_MODE_NONE);
         // How often each DTLS endpoint's LinkHealth may report the records it ignored.
         c.set(org.eclipse.californium.elements.config.SystemConfig.HEALTH_STATUS_INTERVAL, 60L, TimeUnit.SECONDS);
+        return c;
+    }
+
+    /**
+     * The settings of an endpoint that only ever starts sessions and answers nobody (a gateway's
+     * uplink to its hub): any request it sends may start a handshake.
+     */
+    public static Configuration initiating() {
+        Configuration c = configuration();
+        c.set(DtlsConfig.DTLS_DEFAULT_HANDSHAKE_MODE, DtlsEndpointContext.HANDSHAKE_MODE_AUTO);
         return c;
     }
 }

@@ -245,10 +245,9 @@ public final class Sender {
                 r.setPayload(payload);
                 r.getOptions().setContentFormat(contentFormat);
             }
-            if (fresh) {
-                r.setDestinationContext(MapBasedEndpointContext.addEntries(r.getDestinationContext(),
-                        DtlsEndpointContext.ATTRIBUE_HANDSHAKE_MODE_FORCE_FULL));
-            }
+            // The endpoint's default starts no handshake (CoapSettings): a request asks for one.
+            r.setDestinationContext(MapBasedEndpointContext.addEntries(r.getDestinationContext(), fresh
+                    ? DtlsEndpointContext.ATTRIBUE_HANDSHAKE_MODE_FORCE_FULL : DtlsEndpointContext.ATTRIBUTE_HANDSHAKE_MODE_AUTO));
             r.addMessageObserver(new MessageObserverAdapter() {
                 @Override
                 public void onSent(boolean retransmission) {
@@ -272,11 +271,14 @@ public final class Sender {
 
                 @Override
                 public void onReject() {
+                    LOG.info("{} refused {} {} with a reset", Printable.of(peer), method, Printable.of(target.getPath()));
                     unanswered();
                 }
 
                 @Override
                 public void onSendError(Throwable error) {
+                    LOG.info("{} {} to {} could not be sent: {}", method, Printable.of(target.getPath()), Printable.of(peer),
+                            Printable.of(String.valueOf(error)));
                     unanswered();
                 }
 

@@ -21,7 +21,12 @@ import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.Handshaker;
+import org.eclipse.californium.scandium.dtls.ServerHandshaker;
+import org.eclipse.californium.scandium.dtls.SessionAdapter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -281,6 +286,67 @@ class SessionRecoveryTest {
             assertThat(request.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
         }
         assertThat(deviceGot).hasSize(5).doesNotHaveDuplicates();
+    }
+
+    /**
+     * A home answers a request after losing its session with the asker (here it drops all its
+     * sessions while answering; in CI the asker had just made a fresh handshake that failed). The
+     * address the request came from may be a NAT mapping or a relay, which this side has no key
+     * for and which leads back to the asker's own session with it. Starting a handshake there to
+     * deliver the answer replaced the asker's session with one the home could only abandon, and
+     * every request waiting on it failed: a carer's next eleven acknowledgements, in CI. The
+     * answer must be dropped instead, so the asker times out and asks again with a fresh handshake.
+     */
+    @Test
+    void an_answer_never_starts_a_handshake_towards_the_asker() throws Exception {
+        Configuration config = quick();
+        CoapEndpoint serving = DtlsEndpoints.secure(config, local(0), DtlsEndpoints.keyStore(new PskKey(ID, KEY)), "home",
+                new Sessions());
+        CoapServer server = new CoapServer(config);
+        server.addEndpoint(serving);
+        java.util.concurrent.atomic.AtomicBoolean forget = new java.util.concurrent.atomic.AtomicBoolean(true);
+        server.add(new CoapResource("ack") {
+            @Override
+            public void handlePOST(CoapExchange exchange) {
+                if (forget.getAndSet(false)) {
+                    ((DTLSConnector) serving.getConnector()).clearConnectionState();
+                }
+                exchange.respond(ResponseCode.CHANGED);
+            }
+        });
+        server.start();
+        running.add(server);
+
+        // The asker, with a listener that notices any handshake the home starts with it.
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        Sessions sessions = new Sessions();
+        URI ack = URI.create("coaps://127.0.0.1:" + serving.getAddress().getPort() + "/ack");
+        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config).setAddress(local(0))
+                .setAdvancedPskStore(DtlsEndpoints.keyStore(Map.of(local(ack.getPort()), new PskKey(ID, KEY))))
+                .setConnectionListener(sessions.listenerFor("device"))
+                .setSessionListener(new SessionAdapter() {
+                    @Override
+                    public void handshakeStarted(Handshaker handshaker) {
+                        if (handshaker instanceof ServerHandshaker) {
+                            served.incrementAndGet();
+                        }
+                    }
+                }).build();
+        CoapEndpoint asker = new CoapEndpoint.Builder().setConfiguration(config).setConnector(new DTLSConnector(dtls)).build();
+        asker.start();
+        Sender sender = new Sender(asker, "device", sessions);
+        try {
+            for (String text : List.of("one", "two", "three", "four")) {
+                Sender.Outcome outcome = sender.send(Code.POST, ack, ID, text.getBytes(StandardCharsets.UTF_8),
+                        MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                assertThat(outcome.succeeded() || outcome.timedOut()).as("answered, or timed out and to be asked again").isTrue();
+            }
+            assertThat(served).as("handshakes the home started towards the asker").hasValue(0);
+            assertThat(sender.send(Code.POST, ack, ID, "five".getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN)
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS).succeeded()).isTrue();
+        } finally {
+            asker.destroy();
+        }
     }
 
     private static Optional<Response> hello(Side device, int homePort) throws Exception {

@@ -106,7 +106,7 @@ public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
      * @param heartbeat how often the non-confirmable heartbeat goes
      */
     public static HubUplink open(URI hub, String identity, byte[] key, String home, Scheduler loop, Duration heartbeat) {
-        Configuration config = CoapSettings.configuration();
+        Configuration config = CoapSettings.initiating();
         // 0: this side supports Connection ID and asks the hub to send one, but wants none itself.
         config.set(DtlsConfig.DTLS_CONNECTION_ID_LENGTH, 0);
         InetSocketAddress address = new InetSocketAddress(hub.getHost(), hub.getPort() > 0 ? hub.getPort() : Protocol.COAPS_PORT);

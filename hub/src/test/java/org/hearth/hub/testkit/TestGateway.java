@@ -34,7 +34,7 @@ public final class TestGateway implements AutoCloseable {
     private final String base;
 
     public TestGateway(InetSocketAddress hub, String identity, byte[] key) {
-        Configuration config = CoapSettings.configuration();
+        Configuration config = CoapSettings.initiating();
         config.set(DtlsConfig.DTLS_CONNECTION_ID_LENGTH, 0);
         endpoint = DtlsEndpoints.secure(config, new InetSocketAddress("127.0.0.1", 0),
                 DtlsEndpoints.keyStore(Map.of(hub, new PskKey(identity, key))), "gateway-" + identity, new Sessions());
