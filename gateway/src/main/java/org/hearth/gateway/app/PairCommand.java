@@ -14,7 +14,9 @@ import org.hearth.gateway.app.config.Secrets;
 import org.hearth.gateway.app.config.SecretsFile;
 import org.hearth.gateway.coap.LocalToken;
 import org.hearth.gateway.coap.LoopbackClient;
+import org.hearth.protocol.HubPairingCode;
 import org.hearth.protocol.PairingCode;
+import org.hearth.protocol.ProtocolException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +26,11 @@ import picocli.CommandLine.Option;
  * file (mode 0600, its owner kept) and shows the QR code their {@code hearth-carer enroll} reads.
  * With {@code --revoke} it removes a carer's key and a running daemon drops it at once; the
  * command exits 1 unless the key is sure to work nowhere (the daemon dropped it, or none runs).
+ * With {@code --hub} it links the home to a care hub from the code {@code hearth-hub homes add}
+ * printed: the key into the secrets file, the {@code hub:} section into the configuration.
  */
 @Command(name = "pair", mixinStandardHelpOptions = true,
-        description = {"Pair a carer's device by QR code, or revoke a carer.",
+        description = {"Pair a carer's device by QR code, revoke a carer, or link this home to a care hub.",
             "The QR code holds the carer's key: show it only to that carer."})
 final class PairCommand implements Callable<Integer> {
 
@@ -39,6 +43,10 @@ final class PairCommand implements Callable<Integer> {
 
         @Option(names = "--revoke", paramLabel = "NAME", description = "Remove this carer's key; it stops working at once.")
         String revoke;
+
+        @Option(names = "--hub", paramLabel = "CODE",
+                description = "Link this home to a care hub: the text of the code `hearth-hub homes add` printed (hearth:hub?…).")
+        String hub;
     }
 
     @Option(names = {"-c", "--config"}, defaultValue = "/etc/hearth/hearth.yaml",
@@ -67,14 +75,15 @@ final class PairCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         HearthConfig cfg;
         try {
-            cfg = action.revoke != null ? ConfigLoader.loadWithoutSecrets(config) : ConfigLoader.loadForPairing(config);
+            cfg = action.carer == null ? ConfigLoader.loadWithoutSecrets(config) : ConfigLoader.loadForPairing(config);
         } catch (ConfigException e) {
             System.err.println("hearth: the configuration " + config + " is not valid:");
             e.errors().forEach(line -> System.err.println("  " + line));
             return Hearth.EXIT_INVALID;
         }
         try {
-            return action.revoke != null ? revoke(cfg, action.revoke) : pair(cfg, action.carer);
+            return action.hub != null ? linkHub(cfg, action.hub)
+                    : action.revoke != null ? revoke(cfg, action.revoke) : pair(cfg, action.carer);
         } catch (ConfigException e) {
             System.err.println("hearth: the secrets file " + cfg.secretsFile() + " is not valid:");
             e.errors().forEach(line -> System.err.println("  " + line));
@@ -145,6 +154,39 @@ final class PairCommand implements Callable<Integer> {
             tellDaemon(cfg, name + "'s old key");
         }
         System.out.println("Restart Hearth (systemctl restart hearth) so it uses " + name + "'s new key.");
+        return 0;
+    }
+
+    /**
+     * Stores the hub's key in the secrets file and adds the {@code hub:} section, from the code the
+     * hub printed. A home already linked to another hub, or under another identity, is left as it
+     * is: the installer changes that by hand, on purpose.
+     */
+    private int linkHub(HearthConfig cfg, String text) throws IOException, ConfigException {
+        HubPairingCode code;
+        try {
+            code = HubPairingCode.parse(text.strip());
+        } catch (ProtocolException e) {
+            System.err.println("hearth: that is not a care hub's code: " + e.getMessage());
+            return Hearth.EXIT_INVALID;
+        }
+        Optional<HearthConfig.Hub> linked = cfg.hubUplink();
+        if (linked.isPresent() && !(linked.get().uri().equals(code.hub()) && linked.get().identity().equals(code.identity()))) {
+            System.err.println("hearth: this home already reports to " + linked.get().uri() + " as " + linked.get().identity()
+                    + "; to move it to " + code.hub() + ", delete the hub: section of " + config + " first.");
+            return Hearth.EXIT_INVALID;
+        }
+        // The key first: a section naming a hub whose key is missing would stop the daemon starting.
+        SecretsFile.putHub(cfg.secretsFile(), new Secrets.HubKey(code.key()));
+        if (linked.isEmpty() && !LadderFile.appendHub(config, code.hub(), code.identity())) {
+            System.err.println("hearth: could not add the hub to " + config + " by itself (the key is stored); add this:");
+            System.err.println("hub:\n  uri: \"" + code.hub() + "\"\n  identity: \"" + code.identity() + "\"");
+            return Hearth.EXIT_INVALID;
+        }
+        System.out.println("Linked \"" + code.label() + "\" to the care hub at " + code.hub() + " as " + code.identity()
+                + "; its key is in " + cfg.secretsFile() + " (mode 0600).");
+        System.out.println("Carers reached through the hub are marked via: hub under carers in " + config + ".");
+        System.out.println("Restart Hearth (systemctl restart hearth) so it connects to the hub.");
         return 0;
     }
 

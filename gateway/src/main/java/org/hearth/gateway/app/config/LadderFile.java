@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Adds a carer to the escalation ladder in {@code hearth.yaml} as one line, keeping every comment
- * and setting as written. It edits only a block-style {@code carers:} list, and keeps the change
- * only if the whole file still reads as a valid configuration.
+ * Adds a carer to the escalation ladder in {@code hearth.yaml} as one line, or a care hub as a new
+ * section, keeping every comment and setting as written. It edits only a block-style
+ * {@code carers:} list, and keeps a change only if the whole file still reads as a valid
+ * configuration.
  */
 public final class LadderFile {
 
@@ -54,6 +55,29 @@ public final class LadderFile {
             }
         }
         edited.add(lastItem + 1, entry);
+        return replaceIfValid(configFile, edited);
+    }
+
+    /**
+     * Adds a {@code hub:} section at the end of a configuration that has none.
+     *
+     * @return false, with the file unchanged, when it has one already or would not read as valid
+     */
+    public static boolean appendHub(Path configFile, java.net.URI hub, String identity) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(configFile, StandardCharsets.UTF_8));
+        if (lines.stream().anyMatch(l -> l.matches("hub:.*"))) {
+            return false;
+        }
+        lines.add("");
+        lines.add("# The care hub this home reports to (written by hearth pair --hub); its key is in the secrets file.");
+        lines.add("hub:");
+        lines.add("  uri: " + SecretsFile.quoted(hub.toString()));
+        lines.add("  identity: " + SecretsFile.quoted(identity));
+        return replaceIfValid(configFile, lines);
+    }
+
+    /** Writes {@code edited} in place of the file, only if it reads as a valid configuration. */
+    private static boolean replaceIfValid(Path configFile, List<String> edited) throws IOException {
         Path temp = configFile.resolveSibling("." + configFile.getFileName() + ".pairing");
         Files.write(temp, edited, StandardCharsets.UTF_8);
         try {
