@@ -62,7 +62,9 @@ public final class Certificates {
     }
 
     private static void generate(Path store, Path passwordFile, String host) throws IOException {
-        Files.createDirectories(store.getParent());
+        if (!Files.isDirectory(store.getParent())) {
+            Files.createDirectories(store.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
         Files.deleteIfExists(passwordFile);
         Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         byte[] random = new byte[24];

@@ -62,16 +62,21 @@ final class HomeEndpoints {
         call.respond(200, Call.JSON.createObjectNode().set("homes", homes));
     }
 
-    /** {@code /homes/{home}/…}: the rest of the path decides. */
+    /** {@code /homes/{home}/…} (3 to 5 path segments): the rest of the path decides. */
     void route(Call call, Device device) throws IOException {
         List<String> p = call.path;
         String what = String.join("/", p.subList(2, p.size()));
         Home home = authorised(device, p.get(1), what);
-        switch (call.method + " " + (p.size() > 3 ? p.get(2) + (p.size() == 5 ? "/" + p.get(4) : "/{id}") : p.get(2))) {
+        String route = switch (p.size()) {
+            case 3 -> p.get(2);
+            case 4 -> p.get(2) + "/{id}";
+            default -> p.get(2) + "/{id}/" + p.get(4);
+        };
+        switch (call.method + " " + route) {
             case "GET alerts" -> alerts(call, device, home);
             case "GET alerts/{id}" -> alert(call, device, home, p.get(3));
-            case "POST alerts/ack" -> ack(call, device, home, p.get(3));
-            case "POST alerts/resolve" -> resolve(call, device, home, p.get(3));
+            case "POST alerts/{id}/ack" -> ack(call, device, home, p.get(3));
+            case "POST alerts/{id}/resolve" -> resolve(call, device, home, p.get(3));
             case "GET summary" -> summary(call, device, home);
             case "POST check" -> check(call, device, home);
             default -> throw ApiException.notFound("no such request: " + call.method + " /api/v1/" + String.join("/", p));
