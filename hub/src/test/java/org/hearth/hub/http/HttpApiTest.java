@@ -353,4 +353,20 @@ class HttpApiTest {
                 java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         assertThat(Files.getPosixFilePermissions(certificateDir.resolve(Certificates.SELF_SIGNED_PASSWORD))).hasSize(2);
     }
+
+    @Test
+    void a_configured_pkcs12_certificate_is_served() throws Exception {
+        Path p12 = Files.copy(certificateDir.resolve(Certificates.SELF_SIGNED), dir.resolve("hub-https.p12"));
+        Path password = Files.copy(certificateDir.resolve(Certificates.SELF_SIGNED_PASSWORD), dir.resolve("hub-https-password"));
+        Path empty = Files.createDirectory(dir.resolve("no-certificate-here"));
+        try (HttpApi configured = HttpApi.start(new HubConfig.Http("127.0.0.1", 0, URI.create("https://127.0.0.1"),
+                new HubConfig.Tls(java.util.Optional.of(p12), java.util.Optional.of(password))), empty, store, uplink, time.clock(),
+                Duration.ofSeconds(60))) {
+            HttpsCarer carer = new HttpsCarer(URI.create("https://127.0.0.1:" + configured.port()), p12, password);
+            assertThat(carer.get("/homes").status()).as("served over TLS with that certificate").isEqualTo(401);
+        }
+        try (Stream<Path> made = Files.list(empty)) {
+            assertThat(made).as("no self-signed certificate is made").isEmpty();
+        }
+    }
 }
