@@ -83,10 +83,12 @@ final class HomeEndpoints {
         }
     }
 
-    /** The home, if this device may see it; a refusal is logged to the home asked about. */
+    /** The home, if this device may see it; a refusal is logged to the home asked about, if there is one. */
     private Home authorised(Device device, String homeId, String what) {
         if (!device.maySee(homeId)) {
-            log(device, homeId, "refused " + what);
+            if (store.home(homeId).isPresent()) {
+                log(device, homeId, "refused " + what);
+            }
             throw new ApiException(403, "not_your_home", "this device was not invited to that home");
         }
         return store.home(homeId).orElseThrow(() -> ApiException.notFound("the home is no longer served by this hub"));
