@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.hearth.hub.config.HubConfig;
+import org.hearth.hub.http.HttpApi;
 import org.hearth.hub.liveness.GatewayLiveness;
 import org.hearth.hub.store.HubStore;
 import org.hearth.hub.store.JdbcHubStore;
@@ -14,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running hub, wired once, top to bottom: store, event loop, liveness watch, uplink. It stops
- * in reverse: the uplink (nothing new arrives), the loop, the store.
+ * The running hub, wired once, top to bottom: store, event loop, liveness watch, uplink, HTTPS API.
+ * It stops in reverse: the HTTPS API and the uplink (nothing new arrives), the loop, the store.
  */
 public final class Hub implements AutoCloseable {
 
@@ -24,11 +26,13 @@ public final class Hub implements AutoCloseable {
     private final HubStore store;
     private final RealTimeScheduler loop;
     private final UplinkServer uplink;
+    private final Optional<HttpApi> http;
 
-    private Hub(HubStore store, RealTimeScheduler loop, UplinkServer uplink) {
+    private Hub(HubStore store, RealTimeScheduler loop, UplinkServer uplink, Optional<HttpApi> http) {
         this.store = store;
         this.loop = loop;
         this.uplink = uplink;
+        this.http = http;
     }
 
     public static Hub start(HubConfig config) {
@@ -39,9 +43,16 @@ public final class Hub implements AutoCloseable {
             liveness.start();
             UplinkServer uplink = UplinkServer.start(new InetSocketAddress(config.uplink().bind(), config.uplink().port()), store,
                     liveness, loop.clock());
+            Optional<HttpApi> http;
+            try {
+                http = config.http().map(h -> HttpApi.start(h, config.storage().dataDir(), store, uplink, loop.clock(), config.heartbeat()));
+            } catch (RuntimeException e) {
+                uplink.close();
+                throw e;
+            }
             LOG.info("Hub started: store {}, {} homes, gateways expected every {} s", store, store.homes().size(),
                     config.heartbeat().toSeconds());
-            return new Hub(store, loop, uplink);
+            return new Hub(store, loop, uplink, http);
         } catch (RuntimeException e) {
             loop.close();
             store.close();
@@ -69,12 +80,18 @@ public final class Hub implements AutoCloseable {
         return uplink;
     }
 
+    /** The HTTPS API, when the configuration has one. */
+    public Optional<HttpApi> http() {
+        return http;
+    }
+
     public HubStore store() {
         return store;
     }
 
     @Override
     public void close() {
+        http.ifPresent(HttpApi::close);
         uplink.close();
         loop.close();
         store.close();

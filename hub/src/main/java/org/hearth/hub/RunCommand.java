@@ -25,6 +25,8 @@ final class RunCommand implements Callable<Integer> {
                 cfg.storage().kind().name().toLowerCase(java.util.Locale.ROOT),
                 cfg.storage().postgresql().map(pg -> " " + pg.url() + " as " + pg.user() + ", password <masked>")
                         .orElse(" " + cfg.storage().sqliteFile()));
+        cfg.http().ifPresent(h -> LOG.info("HTTPS API on {}:{}, public address {}, certificate {}", h.bind(), h.port(), h.publicUrl(),
+                h.tls().pkcs12().map(p -> p + " (password <masked>)").orElse("self-signed, in the data directory")));
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch stopRequested = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -42,6 +42,22 @@ class HubArchitectureTest {
     }
 
     @Test
+    void the_http_api_may_use_the_store_and_the_uplink_and_neither_knows_it() {
+        noClasses().that().resideInAnyPackage("org.hearth.hub.store..", "org.hearth.hub.uplink..", "org.hearth.hub.liveness..",
+                        "org.hearth.hub.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.hub.http..")
+                .check(HUB);
+        noClasses().that().resideOutsideOfPackage("org.hearth.hub.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.sun.net.httpserver..", "javax.net.ssl..")
+                .check(HUB);
+        noClasses().that().resideInAPackage("org.hearth.hub.http..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(Thread.class, "sleep", long.class)
+                .check(HUB);
+    }
+
+    @Test
     void the_hub_depends_on_no_gateway_or_carer_code() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway..", "org.hearth.carer..", "org.hearth.sensors..",
                 "org.hearth.voice..").check(HUB);

@@ -63,9 +63,14 @@ class HubProcessTest {
     @Test
     void a_home_added_while_the_hub_runs_pairs_with_its_code_and_sigterm_stops_the_hub() throws Exception {
         int port = freeUdpPort();
+        int httpPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            httpPort = s.getLocalPort();
+        }
         Path config = dir.resolve("hub.yaml");
         Files.writeString(config, "uplink: {bind: 127.0.0.1, port: " + port + ", public_host: 127.0.0.1}\n"
-                + "storage: {data_dir: data}\n");
+                + "storage: {data_dir: data}\n"
+                + "http: {bind: 127.0.0.1, port: " + httpPort + ", public_url: \"https://127.0.0.1:" + httpPort + "\"}\n");
         Process hub = new ProcessBuilder(command("run", "--config", config.toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("hub.log").toFile()).start();
         try {
@@ -88,6 +93,19 @@ class HubProcessTest {
                 assertThat(response).isNotNull();
                 assertThat(response.getPayloadString()).isEqualTo(id.toString());
             }
+
+            assertThat(Files.readString(dir.resolve("hub.log"))).contains("HTTPS API serving https://127.0.0.1:" + httpPort + "/api/v1/");
+            String homeId = code.identity().substring("home-".length());
+            Result invited = run("invite", "--home", homeId, "--carer", "Priya", "--level", "2", "--config", config.toString());
+            assertThat(invited.exit()).as(invited.err()).isZero();
+            assertThat(invited.out()).containsPattern("(?m)^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
+                    .containsPattern("(?m)^hearth:invite\\?v=1&hub=https%3A%2F%2F127.0.0.1%3A" + httpPort
+                            + "&code=[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
+                    .contains("█");
+            assertThat(run("invite", "--home", "nothere", "--carer", "Priya", "--config", config.toString()).exit()).isEqualTo(1);
+            Result revoked = run("revoke", "d-nothere", "--config", config.toString());
+            assertThat(revoked.exit()).isEqualTo(1);
+            assertThat(revoked.err()).contains("there is no device d-nothere");
 
             Result list = run("homes", "list", "--config", config.toString());
             assertThat(list.exit()).isZero();

@@ -1,5 +1,6 @@
 package org.hearth.hub.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,13 +12,45 @@ import java.util.Optional;
  * @param uplink    where gateways reach the hub
  * @param heartbeat the heartbeat interval gateways are expected to keep
  * @param storage   where the hub keeps its data
+ * @param http      the carers' HTTPS API; {@code hub.yaml} always has one (defaults apply), a hub
+ *                  embedded in a test may have none
  */
-public record HubConfig(Uplink uplink, Duration heartbeat, Storage storage) {
+public record HubConfig(Uplink uplink, Duration heartbeat, Storage storage, Optional<Http> http) {
 
     public HubConfig {
         Objects.requireNonNull(uplink, "uplink");
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(http, "http");
+    }
+
+    /** A hub without the HTTPS API: the uplink and the store only. */
+    public HubConfig(Uplink uplink, Duration heartbeat, Storage storage) {
+        this(uplink, heartbeat, storage, Optional.empty());
+    }
+
+    /**
+     * @param bind      the address the HTTPS server listens on
+     * @param port      its TCP port
+     * @param publicUrl the {@code https://} address carers' devices use, written into invite codes
+     * @param tls       where the server's certificate comes from
+     */
+    public record Http(String bind, int port, URI publicUrl, Tls tls) {
+    }
+
+    /**
+     * The HTTPS server's certificate: self-signed, made at first start in the data directory and
+     * reused after; or a PKCS#12 file with its password in a file.
+     */
+    public record Tls(Optional<Path> pkcs12, Optional<Path> passwordFile) {
+
+        public static Tls selfSigned() {
+            return new Tls(Optional.empty(), Optional.empty());
+        }
+
+        public boolean isSelfSigned() {
+            return pkcs12.isEmpty();
+        }
     }
 
     /**

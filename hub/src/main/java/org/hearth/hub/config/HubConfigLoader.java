@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ import org.hearth.time.Durations;
 public final class HubConfigLoader {
 
     public static final int DEFAULT_PORT = org.hearth.protocol.Protocol.COAPS_PORT;
+    public static final int DEFAULT_HTTP_PORT = 8443;
     /** The gateway's own default heartbeat interval (hearth.yaml {@code heartbeat.interval}). */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(60);
     public static final Duration HEARTBEAT_MIN = Duration.ofSeconds(10);
@@ -70,7 +73,7 @@ public final class HubConfigLoader {
             return null;
         }
         Path base = file.toAbsolutePath().getParent();
-        known(root, "", "uplink", "heartbeat", "storage");
+        known(root, "", "uplink", "heartbeat", "storage", "http");
 
         JsonNode uplinkNode = object(root, "uplink");
         known(uplinkNode, "uplink", "bind", "port", "public_host");
@@ -101,7 +104,55 @@ public final class HubConfigLoader {
             }
             default -> errors.add("storage.store: must be sqlite or postgresql, was " + kindName);
         }
-        return new HubConfig(uplink, heartbeat, new HubConfig.Storage(dataDir, kind, postgresql));
+        HubConfig.Http http = http(object(root, "http"), base);
+        return new HubConfig(uplink, heartbeat, new HubConfig.Storage(dataDir, kind, postgresql), Optional.of(http));
+    }
+
+    private HubConfig.Http http(JsonNode node, Path base) {
+        known(node, "http", "bind", "port", "public_url", "tls");
+        int port = integer(node, "http.port", DEFAULT_HTTP_PORT, 1, 65535);
+        String url = text(node, "http.public_url", null);
+        URI publicUrl = URI.create("https://" + localHostName() + ":" + port);
+        if (url != null) {
+            try {
+                URI u = new URI(url);
+                if (!"https".equals(u.getScheme()) || u.getHost() == null || u.getRawQuery() != null || u.getRawFragment() != null) {
+                    errors.add("http.public_url: must be an https://HOST[:PORT] address, was " + url);
+                } else {
+                    publicUrl = u;
+                }
+            } catch (URISyntaxException e) {
+                errors.add("http.public_url: must be an https://HOST[:PORT] address, was " + url);
+            }
+        }
+        return new HubConfig.Http(text(node, "http.bind", "0.0.0.0"), port, publicUrl, tls(node.path("tls"), base));
+    }
+
+    private HubConfig.Tls tls(JsonNode node, Path base) {
+        if (node.isMissingNode() || node.isNull() || (node.isTextual() && node.asText().equals("self-signed"))) {
+            return HubConfig.Tls.selfSigned();
+        }
+        if (!node.isObject()) {
+            errors.add("http.tls: must be self-signed, or a mapping with pkcs12 and password_file");
+            return HubConfig.Tls.selfSigned();
+        }
+        known(node, "http.tls", "pkcs12", "password_file");
+        Path pkcs12 = readable(node, "http.tls.pkcs12", base);
+        Path password = readable(node, "http.tls.password_file", base);
+        return new HubConfig.Tls(Optional.ofNullable(pkcs12), Optional.ofNullable(password));
+    }
+
+    /** A required path, relative to the config file, that must be readable. */
+    private Path readable(JsonNode node, String path, Path base) {
+        String value = required(node, path);
+        if (value == null) {
+            return null;
+        }
+        Path file = base.resolve(value);
+        if (!Files.isReadable(file)) {
+            errors.add(path + ": cannot read " + file);
+        }
+        return file;
     }
 
     private HubConfig.Postgresql postgresql(JsonNode node, Path base) {
@@ -111,12 +162,7 @@ public final class HubConfigLoader {
             errors.add("storage.postgresql.url: must start with jdbc:postgresql://, was " + url);
         }
         String user = required(node, "storage.postgresql.user");
-        String passwordFile = required(node, "storage.postgresql.password_file");
-        Path password = passwordFile == null ? null : base.resolve(passwordFile);
-        if (password != null && !Files.isReadable(password)) {
-            errors.add("storage.postgresql.password_file: cannot read " + password);
-        }
-        return new HubConfig.Postgresql(url, user, password);
+        return new HubConfig.Postgresql(url, user, readable(node, "storage.postgresql.password_file", base));
     }
 
     private static String localHostName() {

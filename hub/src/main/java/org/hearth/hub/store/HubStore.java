@@ -55,6 +55,30 @@ public interface HubStore extends LivenessStore, AutoCloseable {
     /** Marks an entry applied; false if the home has no such pending entry. */
     boolean applyDown(String homeId, long seq, Instant now);
 
+    /** Keeps an invite under the SHA-256 (hex) of its code. */
+    void addInvite(String codeHash, Invite invite);
+
+    /**
+     * Uses the invite with this code hash, at most once, and makes a device in the same
+     * transaction: the device's credential is kept only as {@code credentialHash}.
+     */
+    Enrolment enrol(String codeHash, String deviceName, String credentialHash, Instant now);
+
+    /** The device holding this credential (its SHA-256, hex), unless revoked. */
+    Optional<Device> deviceByCredential(String credentialHash);
+
+    /** A carer's devices not revoked, oldest first. */
+    List<Device> devicesOf(String carer);
+
+    /** Revokes a device at once; false if there is no such device or it was revoked before. */
+    boolean revokeDevice(String deviceId, Instant now);
+
+    /** Writes one line of a home's access log. */
+    void logAccess(AccessEntry entry);
+
+    /** A home's access log, oldest first. */
+    List<AccessEntry> accessLog(String homeId);
+
     /** A home's SILENT and BACK events, oldest first. */
     List<GatewayEvent> gatewayEvents(String homeId);
 

@@ -130,7 +130,8 @@ public final class JdbcHubStore implements HubStore {
     public boolean removeHome(String id) {
         return call(c -> {
             update(c, "DELETE FROM alert_events WHERE alert_id IN (SELECT id FROM alerts WHERE home_id = ?)", id);
-            for (String table : List.of("alerts", "summaries", "down_queue", "gateway_liveness", "gateway_events")) {
+            for (String table : List.of("alerts", "summaries", "down_queue", "gateway_liveness", "gateway_events", "invites",
+                    "device_homes", "access_log")) {
                 update(c, "DELETE FROM " + table + " WHERE home_id = ?", id);
             }
             return update(c, "DELETE FROM homes WHERE id = ?", id) == 1;
@@ -236,6 +237,90 @@ public final class JdbcHubStore implements HubStore {
     public boolean applyDown(String homeId, long seq, Instant now) {
         return call(c -> update(c, "UPDATE down_queue SET applied_ms = ? WHERE home_id = ? AND seq = ? AND applied_ms IS NULL",
                 now.toEpochMilli(), homeId, seq) == 1);
+    }
+
+    // ---- invites, devices and the access log
+
+    @Override
+    public void addInvite(String codeHash, Invite invite) {
+        call(c -> update(c, "INSERT INTO invites (code_sha256, home_id, carer, level, created_ms, expires_ms, used_ms)"
+                + " VALUES (?, ?, ?, ?, ?, ?, NULL)", codeHash, invite.homeId(), invite.carer(), invite.level(),
+                invite.created().toEpochMilli(), invite.expires().toEpochMilli()));
+    }
+
+    @Override
+    public Enrolment enrol(String codeHash, String deviceName, String credentialHash, Instant now) {
+        return call(c -> {
+            record Row(String homeId, String carer, int level, long expiresMs, boolean used) {
+            }
+            Optional<Row> invite = query(c, "SELECT home_id, carer, level, expires_ms, used_ms FROM invites WHERE code_sha256 = ?",
+                    r -> new Row(r.getString(1), r.getString(2), r.getInt(3), r.getLong(4), r.getObject(5) != null), codeHash)
+                    .stream().findFirst();
+            if (invite.isEmpty()) {
+                return Enrolment.refused(Enrolment.Status.NOT_FOUND);
+            }
+            if (invite.get().used()) {
+                return Enrolment.refused(Enrolment.Status.ALREADY_USED);
+            }
+            if (now.toEpochMilli() >= invite.get().expiresMs()) {
+                return Enrolment.refused(Enrolment.Status.EXPIRED);
+            }
+            // The guard on used_ms makes two enrolments racing on one code end with one device.
+            if (update(c, "UPDATE invites SET used_ms = ? WHERE code_sha256 = ? AND used_ms IS NULL", now.toEpochMilli(), codeHash) != 1) {
+                return Enrolment.refused(Enrolment.Status.ALREADY_USED);
+            }
+            Instant created = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            Device device = new Device("d-" + newId(), invite.get().carer(), deviceName, created,
+                    List.of(new Device.Grant(invite.get().homeId(), invite.get().level())));
+            update(c, "INSERT INTO devices (id, carer, name, credential_sha256, created_ms, revoked_ms) VALUES (?, ?, ?, ?, ?, NULL)",
+                    device.id(), device.carer(), deviceName, credentialHash, created.toEpochMilli());
+            update(c, "INSERT INTO device_homes (device_id, home_id, level) VALUES (?, ?, ?)", device.id(), invite.get().homeId(),
+                    invite.get().level());
+            return new Enrolment(Enrolment.Status.ENROLLED, Optional.of(device));
+        });
+    }
+
+    private static final String DEVICE_COLUMNS = "SELECT id, carer, name, created_ms FROM devices";
+
+    @Override
+    public Optional<Device> deviceByCredential(String credentialHash) {
+        return call(c -> devices(c, DEVICE_COLUMNS + " WHERE credential_sha256 = ? AND revoked_ms IS NULL", credentialHash)
+                .stream().findFirst());
+    }
+
+    @Override
+    public List<Device> devicesOf(String carer) {
+        return call(c -> devices(c, DEVICE_COLUMNS + " WHERE carer = ? AND revoked_ms IS NULL ORDER BY created_ms, id", carer));
+    }
+
+    private static List<Device> devices(Connection c, String sql, Object... args) throws SQLException {
+        record Row(String id, String carer, String name, long createdMs) {
+        }
+        List<Device> devices = new ArrayList<>();
+        for (Row row : query(c, sql, r -> new Row(r.getString(1), r.getString(2), r.getString(3), r.getLong(4)), args)) {
+            List<Device.Grant> grants = query(c, "SELECT home_id, level FROM device_homes WHERE device_id = ? ORDER BY home_id",
+                    r -> new Device.Grant(r.getString(1), r.getInt(2)), row.id());
+            devices.add(new Device(row.id(), row.carer(), row.name(), Instant.ofEpochMilli(row.createdMs()), grants));
+        }
+        return devices;
+    }
+
+    @Override
+    public boolean revokeDevice(String deviceId, Instant now) {
+        return call(c -> update(c, "UPDATE devices SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL", now.toEpochMilli(),
+                deviceId) == 1);
+    }
+
+    @Override
+    public void logAccess(AccessEntry entry) {
+        call(c -> update(c, "INSERT INTO access_log (at_ms, device_id, home_id, what) VALUES (?, ?, ?, ?)",
+                entry.at().toEpochMilli(), entry.deviceId(), entry.homeId(), entry.what()));
+    }
+
+    @Override
+    public List<AccessEntry> accessLog(String homeId) {
+        return call(c -> query(c, "SELECT at_ms, device_id, home_id, what FROM access_log WHERE home_id = ? ORDER BY at_ms",
+                r -> new AccessEntry(Instant.ofEpochMilli(r.getLong(1)), r.getString(2), r.getString(3), r.getString(4)), homeId));
     }
 
     // ---- liveness

@@ -30,7 +30,19 @@ final class Migrations {
                     "CREATE TABLE gateway_liveness (home_id VARCHAR(32) PRIMARY KEY, last_heartbeat_ms BIGINT NOT NULL,"
                             + " interval_ms BIGINT NOT NULL, silent INTEGER NOT NULL)",
                     "CREATE TABLE gateway_events (home_id VARCHAR(32) NOT NULL, at_ms BIGINT NOT NULL, kind VARCHAR(16) NOT NULL)",
-                    "CREATE INDEX gateway_events_by_home ON gateway_events (home_id, at_ms)"));
+                    "CREATE INDEX gateway_events_by_home ON gateway_events (home_id, at_ms)"),
+            List.of(
+                    "CREATE TABLE invites (code_sha256 VARCHAR(64) PRIMARY KEY, home_id VARCHAR(32) NOT NULL,"
+                            + " carer VARCHAR(200) NOT NULL, level INTEGER NOT NULL, created_ms BIGINT NOT NULL,"
+                            + " expires_ms BIGINT NOT NULL, used_ms BIGINT)",
+                    "CREATE TABLE devices (id VARCHAR(32) PRIMARY KEY, carer VARCHAR(200) NOT NULL, name VARCHAR(200) NOT NULL,"
+                            + " credential_sha256 VARCHAR(64) NOT NULL UNIQUE, created_ms BIGINT NOT NULL, revoked_ms BIGINT)",
+                    "CREATE INDEX devices_by_carer ON devices (carer)",
+                    "CREATE TABLE device_homes (device_id VARCHAR(32) NOT NULL, home_id VARCHAR(32) NOT NULL,"
+                            + " level INTEGER NOT NULL, PRIMARY KEY (device_id, home_id))",
+                    "CREATE TABLE access_log (at_ms BIGINT NOT NULL, device_id VARCHAR(32) NOT NULL, home_id VARCHAR(32) NOT NULL,"
+                            + " what VARCHAR(200) NOT NULL)",
+                    "CREATE INDEX access_log_by_home ON access_log (home_id, at_ms)"));
 
     static final int CURRENT = VERSIONS.size();
 

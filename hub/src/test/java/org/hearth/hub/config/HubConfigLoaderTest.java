@@ -32,6 +32,51 @@ class HubConfigLoaderTest {
         assertThat(config.storage().kind()).isEqualTo(HubConfig.StoreKind.SQLITE);
         assertThat(config.storage().sqliteFile()).isEqualTo(Path.of("/var/lib/hearth-hub/hub.db"));
         assertThat(config.storage().postgresql()).isEmpty();
+        HubConfig.Http http = config.http().orElseThrow();
+        assertThat(http.bind()).isEqualTo("0.0.0.0");
+        assertThat(http.port()).isEqualTo(8443);
+        assertThat(http.publicUrl().toString()).startsWith("https://").endsWith(":8443");
+        assertThat(http.tls().isSelfSigned()).isTrue();
+    }
+
+    @Test
+    void https_settings_with_a_configured_certificate() throws Exception {
+        Files.writeString(dir.resolve("https.p12"), "not read here");
+        Files.writeString(dir.resolve("https-password"), "secret\n");
+        HubConfig config = HubConfigLoader.load(write("""
+                http:
+                  bind: 127.0.0.1
+                  port: 9443
+                  public_url: https://hub.example.org
+                  tls: {pkcs12: https.p12, password_file: https-password}
+                """));
+        HubConfig.Http http = config.http().orElseThrow();
+        assertThat(http.bind()).isEqualTo("127.0.0.1");
+        assertThat(http.port()).isEqualTo(9443);
+        assertThat(http.publicUrl().toString()).isEqualTo("https://hub.example.org");
+        assertThat(http.tls().isSelfSigned()).isFalse();
+        assertThat(http.tls().pkcs12()).contains(dir.resolve("https.p12"));
+        assertThat(http.tls().passwordFile()).contains(dir.resolve("https-password"));
+    }
+
+    @Test
+    void bad_https_settings_are_all_listed() throws Exception {
+        Path file = write("""
+                http:
+                  port: 0
+                  public_url: http://hub.example.org
+                  tls: {pkcs12: missing.p12, colour: red}
+                """);
+        assertThatThrownBy(() -> HubConfigLoader.load(file)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).errors()).containsExactlyInAnyOrder(
+                        "http.port: must be a whole number from 1 to 65535, was 0",
+                        "http.public_url: must be an https://HOST[:PORT] address, was http://hub.example.org",
+                        "http.tls.colour: unknown setting; known here: pkcs12, password_file",
+                        "http.tls.pkcs12: cannot read " + dir.resolve("missing.p12"),
+                        "http.tls.password_file: required"));
+        Path word = write("http: {tls: home-made}\n");
+        assertThatThrownBy(() -> HubConfigLoader.load(word)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http.tls: must be self-signed, or a mapping with pkcs12 and password_file");
     }
 
     @Test
@@ -66,7 +111,7 @@ class HubConfigLoaderTest {
                 """);
         assertThatThrownBy(() -> HubConfigLoader.load(file)).isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).errors()).containsExactlyInAnyOrder(
-                        "extra: unknown setting; known here: uplink, heartbeat, storage",
+                        "extra: unknown setting; known here: uplink, heartbeat, storage, http",
                         "uplink.colour: unknown setting; known here: bind, port, public_host",
                         "uplink.port: must be a whole number from 1 to 65535, was 70000",
                         "heartbeat.interval: must be from 10s to 15m, was 5s",

@@ -135,6 +135,69 @@ abstract class HubStoreContract {
     }
 
     @Test
+    void an_invite_enrols_one_device_once_and_only_before_it_expires() throws Exception {
+        Home a = store.addHome("Flat 12", KEY, T0);
+        Instant expires = T0.plus(Duration.ofHours(72));
+        store.addInvite("hash-1", new Invite(a.id(), "Priya", 2, T0, expires));
+        store.addInvite("hash-2", new Invite(a.id(), "Tom", 1, T0, expires));
+
+        assertThat(store.enrol("no-such-hash", "phone", "cred-0", T0).status()).isEqualTo(Enrolment.Status.NOT_FOUND);
+        Enrolment first = store.enrol("hash-1", "Priya's phone", "cred-1", T0.plusSeconds(60));
+        assertThat(first.status()).isEqualTo(Enrolment.Status.ENROLLED);
+        Device phone = first.device().orElseThrow();
+        assertThat(phone.id()).startsWith("d-");
+        assertThat(phone.carer()).isEqualTo("Priya");
+        assertThat(phone.homes()).containsExactly(new Device.Grant(a.id(), 2));
+        Enrolment again = store.enrol("hash-1", "someone else's phone", "cred-9", T0.plusSeconds(61));
+        assertThat(again.status()).isEqualTo(Enrolment.Status.ALREADY_USED);
+        assertThat(again.device()).isEmpty();
+        assertThat(store.enrol("hash-2", "Tom's phone", "cred-2", expires).status()).as("at expiry").isEqualTo(Enrolment.Status.EXPIRED);
+        assertThat(store.deviceByCredential("cred-9")).isEmpty();
+        assertThat(store.deviceByCredential("cred-2")).isEmpty();
+
+        store.close();
+        store = reopen();
+        assertThat(store.deviceByCredential("cred-1")).contains(phone);
+        assertThat(store.devicesOf("Priya")).containsExactly(phone);
+    }
+
+    @Test
+    void a_revoked_device_is_not_found_by_its_credential_any_more() {
+        Home a = store.addHome("Flat 12", KEY, T0);
+        store.addInvite("hash-1", new Invite(a.id(), "Priya", 1, T0, T0.plus(Duration.ofHours(72))));
+        store.addInvite("hash-2", new Invite(a.id(), "Priya", 1, T0, T0.plus(Duration.ofHours(72))));
+        Device phone = store.enrol("hash-1", "phone", "cred-1", T0).device().orElseThrow();
+        Device tablet = store.enrol("hash-2", "tablet", "cred-2", T0.plusSeconds(1)).device().orElseThrow();
+        assertThat(store.devicesOf("Priya")).containsExactly(phone, tablet);
+
+        assertThat(store.revokeDevice(phone.id(), T0.plusSeconds(5))).isTrue();
+        assertThat(store.revokeDevice(phone.id(), T0.plusSeconds(6))).as("revoked before").isFalse();
+        assertThat(store.revokeDevice("d-nothere", T0)).isFalse();
+        assertThat(store.deviceByCredential("cred-1")).isEmpty();
+        assertThat(store.deviceByCredential("cred-2")).contains(tablet);
+        assertThat(store.devicesOf("Priya")).containsExactly(tablet);
+    }
+
+    @Test
+    void the_access_log_is_kept_per_home_and_goes_with_the_home() {
+        Home a = store.addHome("Flat 12", KEY, T0);
+        Home b = store.addHome("Flat 14", KEY, T0);
+        store.addInvite("hash-1", new Invite(a.id(), "Priya", 1, T0, T0.plus(Duration.ofHours(72))));
+        store.enrol("hash-1", "phone", "cred-1", T0);
+        store.logAccess(new AccessEntry(T0, "d-1", a.id(), "alerts"));
+        store.logAccess(new AccessEntry(T0.plusSeconds(1), "d-1", b.id(), "refused summary"));
+        store.logAccess(new AccessEntry(T0.plusSeconds(2), "d-2", a.id(), "summary"));
+        assertThat(store.accessLog(a.id())).containsExactly(new AccessEntry(T0, "d-1", a.id(), "alerts"),
+                new AccessEntry(T0.plusSeconds(2), "d-2", a.id(), "summary"));
+
+        store.removeHome(a.id());
+        assertThat(store.accessLog(a.id())).isEmpty();
+        assertThat(store.accessLog(b.id())).hasSize(1);
+        assertThat(store.deviceByCredential("cred-1").orElseThrow().homes()).as("the grant goes with the home").isEmpty();
+        assertThat(store.enrol("hash-1", "phone", "cred-3", T0).status()).as("so does the invite").isEqualTo(Enrolment.Status.NOT_FOUND);
+    }
+
+    @Test
     void opening_again_migrates_nothing_twice() throws Exception {
         store.addHome("Flat 12", KEY, T0);
         store.close();

@@ -1,0 +1,81 @@
+package org.hearth.hub.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.hearth.hub.store.StoredAlert;
+import org.hearth.hub.store.StoredEvent;
+import org.hearth.protocol.Alert;
+import org.hearth.protocol.AlertEvent;
+import org.hearth.protocol.ProtocolException;
+import org.hearth.protocol.WireCodec;
+
+/**
+ * {@code AlertView}s (docs/hub-api.md §3) from what the gateway sent: the alert, and its events
+ * for the state, who was told, who is on the way, and the trail.
+ */
+final class AlertViews {
+
+    /** The state the hub keeps for a closed alert. */
+    static final String RESOLVED = "resolved";
+
+    private AlertViews() {
+    }
+
+    static boolean isOpen(StoredAlert alert) {
+        return !RESOLVED.equals(alert.state());
+    }
+
+    /** The view; with {@code trail}, every event too. */
+    static ObjectNode of(StoredAlert stored, List<StoredEvent> storedEvents, boolean trail) {
+        Alert alert = decode(stored);
+        List<AlertEvent> events = storedEvents.stream().map(AlertViews::decode).toList();
+        ObjectNode view = Call.JSON.createObjectNode()
+                .put("id", alert.id().toString())
+                .put("home", stored.homeId())
+                .put("kind", alert.kind().name().toLowerCase(Locale.ROOT))
+                .put("severity", alert.severity().name().toLowerCase(Locale.ROOT))
+                .put("room", alert.room())
+                .put("raised_at", alert.raisedAt().toString())
+                .put("words", alert.message())
+                .put("test", alert.test())
+                .put("state", stored.state())
+                .put("level", events.isEmpty() ? alert.level() : events.get(events.size() - 1).level());
+        ArrayNode told = view.putArray("told");
+        ArrayNode onTheWay = view.putArray("on_the_way");
+        for (AlertEvent e : events) {
+            if (e.event().equals("DELIVERED") && !e.carer().isEmpty()) {
+                told.addObject().put("carer", e.carer()).put("delivered_at", e.at().toString());
+            } else if (e.event().equals("ACKNOWLEDGED") && !e.carer().isEmpty()) {
+                onTheWay.addObject().put("carer", e.carer()).put("at", e.at().toString());
+            }
+        }
+        if (trail) {
+            ArrayNode list = view.putArray("trail");
+            for (AlertEvent e : events) {
+                list.addObject().put("seq", e.seq()).put("at", e.at().toString()).put("event", e.event()).put("state", e.state())
+                        .put("carer", e.carer()).put("words", e.detail());
+            }
+        }
+        return view;
+    }
+
+    private static Alert decode(StoredAlert stored) {
+        try {
+            return WireCodec.decodeAlert(stored.json().getBytes(StandardCharsets.UTF_8));
+        } catch (ProtocolException e) {
+            // The uplink stored it only after decoding it the same way.
+            throw new IllegalStateException("stored alert " + stored.id() + " no longer decodes: " + e.getMessage(), e);
+        }
+    }
+
+    private static AlertEvent decode(StoredEvent stored) {
+        try {
+            return WireCodec.decodeAlertEvent(stored.json().getBytes(StandardCharsets.UTF_8));
+        } catch (ProtocolException e) {
+            throw new IllegalStateException("stored event " + stored.alertId() + ":" + stored.seq() + " no longer decodes", e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.hearth.hub.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.hearth.hub.store.AccessEntry;
+import org.hearth.hub.store.Device;
+import org.hearth.hub.store.Home;
+import org.hearth.hub.store.HubStore;
+import org.hearth.hub.store.Liveness;
+import org.hearth.hub.store.StoredAlert;
+import org.hearth.hub.store.StoredSummary;
+import org.hearth.hub.uplink.UplinkServer;
+import org.hearth.protocol.Acknowledgement;
+import org.hearth.protocol.Down;
+import org.hearth.protocol.Protocol;
+import org.hearth.protocol.WireCodec;
+
+/**
+ * {@code /homes…}: what a device may see of its homes, and what its carer does about an alert.
+ * Every read of a home's data and every refusal is written to that home's access log.
+ */
+final class HomeEndpoints {
+
+    private final HubStore store;
+    private final UplinkServer uplink;
+    private final Clock clock;
+    private final Duration heartbeat;
+
+    HomeEndpoints(HubStore store, UplinkServer uplink, Clock clock, Duration heartbeat) {
+        this.store = store;
+        this.uplink = uplink;
+        this.clock = clock;
+        this.heartbeat = heartbeat;
+    }
+
+    /** {@code GET /homes}. */
+    void list(Call call, Device device) throws IOException {
+        ArrayNode homes = Call.JSON.createArrayNode();
+        for (Device.Grant grant : device.homes()) {
+            Optional<Home> home = store.home(grant.homeId());
+            if (home.isEmpty()) {
+                continue;
+            }
+            log(device, grant.homeId(), "homes");
+            Optional<Liveness> heard = liveness(grant.homeId());
+            ObjectNode h = homes.addObject().put("id", grant.homeId()).put("label", home.get().label()).put("level", grant.level())
+                    .put("open_alerts", store.alerts(grant.homeId()).stream().filter(AlertViews::isOpen).count());
+            ObjectNode gateway = h.putObject("gateway").put("connected", heard.isPresent() && !heard.get().silent());
+            gateway.put("last_heard", heard.map(l -> l.lastHeartbeat().toString()).orElse(null));
+        }
+        call.respond(200, Call.JSON.createObjectNode().set("homes", homes));
+    }
+
+    /** {@code /homes/{home}/…} (3 to 5 path segments): the rest of the path decides. */
+    void route(Call call, Device device) throws IOException {
+        List<String> p = call.path;
+        String what = String.join("/", p.subList(2, p.size()));
+        Home home = authorised(device, p.get(1), what);
+        String route = switch (p.size()) {
+            case 3 -> p.get(2);
+            case 4 -> p.get(2) + "/{id}";
+            default -> p.get(2) + "/{id}/" + p.get(4);
+        };
+        switch (call.method + " " + route) {
+            case "GET alerts" -> alerts(call, device, home);
+            case "GET alerts/{id}" -> alert(call, device, home, p.get(3));
+            case "POST alerts/{id}/ack" -> ack(call, device, home, p.get(3));
+            case "POST alerts/{id}/resolve" -> resolve(call, device, home, p.get(3));
+            case "GET summary" -> summary(call, device, home);
+            case "POST check" -> check(call, device, home);
+            default -> throw ApiException.notFound("no such request: " + call.method + " /api/v1/" + String.join("/", p));
+        }
+    }
+
+    /** The home, if this device may see it; a refusal is logged to the home asked about, if there is one. */
+    private Home authorised(Device device, String homeId, String what) {
+        if (!device.maySee(homeId)) {
+            if (store.home(homeId).isPresent()) {
+                log(device, homeId, "refused " + what);
+            }
+            throw new ApiException(403, "not_your_home", "this device was not invited to that home");
+        }
+        return store.home(homeId).orElseThrow(() -> ApiException.notFound("the home is no longer served by this hub"));
+    }
+
+    private void alerts(Call call, Device device, Home home) throws IOException {
+        Optional<String> state = call.query("state");
+        if (state.isPresent() && !state.get().equals("open")) {
+            throw ApiException.badRequest("state: only open is known");
+        }
+        log(device, home.id(), state.isPresent() ? "open alerts" : "alerts");
+        ArrayNode list = Call.JSON.createArrayNode();
+        store.alerts(home.id()).stream().filter(a -> state.isEmpty() || AlertViews.isOpen(a))
+                .sorted(Comparator.comparing((StoredAlert a) -> AlertViews.isOpen(a) ? 0 : 1)
+                        .thenComparing(StoredAlert::received, Comparator.reverseOrder()))
+                .forEach(a -> list.add(AlertViews.of(a, store.events(a.id()), false)));
+        call.respond(200, Call.JSON.createObjectNode().set("alerts", list));
+    }
+
+    private void alert(Call call, Device device, Home home, String id) throws IOException {
+        StoredAlert alert = alertOf(home, id);
+        log(device, home.id(), "alert " + alert.id());
+        call.respond(200, AlertViews.of(alert, store.events(alert.id()), true));
+    }
+
+    private void ack(Call call, Device device, Home home, String id) throws IOException {
+        ObjectNode body = call.body();
+        String note = Call.text(body, "note", false, 500).orElse("");
+        StoredAlert alert = openAlert(home, id);
+        Instant now = clock.instant();
+        Acknowledgement ack = new Acknowledgement(Protocol.VERSION, alert.id(), device.carer(), now, note);
+        ObjectNode entry = Call.JSON.createObjectNode().put("device", device.name());
+        entry.set("ack", Call.JSON.readTree(WireCodec.encode(ack)));
+        uplink.tellGateway(home, Down.ACK, entry.toString(), now);
+        log(device, home.id(), "ack " + alert.id());
+        call.respond(202, AlertViews.of(alert, store.events(alert.id()), true));
+    }
+
+    private void resolve(Call call, Device device, Home home, String id) throws IOException {
+        ObjectNode body = call.body();
+        String outcomeText = Call.text(body, "outcome", true, 40).orElseThrow();
+        Down.Outcome outcome;
+        try {
+            outcome = Down.Outcome.valueOf(outcomeText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("outcome: one of resident_fine, helped_up, ambulance_called, false_alarm, other");
+        }
+        String note = Call.text(body, "note", false, 500).orElse("");
+        StoredAlert alert = openAlert(home, id);
+        Instant now = clock.instant();
+        ObjectNode entry = Call.JSON.createObjectNode().put("alert_id", alert.id().toString()).put("by", device.carer())
+                .put("at", now.toString()).put("outcome", outcome.name().toLowerCase(Locale.ROOT)).put("note", note);
+        uplink.tellGateway(home, Down.RESOLVE, entry.toString(), now);
+        log(device, home.id(), "resolve " + alert.id());
+        call.respond(202, AlertViews.of(alert, store.events(alert.id()), true));
+    }
+
+    private void summary(Call call, Device device, Home home) throws IOException {
+        log(device, home.id(), "summary");
+        StoredSummary summary = store.summary(home.id())
+                .orElseThrow(() -> ApiException.notFound("the gateway has sent no summary yet; POST check asks for one"));
+        JsonNode tree = Call.JSON.readTree(summary.json().getBytes(StandardCharsets.UTF_8));
+        Duration interval = liveness(home.id()).map(Liveness::interval).orElse(heartbeat);
+        boolean stale = Duration.between(summary.received(), clock.instant()).compareTo(interval.multipliedBy(2)) > 0;
+        ObjectNode view = ((ObjectNode) tree).put("received_at", summary.received().toString()).put("stale", stale);
+        call.respond(200, view);
+    }
+
+    private void check(Call call, Device device, Home home) throws IOException {
+        call.body();
+        Instant now = clock.instant();
+        uplink.tellGateway(home, Down.CHECK_NOW, "{}", now);
+        log(device, home.id(), "check");
+        call.respond(202, Call.JSON.createObjectNode().put("asked_at", now.toString()));
+    }
+
+    /** The home's alert with this id; another home's, or none, is not found. */
+    private StoredAlert alertOf(Home home, String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("no such alert");
+        }
+        return store.alert(uuid).filter(a -> a.homeId().equals(home.id())).orElseThrow(() -> ApiException.notFound("no such alert"));
+    }
+
+    private StoredAlert openAlert(Home home, String id) {
+        StoredAlert alert = alertOf(home, id);
+        if (!AlertViews.isOpen(alert)) {
+            throw new ApiException(409, "already_resolved", "the alert is resolved already");
+        }
+        return alert;
+    }
+
+    private Optional<Liveness> liveness(String homeId) {
+        return store.liveness().stream().filter(l -> l.homeId().equals(homeId)).findFirst();
+    }
+
+    private void log(Device device, String homeId, String what) {
+        store.logAccess(new AccessEntry(clock.instant(), device.id(), homeId, what.length() > 200 ? what.substring(0, 200) : what));
+    }
+}

@@ -1,0 +1,372 @@
+package org.hearth.hub.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.hearth.hub.config.HubConfig;
+import org.hearth.hub.liveness.GatewayLiveness;
+import org.hearth.hub.store.AccessEntry;
+import org.hearth.hub.store.DownEntry;
+import org.hearth.hub.store.Home;
+import org.hearth.hub.store.HubStore;
+import org.hearth.hub.store.JdbcHubStore;
+import org.hearth.hub.testkit.HttpsCarer;
+import org.hearth.hub.testkit.HttpsCarer.Answer;
+import org.hearth.hub.uplink.UplinkServer;
+import org.hearth.protocol.Acknowledgement;
+import org.hearth.protocol.Alert;
+import org.hearth.protocol.AlertEvent;
+import org.hearth.protocol.AlertKind;
+import org.hearth.protocol.Protocol;
+import org.hearth.protocol.Severity;
+import org.hearth.protocol.WireCodec;
+import org.hearth.time.VirtualScheduler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The carers' API over real HTTPS (the JDK's client trusting only the hub's self-signed
+ * certificate) against a hub on SQLite; time is virtual, so rate limits and expiry are exact.
+ */
+@Tag("medium")
+class HttpApiTest {
+
+    static final Instant T0 = Instant.parse("2026-11-28T10:15:30Z");
+    static final byte[] KEY = "sixteen-bytes-A!".getBytes(StandardCharsets.US_ASCII);
+
+    /** One certificate for the class: keytool takes a second or two. */
+    @TempDir
+    static Path certificateDir;
+
+    @TempDir
+    Path dir;
+
+    VirtualScheduler time;
+    HubStore store;
+    UplinkServer uplink;
+    HttpApi api;
+    Home flat12;
+    Home flat14;
+
+    @BeforeAll
+    static void makeCertificate() throws Exception {
+        start(certificateDir, null, null, null).close();
+    }
+
+    static HttpApi start(Path certificates, HubStore store, UplinkServer uplink, VirtualScheduler time) {
+        return HttpApi.start(new HubConfig.Http("127.0.0.1", 0, URI.create("https://127.0.0.1"), HubConfig.Tls.selfSigned()),
+                certificates, store, uplink, time == null ? java.time.Clock.systemUTC() : time.clock(), Duration.ofSeconds(60));
+    }
+
+    @BeforeEach
+    void startHub() {
+        time = new VirtualScheduler(T0, ZoneOffset.UTC);
+        store = JdbcHubStore.sqlite(dir.resolve("data/hub.db"));
+        flat12 = store.addHome("Flat 12", KEY, T0);
+        flat14 = store.addHome("Flat 14", KEY, T0);
+        uplink = UplinkServer.start(new InetSocketAddress("127.0.0.1", 0), store,
+                new GatewayLiveness(time, store, Duration.ofSeconds(60)), time.clock());
+        api = start(certificateDir, store, uplink, time);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+        uplink.close();
+        store.close();
+    }
+
+    HttpsCarer carer() throws Exception {
+        return new HttpsCarer(URI.create("https://127.0.0.1:" + api.port()), certificateDir.resolve(Certificates.SELF_SIGNED),
+                certificateDir.resolve(Certificates.SELF_SIGNED_PASSWORD));
+    }
+
+    /** A carer enrolled to {@code home}. */
+    HttpsCarer enrolled(Home home, String name) throws Exception {
+        HttpsCarer carer = carer();
+        assertThat(carer.enrol(Invites.issue(store, home.id(), name, 1, time.clock().instant()), name + "'s phone").status())
+                .isEqualTo(201);
+        return carer;
+    }
+
+    UUID alert(Home home, Instant raised, String... states) {
+        UUID id = UUID.randomUUID();
+        store.addAlert(home.id(), id, new String(WireCodec.encode(new Alert(Protocol.VERSION, id, AlertKind.HELP, Severity.URGENT,
+                home.label(), "bathroom", raised, 1, "The pull cord in the bathroom was pulled.", false)), StandardCharsets.UTF_8), raised);
+        for (int i = 0; i < states.length; i++) {
+            String state = states[i];
+            String carer = state.equals("raised") ? "" : "Priya";
+            store.addEvent(home.id(), id, i + 1, state, new String(WireCodec.encode(new AlertEvent(Protocol.VERSION, id, i + 1,
+                    raised.plusSeconds(i), state, state.toUpperCase(), carer, 1, "words " + state)), StandardCharsets.UTF_8), raised);
+        }
+        return id;
+    }
+
+    @Test
+    void a_carer_enrols_with_an_invite_and_reads_their_home() throws Exception {
+        UUID older = alert(flat12, T0.minusSeconds(600), "raised", "delivered");
+        UUID resolved = alert(flat12, T0.minusSeconds(300), "raised", "resolved");
+        UUID newer = alert(flat12, T0.minusSeconds(60), "raised", "delivered", "acknowledged");
+        store.putSummary(flat12.id(), "{\"v\":1,\"home\":\"Flat 12\",\"open_alerts\":2}", T0);
+        HttpsCarer priya = carer();
+
+        Answer enrolled = priya.enrol("hearth:invite?v=1&hub=https%3A%2F%2F127.0.0.1&code="
+                + Invites.issue(store, flat12.id(), "Priya", 2, T0), "Priya's phone");
+        assertThat(enrolled.status()).isEqualTo(201);
+        assertThat(enrolled.header("Set-Cookie").orElseThrow()).startsWith("hearth_device=")
+                .endsWith("; HttpOnly; Secure; SameSite=Strict; Path=/api; Max-Age=31536000");
+        assertThat(enrolled.json().toString()).isEqualTo("{\"device\":{\"id\":\"" + enrolled.json().at("/device/id").asText()
+                + "\",\"name\":\"Priya's phone\"},\"carer\":\"Priya\",\"homes\":[{\"id\":\"" + flat12.id()
+                + "\",\"label\":\"Flat 12\",\"level\":2}]}");
+        String credential = priya.cookie().substring("hearth_device=".length());
+        assertThat(java.util.Base64.getUrlDecoder().decode(credential)).hasSize(32);
+
+        Answer homes = priya.get("/homes");
+        assertThat(homes.status()).isEqualTo(200);
+        assertThat(homes.header("Cache-Control")).contains("no-store");
+        assertThat(homes.header("Content-Type")).contains("application/json; charset=utf-8");
+        assertThat(homes.json().toString()).isEqualTo("{\"homes\":[{\"id\":\"" + flat12.id()
+                + "\",\"label\":\"Flat 12\",\"level\":2,\"open_alerts\":2,\"gateway\":{\"connected\":false,\"last_heard\":null}}]}");
+
+        assertThat(ids(priya.get("/homes/" + flat12.id() + "/alerts?state=open"))).containsExactly(newer, older);
+        assertThat(ids(priya.get("/homes/" + flat12.id() + "/alerts"))).as("open first, then newest").containsExactly(newer, older, resolved);
+
+        JsonNode view = priya.get("/homes/" + flat12.id() + "/alerts/" + newer).json();
+        assertThat(view.path("state").asText()).isEqualTo("acknowledged");
+        assertThat(view.path("words").asText()).isEqualTo("The pull cord in the bathroom was pulled.");
+        assertThat(view.path("told").toString()).isEqualTo("[{\"carer\":\"Priya\",\"delivered_at\":\"2026-11-28T10:14:31Z\"}]");
+        assertThat(view.path("on_the_way").toString()).isEqualTo("[{\"carer\":\"Priya\",\"at\":\"2026-11-28T10:14:32Z\"}]");
+        assertThat(view.path("trail")).extracting(e -> e.path("event").asText()).containsExactly("RAISED", "DELIVERED", "ACKNOWLEDGED");
+
+        Answer summary = priya.get("/homes/" + flat12.id() + "/summary");
+        assertThat(summary.json().toString()).isEqualTo(
+                "{\"v\":1,\"home\":\"Flat 12\",\"open_alerts\":2,\"received_at\":\"2026-11-28T10:15:30Z\",\"stale\":false}");
+        time.advanceBy(Duration.ofSeconds(121));
+        assertThat(priya.get("/homes/" + flat12.id() + "/summary").json().path("stale").asBoolean()).as("two intervals later").isTrue();
+
+        String device = enrolled.json().at("/device/id").asText();
+        assertThat(store.accessLog(flat12.id())).extracting(AccessEntry::deviceId).containsOnly(device);
+        assertThat(store.accessLog(flat12.id())).extracting(AccessEntry::what).containsExactly("enrolled", "homes", "open alerts",
+                "alerts", "alert " + newer, "summary", "summary");
+        assertThat(store.accessLog(flat14.id())).isEmpty();
+        assertThat(storeFilesContain(credential)).as("only the credential's hash is stored").isFalse();
+    }
+
+    private boolean storeFilesContain(String text) throws Exception {
+        try (Stream<Path> files = Files.list(dir.resolve("data"))) {
+            for (Path f : files.toList()) {
+                if (new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static List<UUID> ids(Answer answer) {
+        assertThat(answer.status()).isEqualTo(200);
+        return java.util.stream.StreamSupport.stream(answer.json().path("alerts").spliterator(), false)
+                .map(a -> UUID.fromString(a.path("id").asText())).toList();
+    }
+
+    @Test
+    void an_invite_works_once_and_only_for_72_hours() throws Exception {
+        String code = Invites.issue(store, flat12.id(), "Priya", 1, T0);
+        assertThat(carer().enrol(code.toLowerCase().replace("-", ""), "phone").status()).as("any case, dash optional").isEqualTo(201);
+        Answer twice = carer().enrol(code, "another phone");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.error()).isEqualTo("already_used");
+        assertThat(twice.header("Set-Cookie")).isEmpty();
+
+        String late = Invites.issue(store, flat12.id(), "Tom", 1, T0);
+        time.advanceBy(Duration.ofHours(72));
+        Answer expired = carer().enrol(late, "phone");
+        assertThat(expired.status()).isEqualTo(410);
+        assertThat(expired.error()).isEqualTo("expired");
+        Answer unknown = carer().enrol("2345-6789", "phone");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.error()).isEqualTo("not_found");
+        Answer notACode = carer().enrol("hello", "phone");
+        assertThat(notACode.status()).isEqualTo(400);
+        assertThat(notACode.json().path("message").asText()).startsWith("code: not an invite code");
+        assertThat(store.devicesOf("Tom")).isEmpty();
+    }
+
+    @Test
+    void a_revoked_device_is_refused_at_once() throws Exception {
+        HttpsCarer phone = enrolled(flat12, "Priya");
+        HttpsCarer tablet = enrolled(flat12, "Priya");
+        enrolled(flat14, "Priya");
+        JsonNode devices = phone.get("/devices").json();
+        assertThat(devices.path("devices")).as("the Priya of another home is not this carer").hasSize(2);
+        String tabletId = java.util.stream.StreamSupport.stream(devices.path("devices").spliterator(), false)
+                .filter(d -> !d.path("this_device").asBoolean()).findFirst().orElseThrow().path("id").asText();
+        assertThat(tablet.get("/homes").status()).isEqualTo(200);
+
+        assertThat(phone.delete("/devices/" + tabletId).status()).isEqualTo(204);
+        Answer refused = tablet.get("/homes");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.error()).isEqualTo("not_enrolled");
+        assertThat(phone.delete("/devices/" + tabletId).status()).as("revoked already").isEqualTo(404);
+        assertThat(phone.get("/homes").status()).isEqualTo(200);
+
+        HttpsCarer stranger = carer();
+        assertThat(stranger.get("/homes").status()).as("no cookie").isEqualTo(401);
+        stranger.useCookie("hearth_device=made-up");
+        assertThat(stranger.get("/homes").status()).isEqualTo(401);
+    }
+
+    @Test
+    void another_homes_data_is_refused_and_the_refusal_logged_to_that_home() throws Exception {
+        UUID theirs = alert(flat14, T0, "raised");
+        store.putSummary(flat14.id(), "{\"v\":1}", T0);
+        HttpsCarer priya = enrolled(flat12, "Priya");
+        String device = priya.get("/devices").json().at("/devices/0/id").asText();
+
+        for (String path : List.of("/homes/" + flat14.id() + "/summary", "/homes/" + flat14.id() + "/alerts/" + theirs)) {
+            Answer refused = priya.get(path);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.error()).isEqualTo("not_your_home");
+        }
+        assertThat(priya.post("/homes/" + flat14.id() + "/alerts/" + theirs + "/ack", "{}").status()).isEqualTo(403);
+        assertThat(priya.get("/homes/" + flat12.id() + "/alerts/" + theirs).status()).as("their alert under my home").isEqualTo(404);
+
+        assertThat(store.accessLog(flat14.id())).extracting(AccessEntry::deviceId, AccessEntry::what).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(device, "refused summary"),
+                org.assertj.core.groups.Tuple.tuple(device, "refused alerts/" + theirs),
+                org.assertj.core.groups.Tuple.tuple(device, "refused alerts/" + theirs + "/ack"));
+        assertThat(store.pendingDown(flat14.id())).isEmpty();
+    }
+
+    @Test
+    void bad_bodies_are_refused_plainly_and_queue_nothing() throws Exception {
+        UUID id = alert(flat12, T0, "raised");
+        HttpsCarer priya = enrolled(flat12, "Priya");
+        String ack = "/homes/" + flat12.id() + "/alerts/" + id + "/ack";
+
+        Answer big = priya.post(ack, "{\"note\":\"" + "x".repeat(17 * 1024) + "\"}");
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(big.error()).isEqualTo("too_large");
+        assertThat(carer().post("/enrol", "{\"code\":\"" + "x".repeat(20_000) + "\"}").status()).isEqualTo(413);
+        Answer garbled = priya.post(ack, "{\"note\": on my way");
+        assertThat(garbled.status()).isEqualTo(400);
+        assertThat(garbled.json().toString()).isEqualTo("{\"error\":\"bad_request\",\"message\":\"the body is not valid JSON\"}");
+        assertThat(priya.post(ack, "[\"on my way\"]").status()).isEqualTo(400);
+        assertThat(priya.post(ack, "{\"note\":42}").json().path("message").asText()).isEqualTo("note: must be text");
+        Answer outcome = priya.post("/homes/" + flat12.id() + "/alerts/" + id + "/resolve", "{\"outcome\":\"sorted\"}");
+        assertThat(outcome.status()).isEqualTo(400);
+        assertThat(outcome.json().path("message").asText()).startsWith("outcome: one of resident_fine");
+        assertThat(priya.post("/homes/" + flat12.id() + "/alerts/not-a-uuid/ack", "{}").status()).isEqualTo(404);
+        assertThat(priya.get("/homes/" + flat12.id() + "/alerts?state=closed").status()).isEqualTo(400);
+        assertThat(priya.get("/nothing/here").status()).isEqualTo(404);
+        Answer method = priya.delete("/homes");
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.header("Allow")).contains("GET");
+        assertThat(store.pendingDown(flat12.id())).as("nothing reached the gateway's queue").isEmpty();
+
+        assertThat(priya.post(ack, "{\"note\":\"on my way\"}").status()).as("the same device carries on").isEqualTo(202);
+    }
+
+    @Test
+    void acts_go_to_the_gateways_queue_in_the_downs_shapes() throws Exception {
+        UUID id = alert(flat12, T0, "raised", "delivered");
+        HttpsCarer priya = enrolled(flat12, "Priya");
+
+        Answer ack = priya.post("/homes/" + flat12.id() + "/alerts/" + id + "/ack", "{\"note\":\"on my way\"}");
+        assertThat(ack.status()).isEqualTo(202);
+        assertThat(ack.json().path("id").asText()).isEqualTo(id.toString());
+        Answer resolve = priya.post("/homes/" + flat12.id() + "/alerts/" + id + "/resolve",
+                "{\"outcome\":\"helped_up\",\"note\":\"Sat her in the chair\"}");
+        assertThat(resolve.status()).isEqualTo(202);
+        Answer check = priya.post("/homes/" + flat12.id() + "/check", "");
+        assertThat(check.status()).isEqualTo(202);
+        assertThat(check.json().toString()).isEqualTo("{\"asked_at\":\"" + T0 + "\"}");
+
+        List<DownEntry> queued = store.pendingDown(flat12.id());
+        assertThat(queued).extracting(DownEntry::kind).containsExactly("ack", "resolve", "check_now");
+        JsonNode ackBody = Call.JSON.readTree(queued.get(0).body());
+        assertThat(ackBody.path("device").asText()).isEqualTo("Priya's phone");
+        assertThat(WireCodec.decodeAck(ackBody.path("ack").toString().getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new Acknowledgement(1, id, "Priya", T0, "on my way"));
+        assertThat(queued.get(1).body()).isEqualTo("{\"alert_id\":\"" + id + "\",\"by\":\"Priya\",\"at\":\"" + T0
+                + "\",\"outcome\":\"helped_up\",\"note\":\"Sat her in the chair\"}");
+
+        // The gateway closes the alert and tells the hub; acting on it again is refused.
+        store.addEvent(flat12.id(), id, 3, "resolved", new String(WireCodec.encode(new AlertEvent(1, id, 3, T0, "resolved", "RESOLVED",
+                "Priya", 1, "Resolved by Priya")), StandardCharsets.UTF_8), T0);
+        Answer again = priya.post("/homes/" + flat12.id() + "/alerts/" + id + "/ack", "{}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.error()).isEqualTo("already_resolved");
+        assertThat(store.pendingDown(flat12.id())).hasSize(3);
+        assertThat(store.accessLog(flat12.id())).extracting(AccessEntry::what).contains("ack " + id, "resolve " + id, "check");
+    }
+
+    @Test
+    void sixty_requests_a_minute_per_device_and_five_enrolments_per_address() throws Exception {
+        HttpsCarer priya = enrolled(flat12, "Priya");
+        for (int i = 0; i < 60; i++) {
+            assertThat(priya.get("/homes").status()).isEqualTo(200);
+        }
+        Answer limited = priya.get("/homes");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.error()).isEqualTo("slow_down");
+        assertThat(limited.header("Retry-After")).contains("1");
+        assertThat(enrolled(flat12, "Tom").get("/homes").status()).as("another device has its own allowance").isEqualTo(200);
+        time.advanceBy(Duration.ofSeconds(1));
+        assertThat(priya.get("/homes").status()).isEqualTo(200);
+        assertThat(priya.get("/homes").status()).isEqualTo(429);
+
+        // Two enrolments were made above from this address, a second before; three more wrong guesses,
+        // then no more until the bucket, refilled by 1/12 in that second, is full enough again: 11 s.
+        for (int i = 0; i < 3; i++) {
+            assertThat(carer().enrol("2345-6789", "guess").status()).isEqualTo(404);
+        }
+        Answer guess = carer().enrol(Invites.issue(store, flat12.id(), "Sam", 1, T0), "phone");
+        assertThat(guess.status()).isEqualTo(429);
+        assertThat(guess.header("Retry-After")).contains("11");
+        time.advanceBy(Duration.ofSeconds(11));
+        assertThat(carer().enrol("2345-6789", "guess").status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_self_signed_certificate_is_made_once_and_reused() throws Exception {
+        Path p12 = certificateDir.resolve(Certificates.SELF_SIGNED);
+        byte[] before = Files.readAllBytes(p12);
+        start(certificateDir, store, uplink, time).close();
+        assertThat(Files.readAllBytes(p12)).isEqualTo(before);
+        assertThat(Files.getPosixFilePermissions(p12)).containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(certificateDir.resolve(Certificates.SELF_SIGNED_PASSWORD))).hasSize(2);
+    }
+
+    @Test
+    void a_configured_pkcs12_certificate_is_served() throws Exception {
+        Path p12 = Files.copy(certificateDir.resolve(Certificates.SELF_SIGNED), dir.resolve("hub-https.p12"));
+        Path password = Files.copy(certificateDir.resolve(Certificates.SELF_SIGNED_PASSWORD), dir.resolve("hub-https-password"));
+        Path empty = Files.createDirectory(dir.resolve("no-certificate-here"));
+        try (HttpApi configured = HttpApi.start(new HubConfig.Http("127.0.0.1", 0, URI.create("https://127.0.0.1"),
+                new HubConfig.Tls(java.util.Optional.of(p12), java.util.Optional.of(password))), empty, store, uplink, time.clock(),
+                Duration.ofSeconds(60))) {
+            HttpsCarer carer = new HttpsCarer(URI.create("https://127.0.0.1:" + configured.port()), p12, password);
+            assertThat(carer.get("/homes").status()).as("served over TLS with that certificate").isEqualTo(401);
+        }
+        try (Stream<Path> made = Files.list(empty)) {
+            assertThat(made).as("no self-signed certificate is made").isEmpty();
+        }
+    }
+}

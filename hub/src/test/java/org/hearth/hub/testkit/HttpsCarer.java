@@ -1,0 +1,103 @@
+package org.hearth.hub.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A carer's device speaking to the hub's HTTPS API with the JDK's HttpClient, trusting only the
+ * certificate in the given PKCS#12 file (the hub's self-signed one), with host names checked. It
+ * keeps the {@code hearth_device} cookie the hub sets, as a browser would.
+ */
+public final class HttpsCarer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client;
+    private final String base;
+    private String cookie;
+
+    public HttpsCarer(URI hub, Path pkcs12, Path passwordFile) throws Exception {
+        char[] password = Files.readString(passwordFile).strip().toCharArray();
+        KeyStore server = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(pkcs12)) {
+            server.load(in, password);
+        }
+        Certificate certificate = server.getCertificate(server.aliases().nextElement());
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("hub", certificate);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+        client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        base = hub.toString() + "/api/v1";
+    }
+
+    /** An answer: status, headers and the body as JSON (null when empty). */
+    public record Answer(int status, HttpResponse<String> raw, JsonNode json) {
+
+        public Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+
+        public String error() {
+            return json == null ? null : json.path("error").asText(null);
+        }
+    }
+
+    public Answer get(String path) throws Exception {
+        return send(request(path).GET());
+    }
+
+    public Answer post(String path, String body) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Answer delete(String path) throws Exception {
+        return send(request(path).DELETE());
+    }
+
+    /** Enrols with {@code code}; on 201 this carer holds the device's cookie from then on. */
+    public Answer enrol(String code, String deviceName) throws Exception {
+        Answer a = post("/enrol", JSON.createObjectNode().put("code", code).put("device_name", deviceName).toString());
+        a.header("Set-Cookie").ifPresent(c -> cookie = c.substring(0, c.indexOf(';')));
+        return a;
+    }
+
+    /** The Set-Cookie value's credential part, {@code hearth_device=…}. */
+    public String cookie() {
+        return cookie;
+    }
+
+    public void useCookie(String cookie) {
+        this.cookie = cookie;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return b;
+    }
+
+    private Answer send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r, r.body().isEmpty() ? null : JSON.readTree(r.body()));
+    }
+}
