@@ -196,7 +196,7 @@ public final class Daemon implements AutoCloseable {
         //    reported OFFLINE and raises a "needs attention" alert; the daemon runs on without it.
         this.supervisor = new HealthSupervisor(loop, event -> loop.execute(() -> healthAlerts.onHealth(event)));
         // The care hub: events of its alerts, the summary, and what it sends down.
-        this.summary = new HomeSummarySource(config.home().label(), loop, supervisor::snapshot, activity::residentOut,
+        this.summary = new HomeSummarySource(config.home().label(), loop, supervisor::snapshot, activity::status,
                 () -> alerts.open().size());
         if (uplink != null) {
             List<String> viaHub = ladder.carers().stream().filter(Carer::viaHub).map(Carer::name).toList();

@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import org.hearth.gateway.domain.activity.ResidentStatus;
 import org.hearth.protocol.HomeSummary;
 import org.hearth.protocol.Protocol;
 import org.hearth.sensors.SensorKind;
@@ -18,7 +18,7 @@ import org.hearth.time.Scheduler;
 /**
  * The remote check's summary, from what the gateway already knows and {@code hearth status}
  * shows: each sensor's supervision and last event (a room's last movement is its motion sensors'
- * latest), the latest temperature per room, whether the resident is out, the open alerts, and
+ * latest), the latest temperature per room, whether the resident is up, in bed or out, the open alerts, and
  * this gateway's version and start. Nothing else: no event stream, no audio, no transcripts.
  * Call on the event loop only.
  */
@@ -27,17 +27,17 @@ final class HomeSummarySource implements Supplier<HomeSummary> {
     private final String home;
     private final Scheduler loop;
     private final Supplier<List<SensorHealth>> sensors;
-    private final BooleanSupplier residentOut;
+    private final Supplier<ResidentStatus> resident;
     private final IntSupplier openAlerts;
     private final Instant upSince;
     private final Map<String, Double> temperatures = new HashMap<>();
 
-    HomeSummarySource(String home, Scheduler loop, Supplier<List<SensorHealth>> sensors, BooleanSupplier residentOut,
+    HomeSummarySource(String home, Scheduler loop, Supplier<List<SensorHealth>> sensors, Supplier<ResidentStatus> resident,
                       IntSupplier openAlerts) {
         this.home = home;
         this.loop = loop;
         this.sensors = sensors;
-        this.residentOut = residentOut;
+        this.resident = resident;
         this.openAlerts = openAlerts;
         this.upSince = loop.now();
     }
@@ -63,14 +63,19 @@ final class HomeSummarySource implements Supplier<HomeSummary> {
         temperatures.keySet().forEach(room -> movement.putIfAbsent(room, null));
         List<HomeSummary.Room> rooms = new ArrayList<>();
         movement.forEach((room, last) -> rooms.add(new HomeSummary.Room(room, last, temperatures.get(room))));
-        // The detectors say "out" in their own terms; whether the resident is up or in bed is not yet
-        // kept in a form a summary can read, so a resident at home is "unknown" (see docs/hub-api.md).
-        HomeSummary.Resident resident = residentOut.getAsBoolean()
-                ? new HomeSummary.Resident(HomeSummary.ResidentState.OUT, "out", null)
-                : new HomeSummary.Resident(HomeSummary.ResidentState.UNKNOWN, "at home", null);
-        return new HomeSummary(Protocol.VERSION, home, loop.now(), rooms, resident,
+        return new HomeSummary(Protocol.VERSION, home, loop.now(), rooms, resident(resident.get()),
                 health.stream().map(h -> new HomeSummary.Sensor(h.sensorId(), h.room(), h.status().name(), h.reason())).toList(),
                 openAlerts.getAsInt(), new HomeSummary.Gateway(version(), upSince));
+    }
+
+    private static HomeSummary.Resident resident(ResidentStatus status) {
+        HomeSummary.ResidentState state = switch (status.state()) {
+            case UP -> HomeSummary.ResidentState.UP;
+            case IN_BED -> HomeSummary.ResidentState.IN_BED;
+            case OUT -> HomeSummary.ResidentState.OUT;
+            case UNKNOWN -> HomeSummary.ResidentState.UNKNOWN;
+        };
+        return new HomeSummary.Resident(state, status.words(), status.since());
     }
 
     private static boolean isMovement(String kind) {

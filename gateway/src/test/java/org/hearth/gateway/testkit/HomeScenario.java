@@ -17,6 +17,7 @@ import org.hearth.gateway.domain.AlertRequest;
 import org.hearth.gateway.domain.AlertSink;
 import org.hearth.gateway.domain.activity.ActivityParameters;
 import org.hearth.gateway.domain.activity.ActivityWatch;
+import org.hearth.gateway.domain.activity.ResidentStatus;
 import org.hearth.gateway.domain.activity.RoutineStore;
 import org.hearth.protocol.AlertKind;
 import org.hearth.sensors.SensorEvent;
@@ -263,6 +264,10 @@ public final class HomeScenario {
 
     public boolean residentOut() {
         return watch().residentOut();
+    }
+
+    public ResidentStatus status() {
+        return watch().status();
     }
 
     private void emit(Sensor sensor, boolean active) {

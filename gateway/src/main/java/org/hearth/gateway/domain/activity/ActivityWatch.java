@@ -60,6 +60,9 @@ public final class ActivityWatch implements Detector {
     private int answers;
     private boolean asked;
     private boolean bedPressed;
+    /** When the bed mat was last pressed, and last released; null before either was seen. */
+    private Instant bedSince;
+    private Instant outOfBedAt;
     private boolean seatPressed;
     private boolean wasAway;
     /** The last movement in another room before the current one, and the activations in the current room. */
@@ -103,6 +106,11 @@ public final class ActivityWatch implements Detector {
             saveRoutine(); // the learning period starts now, and a restart must not move its start
         }
         if (a.isBedMat()) {
+            if (a.activation() && !bedPressed) {
+                bedSince = a.at();
+            } else if (!a.activation() && bedPressed) {
+                outOfBedAt = a.at();
+            }
             bedPressed = a.activation();
         } else if (a.isSeatMat()) {
             seatPressed = a.activation();
@@ -165,6 +173,30 @@ public final class ActivityWatch implements Detector {
         return away(scheduler.now());
     }
 
+    /** Up, in bed or out, with the watch's words, for the remote check. */
+    public ResidentStatus status() {
+        Instant now = scheduler.now();
+        if (away(now)) {
+            Instant since = occupancy.awaySince();
+            return new ResidentStatus(ResidentStatus.State.OUT, since,
+                    since == null ? "out" : "out since " + Wording.at(since, now, zone));
+        }
+        if (bedPressed) {
+            return new ResidentStatus(ResidentStatus.State.IN_BED, bedSince, "in bed since " + Wording.at(bedSince, now, zone));
+        }
+        if (last == null) {
+            return new ResidentStatus(ResidentStatus.State.UNKNOWN, null, "no movement seen yet");
+        }
+        String lastMoved = "last moved in " + Wording.the(last.room()) + " at " + Wording.at(last.at(), now, zone);
+        if (last.roomKind() == RoomKind.BEDROOM && bedSince == null) {
+            return new ResidentStatus(ResidentStatus.State.UNKNOWN, null, lastMoved);
+        }
+        return outOfBedAt == null
+                ? new ResidentStatus(ResidentStatus.State.UP, null, "up, " + lastMoved)
+                : new ResidentStatus(ResidentStatus.State.UP, outOfBedAt,
+                        "up since " + Wording.at(outOfBedAt, now, zone) + ", " + lastMoved);
+    }
+
     private boolean away(Instant now) {
         boolean away = occupancy.isAway(now);
         if (away && !wasAway) {
@@ -180,6 +212,8 @@ public final class ActivityWatch implements Detector {
         last = last == null ? null : last.rebased(jump);
         beforeRoom = beforeRoom == null ? null : beforeRoom.rebased(jump);
         stillSince = jump.rebase(stillSince);
+        bedSince = jump.rebase(bedSince);
+        outOfBedAt = jump.rebase(outOfBedAt);
         wakeup.clockJumped(jump);
         occupancy.clockJumped(jump);
         routine.clockJumped(jump);

@@ -117,6 +117,42 @@ class ActivityWatchTest {
         home.noMotionUntil("18:31").thenAlert(AlertKind.LONG_LIE, "kitchen");
     }
 
+    /** The remote check's "up, in bed or out", through a day, in the watch's own words. */
+    @Test
+    void the_resident_is_up_in_bed_or_out_in_the_watchs_words() {
+        HomeScenario home = home().at("06:00");
+        assertThat(home.status()).isEqualTo(new ResidentStatus(ResidentStatus.State.UNKNOWN, null, "no movement seen yet"));
+
+        home.at("07:00").motionIn("kitchen");
+        assertThat(home.status()).isEqualTo(new ResidentStatus(ResidentStatus.State.UP, null,
+                "up, last moved in the kitchen at 07:00"));
+
+        home.at("09:20").goesOutVia("hall", "entry").at("10:00");
+        assertThat(home.status().state()).isEqualTo(ResidentStatus.State.OUT);
+        assertThat(home.status().words()).startsWith("out since 09:2");
+
+        home.at("18:00").comesHomeVia("entry", "hall", "kitchen").at("22:30").motionIn("bedroom").getsIntoBed("bedroom");
+        Instant intoBed = home.now();
+        home.nextDay().at("02:00");
+        assertThat(home.status()).isEqualTo(new ResidentStatus(ResidentStatus.State.IN_BED, intoBed,
+                "in bed since 22:30 yesterday"));
+
+        home.at("07:15").getsOutOfBed("bedroom");
+        Instant up = home.now();
+        home.at("07:20").motionIn("kitchen");
+        assertThat(home.status()).isEqualTo(new ResidentStatus(ResidentStatus.State.UP, up,
+                "up since 07:15, last moved in the kitchen at 07:20"));
+    }
+
+    @Test
+    void in_a_bedroom_without_a_bed_mat_the_watch_cannot_tell_sleep_from_waking() {
+        HomeScenario home = givenHomeWith(pir("kitchen"), pir("bedroom"), door("entry"))
+                .at("22:00").motionIn("kitchen").at("22:30").motionIn("bedroom");
+
+        assertThat(home.status()).isEqualTo(new ResidentStatus(ResidentStatus.State.UNKNOWN, null,
+                "last moved in the bedroom at 22:30"));
+    }
+
     @Test
     void the_kitchen_rule_says_nothing_while_the_resident_is_out() {
         home().at("07:00").motionIn("bedroom").getsOutOfBed("bedroom")
