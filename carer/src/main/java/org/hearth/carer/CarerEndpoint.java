@@ -51,8 +51,9 @@ public final class CarerEndpoint implements AutoCloseable {
     /** Ids remembered for deduplication; a home raises a few alerts a day. */
     private static final int REMEMBERED_IDS = 10_000;
     /**
-     * Tries of an acknowledgement while the gateway gives no answer at all: it timed out (the next
-     * try starts with a fresh handshake) or could not be sent (the handshake it waited for failed).
+     * Tries of an acknowledgement while the gateway does not answer at all: a timeout makes the next
+     * one start with a fresh handshake. One that could not be sent (its handshake failed, as with a
+     * wrong key, once its retransmissions ran out) is not tried again: the carer is told then.
      */
     static final int ACK_TRIES = 3;
     private static final String TAG = "carer";
@@ -185,8 +186,8 @@ public final class CarerEndpoint implements AutoCloseable {
 
     /**
      * Tells the gateway this carer has taken charge. Completes true when the gateway accepted it.
-     * Tried up to {@value #ACK_TRIES} times while the gateway gives no answer at all (it may have
-     * restarted, or a handshake failed); the gateway treats a repeat as the same acknowledgement.
+     * Tried up to {@value #ACK_TRIES} times while the gateway does not answer at all (it may have
+     * restarted); the gateway treats a repeat as the same acknowledgement.
      */
     public CompletionStage<Boolean> acknowledge(UUID alertId, String note) {
         byte[] payload = WireCodec.encode(new Acknowledgement(Protocol.VERSION, alertId, name, clock.instant(), note));
@@ -198,10 +199,11 @@ public final class CarerEndpoint implements AutoCloseable {
         return sender.send(Code.POST, target, identity, payload, MediaTypeRegistry.APPLICATION_JSON).thenCompose(outcome -> {
             outcome.response().filter(r -> !r.isSuccess()).ifPresent(r -> LOG.warn(
                     "Gateway refused the acknowledgement: {} {}", r.getCode(), Printable.of(r.getPayloadString())));
-            if (outcome.response().isPresent() || attempt >= ACK_TRIES) {
+            if (!outcome.timedOut() || attempt >= ACK_TRIES) {
                 return CompletableFuture.completedFuture(outcome.succeeded());
             }
-            LOG.info("The gateway did not answer acknowledgement {} (try {}); trying again", alertId, attempt);
+            LOG.info("The gateway did not answer acknowledgement {} (try {}); trying again with a fresh handshake",
+                    alertId, attempt);
             return acknowledge(alertId, payload, attempt + 1);
         });
     }
