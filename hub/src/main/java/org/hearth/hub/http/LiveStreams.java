@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /homes/stream} (docs/hub-api.md §3, "Live updates"): Server-Sent Events of the store's
- * stream entries for the homes a device may see. One poller on the scheduler's thread reads new
- * entries after the last id it has seen and hands each to the streams of its home; every stream
+ * stream entries for the homes a device may see. On the scheduler's thread, woken by the store after
+ * each commit that appended entries (and every second besides), new entries after the last id seen
+ * are read and handed to the streams of their home; every stream
  * writes on its own turn of a shared writer pool, so a client that stops reading holds up nobody else.
  * Single node: entries stored by another hub node are seen only by polling the same database
  * (PostgreSQL LISTEN/NOTIFY across nodes is not built).
@@ -40,7 +41,8 @@ final class LiveStreams implements AutoCloseable {
 
     /** docs/hub-api.md §4. */
     static final int MAX_PER_DEVICE = 5;
-    static final Duration POLL = Duration.ofMillis(250);
+    /** Entries are read when the store says it appended some; this poll is the backstop. */
+    static final Duration POLL = Duration.ofSeconds(1);
     /** Below the 30 s idle timeouts common in proxies and mobile NATs. */
     static final Duration KEEP_ALIVE = Duration.ofSeconds(25);
     /** A device revoked by {@code hearth-hub revoke} (another process) is noticed this soon. */
@@ -62,6 +64,7 @@ final class LiveStreams implements AutoCloseable {
     /** The next run of each periodic task, by name; guarded by itself. */
     private final Map<String, Scheduler.Cancellable> timers = new HashMap<>();
     private volatile boolean closed;
+    private final AtomicBoolean woken = new AtomicBoolean();
     /** The newest entry handed to the streams; on the loop's thread only. -1 until read from the store. */
     private long cursor = -1;
 
@@ -74,6 +77,7 @@ final class LiveStreams implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        store.onAppended(this::wake);
         loop.execute(this::poll);
         loop.execute(this::prune);
         every("poll", POLL, this::poll);
@@ -177,6 +181,16 @@ final class LiveStreams implements AutoCloseable {
             cursor = store.lastStreamId();
         }
         return cursor >= 0;
+    }
+
+    /** From the thread that stored an entry: reads it on the loop soon, once for many entries stored together. */
+    private void wake() {
+        if (!closed && woken.compareAndSet(false, true)) {
+            loop.execute(() -> {
+                woken.set(false);
+                poll();
+            });
+        }
     }
 
     /** On the loop: hands new entries to the streams of their homes, then polls again. */

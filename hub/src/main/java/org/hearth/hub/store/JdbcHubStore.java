@@ -43,6 +43,9 @@ public final class JdbcHubStore implements HubStore {
     private final Opener opener;
     private Connection connection;
     private boolean failing;
+    /** Set by {@link #appendStream} within the current call. */
+    private boolean appended;
+    private final List<Runnable> appendListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private JdbcHubStore(String name, Opener opener) {
         this.name = name;
@@ -373,12 +376,28 @@ public final class JdbcHubStore implements HubStore {
      * Takes the next id and appends the entry, in the caller's transaction. The one-row sequence
      * is locked by the UPDATE until the commit, so ids are handed out in commit order.
      */
-    private static long appendStream(Connection c, String homeId, StreamEvent.Kind kind, String json, Instant at) throws SQLException {
+    private long appendStream(Connection c, String homeId, StreamEvent.Kind kind, String json, Instant at) throws SQLException {
+        appended = true;
         update(c, "UPDATE stream_sequence SET last_id = last_id + 1");
         long id = query(c, "SELECT last_id FROM stream_sequence", r -> r.getLong(1)).get(0);
         update(c, "INSERT INTO stream_events (id, home_id, kind, json, at_ms) VALUES (?, ?, ?, ?, ?)", id, homeId, kind.name(), json,
                 at.toEpochMilli());
         return id;
+    }
+
+    @Override
+    public void onAppended(Runnable listener) {
+        appendListeners.add(listener);
+    }
+
+    private void tellAppended() {
+        for (Runnable listener : appendListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.error("A live stream listener failed; what was stored stays stored", e);
+            }
+        }
     }
 
     private static final String STREAM_COLUMNS = "SELECT id, home_id, kind, json, at_ms FROM stream_events";
@@ -450,12 +469,16 @@ public final class JdbcHubStore implements HubStore {
         try {
             Connection c = connection();
             T result;
+            appended = false;
             try {
                 result = work.run(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
+            }
+            if (appended) {
+                tellAppended();
             }
             if (failing) {
                 failing = false;

@@ -7,9 +7,16 @@ import java.util.Set;
 
 /**
  * What the live stream reads. The store appends a {@link StreamEvent} itself whenever it stores a
- * new alert, alert event, summary or gateway event; readers poll with the last id they have seen.
+ * new alert, alert event, summary or gateway event; readers read on from the last id they have seen,
+ * when woken or polling.
  */
 public interface StreamStore {
+
+    /**
+     * {@code listener} is run on the writing thread after every commit that appended entries. It is
+     * a wake-up only: it must return at once, and the entries are read with {@link #streamAfter}.
+     */
+    void onAppended(Runnable listener);
 
     /** The newest id handed out so far (0 before any); ids are never reused, pruned or not. */
     long lastStreamId();

@@ -68,7 +68,12 @@ class HttpApiTest {
 
     @BeforeAll
     static void makeCertificate() throws Exception {
-        start(certificateDir, null, null, null).close();
+        makeCertificate(certificateDir);
+    }
+
+    /** The self-signed certificate a first start makes, made once for a test class: keytool takes a second or two. */
+    static void makeCertificate(Path dir) throws Exception {
+        Certificates.context(HubConfig.Tls.selfSigned(), dir, "127.0.0.1");
     }
 
     static HttpApi start(Path certificates, HubStore store, UplinkServer uplink, VirtualScheduler time) {

@@ -52,7 +52,7 @@ class LiveStreamTest {
     static final Instant T0 = Instant.parse("2026-11-28T10:15:30Z");
     static final byte[] KEY = "sixteen-bytes-A!".getBytes(StandardCharsets.US_ASCII);
     static final Duration WAIT = Duration.ofSeconds(10);
-    /** Long enough for several polls (250 ms): what has not come by then is not coming. */
+    /** Longer than the streams' backstop poll (1 s), and far longer than a wake-up: what has not come by then is not coming. */
     static final Duration QUIET = Duration.ofMillis(1500);
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -73,8 +73,8 @@ class LiveStreamTest {
     final List<AutoCloseable> closing = new ArrayList<>();
 
     @BeforeAll
-    static void makeCertificate() {
-        HttpApiTest.start(certificateDir, null, null, null).close();
+    static void makeCertificate() throws Exception {
+        HttpApiTest.makeCertificate(certificateDir);
     }
 
     @BeforeEach

@@ -202,9 +202,14 @@ abstract class HubStoreContract {
         Home a = store.addHome("Flat 12", KEY, T0);
         Home b = store.addHome("Flat 14", KEY, T0);
         assertThat(store.lastStreamId()).isZero();
+        java.util.concurrent.atomic.AtomicInteger woken = new java.util.concurrent.atomic.AtomicInteger();
+        store.onAppended(woken::incrementAndGet);
         UUID id = UUID.randomUUID();
         store.addAlert(a.id(), id, "{\"alert\":1}", T0);
+        assertThat(woken).as("told after the commit").hasValue(1);
         store.addAlert(a.id(), id, "{\"alert\":1}", T0.plusSeconds(1));
+        store.heartbeat(b.id(), T0, Duration.ofSeconds(1));
+        assertThat(woken).as("nothing new, nothing told").hasValue(1);
         store.addEvent(a.id(), id, 1, "delivered", "{\"event\":1}", T0.plusSeconds(2));
         store.addEvent(a.id(), id, 1, "delivered", "{\"event\":1}", T0.plusSeconds(3));
         store.putSummary(b.id(), "{\"summary\":1}", T0.plusSeconds(4));
