@@ -71,6 +71,11 @@ class HttpApiTest {
         makeCertificate(certificateDir);
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void stopStreams() {
+        STREAMS.close();
+    }
+
     /** The self-signed certificate a first start makes, made once for a test class: keytool takes a second or two. */
     static void makeCertificate(Path dir) throws Exception {
         Certificates.context(HubConfig.Tls.selfSigned(), dir, "127.0.0.1");
