@@ -45,7 +45,8 @@ public final class Hub implements AutoCloseable {
                     liveness, loop.clock());
             Optional<HttpApi> http;
             try {
-                http = config.http().map(h -> HttpApi.start(h, config.storage().dataDir(), store, uplink, loop.clock(), config.heartbeat()));
+                http = config.http().map(h -> HttpApi.start(h, config.storage().dataDir(), store, uplink, loop.clock(), config.heartbeat(),
+                        loop));
             } catch (RuntimeException e) {
                 uplink.close();
                 throw e;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hearth-hub revoke}: a carer's device loses access at once. */
 @Command(name = "revoke", mixinStandardHelpOptions = true,
-        description = {"Revoke a carer's device: its next request is refused (401). Works while the hub runs."})
+        description = {"Revoke a carer's device: its next request is refused (401) and a running hub closes its live streams within a second."})
 final class RevokeCommand implements Callable<Integer> {
 
     @Mixin
@@ -27,7 +27,7 @@ final class RevokeCommand implements Callable<Integer> {
                 System.err.println("hearth-hub: there is no device " + deviceId + " that is not revoked already");
                 return 1;
             }
-            System.out.println("Revoked device " + deviceId + "; it is refused from its next request on.");
+            System.out.println("Revoked device " + deviceId + "; it is refused from its next request on, and its live streams close.");
             return 0;
         }
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.Response;
+import org.hearth.hub.http.Certificates;
+import org.hearth.hub.testkit.EventStreamReader;
+import org.hearth.hub.testkit.HttpsCarer;
 import org.hearth.hub.testkit.TestGateway;
 import org.hearth.protocol.Alert;
 import org.hearth.protocol.AlertKind;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real program: {@code hearth-hub run} as its own process, a home added by another process
- * while it runs, a gateway pairing with the printed code, and SIGTERM.
+ * while it runs, a gateway pairing with the printed code, a carer's live stream closed by
+ * {@code hearth-hub revoke} from another process, and SIGTERM.
  */
 @Tag("large")
 class HubProcessTest {
@@ -84,14 +89,14 @@ class HubProcessTest {
             assertThat(code.label()).isEqualTo("Flat 12");
             assertThat(added.out()).as("a QR code is drawn").contains("█");
 
+            UUID alertId = UUID.randomUUID();
             try (TestGateway gateway = new TestGateway(new InetSocketAddress(code.hub().getHost(), code.hub().getPort()),
                     code.identity(), code.key())) {
-                UUID id = UUID.randomUUID();
-                byte[] alert = WireCodec.encode(new Alert(Protocol.VERSION, id, AlertKind.HELP, Severity.URGENT, "Flat 12", "hall",
+                byte[] alert = WireCodec.encode(new Alert(Protocol.VERSION, alertId, AlertKind.HELP, Severity.URGENT, "Flat 12", "hall",
                         java.time.Instant.now(), 1, "Help was asked for in the hall.", false));
                 Response response = gateway.send(CoAP.Code.POST, "alerts", new String(alert, StandardCharsets.UTF_8));
                 assertThat(response).isNotNull();
-                assertThat(response.getPayloadString()).isEqualTo(id.toString());
+                assertThat(response.getPayloadString()).isEqualTo(alertId.toString());
             }
 
             assertThat(Files.readString(dir.resolve("hub.log"))).contains("HTTPS API serving https://127.0.0.1:" + httpPort + "/api/v1/");
@@ -103,6 +108,23 @@ class HubProcessTest {
                             + "&code=[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
                     .contains("█");
             assertThat(run("invite", "--home", "nothere", "--carer", "Priya", "--config", config.toString()).exit()).isEqualTo(1);
+
+            // Priya's phone enrols, replays the stream from its start, and hearth-hub revoke closes it.
+            String inviteCode = invited.out().lines().filter(l -> l.matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}")).findFirst()
+                    .orElseThrow();
+            HttpsCarer priya = new HttpsCarer(URI.create("https://127.0.0.1:" + httpPort),
+                    dir.resolve("data").resolve(Certificates.SELF_SIGNED), dir.resolve("data").resolve(Certificates.SELF_SIGNED_PASSWORD));
+            HttpsCarer.Answer enrolled = priya.enrol(inviteCode, "Priya's phone");
+            assertThat(enrolled.status()).isEqualTo(201);
+            try (EventStreamReader stream = priya.stream("0")) {
+                EventStreamReader.Event missed = stream.next(Duration.ofSeconds(10));
+                assertThat(missed.event()).isEqualTo("alert");
+                assertThat(missed.json().path("id").asText()).isEqualTo(alertId.toString());
+                Result revokedPriya = run("revoke", enrolled.json().at("/device/id").asText(), "--config", config.toString());
+                assertThat(revokedPriya.exit()).as(revokedPriya.err()).isZero();
+                assertThat(stream.next(Duration.ofSeconds(10))).as("the running hub closes the revoked device's stream")
+                        .isSameAs(EventStreamReader.END);
+            }
             Result revoked = run("revoke", "d-nothere", "--config", config.toString());
             assertThat(revoked.exit()).isEqualTo(1);
             assertThat(revoked.err()).contains("there is no device d-nothere");

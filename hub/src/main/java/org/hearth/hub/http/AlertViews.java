@@ -20,6 +20,8 @@ final class AlertViews {
 
     /** The state the hub keeps for a closed alert. */
     static final String RESOLVED = "resolved";
+    /** The state the hub keeps for an alert until its first event. */
+    static final String RAISED = "raised";
 
     private AlertViews() {
     }
@@ -60,6 +62,17 @@ final class AlertViews {
             }
         }
         return view;
+    }
+
+    /** The view of an alert as it was when it arrived: raised, no events yet. */
+    static ObjectNode ofNew(String homeId, String json, java.time.Instant received) {
+        Alert alert;
+        try {
+            alert = WireCodec.decodeAlert(json.getBytes(StandardCharsets.UTF_8));
+        } catch (ProtocolException e) {
+            throw new IllegalStateException("a stored alert no longer decodes: " + e.getMessage(), e);
+        }
+        return of(new StoredAlert(alert.id(), homeId, json, received, RAISED, 0), List.of(), false);
     }
 
     private static Alert decode(StoredAlert stored) {

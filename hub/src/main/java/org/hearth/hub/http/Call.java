@@ -19,6 +19,7 @@ final class Call {
     static final int MAX_BODY_BYTES = 16 * 1024;
 
     private final HttpExchange exchange;
+    private boolean streaming;
     final String method;
     final List<String> path;
 
@@ -106,6 +107,29 @@ final class Call {
             throw ApiException.badRequest(field + ": at most " + max + " characters");
         }
         return Optional.of(value);
+    }
+
+    Optional<String> requestHeader(String name) {
+        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+    }
+
+    /**
+     * Answers 200 with an open-ended {@code text/event-stream} body and hands the exchange over:
+     * from now on it is closed by whoever holds it, not when the request's handler returns.
+     */
+    HttpExchange startEventStream() throws IOException {
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        // A reverse proxy (nginx) would otherwise hold events back in its buffer.
+        exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
+        exchange.sendResponseHeaders(200, 0);
+        streaming = true;
+        return exchange;
+    }
+
+    /** True once {@link #startEventStream} handed the exchange over. */
+    boolean streaming() {
+        return streaming;
     }
 
     void header(String name, String value) {

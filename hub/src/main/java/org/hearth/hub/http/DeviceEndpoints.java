@@ -21,10 +21,12 @@ final class DeviceEndpoints {
 
     private final HubStore store;
     private final Clock clock;
+    private final LiveStreams streams;
 
-    DeviceEndpoints(HubStore store, Clock clock) {
+    DeviceEndpoints(HubStore store, Clock clock, LiveStreams streams) {
         this.store = store;
         this.clock = clock;
+        this.streams = streams;
     }
 
     /** The device the request's cookie names, not revoked; else 401. */
@@ -75,12 +77,13 @@ final class DeviceEndpoints {
         call.respond(200, Call.JSON.createObjectNode().put("carer", self.carer()).set("devices", list));
     }
 
-    /** {@code DELETE /devices/{device}}: revokes one of the carer's devices, this one too, at once. */
+    /** {@code DELETE /devices/{device}}: revokes one of the carer's devices, this one too, at once, and closes its live streams. */
     void revoke(Call call, Device self, String deviceId) throws IOException {
         Optional<Device> target = sameCarer(self).stream().filter(d -> d.id().equals(deviceId)).findFirst();
         if (target.isEmpty() || !store.revokeDevice(deviceId, clock.instant())) {
             throw ApiException.notFound("no such device of yours");
         }
+        streams.closeDevice(deviceId);
         call.respond(204, null);
     }
 

@@ -19,6 +19,7 @@ import org.hearth.hub.store.Device;
 import org.hearth.hub.store.HubStore;
 import org.hearth.hub.store.StoreException;
 import org.hearth.hub.uplink.UplinkServer;
+import org.hearth.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +41,16 @@ public final class HttpApi implements AutoCloseable {
     private final ExecutorService threads;
     private final DeviceEndpoints devices;
     private final HomeEndpoints homes;
+    private final LiveStreams streams;
     private final RateLimiter perDevice;
     private final RateLimiter perAddress;
 
-    private HttpApi(HttpsServer server, ExecutorService threads, HubStore store, UplinkServer uplink, Clock clock, Duration heartbeat) {
+    private HttpApi(HttpsServer server, ExecutorService threads, HubStore store, UplinkServer uplink, Clock clock, Duration heartbeat,
+            Scheduler streamLoop) {
         this.server = server;
         this.threads = threads;
-        this.devices = new DeviceEndpoints(store, clock);
+        this.streams = new LiveStreams(store, streamLoop);
+        this.devices = new DeviceEndpoints(store, clock, streams);
         this.homes = new HomeEndpoints(store, uplink, clock, heartbeat);
         this.perDevice = new RateLimiter(REQUESTS_PER_MINUTE, clock);
         this.perAddress = new RateLimiter(ENROLMENTS_PER_MINUTE, clock);
@@ -54,10 +58,11 @@ public final class HttpApi implements AutoCloseable {
 
     /**
      * Starts serving on {@code http}'s address (port 0: any free port, see {@link #port()}) with its
-     * certificate; a self-signed one is made in {@code dataDir} at first start.
+     * certificate; a self-signed one is made in {@code dataDir} at first start. The live streams
+     * poll the store, send keep-alives and prune on {@code streamLoop}.
      */
     public static HttpApi start(HubConfig.Http http, Path dataDir, HubStore store, UplinkServer uplink, Clock clock,
-            Duration heartbeat) {
+            Duration heartbeat, Scheduler streamLoop) {
         try {
             HttpsServer server = HttpsServer.create(new InetSocketAddress(http.bind(), http.port()), 50);
             server.setHttpsConfigurator(new HttpsConfigurator(Certificates.context(http.tls(), dataDir, http.publicUrl().getHost())));
@@ -68,7 +73,7 @@ public final class HttpApi implements AutoCloseable {
                 return t;
             });
             server.setExecutor(threads);
-            HttpApi api = new HttpApi(server, threads, store, uplink, clock, heartbeat);
+            HttpApi api = new HttpApi(server, threads, store, uplink, clock, heartbeat, streamLoop);
             server.createContext(BASE, api::handle);
             server.start();
             LOG.info("HTTPS API serving https://{}:{}{} (public address {}, {} certificate)", http.bind(), api.port(), BASE,
@@ -101,7 +106,9 @@ public final class HttpApi implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("Could not answer {} {}: {}", call.method, exchange.getRequestURI().getPath(), e.getMessage());
         } finally {
-            exchange.close();
+            if (!call.streaming()) {
+                exchange.close();
+            }
         }
     }
 
@@ -118,6 +125,9 @@ public final class HttpApi implements AutoCloseable {
         if (p.equals(List.of("homes"))) {
             allowed(call, "GET");
             homes.list(call, device);
+        } else if (p.equals(List.of("homes", "stream"))) {
+            allowed(call, "GET");
+            streams.open(call, device);
         } else if (p.size() >= 3 && p.size() <= 5 && p.get(0).equals("homes")) {
             homes.route(call, device);
         } else if (p.equals(List.of("devices"))) {
@@ -147,6 +157,7 @@ public final class HttpApi implements AutoCloseable {
 
     @Override
     public void close() {
+        streams.close();
         server.stop(0);
         threads.shutdownNow();
     }

@@ -9,7 +9,7 @@ import java.util.UUID;
  * Everything the hub keeps. Every write is durable when the method returns, so an answer sent
  * after it is a true receipt. Methods throw {@link StoreException} when the store is unreachable.
  */
-public interface HubStore extends LivenessStore, AutoCloseable {
+public interface HubStore extends LivenessStore, StreamStore, AutoCloseable {
 
     /** Adds a home with a fresh id and the given key. */
     Home addHome(String label, byte[] key, Instant now);
@@ -24,7 +24,10 @@ public interface HubStore extends LivenessStore, AutoCloseable {
     /** Removes a home and everything kept for it; false if there was no such home. */
     boolean removeHome(String id);
 
-    /** Stores an alert once per id: STORED, ALREADY_STORED, or OTHER_HOME if another home holds the id. */
+    /**
+     * Stores an alert once per id: STORED (and a {@link StreamEvent.Kind#ALERT} in the same
+     * transaction), ALREADY_STORED, or OTHER_HOME if another home holds the id.
+     */
     Outcome addAlert(String homeId, UUID id, String json, Instant received);
 
     Optional<StoredAlert> alert(UUID id);
@@ -34,14 +37,15 @@ public interface HubStore extends LivenessStore, AutoCloseable {
 
     /**
      * Applies an alert's event once per {@code (alertId, seq)}: stores it and, when it is the newest
-     * so far, sets the alert's state. NOT_FOUND for an unknown alert, OTHER_HOME for another home's.
+     * so far, sets the alert's state; a new one is a {@link StreamEvent.Kind#ALERT_EVENT} too. NOT_FOUND
+     * for an unknown alert, OTHER_HOME for another home's.
      */
     Outcome addEvent(String homeId, UUID alertId, long seq, String state, String json, Instant received);
 
     /** An alert's events in {@code seq} order. */
     List<StoredEvent> events(UUID alertId);
 
-    /** Replaces the home's summary. */
+    /** Replaces the home's summary, and appends it to the stream. */
     void putSummary(String homeId, String json, Instant received);
 
     Optional<StoredSummary> summary(String homeId);

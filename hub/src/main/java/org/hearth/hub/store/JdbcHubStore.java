@@ -11,10 +11,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +43,9 @@ public final class JdbcHubStore implements HubStore {
     private final Opener opener;
     private Connection connection;
     private boolean failing;
+    /** Set by {@link #appendStream} within the current call. */
+    private boolean appended;
+    private final List<Runnable> appendListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private JdbcHubStore(String name, Opener opener) {
         this.name = name;
@@ -131,7 +137,7 @@ public final class JdbcHubStore implements HubStore {
         return call(c -> {
             update(c, "DELETE FROM alert_events WHERE alert_id IN (SELECT id FROM alerts WHERE home_id = ?)", id);
             for (String table : List.of("alerts", "summaries", "down_queue", "gateway_liveness", "gateway_events", "invites",
-                    "device_homes", "access_log")) {
+                    "device_homes", "access_log", "stream_events")) {
                 update(c, "DELETE FROM " + table + " WHERE home_id = ?", id);
             }
             return update(c, "DELETE FROM homes WHERE id = ?", id) == 1;
@@ -146,6 +152,7 @@ public final class JdbcHubStore implements HubStore {
             int n = update(c, "INSERT INTO alerts (id, home_id, json, received_ms, state, last_seq) VALUES (?, ?, ?, ?, 'raised', 0)"
                     + " ON CONFLICT (id) DO NOTHING", id.toString(), homeId, json, received.toEpochMilli());
             if (n == 1) {
+                appendStream(c, homeId, StreamEvent.Kind.ALERT, json, received);
                 return Outcome.STORED;
             }
             return owner(c, id).filter(homeId::equals).isPresent() ? Outcome.ALREADY_STORED : Outcome.OTHER_HOME;
@@ -189,6 +196,7 @@ public final class JdbcHubStore implements HubStore {
                 return Outcome.ALREADY_STORED;
             }
             update(c, "UPDATE alerts SET state = ?, last_seq = ? WHERE id = ? AND last_seq < ?", state, seq, alertId.toString(), seq);
+            appendStream(c, homeId, StreamEvent.Kind.ALERT_EVENT, json, received);
             return Outcome.STORED;
         });
     }
@@ -204,9 +212,12 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public void putSummary(String homeId, String json, Instant received) {
-        call(c -> update(c, "INSERT INTO summaries (home_id, json, received_ms) VALUES (?, ?, ?)"
-                + " ON CONFLICT (home_id) DO UPDATE SET json = excluded.json, received_ms = excluded.received_ms",
-                homeId, json, received.toEpochMilli()));
+        call(c -> {
+            update(c, "INSERT INTO summaries (home_id, json, received_ms) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (home_id) DO UPDATE SET json = excluded.json, received_ms = excluded.received_ms",
+                    homeId, json, received.toEpochMilli());
+            return appendStream(c, homeId, StreamEvent.Kind.SUMMARY, json, received);
+        });
     }
 
     @Override
@@ -336,8 +347,11 @@ public final class JdbcHubStore implements HubStore {
     public void gatewayEvent(GatewayEvent event) {
         call(c -> {
             // A home removed by the CLI while the daemon still watched it leaves nothing behind.
-            update(c, "INSERT INTO gateway_events (home_id, at_ms, kind) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM homes WHERE id = ?)",
-                    event.homeId(), event.at().toEpochMilli(), event.kind().name(), event.homeId());
+            if (update(c, "INSERT INTO gateway_events (home_id, at_ms, kind) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM homes WHERE id = ?)",
+                    event.homeId(), event.at().toEpochMilli(), event.kind().name(), event.homeId()) == 1) {
+                appendStream(c, event.homeId(), event.kind() == GatewayEvent.Kind.SILENT ? StreamEvent.Kind.GATEWAY_SILENT
+                        : StreamEvent.Kind.GATEWAY_BACK, "", event.at());
+            }
             return update(c, "UPDATE gateway_liveness SET silent = ? WHERE home_id = ?",
                     event.kind() == GatewayEvent.Kind.SILENT ? 1 : 0, event.homeId());
         });
@@ -354,6 +368,88 @@ public final class JdbcHubStore implements HubStore {
         return call(c -> query(c, "SELECT home_id, at_ms, kind FROM gateway_events WHERE home_id = ? ORDER BY at_ms",
                 r -> new GatewayEvent(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), GatewayEvent.Kind.valueOf(r.getString(3))),
                 homeId));
+    }
+
+    // ---- the live stream
+
+    /**
+     * Takes the next id and appends the entry, in the caller's transaction. The one-row sequence
+     * is locked by the UPDATE until the commit, so ids are handed out in commit order.
+     */
+    private long appendStream(Connection c, String homeId, StreamEvent.Kind kind, String json, Instant at) throws SQLException {
+        appended = true;
+        update(c, "UPDATE stream_sequence SET last_id = last_id + 1");
+        long id = query(c, "SELECT last_id FROM stream_sequence", r -> r.getLong(1)).get(0);
+        update(c, "INSERT INTO stream_events (id, home_id, kind, json, at_ms) VALUES (?, ?, ?, ?, ?)", id, homeId, kind.name(), json,
+                at.toEpochMilli());
+        return id;
+    }
+
+    @Override
+    public void onAppended(Runnable listener) {
+        appendListeners.add(listener);
+    }
+
+    private void tellAppended() {
+        for (Runnable listener : appendListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.error("A live stream listener failed; what was stored stays stored", e);
+            }
+        }
+    }
+
+    private static final String STREAM_COLUMNS = "SELECT id, home_id, kind, json, at_ms FROM stream_events";
+
+    private static StreamEvent streamEvent(ResultSet r) throws SQLException {
+        return new StreamEvent(r.getLong(1), r.getString(2), StreamEvent.Kind.valueOf(r.getString(3)), r.getString(4),
+                Instant.ofEpochMilli(r.getLong(5)));
+    }
+
+    @Override
+    public long lastStreamId() {
+        return call(c -> query(c, "SELECT last_id FROM stream_sequence", r -> r.getLong(1)).get(0));
+    }
+
+    @Override
+    public List<StreamEvent> streamAfter(long afterId, int limit) {
+        return call(c -> query(c, STREAM_COLUMNS + " WHERE id > ? ORDER BY id LIMIT ?", JdbcHubStore::streamEvent, afterId, limit));
+    }
+
+    @Override
+    public List<StreamEvent> streamAfter(long afterId, Collection<String> homeIds, int limit) {
+        if (homeIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(homeIds);
+        args.add(afterId);
+        args.add(limit);
+        return call(c -> query(c, STREAM_COLUMNS + " WHERE home_id IN (" + placeholders(homeIds.size()) + ") AND id > ? ORDER BY id LIMIT ?",
+                JdbcHubStore::streamEvent, args.toArray()));
+    }
+
+    @Override
+    public int pruneStream(Instant before) {
+        return call(c -> update(c, "DELETE FROM stream_events WHERE at_ms < ?", before.toEpochMilli()));
+    }
+
+    @Override
+    public Set<String> revokedAmong(Collection<String> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return Set.of();
+        }
+        return call(c -> {
+            Set<String> valid = new HashSet<>(query(c, "SELECT id FROM devices WHERE revoked_ms IS NULL AND id IN ("
+                    + placeholders(deviceIds.size()) + ")", r -> r.getString(1), deviceIds.toArray()));
+            Set<String> revoked = new HashSet<>(deviceIds);
+            revoked.removeAll(valid);
+            return revoked;
+        });
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     // ---- plumbing
@@ -373,12 +469,16 @@ public final class JdbcHubStore implements HubStore {
         try {
             Connection c = connection();
             T result;
+            appended = false;
             try {
                 result = work.run(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
+            }
+            if (appended) {
+                tellAppended();
             }
             if (failing) {
                 failing = false;

@@ -10,7 +10,7 @@ public interface LivenessStore {
     /** Records a heartbeat the hub received at {@code at}. */
     void heartbeat(String homeId, Instant at, Duration interval);
 
-    /** Records a SILENT or BACK event and the home's resulting state, together. */
+    /** Records a SILENT or BACK event, the home's resulting state and its stream entry, together. */
     void gatewayEvent(GatewayEvent event);
 
     /** Every home that has sent a heartbeat. */

@@ -42,7 +42,15 @@ final class Migrations {
                             + " level INTEGER NOT NULL, PRIMARY KEY (device_id, home_id))",
                     "CREATE TABLE access_log (at_ms BIGINT NOT NULL, device_id VARCHAR(32) NOT NULL, home_id VARCHAR(32) NOT NULL,"
                             + " what VARCHAR(200) NOT NULL)",
-                    "CREATE INDEX access_log_by_home ON access_log (home_id, at_ms)"));
+                    "CREATE INDEX access_log_by_home ON access_log (home_id, at_ms)"),
+            List.of(
+                    // One row: the live stream's sequence, kept apart from the entries so pruning never resets it.
+                    "CREATE TABLE stream_sequence (last_id BIGINT NOT NULL)",
+                    "INSERT INTO stream_sequence (last_id) VALUES (0)",
+                    "CREATE TABLE stream_events (id BIGINT PRIMARY KEY, home_id VARCHAR(32) NOT NULL, kind VARCHAR(16) NOT NULL,"
+                            + " json TEXT NOT NULL, at_ms BIGINT NOT NULL)",
+                    "CREATE INDEX stream_events_by_home ON stream_events (home_id, id)",
+                    "CREATE INDEX stream_events_by_time ON stream_events (at_ms)"));
 
     static final int CURRENT = VERSIONS.size();
 

@@ -56,6 +56,9 @@ class HttpApiTest {
     @TempDir
     Path dir;
 
+    /** The live streams' polling runs on real time; these tests open none. */
+    static final org.hearth.time.RealTimeScheduler STREAMS = org.hearth.time.RealTimeScheduler.create("test-streams", ZoneOffset.UTC);
+
     VirtualScheduler time;
     HubStore store;
     UplinkServer uplink;
@@ -65,12 +68,22 @@ class HttpApiTest {
 
     @BeforeAll
     static void makeCertificate() throws Exception {
-        start(certificateDir, null, null, null).close();
+        makeCertificate(certificateDir);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopStreams() {
+        STREAMS.close();
+    }
+
+    /** The self-signed certificate a first start makes, made once for a test class: keytool takes a second or two. */
+    static void makeCertificate(Path dir) throws Exception {
+        Certificates.context(HubConfig.Tls.selfSigned(), dir, "127.0.0.1");
     }
 
     static HttpApi start(Path certificates, HubStore store, UplinkServer uplink, VirtualScheduler time) {
         return HttpApi.start(new HubConfig.Http("127.0.0.1", 0, URI.create("https://127.0.0.1"), HubConfig.Tls.selfSigned()),
-                certificates, store, uplink, time == null ? java.time.Clock.systemUTC() : time.clock(), Duration.ofSeconds(60));
+                certificates, store, uplink, time == null ? java.time.Clock.systemUTC() : time.clock(), Duration.ofSeconds(60), STREAMS);
     }
 
     @BeforeEach
@@ -361,7 +374,7 @@ class HttpApiTest {
         Path empty = Files.createDirectory(dir.resolve("no-certificate-here"));
         try (HttpApi configured = HttpApi.start(new HubConfig.Http("127.0.0.1", 0, URI.create("https://127.0.0.1"),
                 new HubConfig.Tls(java.util.Optional.of(p12), java.util.Optional.of(password))), empty, store, uplink, time.clock(),
-                Duration.ofSeconds(60))) {
+                Duration.ofSeconds(60), STREAMS)) {
             HttpsCarer carer = new HttpsCarer(URI.create("https://127.0.0.1:" + configured.port()), p12, password);
             assertThat(carer.get("/homes").status()).as("served over TLS with that certificate").isEqualTo(401);
         }

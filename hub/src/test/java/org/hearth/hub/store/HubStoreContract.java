@@ -198,6 +198,72 @@ abstract class HubStoreContract {
     }
 
     @Test
+    void what_is_stored_new_is_appended_to_the_stream_with_one_increasing_sequence_and_repeats_are_not() throws Exception {
+        Home a = store.addHome("Flat 12", KEY, T0);
+        Home b = store.addHome("Flat 14", KEY, T0);
+        assertThat(store.lastStreamId()).isZero();
+        java.util.concurrent.atomic.AtomicInteger woken = new java.util.concurrent.atomic.AtomicInteger();
+        store.onAppended(woken::incrementAndGet);
+        UUID id = UUID.randomUUID();
+        store.addAlert(a.id(), id, "{\"alert\":1}", T0);
+        assertThat(woken).as("told after the commit").hasValue(1);
+        store.addAlert(a.id(), id, "{\"alert\":1}", T0.plusSeconds(1));
+        store.heartbeat(b.id(), T0, Duration.ofSeconds(1));
+        assertThat(woken).as("nothing new, nothing told").hasValue(1);
+        store.addEvent(a.id(), id, 1, "delivered", "{\"event\":1}", T0.plusSeconds(2));
+        store.addEvent(a.id(), id, 1, "delivered", "{\"event\":1}", T0.plusSeconds(3));
+        store.putSummary(b.id(), "{\"summary\":1}", T0.plusSeconds(4));
+        store.heartbeat(b.id(), T0, Duration.ofSeconds(60));
+        store.gatewayEvent(new GatewayEvent(b.id(), T0.plusSeconds(180), GatewayEvent.Kind.SILENT));
+        store.gatewayEvent(new GatewayEvent(b.id(), T0.plusSeconds(200), GatewayEvent.Kind.BACK));
+
+        store.close();
+        store = reopen();
+        assertThat(store.lastStreamId()).isEqualTo(5);
+        assertThat(store.streamAfter(0, 100)).containsExactly(
+                new StreamEvent(1, a.id(), StreamEvent.Kind.ALERT, "{\"alert\":1}", T0),
+                new StreamEvent(2, a.id(), StreamEvent.Kind.ALERT_EVENT, "{\"event\":1}", T0.plusSeconds(2)),
+                new StreamEvent(3, b.id(), StreamEvent.Kind.SUMMARY, "{\"summary\":1}", T0.plusSeconds(4)),
+                new StreamEvent(4, b.id(), StreamEvent.Kind.GATEWAY_SILENT, "", T0.plusSeconds(180)),
+                new StreamEvent(5, b.id(), StreamEvent.Kind.GATEWAY_BACK, "", T0.plusSeconds(200)));
+        assertThat(store.streamAfter(1, 2)).extracting(StreamEvent::id).containsExactly(2L, 3L);
+        assertThat(store.streamAfter(0, List.of(b.id()), 100)).extracting(StreamEvent::id).containsExactly(3L, 4L, 5L);
+        assertThat(store.streamAfter(3, List.of(a.id(), b.id()), 100)).extracting(StreamEvent::id).containsExactly(4L, 5L);
+        assertThat(store.streamAfter(0, List.of(), 100)).isEmpty();
+    }
+
+    @Test
+    void the_stream_is_pruned_by_age_and_its_sequence_never_starts_again() {
+        Home a = store.addHome("Flat 12", KEY, T0);
+        store.putSummary(a.id(), "{}", T0);
+        store.putSummary(a.id(), "{}", T0.plus(Duration.ofDays(1)));
+        assertThat(store.pruneStream(T0.plusSeconds(1))).isEqualTo(1);
+        assertThat(store.streamAfter(0, 100)).extracting(StreamEvent::id).containsExactly(2L);
+        assertThat(store.pruneStream(T0.plus(Duration.ofDays(2)))).isEqualTo(1);
+        assertThat(store.streamAfter(0, 100)).isEmpty();
+        store.putSummary(a.id(), "{}", T0.plus(Duration.ofDays(3)));
+        assertThat(store.streamAfter(0, 100)).extracting(StreamEvent::id).as("pruning emptied it; ids go on").containsExactly(3L);
+
+        Home b = store.addHome("Flat 14", KEY, T0);
+        store.putSummary(b.id(), "{}", T0);
+        store.removeHome(a.id());
+        assertThat(store.streamAfter(0, 100)).extracting(StreamEvent::homeId).as("it goes with the home").containsExactly(b.id());
+    }
+
+    @Test
+    void revoked_devices_are_found_among_many() {
+        Home a = store.addHome("Flat 12", KEY, T0);
+        store.addInvite("hash-1", new Invite(a.id(), "Priya", 1, T0, T0.plus(Duration.ofHours(72))));
+        store.addInvite("hash-2", new Invite(a.id(), "Priya", 1, T0, T0.plus(Duration.ofHours(72))));
+        Device phone = store.enrol("hash-1", "phone", "cred-1", T0).device().orElseThrow();
+        Device tablet = store.enrol("hash-2", "tablet", "cred-2", T0).device().orElseThrow();
+        assertThat(store.revokedAmong(List.of(phone.id(), tablet.id()))).isEmpty();
+        store.revokeDevice(tablet.id(), T0);
+        assertThat(store.revokedAmong(List.of(phone.id(), tablet.id(), "d-gone"))).containsExactlyInAnyOrder(tablet.id(), "d-gone");
+        assertThat(store.revokedAmong(List.of())).isEmpty();
+    }
+
+    @Test
     void opening_again_migrates_nothing_twice() throws Exception {
         store.addHome("Flat 12", KEY, T0);
         store.close();

@@ -72,6 +72,22 @@ public final class HttpsCarer {
         return send(request(path).DELETE());
     }
 
+    /**
+     * Opens {@code GET /homes/stream}, sending {@code lastEventId} when given; the answer's headers
+     * have arrived when this returns, and its lines are read as they come.
+     */
+    public EventStreamReader stream(String lastEventId) throws Exception {
+        // No request timeout: the answer never ends by itself.
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/homes/stream")).header("Accept", "text/event-stream");
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        if (lastEventId != null) {
+            b.header("Last-Event-ID", lastEventId);
+        }
+        return new EventStreamReader(client.send(b.GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
     /** Enrols with {@code code}; on 201 this carer holds the device's cookie from then on. */
     public Answer enrol(String code, String deviceName) throws Exception {
         Answer a = post("/enrol", JSON.createObjectNode().put("code", code).put("device_name", deviceName).toString());
