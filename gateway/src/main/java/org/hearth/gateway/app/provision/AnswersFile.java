@@ -63,7 +63,8 @@ final class AnswersFile {
         if (plan.sensors.isEmpty() && plan.i2c.isEmpty() && root.path("sensors").isArray()) {
             a.errors.add("sensors: add at least one sensor");
         }
-        if (plan.carers.isEmpty() && !root.path("carers").isArray() || root.path("carers").isArray() && root.path("carers").isEmpty()) {
+        if (plan.hubCarers.isEmpty() && (plan.carers.isEmpty() && !root.path("carers").isArray()
+                || root.path("carers").isArray() && root.path("carers").isEmpty())) {
             a.errors.add("carers: add at least one carer, or no one will ever be told of an alert");
         }
         return List.copyOf(a.errors);

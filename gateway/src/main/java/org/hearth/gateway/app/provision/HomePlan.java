@@ -59,6 +59,9 @@ final class HomePlan {
     HearthConfig.Coap coap = new HearthConfig.Coap("0.0.0.0", 5684, 5683);
     Duration heartbeat = ConfigLoader.DEFAULT_HEARTBEAT;
     String secretsFile = "secrets.yaml";
+    /** The care hub and the carers reached through it ({@code via: hub}): the wizard does not ask about them. */
+    HearthConfig.Hub hub;
+    final List<HearthConfig.CarerEntry> hubCarers = new ArrayList<>();
 
     /** A first installation: the documented defaults. */
     static HomePlan defaults() {
@@ -84,7 +87,8 @@ final class HomePlan {
         p.sensors.addAll(c.sensors());
         for (HearthConfig.CarerEntry e : c.carers()) {
             if (e.viaHub()) {
-                continue; // provisioning does not edit the hub section yet; see docs/hub-api.md
+                p.hubCarers.add(e);
+                continue;
             }
             if (e.endpoint().getHost() != null && e.endpoint().getHost().startsWith("192.0.2.")) {
                 continue;
@@ -106,10 +110,16 @@ final class HomePlan {
         p.voice = c.voice();
         p.coap = c.coap();
         p.heartbeat = c.heartbeatInterval();
+        p.hub = c.hubUplink().orElse(null);
         Path dir = configFile.toAbsolutePath().getParent();
         p.secretsFile = c.secretsFile().getParent().equals(dir) ? c.secretsFile().getFileName().toString()
                 : c.secretsFile().toString();
         return p;
+    }
+
+    /** True when someone is on the ladder: a carer the wizard pairs, or one reached through the hub. */
+    boolean hasCarers() {
+        return !carers.isEmpty() || !hubCarers.isEmpty();
     }
 
     /** The ids the I2C sensors already use. */

@@ -80,7 +80,8 @@ final class PlanYaml {
         y.append("  models_dir: ").append(quoted(v.modelsDir().toString())).append('\n');
         y.append("  lib_dir: ").append(quoted(v.libDir().toString())).append('\n');
         y.append("  hands_free: ").append(v.handsFree()).append('\n');
-        y.append("  speech_rate: ").append(v.speechRate()).append("\n\n");
+        y.append("  speech_rate: ").append(v.speechRate()).append('\n');
+        y.append("  end_of_speech: ").append(Durations.format(v.endOfSpeech())).append("\n\n");
 
         y.append("detection:\n");
         y.append("  kitchen_motion_by: \"").append(p.kitchenMotionBy).append("\"\n");
@@ -93,10 +94,13 @@ final class PlanYaml {
         y.append("  escalation_timeout: ").append(Durations.format(p.escalationTimeout)).append("\n\n");
 
         y.append("# The escalation ladder: level 1 is told first. Keys are in the secrets file.\n");
-        y.append(p.carers.isEmpty() ? "carers: []\n" : "carers:\n");
+        y.append(p.hasCarers() ? "carers:\n" : "carers: []\n");
         for (HomePlan.Carer c : p.carers) {
             y.append("  - {name: ").append(quoted(c.name())).append(", level: ").append(c.level())
                     .append(", endpoint: ").append(quoted(c.endpoint().toString())).append("}\n");
+        }
+        for (HearthConfig.CarerEntry c : p.hubCarers) {
+            y.append("  - {name: ").append(quoted(c.name())).append(", level: ").append(c.level()).append(", via: hub}\n");
         }
         y.append('\n');
 
@@ -106,6 +110,14 @@ final class PlanYaml {
         y.append("  loopback_port: ").append(p.coap.loopbackPort()).append("\n\n");
 
         y.append("heartbeat:\n  interval: ").append(Durations.format(p.heartbeat)).append("\n\n");
+
+        if (p.hub != null) {
+            y.append("# The care hub this home reports to; its key is in the secrets file.\n");
+            y.append("hub:\n");
+            y.append("  uri: ").append(quoted(p.hub.uri().toString())).append('\n');
+            y.append("  identity: ").append(quoted(p.hub.identity())).append('\n');
+            y.append("  heartbeat: ").append(Durations.format(p.hub.heartbeat())).append("\n\n");
+        }
 
         y.append("secrets_file: ").append(quoted(p.secretsFile)).append('\n');
         return y.toString();

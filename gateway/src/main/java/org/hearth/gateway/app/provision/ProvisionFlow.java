@@ -118,7 +118,7 @@ final class ProvisionFlow {
     /** What must be true of a whole plan before it is saved, in plain words. */
     static List<String> problems(HomePlan plan) {
         List<String> out = new ArrayList<>();
-        if (plan.carers.isEmpty()) {
+        if (!plan.hasCarers()) {
             out.add("add at least one carer (section 5), or no one will ever be told of an alert");
         }
         if (plan.sensors.isEmpty() && plan.i2c.isEmpty()) {
@@ -154,7 +154,9 @@ final class ProvisionFlow {
                     + (plan.i2c.isEmpty() ? "" : "; and " + (plan.i2c.accelerometers().size() + plan.i2c.climate().size())
                     + " on the I2C bus (kept as they are)");
             case 5 -> "Carers: " + (plan.carers.isEmpty() ? "none" : plan.carers.stream().map(ProvisionFlow::plain)
-                    .collect(Collectors.joining("; ")));
+                    .collect(Collectors.joining("; ")))
+                    + (plan.hubCarers.isEmpty() ? "" : "; and through the care hub (kept as they are): " + plan.hubCarers.stream()
+                    .map(c -> c.name() + ", level " + c.level()).collect(Collectors.joining("; ")));
             case 6 -> "Thresholds: \"I'm fine\" time " + Durations.format(plan.preAlarm) + ", each carer has "
                     + Durations.format(plan.escalationTimeout) + ", kitchen movement by " + plan.kitchenMotionBy
                     + ", bathroom at most " + Durations.format(plan.bathroomMax) + ", temperature "

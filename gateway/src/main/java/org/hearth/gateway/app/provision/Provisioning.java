@@ -133,9 +133,9 @@ public final class Provisioning {
         console.say("Starting from this home's settings in " + config + ".");
         List<String> viaHub = cfg.carers().stream().filter(HearthConfig.CarerEntry::viaHub).map(HearthConfig.CarerEntry::name).toList();
         if (cfg.hubUplink().isPresent() || !viaHub.isEmpty()) {
-            console.say("This wizard does not edit the care hub yet: saving leaves out the hub: section"
+            console.say("The care hub" + cfg.hubUplink().map(h -> " (" + h.uri() + ")").orElse("")
                     + (viaHub.isEmpty() ? "" : " and the carers reached through it (" + String.join(", ", viaHub) + ")")
-                    + ". Add them back to " + config + " by hand afterwards; the hub's key stays in the secrets file.");
+                    + " are kept as they are; this wizard does not change them (hearth pair --hub links a hub).");
         }
         return new Start(HomePlan.from(cfg, config, keys.keySet()), keys);
     }

@@ -130,6 +130,37 @@ class ProvisionAnswersTest {
                 .contains("The keys of Helpline were removed");
     }
 
+    /** The wizard does not ask about the care hub; provisioning again must not lose it. */
+    @Test
+    void provisioning_again_keeps_the_care_hub_its_carers_its_key_and_the_voice_settings() throws Exception {
+        Path config = dir.resolve("hearth.yaml");
+        assertThat(new Provisioning(config, GATEWAY, new ScriptedConsole(List.of())).fromAnswers(EXAMPLE)).isZero();
+        byte[] hubKey = new byte[16];
+        hubKey[0] = 7;
+        org.hearth.gateway.app.config.SecretsFile.putHub(dir.resolve("secrets.yaml"), new Secrets.HubKey(hubKey));
+        assertThat(org.hearth.gateway.app.config.LadderFile.appendHub(config, URI.create("coaps://hub.example.org:5684"),
+                "home-k3x9q2mf")).isTrue();
+        Files.writeString(config, Files.readString(config)
+                .replace("  - {name: \"Helpline\"", "  - {name: \"Tom\", level: 2, via: hub}\n  - {name: \"Helpline\"")
+                .replace("  end_of_speech: 700ms", "  end_of_speech: 1200ms"));
+        HearthConfig before = ConfigLoader.load(config).config();
+        assertThat(before.carers()).extracting(HearthConfig.CarerEntry::name).contains("Tom");
+        assertThat(before.voice().endOfSpeech()).isEqualTo(Duration.ofMillis(1200));
+        Path answers = dir.resolve("again.yaml");
+        Files.writeString(answers, "quiet_hours: \"23:00-08:00\"\n");
+        ScriptedConsole out = new ScriptedConsole(List.of());
+
+        assertThat(new Provisioning(config, GATEWAY, out).fromAnswers(answers)).as(out.transcript()).isZero();
+
+        ConfigLoader.Loaded loaded = ConfigLoader.load(config);
+        assertThat(loaded.config().hubUplink()).isEqualTo(before.hubUplink()).isPresent();
+        assertThat(loaded.config().carers()).filteredOn(HearthConfig.CarerEntry::viaHub)
+                .containsExactly(new HearthConfig.CarerEntry("Tom", 2, null, true));
+        assertThat(loaded.secrets().hubKey()).hasValueSatisfying(k -> assertThat(k.key()).isEqualTo(hubKey));
+        assertThat(loaded.config().voice().endOfSpeech()).isEqualTo(Duration.ofMillis(1200));
+        assertThat(out.transcript()).contains("kept as they are");
+    }
+
     @Test
     void settings_hearth_refuses_leave_the_old_files_exactly_as_they_were() throws Exception {
         Path config = dir.resolve("hearth.yaml");
