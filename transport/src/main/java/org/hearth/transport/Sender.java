@@ -21,6 +21,7 @@ import org.eclipse.californium.elements.DtlsEndpointContext;
 import org.eclipse.californium.elements.MapBasedEndpointContext;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.dtls.DtlsHandshakeTimeoutException;
 import org.hearth.protocol.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,10 +60,10 @@ public final class Sender {
      * How a request ended.
      *
      * @param response the peer's answer, or empty when none came
-     * @param timedOut no answer after every retransmission: the peer may have restarted, and the
-     *                 next request to it starts with a fresh handshake. False for an answer, and
-     *                 for a refusal such as a failed handshake (a wrong key), which a re-send
-     *                 would not cure.
+     * @param timedOut no answer after every retransmission, or a handshake the peer never answered:
+     *                 the peer may have restarted, and the next request to it starts with a fresh
+     *                 handshake. False for an answer, and for a refusal such as a handshake that
+     *                 failed later (a wrong key), which a re-send would not cure.
      */
     public record Outcome(Optional<Response> response, boolean timedOut) {
         static final Outcome GAVE_UP = new Outcome(Optional.empty(), true);
@@ -168,6 +169,15 @@ public final class Sender {
                 a.start(suspect.remove(a.peer));
             }
         }
+    }
+
+    /**
+     * True for a handshake the peer never answered: its hello flights (1 and 3, RFC 6347 §4.2.4)
+     * ran out of retransmissions. Like a request that timed out, the peer may have restarted or
+     * been away; a later flight failing (a wrong key) is a refusal instead.
+     */
+    static boolean unheard(Throwable error) {
+        return error instanceof DtlsHandshakeTimeoutException timeout && timeout.getFlightNumber() <= 3;
     }
 
     private final class Attempt {
@@ -279,7 +289,11 @@ public final class Sender {
                 public void onSendError(Throwable error) {
                     LOG.info("{} {} to {} could not be sent: {}", method, Printable.of(target.getPath()), Printable.of(peer),
                             Printable.of(String.valueOf(error)));
-                    unanswered();
+                    if (unheard(error)) {
+                        onTimeout();
+                    } else {
+                        unanswered();
+                    }
                 }
 
                 @Override

@@ -349,6 +349,29 @@ class SessionRecoveryTest {
         }
     }
 
+    /**
+     * A handshake nobody answers (the peer is down, or restarting) is a timeout, as a request with
+     * no answer is: the caller may try again, and the next try starts with a fresh handshake. Seen
+     * in a restart matrix under heavy load: a carer's acknowledgement failed this way after a
+     * gateway restart and was never tried again.
+     */
+    @Test
+    void a_handshake_nobody_answers_is_a_timeout_not_a_refusal() throws Exception {
+        Configuration tight = slow();
+        tight.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, 200, TimeUnit.MILLISECONDS);
+        tight.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, 1);
+        int nobody = freePort();
+        Side home = home(tight, 0, nobody);
+
+        Sender.Outcome outcome = home.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + nobody + "/alerts"), ID,
+                "hello?".getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        assertThat(outcome.response()).isEmpty();
+        assertThat(outcome.timedOut()).isTrue();
+        assertThat(Sender.unheard(new org.eclipse.californium.scandium.dtls.DtlsHandshakeTimeoutException("x", 5)))
+                .as("a later flight failing: the peer answered, then refused").isFalse();
+    }
+
     private static Optional<Response> hello(Side device, int homePort) throws Exception {
         return device.sender().send(Code.GET, URI.create("coaps://127.0.0.1:" + homePort + "/ack"), ID, new byte[0],
                 MediaTypeRegistry.UNDEFINED).toCompletableFuture().get(30, TimeUnit.SECONDS).response();
