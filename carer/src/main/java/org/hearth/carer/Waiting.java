@@ -81,6 +81,8 @@ final class Waiting {
     }
 
     private final Map<Integer, Entry> entries = new LinkedHashMap<>();
+    /** Acknowledged and not yet closed: the carer may still resolve these by number. */
+    private final Map<Integer, Entry> acknowledged = new LinkedHashMap<>();
     private int next = 1;
 
     /** Adds an alert, or gives the entry it already has (an alert listed at start and then delivered). */
@@ -90,8 +92,8 @@ final class Waiting {
                 return e;
             }
         }
-        if (entries.isEmpty()) {
-            next = 1;
+        if (entries.isEmpty() && acknowledged.isEmpty()) {
+            next = 1; // numbers stay unique among everything the carer may still type
         }
         Entry e = new Entry(next++, id, kind, test, summary, home);
         entries.put(e.number(), e);
@@ -101,6 +103,26 @@ final class Waiting {
     /** Puts an entry back, under its number, after its acknowledgement failed. */
     synchronized void restore(Entry e) {
         entries.putIfAbsent(e.number(), e);
+        next = Math.max(next, e.number() + 1);
+    }
+
+    /** The gateway took the carer's acknowledgement: the entry may now be closed by its number. */
+    synchronized void acknowledged(Entry e) {
+        acknowledged.put(e.number(), e);
+    }
+
+    /**
+     * The alert the carer is closing, by its number: one they acknowledged or one still waiting.
+     * It leaves the lists; {@link #restoreAcknowledged} puts it back if the gateway did not take it.
+     */
+    synchronized java.util.Optional<Entry> closing(int number) {
+        Entry e = acknowledged.remove(number);
+        return java.util.Optional.ofNullable(e != null ? e : entries.remove(number));
+    }
+
+    /** Puts an entry back as acknowledged, under its number, after a resolution failed. */
+    synchronized void restoreAcknowledged(Entry e) {
+        acknowledged.putIfAbsent(e.number(), e);
         next = Math.max(next, e.number() + 1);
     }
 
