@@ -263,6 +263,9 @@ public final class CarerMain implements Runnable {
         }
 
         private void waitFor(Waiting.Entry entry, RealTimeScheduler loop, CarerEndpoint endpoint) {
+            if (!waiting.awaitsAnswer(entry)) {
+                return; // already acknowledged: a listing of open alerts that crossed the acknowledgement
+            }
             if (autoAck != null) {
                 loop.schedule(autoAck, () -> {
                     if (waiting.choose(Integer.toString(entry.number())) instanceof Waiting.Choice.Answer a) {
@@ -320,7 +323,6 @@ public final class CarerMain implements Runnable {
         private void ack(CarerEndpoint endpoint, Waiting.Entry entry) {
             endpoint.acknowledge(entry.id(), entry.note(note)).whenComplete((ok, error) -> {
                 if (Boolean.TRUE.equals(ok)) {
-                    waiting.acknowledged(entry);
                     say("ACKNOWLEDGED " + entry.id() + ": " + entry.told());
                     if (!entry.test()) {
                         say(ResolveCommand.prompt(entry.number()));
@@ -340,7 +342,7 @@ public final class CarerMain implements Runnable {
                 return;
             }
             var command = (ResolveCommand.Typed.Resolve) typed;
-            var chosen = waiting.closing(command.number());
+            var chosen = waiting.byNumber(command.number());
             if (chosen.isEmpty()) {
                 say("No alert is open under " + command.number() + ". Use the number shown in [brackets].");
                 return;
@@ -348,9 +350,9 @@ public final class CarerMain implements Runnable {
             Waiting.Entry entry = chosen.get();
             endpoint.resolve(entry.id(), command.outcome(), command.note()).whenComplete((answer, error) -> {
                 if (answer == ResolveAnswer.CLOSED) {
+                    waiting.closed(entry);
                     say("CLOSED " + entry.id() + " (" + command.outcome().words() + "): " + answer.words());
                 } else {
-                    waiting.restoreAcknowledged(entry);
                     say("NOT CLOSED " + entry.id() + ": " + (answer == null ? ResolveAnswer.NO_ANSWER : answer).words()
                             + " Type it again to retry, or phone " + entry.home() + ".");
                 }

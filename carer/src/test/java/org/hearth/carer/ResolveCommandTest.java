@@ -51,22 +51,36 @@ class ResolveCommandTest {
     }
 
     @Test
-    void an_acknowledged_alert_is_closed_by_its_number_and_a_failed_close_keeps_it() {
+    void an_answered_alert_is_closed_by_its_number_and_stays_until_the_gateway_closed_it() {
         Waiting waiting = new Waiting();
         UUID id = UUID.randomUUID();
         Waiting.Entry entry = waiting.add(id, AlertKind.FALL, false, "possible fall in the hall", "Flat 7");
         assertThat(waiting.choose("")).isInstanceOf(Waiting.Choice.Answer.class);
-        waiting.acknowledged(entry);
 
         UUID next = UUID.randomUUID();
         assertThat(waiting.add(next, AlertKind.HELP, false, "help", "Flat 7").number())
                 .as("a new alert never takes the number of one still to close").isEqualTo(2);
 
-        assertThat(waiting.closing(1)).contains(entry);
-        assertThat(waiting.closing(1)).isEmpty();
-        waiting.restoreAcknowledged(entry);
-        assertThat(waiting.closing(1)).contains(entry);
-        assertThat(waiting.closing(7)).isEmpty();
+        assertThat(waiting.byNumber(1)).as("kept until the gateway closes it").contains(entry);
+        assertThat(waiting.byNumber(1)).contains(entry);
+        waiting.closed(entry);
+        assertThat(waiting.byNumber(1)).isEmpty();
+        assertThat(waiting.byNumber(7)).isEmpty();
+        assertThat(waiting.byNumber(2)).as("one still waiting may be closed too").isPresent();
+    }
+
+    @Test
+    void an_alert_listed_again_after_its_acknowledgement_is_not_offered_again() {
+        Waiting waiting = new Waiting();
+        UUID id = UUID.randomUUID();
+        Waiting.Entry entry = waiting.add(id, AlertKind.HELP, false, "help", "Flat 7");
+        assertThat(waiting.awaitsAnswer(entry)).isTrue();
+        assertThat(waiting.choose("")).isInstanceOf(Waiting.Choice.Answer.class);
+
+        Waiting.Entry again = waiting.add(id, AlertKind.HELP, false, "help", "Flat 7");
+        assertThat(again).isEqualTo(entry);
+        assertThat(waiting.awaitsAnswer(again)).isFalse();
+        assertThat(waiting.choose("")).isInstanceOf(Waiting.Choice.Nothing.class);
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.hearth.carer.CarerEndpoint;
 import org.hearth.carer.CarerListener;
+import org.hearth.carer.CarerMain;
+import org.hearth.carer.CarerSettings;
 import org.hearth.carer.ResolveAnswer;
 import org.hearth.gateway.domain.AckResult;
 import org.hearth.gateway.domain.Alert;
@@ -38,6 +40,7 @@ import org.hearth.protocol.Down;
 import org.hearth.protocol.GatewayStatus;
 import org.hearth.protocol.Heartbeat;
 import org.hearth.protocol.OpenAlerts;
+import org.hearth.protocol.PairingCode;
 import org.hearth.protocol.Severity;
 import org.hearth.time.RealTimeScheduler;
 import org.hearth.transport.PskKey;
@@ -144,6 +147,30 @@ class CarerResolveTest {
         assertThat(empty).isNotNull();
         assertThat(empty.getCode()).isEqualTo(ResponseCode.BAD_REQUEST);
         assertThat(empty.getResponseText()).isEqualTo("empty resolution payload");
+    }
+
+    @Test
+    void the_one_shot_command_closes_an_alert_with_the_enrolled_settings_and_says_so() throws Exception {
+        UUID id = raise(false);
+        Path settings = dir.resolve("carer.properties");
+        new CarerSettings(new PairingCode(URI.create("coaps://127.0.0.1:" + gateway.secureAddress().getPort()), "Priya", "priya-id",
+                PRIYA_KEY.clone()), "127.0.0.1", 0).write(settings);
+
+        var out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.out;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = new picocli.CommandLine(new CarerMain()).execute("resolve", "--config", settings.toString(), "--id", id.toString(),
+                    "--outcome", "false-alarm", "--note", "She was asleep");
+        } finally {
+            System.setOut(was);
+        }
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("CLOSED " + id + " (false alarm): ");
+        assertThat(lastOf(id).detail()).isEqualTo("Resolved by Priya (false alarm): She was asleep");
+        assertThat(onLoop(() -> store.find(id)).orElseThrow().state()).isEqualTo(AlertState.RESOLVED);
     }
 
     private UUID raise(boolean preAlarm) throws Exception {
