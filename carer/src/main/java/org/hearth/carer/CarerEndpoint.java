@@ -22,9 +22,11 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.config.Configuration;
 import org.hearth.protocol.Acknowledgement;
 import org.hearth.protocol.Alert;
+import org.hearth.protocol.Down;
 import org.hearth.protocol.OpenAlerts;
 import org.hearth.protocol.Protocol;
 import org.hearth.protocol.ProtocolException;
+import org.hearth.protocol.Resolution;
 import org.hearth.protocol.WireCodec;
 import org.hearth.transport.CoapSettings;
 import org.hearth.transport.DtlsEndpoints;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A carer's device: serves {@code /alerts} and {@code /heartbeat} over DTLS with the carer's
- * pre-shared key, and posts acknowledgements to the gateway with the same key. Alerts are
+ * pre-shared key, and posts acknowledgements and resolutions to the gateway with the same key. Alerts are
  * deduplicated by id, so a gateway retry after a crash is shown once.
  *
  * <p>It says hello when it starts (a GET of the gateway's {@code /alerts}): after the device
@@ -191,20 +193,31 @@ public final class CarerEndpoint implements AutoCloseable {
      */
     public CompletionStage<Boolean> acknowledge(UUID alertId, String note) {
         byte[] payload = WireCodec.encode(new Acknowledgement(Protocol.VERSION, alertId, name, clock.instant(), note));
-        return acknowledge(alertId, payload, 1);
+        return post(alertId, Protocol.ACK, "acknowledgement", payload, 1).thenApply(Sender.Outcome::succeeded);
     }
 
-    private CompletionStage<Boolean> acknowledge(UUID alertId, byte[] payload, int attempt) {
-        URI target = gateway.resolve("/" + Protocol.ALERTS + "/" + alertId + "/" + Protocol.ACK);
+    /**
+     * Tells the gateway this carer has dealt with the alert, and how it ended. Tried as
+     * {@link #acknowledge} is; the gateway treats a repeat as the same resolution.
+     *
+     * @param note words for the alert's audit trail; may be empty
+     */
+    public CompletionStage<ResolveAnswer> resolve(UUID alertId, Down.Outcome outcome, String note) {
+        byte[] payload = WireCodec.encode(new Resolution(Protocol.VERSION, alertId, name, clock.instant(), outcome, note));
+        return post(alertId, Protocol.RESOLVE, "resolution", payload, 1).thenApply(ResolveAnswer::of);
+    }
+
+    /** POSTs to {@code /alerts/{id}/{action}}, again with a fresh handshake while the gateway does not answer at all. */
+    private CompletionStage<Sender.Outcome> post(UUID alertId, String action, String what, byte[] payload, int attempt) {
+        URI target = gateway.resolve("/" + Protocol.ALERTS + "/" + alertId + "/" + action);
         return sender.send(Code.POST, target, identity, payload, MediaTypeRegistry.APPLICATION_JSON).thenCompose(outcome -> {
             outcome.response().filter(r -> !r.isSuccess()).ifPresent(r -> LOG.warn(
-                    "Gateway refused the acknowledgement: {} {}", r.getCode(), Printable.of(r.getPayloadString())));
+                    "Gateway refused the {}: {} {}", what, r.getCode(), Printable.of(r.getPayloadString())));
             if (!outcome.timedOut() || attempt >= ACK_TRIES) {
-                return CompletableFuture.completedFuture(outcome.succeeded());
+                return CompletableFuture.completedFuture(outcome);
             }
-            LOG.info("The gateway did not answer acknowledgement {} (try {}); trying again with a fresh handshake",
-                    alertId, attempt);
-            return acknowledge(alertId, payload, attempt + 1);
+            LOG.info("The gateway did not answer {} {} (try {}); trying again with a fresh handshake", what, alertId, attempt);
+            return post(alertId, action, what, payload, attempt + 1);
         });
     }
 

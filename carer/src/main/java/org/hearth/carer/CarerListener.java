@@ -6,6 +6,17 @@ import org.hearth.protocol.Heartbeat;
 /** What a carer's device hears from the gateway. Called on Californium's thread; keep it short. */
 public interface CarerListener {
 
+    /** Hears nothing: for a one-shot command that only sends. */
+    CarerListener NONE = new CarerListener() {
+        @Override
+        public void onAlert(Alert alert) {
+        }
+
+        @Override
+        public void onHeartbeat(Heartbeat heartbeat) {
+        }
+    };
+
     /** A new alert: called once per alert id, however often the gateway retries. */
     void onAlert(Alert alert);
 

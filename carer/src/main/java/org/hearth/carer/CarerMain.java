@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 /** {@code hearth-carer}: the carer's command line. */
 @Command(name = "hearth-carer", mixinStandardHelpOptions = true, version = "hearth-carer 0.1.0",
         description = "Receives alerts from a Hearth gateway and lets you say you are on your way.",
-        subcommands = {CarerMain.Listen.class, CarerMain.Enroll.class})
+        subcommands = {CarerMain.Listen.class, CarerMain.Enroll.class, CarerMain.Resolve.class})
 public final class CarerMain implements Runnable {
 
     public static void main(String[] args) {
@@ -90,6 +90,7 @@ public final class CarerMain implements Runnable {
 
     @Command(name = "listen", mixinStandardHelpOptions = true,
             description = {"Listen for alerts and heartbeats. Press Enter to answer the alert waiting, or type its number when several are.",
+                "Once you have dealt with an alert, type resolve, its number and how it ended, e.g. resolve 1 helped_up Sat her in the chair.",
                 "With no arguments it uses the settings `hearth-carer enroll` stored."})
     static final class Listen implements java.util.concurrent.Callable<Integer> {
 
@@ -262,6 +263,9 @@ public final class CarerMain implements Runnable {
         }
 
         private void waitFor(Waiting.Entry entry, RealTimeScheduler loop, CarerEndpoint endpoint) {
+            if (!waiting.awaitsAnswer(entry)) {
+                return; // already acknowledged: a listing of open alerts that crossed the acknowledgement
+            }
             if (autoAck != null) {
                 loop.schedule(autoAck, () -> {
                     if (waiting.choose(Integer.toString(entry.number())) instanceof Waiting.Choice.Answer a) {
@@ -294,6 +298,11 @@ public final class CarerMain implements Runnable {
         private void readAcknowledgements(CarerEndpoint endpoint, CountDownLatch stop) {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    var typed = ResolveCommand.parse(line);
+                    if (typed.isPresent()) {
+                        resolve(endpoint, typed.get());
+                        continue;
+                    }
                     Waiting.Choice choice = waiting.choose(line);
                     if (choice instanceof Waiting.Choice.Answer a) {
                         ack(endpoint, a.entry());
@@ -315,10 +324,37 @@ public final class CarerMain implements Runnable {
             endpoint.acknowledge(entry.id(), entry.note(note)).whenComplete((ok, error) -> {
                 if (Boolean.TRUE.equals(ok)) {
                     say("ACKNOWLEDGED " + entry.id() + ": " + entry.told());
+                    if (!entry.test()) {
+                        say(ResolveCommand.prompt(entry.number()));
+                    }
                 } else {
                     waiting.restore(entry);
                     say("NOT ACKNOWLEDGED " + entry.id() + ": the gateway did not take it. " + entry.prompt()
                             + " Or phone " + entry.home() + ".");
+                }
+            });
+        }
+
+        /** The carer typed {@code resolve N OUTCOME [note]}. */
+        private void resolve(CarerEndpoint endpoint, ResolveCommand.Typed typed) {
+            if (typed instanceof ResolveCommand.Typed.Mistake m) {
+                say(m.words());
+                return;
+            }
+            var command = (ResolveCommand.Typed.Resolve) typed;
+            var chosen = waiting.byNumber(command.number());
+            if (chosen.isEmpty()) {
+                say("No alert is open under " + command.number() + ". Use the number shown in [brackets].");
+                return;
+            }
+            Waiting.Entry entry = chosen.get();
+            endpoint.resolve(entry.id(), command.outcome(), command.note()).whenComplete((answer, error) -> {
+                if (answer == ResolveAnswer.CLOSED) {
+                    waiting.closed(entry);
+                    say("CLOSED " + entry.id() + " (" + command.outcome().words() + "): " + answer.words());
+                } else {
+                    say("NOT CLOSED " + entry.id() + ": " + (answer == null ? ResolveAnswer.NO_ANSWER : answer).words()
+                            + " Type it again to retry, or phone " + entry.home() + ".");
                 }
             });
         }
@@ -329,6 +365,57 @@ public final class CarerMain implements Runnable {
         }
     }
 
+
+    @Command(name = "resolve", mixinStandardHelpOptions = true,
+            description = {"Close an alert you have dealt with, saying how it ended; the outcome goes into the home's record.",
+                "Uses the settings `hearth-carer enroll` stored. Outcomes: resident_fine, helped_up, ambulance_called, false_alarm, other."})
+    static final class Resolve implements java.util.concurrent.Callable<Integer> {
+
+        @Option(names = "--id", required = true, paramLabel = "ID", description = "The alert's id, as shown in [id …].")
+        UUID id;
+
+        @Option(names = "--outcome", required = true, converter = OutcomeConverter.class, paramLabel = "OUTCOME",
+                description = "How it ended: resident_fine, helped_up, ambulance_called, false_alarm or other.")
+        org.hearth.protocol.Down.Outcome outcome;
+
+        @Option(names = "--note", defaultValue = "", description = "A few words for the record, e.g. \"Sat her in the chair\".")
+        String note;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "Settings from enroll (default: ~/.config/hearth-carer/carer.properties).")
+        Path config;
+
+        @Override
+        public Integer call() throws Exception {
+            CarerSettings settings;
+            try {
+                settings = CarerSettings.read(config != null ? config : CarerSettings.defaultFile());
+            } catch (IOException e) {
+                System.err.println("hearth-carer: " + e.getMessage());
+                return 2;
+            }
+            var pairing = settings.pairing();
+            // A port of its own, so a `listen` running on this device keeps its port.
+            try (CarerEndpoint endpoint = CarerEndpoint.start(new InetSocketAddress(settings.bind(), 0), pairing.gateway(),
+                    pairing.name(), pairing.identity(), pairing.key(), java.time.Clock.systemUTC(), CarerListener.NONE)) {
+                ResolveAnswer answer = endpoint.resolve(id, outcome, note).toCompletableFuture().get();
+                if (answer == ResolveAnswer.CLOSED) {
+                    System.out.println("CLOSED " + id + " (" + outcome.words() + "): " + answer.words());
+                    return 0;
+                }
+                System.out.println("NOT CLOSED " + id + ": " + answer.words());
+                return 1;
+            }
+        }
+    }
+
+    /** Reads an outcome as people type it, naming the five when it is none of them. */
+    static final class OutcomeConverter implements CommandLine.ITypeConverter<org.hearth.protocol.Down.Outcome> {
+        @Override
+        public org.hearth.protocol.Down.Outcome convert(String value) {
+            return ResolveCommand.outcome(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not an outcome. " + ResolveCommand.choices()));
+        }
+    }
 
     /** Reads durations as people write them: 500ms, 2s, 5m. */
     static final class ShortDuration implements CommandLine.ITypeConverter<Duration> {

@@ -81,17 +81,32 @@ final class Waiting {
     }
 
     private final Map<Integer, Entry> entries = new LinkedHashMap<>();
+    /**
+     * Answered (the acknowledgement sent, or taken) and not yet closed: the carer may still resolve
+     * these by number, and a listing of open alerts that crossed the acknowledgement does not offer
+     * them again.
+     */
+    private final Map<Integer, Entry> answered = new LinkedHashMap<>();
     private int next = 1;
 
-    /** Adds an alert, or gives the entry it already has (an alert listed at start and then delivered). */
+    /**
+     * Adds an alert, or gives the entry it already has: an alert listed at start and then
+     * delivered, or one the gateway listed as open in an answer that crossed the carer's
+     * acknowledgement (then {@link #awaitsAnswer} is false).
+     */
     synchronized Entry add(UUID id, AlertKind kind, boolean test, String summary, String home) {
         for (Entry e : entries.values()) {
             if (e.id().equals(id)) {
                 return e;
             }
         }
-        if (entries.isEmpty()) {
-            next = 1;
+        for (Entry e : answered.values()) {
+            if (e.id().equals(id)) {
+                return e;
+            }
+        }
+        if (entries.isEmpty() && answered.isEmpty()) {
+            next = 1; // numbers stay unique among everything the carer may still type
         }
         Entry e = new Entry(next++, id, kind, test, summary, home);
         entries.put(e.number(), e);
@@ -100,11 +115,29 @@ final class Waiting {
 
     /** Puts an entry back, under its number, after its acknowledgement failed. */
     synchronized void restore(Entry e) {
+        answered.remove(e.number());
         entries.putIfAbsent(e.number(), e);
         next = Math.max(next, e.number() + 1);
     }
 
-    /** Reads a typed line; an answered entry leaves the list. */
+    /** True while the entry waits for the carer's acknowledgement. */
+    synchronized boolean awaitsAnswer(Entry e) {
+        return e.equals(entries.get(e.number()));
+    }
+
+    /** The alert the carer is closing, by its number: one they answered or one still waiting. */
+    synchronized java.util.Optional<Entry> byNumber(int number) {
+        Entry e = answered.get(number);
+        return java.util.Optional.ofNullable(e != null ? e : entries.get(number));
+    }
+
+    /** The gateway closed the alert: it leaves every list. Until then it stays, to be closed again. */
+    synchronized void closed(Entry e) {
+        answered.remove(e.number(), e);
+        entries.remove(e.number(), e);
+    }
+
+    /** Reads a typed line; an answered entry leaves the list of those waiting. */
     synchronized Choice choose(String line) {
         String typed = line.strip();
         if (typed.isEmpty()) {
@@ -114,13 +147,18 @@ final class Waiting {
             if (entries.size() == 1) {
                 Entry only = entries.values().iterator().next();
                 entries.clear();
+                answered.put(only.number(), only);
                 return new Choice.Answer(only);
             }
             return new Choice.Which(new ArrayList<>(entries.values()));
         }
         try {
             Entry chosen = entries.remove(Integer.parseInt(typed));
-            return chosen == null ? new Choice.Unknown(typed) : new Choice.Answer(chosen);
+            if (chosen == null) {
+                return new Choice.Unknown(typed);
+            }
+            answered.put(chosen.number(), chosen);
+            return new Choice.Answer(chosen);
         } catch (NumberFormatException e) {
             return new Choice.Unknown(typed);
         }

@@ -25,8 +25,20 @@ public record Down(int v, List<Entry> entries) {
         entries = entries == null ? List.of() : List.copyOf(entries);
     }
 
-    /** How a carer closed an alert. */
-    public enum Outcome { RESIDENT_FINE, HELPED_UP, AMBULANCE_CALLED, FALSE_ALARM, OTHER }
+    /** How a carer closed an alert, through the hub or from their own device ({@link Resolution}). */
+    public enum Outcome {
+        RESIDENT_FINE, HELPED_UP, AMBULANCE_CALLED, FALSE_ALARM, OTHER;
+
+        /** The outcome as people say it, for example "helped up": for audit trails and prompts, never read back. */
+        public String words() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+
+        /** The outcome as it goes on the wire, for example "helped_up". */
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /**
      * One entry. Which fields are set depends on {@code kind}: {@code ack} carries {@code ack} and

@@ -16,6 +16,7 @@ public final class Protocol {
     /** Resource paths, as segments. */
     public static final String ALERTS = "alerts";
     public static final String ACK = "ack";
+    public static final String RESOLVE = "resolve";
     public static final String STATUS = "status";
     public static final String HEARTBEAT = "heartbeat";
 

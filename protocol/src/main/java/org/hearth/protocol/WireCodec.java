@@ -45,7 +45,8 @@ public final class WireCodec {
      * out, so they read as null instead of being refused as missing.
      */
     private static final java.util.Map<Class<?>, java.util.List<String>> OPTIONAL_FIELDS = java.util.Map.of(
-            GatewayStatus.class, java.util.List.of("carers_unreachable_since"));
+            GatewayStatus.class, java.util.List.of("carers_unreachable_since"),
+            Resolution.class, java.util.List.of("note"));
 
     private WireCodec() {
     }
@@ -64,6 +65,10 @@ public final class WireCodec {
 
     public static Acknowledgement decodeAck(byte[] payload) throws ProtocolException {
         return decode(payload, Acknowledgement.class);
+    }
+
+    public static Resolution decodeResolution(byte[] payload) throws ProtocolException {
+        return decode(payload, Resolution.class);
     }
 
     public static Heartbeat decodeHeartbeat(byte[] payload) throws ProtocolException {

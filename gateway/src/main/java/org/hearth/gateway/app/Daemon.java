@@ -416,6 +416,12 @@ public final class Daemon implements AutoCloseable {
         public CompletionStage<AckResult> acknowledge(UUID alertId, String identity, String note) {
             return CompletableFuture.supplyAsync(() -> machine.acknowledge(alertId, identity, note), loop::execute);
         }
+
+        @Override
+        public CompletionStage<AckResult> resolve(UUID alertId, String identity, org.hearth.protocol.Down.Outcome outcome,
+                                                  String note) {
+            return CompletableFuture.supplyAsync(() -> machine.resolveFromDevice(alertId, identity, outcome, note), loop::execute);
+        }
     }
 
     /** Messages still to send to carers who hold a key; a revoked carer's are kept but never sent. */

@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
@@ -18,7 +19,9 @@ import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
+import org.hearth.gateway.domain.AckResult;
 import org.hearth.protocol.Acknowledgement;
+import org.hearth.protocol.Resolution;
 import org.hearth.protocol.Protocol;
 import org.hearth.protocol.ProtocolException;
 import org.hearth.protocol.WireCodec;
@@ -33,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's CoAP server: DTLS with per-carer pre-shared keys on the configured address, and
  * plain CoAP on loopback only, for local tools. Resources: {@code /status} and {@code /alerts}
- * (GET, observable) and {@code /alerts/{id}/ack} (POST, DTLS only, from a carer on the ladder).
+ * (GET, observable), {@code /alerts/{id}/ack} and {@code /alerts/{id}/resolve} (POST, DTLS only,
+ * from a carer on the ladder).
  * Alerts and heartbeats to carers leave from a second DTLS endpoint on an ephemeral port.
  */
 public final class CoapGatewayServer implements AutoCloseable {
@@ -254,11 +258,12 @@ public final class CoapGatewayServer implements AutoCloseable {
             });
         }
 
-        /** {@code /alerts/{id}} exists for every id; only its {@code ack} child does anything. */
+        /** {@code /alerts/{id}} exists for every id; only its {@code ack} and {@code resolve} children do anything. */
         @Override
         public Resource getChild(String name) {
             AlertResource alert = new AlertResource(name);
             alert.add(new AckResource(name, handlers));
+            alert.add(new ResolveResource(name, handlers));
             alert.setParent(this);
             return alert;
         }
@@ -270,28 +275,39 @@ public final class CoapGatewayServer implements AutoCloseable {
         }
     }
 
-    private static final class AckResource extends CoapResource {
+    /**
+     * A carer acting on one alert: {@code /alerts/{id}/ack} and {@code /alerts/{id}/resolve}. Both
+     * need a proven DTLS identity, which alone says who acts; the payload must name the path's alert.
+     * The answer is sent once the gateway has stored what changed.
+     */
+    private abstract static class CarerActResource<T extends Record> extends CoapResource {
         private final String alertId;
-        private final GatewayHandlers handlers;
+        private final String what;
 
-        AckResource(String alertId, GatewayHandlers handlers) {
-            super(Protocol.ACK, false);
+        CarerActResource(String name, String alertId, String what) {
+            super(name, false);
             this.alertId = alertId;
-            this.handlers = handlers;
+            this.what = what;
         }
+
+        abstract T decode(byte[] payload) throws ProtocolException;
+
+        abstract UUID alertIn(T body);
+
+        abstract CompletionStage<AckResult> apply(UUID id, String identity, T body);
 
         @Override
         public void handlePOST(CoapExchange exchange) {
             String identity = pskIdentity(exchange);
             if (identity == null) {
-                exchange.respond(ResponseCode.UNAUTHORIZED, "acknowledgements need a carer's DTLS key");
+                exchange.respond(ResponseCode.UNAUTHORIZED, what + " need a carer's DTLS key");
                 return;
             }
             UUID id;
-            Acknowledgement ack;
+            T body;
             try {
                 id = UUID.fromString(alertId);
-                ack = WireCodec.decodeAck(exchange.getRequestPayload());
+                body = decode(exchange.getRequestPayload());
             } catch (IllegalArgumentException e) {
                 exchange.respond(ResponseCode.BAD_REQUEST, "not an alert id: " + truncate(alertId));
                 return;
@@ -299,18 +315,19 @@ public final class CoapGatewayServer implements AutoCloseable {
                 exchange.respond(ResponseCode.BAD_REQUEST, truncate(e.getMessage()));
                 return;
             }
-            if (!ack.alertId().equals(id)) {
+            if (!alertIn(body).equals(id)) {
                 exchange.respond(ResponseCode.BAD_REQUEST, "payload names another alert than the path");
                 return;
             }
             exchange.accept();
-            handlers.acknowledge(id, identity, ack.note()).whenComplete((result, error) -> {
+            apply(id, identity, body).whenComplete((result, error) -> {
                 if (error != null) {
                     exchange.respond(ResponseCode.SERVICE_UNAVAILABLE, "try again");
                     return;
                 }
                 switch (result) {
                     case ACCEPTED, ALREADY_ACKNOWLEDGED -> exchange.respond(ResponseCode.CHANGED);
+                    case ALREADY_RESOLVED -> exchange.respond(ResponseCode.CHANGED, "already resolved");
                     case UNKNOWN_ALERT -> exchange.respond(ResponseCode.NOT_FOUND, "no such alert");
                     case NOT_ON_LADDER -> exchange.respond(ResponseCode.FORBIDDEN, "not a carer of this home");
                     case NOT_OPEN -> exchange.respond(ResponseCode.CONFLICT, "alert is not open");
@@ -321,6 +338,54 @@ public final class CoapGatewayServer implements AutoCloseable {
 
         private static String truncate(String s) {
             return s.length() > 100 ? s.substring(0, 100) : s;
+        }
+    }
+
+    private static final class AckResource extends CarerActResource<Acknowledgement> {
+        private final GatewayHandlers handlers;
+
+        AckResource(String alertId, GatewayHandlers handlers) {
+            super(Protocol.ACK, alertId, "acknowledgements");
+            this.handlers = handlers;
+        }
+
+        @Override
+        Acknowledgement decode(byte[] payload) throws ProtocolException {
+            return WireCodec.decodeAck(payload);
+        }
+
+        @Override
+        UUID alertIn(Acknowledgement ack) {
+            return ack.alertId();
+        }
+
+        @Override
+        CompletionStage<AckResult> apply(UUID id, String identity, Acknowledgement ack) {
+            return handlers.acknowledge(id, identity, ack.note());
+        }
+    }
+
+    private static final class ResolveResource extends CarerActResource<Resolution> {
+        private final GatewayHandlers handlers;
+
+        ResolveResource(String alertId, GatewayHandlers handlers) {
+            super(Protocol.RESOLVE, alertId, "resolutions");
+            this.handlers = handlers;
+        }
+
+        @Override
+        Resolution decode(byte[] payload) throws ProtocolException {
+            return WireCodec.decodeResolution(payload);
+        }
+
+        @Override
+        UUID alertIn(Resolution resolution) {
+            return resolution.alertId();
+        }
+
+        @Override
+        CompletionStage<AckResult> apply(UUID id, String identity, Resolution resolution) {
+            return handlers.resolve(id, identity, resolution.outcome(), resolution.note());
         }
     }
 }

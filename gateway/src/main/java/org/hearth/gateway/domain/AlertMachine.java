@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.hearth.protocol.AlertKind;
+import org.hearth.protocol.Down;
 import org.hearth.protocol.Severity;
 import org.hearth.time.Scheduler;
 import org.slf4j.Logger;
@@ -250,11 +251,10 @@ public final class AlertMachine implements AlertSink {
     /**
      * A carer closed the alert, saying how it ended. Only carers on this home's ladder may, and
      * only an alert that carers were told of (raised, delivered or acknowledged); the outcome and
-     * note go into the audit trail. Repeating it changes nothing.
-     *
-     * @param outcome how it ended, in words the audit trail keeps, for example "helped up"
+     * note go into the audit trail. Repeating it changes nothing: an alert already closed answers
+     * {@link AckResult#ALREADY_RESOLVED}.
      */
-    public AckResult resolveByCarer(UUID id, String carerIdentity, String outcome, String note) {
+    public AckResult resolveByCarer(UUID id, String carerIdentity, Down.Outcome outcome, String note) {
         Optional<Carer> carer = ladder.byIdentity(carerIdentity);
         if (carer.isEmpty()) {
             LOG.warn("Refused a resolution of {} from an identity not on the ladder", id);
@@ -265,14 +265,29 @@ public final class AlertMachine implements AlertSink {
             return AckResult.UNKNOWN_ALERT;
         }
         Alert alert = found.get();
-        if (alert.state() == AlertState.PRE_ALARM || alert.state() == AlertState.RESOLVED) {
+        if (alert.state() == AlertState.RESOLVED) {
+            return AckResult.ALREADY_RESOLVED;
+        }
+        if (alert.state() == AlertState.PRE_ALARM) {
             return AckResult.NOT_OPEN;
         }
         String who = carer.get().name();
         disarm(id);
         record(alert.withState(AlertState.RESOLVED), Event.RESOLVED, who,
-                "Resolved by " + who + " (" + outcome + ")" + (note.isBlank() ? "" : ": " + note), List.of());
+                "Resolved by " + who + " (" + outcome.words() + ")" + (note.isBlank() ? "" : ": " + note), List.of());
         return AckResult.ACCEPTED;
+    }
+
+    /**
+     * A carer closed the alert from their own device, over DTLS. A carer the ladder reaches through
+     * the hub speaks only through the hub: a DTLS identity naming one is refused as not a carer here.
+     */
+    public AckResult resolveFromDevice(UUID id, String dtlsIdentity, Down.Outcome outcome, String note) {
+        if (ladder.byIdentity(dtlsIdentity).filter(Carer::viaHub).isPresent()) {
+            LOG.warn("Refused a resolution of {} over DTLS from a carer reached through the hub", id);
+            return AckResult.NOT_ON_LADDER;
+        }
+        return resolveByCarer(id, dtlsIdentity, outcome, note);
     }
 
     /**

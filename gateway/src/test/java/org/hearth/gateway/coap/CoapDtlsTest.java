@@ -66,6 +66,12 @@ class CoapDtlsTest {
             acks.add(identity + ":" + alertId + ":" + note);
             return CompletableFuture.completedFuture(identity.equals("priya-id") ? AckResult.ACCEPTED : AckResult.NOT_ON_LADDER);
         }
+
+        @Override
+        public CompletionStage<AckResult> resolve(UUID alertId, String identity, org.hearth.protocol.Down.Outcome outcome,
+                                                  String note) {
+            return CompletableFuture.completedFuture(AckResult.NOT_ON_LADDER);
+        }
     };
 
     @BeforeEach
@@ -234,6 +240,12 @@ class CoapDtlsTest {
 
         @Override
         public CompletionStage<AckResult> acknowledge(UUID alertId, String identity, String note) {
+            return CompletableFuture.completedFuture(AckResult.NOT_ON_LADDER);
+        }
+
+        @Override
+        public CompletionStage<AckResult> resolve(UUID alertId, String identity, org.hearth.protocol.Down.Outcome outcome,
+                                                  String note) {
             return CompletableFuture.completedFuture(AckResult.NOT_ON_LADDER);
         }
     }

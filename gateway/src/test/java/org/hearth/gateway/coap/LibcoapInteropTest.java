@@ -68,6 +68,12 @@ class LibcoapInteropTest {
             public CompletionStage<AckResult> acknowledge(UUID alertId, String identity, String note) {
                 return CompletableFuture.completedFuture(AckResult.NOT_ON_LADDER);
             }
+
+            @Override
+            public CompletionStage<AckResult> resolve(UUID alertId, String identity, org.hearth.protocol.Down.Outcome outcome,
+                                                      String note) {
+                return CompletableFuture.completedFuture(AckResult.NOT_ON_LADDER);
+            }
         };
         gateway = CoapGatewayServer.start(new InetSocketAddress("127.0.0.1", 0), -1,
                 Map.of(new InetSocketAddress("127.0.0.1", 9), new PskKey(IDENTITY, KEY.getBytes(StandardCharsets.US_ASCII))),

@@ -238,5 +238,11 @@ public final class BenchAlertsCommand implements Callable<Integer> {
         public CompletionStage<AckResult> acknowledge(UUID alertId, String identity, String note) {
             return CompletableFuture.completedFuture(AckResult.NOT_ON_LADDER);
         }
+
+        @Override
+        public CompletionStage<AckResult> resolve(UUID alertId, String identity, org.hearth.protocol.Down.Outcome outcome,
+                                                  String note) {
+            return CompletableFuture.completedFuture(AckResult.NOT_ON_LADDER);
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.hearth.gateway.domain.hub;
 
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import org.hearth.time.Scheduler;
 import java.util.Optional;
@@ -77,9 +76,8 @@ public final class HubDown {
                 return true;
             }
             case Down.RESOLVE -> {
-                String outcome = entry.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
                 viaHub(entry.by(), entry).ifPresent(carer -> report(entry, machine.resolveByCarer(entry.alertId(),
-                        carer.identity(), outcome, entry.note() == null ? "" : entry.note())));
+                        carer.identity(), entry.outcome(), entry.note() == null ? "" : entry.note())));
                 return true;
             }
             case Down.CHECK_NOW -> {
@@ -108,7 +106,7 @@ public final class HubDown {
     }
 
     private static void report(Down.Entry entry, AckResult result) {
-        if (result != AckResult.ACCEPTED && result != AckResult.ALREADY_ACKNOWLEDGED) {
+        if (result != AckResult.ACCEPTED && result != AckResult.ALREADY_ACKNOWLEDGED && result != AckResult.ALREADY_RESOLVED) {
             LOG.info("Down entry {} ({}) changed nothing: {}", entry.seq(), entry.kind(), result);
         }
     }
