@@ -1,6 +1,6 @@
 // The carer web app: plain ES modules, no build step (docs/architecture.md, docs/carer-app.md).
 import { api, ApiError } from './api.js';
-import { h } from './dom.js';
+import { h, put } from './dom.js';
 import { loadTexts, t } from './i18n.js';
 import { Live } from './live.js';
 import * as screens from './screens.js';
@@ -60,7 +60,7 @@ function failed(e) {
   }
   const retry = h('button', { type: 'button' }, t('app.retry'));
   retry.addEventListener('click', route);
-  main.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('app.failed', { message: e.message })), retry);
+  put(main, h('p', { class: 'error', role: 'alert' }, t('app.failed', { message: e.message })), retry);
 }
 
 async function route() {
@@ -79,7 +79,7 @@ async function route() {
     else screen = await screens.homes(view, ctx);
     if (turn !== shown) return;
     current = screen ?? null;
-    main.replaceChildren(view);
+    put(main, view);
     view.querySelector('h1')?.focus();
   } catch (e) {
     if (turn === shown) failed(e);

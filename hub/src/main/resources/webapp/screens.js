@@ -1,7 +1,7 @@
 // The screens. Each one fills `view` and may return { refresh(reason) }, called when the live
 // stream tells something or comes back after being offline.
 import { api, ApiError } from './api.js';
-import { h } from './dom.js';
+import { h, put } from './dom.js';
 import { t, time } from './i18n.js';
 
 const OUTCOMES = ['resident_fine', 'helped_up', 'ambulance_called', 'false_alarm', 'other'];
@@ -9,7 +9,7 @@ const OUTCOMES = ['resident_fine', 'helped_up', 'ambulance_called', 'false_alarm
 function title(view, text) {
   // Focused by the router when the screen is shown, so a screen reader starts there.
   const heading = h('h1', { tabindex: '-1' }, text);
-  view.replaceChildren(heading);
+  put(view, heading);
   return heading;
 }
 
@@ -55,13 +55,13 @@ export function enrol(view, ctx) {
     h('button', { type: 'submit' }, t('enrol.submit')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    message.replaceChildren();
+    put(message);
     try {
       const answer = await api('POST', '/enrol', { code: code.value, device_name: device.value });
       message.textContent = t('enrol.done', { carer: answer.carer });
       ctx.enrolled();
     } catch (e) {
-      message.replaceChildren(errorLine(e));
+      put(message, errorLine(e));
     }
   });
   view.append(h('p', {}, t('enrol.intro')), form, message);
@@ -91,10 +91,10 @@ export async function alerts(view, ctx, homeId) {
   async function fill() {
     const { alerts: open } = await api('GET', `/homes/${homeId}/alerts?state=open`);
     if (open.length === 0) {
-      list.replaceChildren(h('p', {}, t('alerts.none')));
+      put(list, h('p', {}, t('alerts.none')));
       return;
     }
-    list.replaceChildren(h('ul', { class: 'cards' }, open.map((alert) => h('li', { class: alert.severity, 'data-alert': alert.id },
+    put(list, h('ul', { class: 'cards' }, open.map((alert) => h('li', { class: alert.severity, 'data-alert': alert.id },
       h('h2', {}, h('span', { class: 'tag' }, known('severity', alert.severity) ?? alert.severity),
         h('a', { href: `#/home/${homeId}/alert/${alert.id}` }, t('alert.title', { what: kindWords(alert), room: alert.room }))),
       h('p', {}, alert.words),
@@ -125,20 +125,20 @@ export async function alert(view, ctx, homeId, alertId) {
     event.preventDefault();
     const chosen = resolveForm.querySelector('input[name=outcome]:checked');
     if (!chosen) {
-      message.replaceChildren(h('span', { class: 'error' }, t('alert.resolve_choose')));
+      put(message, h('span', { class: 'error' }, t('alert.resolve_choose')));
       return;
     }
     act(() => api('POST', `/homes/${homeId}/alerts/${alertId}/resolve`, { outcome: chosen.value, note: note.value }), t('alert.resolve_sent'));
   });
 
   async function act(call, done) {
-    message.replaceChildren();
+    put(message);
     try {
       const view = await call();
       message.textContent = done;
       show(view);
     } catch (e) {
-      message.replaceChildren(errorLine(e));
+      put(message, errorLine(e));
     }
   }
 
@@ -153,13 +153,13 @@ export async function alert(view, ctx, homeId, alertId) {
       [t('alert.on_the_way'), a.on_the_way.length === 0 ? t('alert.on_the_way_none')
         : a.on_the_way.map((x) => t('alert.on_the_way_one', { carer: x.carer, time: time(x.at) })).join('; ')],
     ];
-    details.replaceChildren(
+    put(details,
       a.test ? h('p', { class: 'note' }, t('alert.test')) : null,
       h('dl', {}, rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
       h('h2', {}, t('alert.trail')),
       h('ol', { class: 'trail', id: 'trail' }, (a.trail ?? []).map((e) => h('li', {}, `${time(e.at)}: ${e.words}`))));
-    if (a.state === 'resolved') actions.replaceChildren(h('p', {}, t('alert.closed')));
-    else if (!actions.hasChildNodes()) actions.replaceChildren(ack, resolveForm);
+    if (a.state === 'resolved') put(actions, h('p', {}, t('alert.closed')));
+    else if (!actions.hasChildNodes()) put(actions, ack, resolveForm);
   }
 
   show(first);
@@ -173,12 +173,12 @@ export async function check(view, ctx, homeId) {
   const message = h('p', { role: 'status', id: 'check-message' });
   const now = h('button', { type: 'button', id: 'check-now' }, t('check.now'));
   now.addEventListener('click', async () => {
-    message.replaceChildren();
+    put(message);
     try {
       const asked = await api('POST', `/homes/${homeId}/check`, {});
       message.textContent = t('check.asked', { time: time(asked.asked_at) });
     } catch (e) {
-      message.replaceChildren(errorLine(e));
+      put(message, errorLine(e));
     }
   });
   view.append(summary, now, message);
@@ -190,13 +190,13 @@ export async function check(view, ctx, homeId) {
       s = await api('GET', `/homes/${homeId}/summary`);
     } catch (e) {
       if (e.status !== 404) throw e;
-      summary.replaceChildren(h('p', {}, t('check.none')));
+      put(summary, h('p', {}, t('check.none')));
       return;
     }
     const rooms = s.rooms ?? [];
     const sensors = s.sensors ?? [];
     const alertsOpen = s.open_alerts ?? 0;
-    summary.replaceChildren(
+    put(summary,
       h('p', {}, t('check.as_of', { time: time(s.at) })),
       s.stale ? h('p', { class: 'error' }, t('check.stale')) : null,
       h('h2', {}, t('check.resident')),
@@ -241,7 +241,7 @@ export async function devices(view, ctx) {
           item.remove();
           message.textContent = t('devices.removed', { name: d.name });
         } catch (e) {
-          message.replaceChildren(errorLine(e));
+          put(message, errorLine(e));
         }
       });
       const confirm = h('p', {}, yes, no);

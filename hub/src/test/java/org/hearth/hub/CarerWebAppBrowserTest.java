@@ -130,6 +130,7 @@ class CarerWebAppBrowserTest {
                 assertThat(browser.findElement(By.id("trail")).getText()).contains("Delivered to Priya", "Acknowledged by Priya: on my way");
                 assertThat(browser.findElement(By.id("alert-message")).getText()).startsWith("Sent: you are on your way");
                 chromium.screenshot(SCREENSHOTS.resolve("alert.png"));
+                assertWordsOnly(browser.findElement(By.tagName("main")).getText());
 
                 // Resolved with an outcome and a note.
                 browser.findElement(By.cssSelector("#resolve input[value=helped_up]")).click();
@@ -165,6 +166,14 @@ class CarerWebAppBrowserTest {
                 assertThat(browser.findElement(By.id("rooms")).getText()).isEqualTo("Kitchen: last movement at " + clock(chromium,
                         "2026-11-28T11:01:00Z") + ", 20 °C");
                 chromium.screenshot(SCREENSHOTS.resolve("remote-check.png"));
+                assertWordsOnly(browser.findElement(By.tagName("main")).getText());
+
+                // At 200 % text the page reflows: nothing runs off to the side of a phone's width.
+                browser.executeScript("document.documentElement.style.fontSize = '200%'");
+                assertThat((Object) browser.executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                        .as("no sideways scrolling at 200 % text").isEqualTo(true);
+                chromium.screenshot(SCREENSHOTS.resolve("remote-check-200-percent.png"));
+                browser.executeScript("document.documentElement.style.fontSize = ''");
 
                 // The device list; removing this phone ends its enrolment.
                 browser.findElement(By.linkText("Devices")).click();
@@ -179,6 +188,11 @@ class CarerWebAppBrowserTest {
                 assertThat(serviceWorkerCache(chromium)).noneMatch(p -> p.startsWith("/api/"));
             }
         }
+    }
+
+    /** No value the page failed to turn into words, and no text key without its text. */
+    static void assertWordsOnly(String shown) {
+        assertThat(shown).doesNotContain("null", "undefined", "NaN", "[object").doesNotContainPattern("\\b[a-z]+\\.[a-z_]+\\b");
     }
 
     static void sent(TestGateway gateway, CoAP.Code code, String path, String json) throws InterruptedException {
