@@ -67,7 +67,9 @@ class CarerWebAppBrowserTest {
         Files.writeString(config, "uplink: {bind: 127.0.0.1, port: " + udp + ", public_host: 127.0.0.1}\n"
                 + "storage: {data_dir: data}\n"
                 + "http: {bind: 127.0.0.1, port: " + tcp + ", public_url: \"" + url + "\", tls: self-signed}\n");
-        try (Hub hub = Hub.start(HubConfigLoader.load(config))) {
+        Hub[] running = {Hub.start(HubConfigLoader.load(config))};
+        try {
+            Hub hub = running[0];
             Home home = hub.store().addHome("Flat 12", KEY, Instant.now());
             Path data = dir.resolve("data");
             try (TestGateway gateway = new TestGateway(new InetSocketAddress("127.0.0.1", udp), home.identity(), KEY);
@@ -175,6 +177,24 @@ class CarerWebAppBrowserTest {
                 chromium.screenshot(SCREENSHOTS.resolve("remote-check-200-percent.png"));
                 browser.executeScript("document.documentElement.style.fontSize = ''");
 
+                // The hub goes away and comes back; an alert raised meanwhile is shown once the app has reconnected by itself.
+                browser.findElement(By.linkText("Homes")).click();
+                browser.findElement(By.linkText("Flat 12")).click();
+                wait.until(ExpectedConditions.textToBe(By.id("alert-list"), "No open alerts."));
+                running[0].close();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Offline — reconnecting"));
+                running[0] = Hub.start(HubConfigLoader.load(config));
+                UUID missed = UUID.randomUUID();
+                String missedWords = "No movement since 08:00.";
+                try (TestGateway again = new TestGateway(new InetSocketAddress("127.0.0.1", udp), home.identity(), KEY)) {
+                    sent(again, CoAP.Code.POST, "alerts", new String(WireCodec.encode(new Alert(Protocol.VERSION, missed, AlertKind.INACTIVITY,
+                            Severity.ATTENTION, "Flat 12", "living room", Instant.now(), 1, missedWords, false)), StandardCharsets.UTF_8));
+                }
+                WebDriverWait reconnect = chromium.waiting(Duration.ofSeconds(15));
+                reconnect.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-alert='" + missed + "']")));
+                reconnect.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Live"));
+                reconnect.until(ExpectedConditions.textToBe(By.id("announce"), "New alert: " + missedWords));
+
                 // The device list; removing this phone ends its enrolment.
                 browser.findElement(By.linkText("Devices")).click();
                 wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Your devices"));
@@ -187,6 +207,8 @@ class CarerWebAppBrowserTest {
                 wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Connect this phone"));
                 assertThat(serviceWorkerCache(chromium)).noneMatch(p -> p.startsWith("/api/"));
             }
+        } finally {
+            running[0].close();
         }
     }
 
