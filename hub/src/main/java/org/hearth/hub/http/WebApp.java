@@ -3,6 +3,7 @@ package org.hearth.hub.http;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -74,7 +75,7 @@ final class WebApp {
     }
 
     private static void plain(HttpExchange exchange, int status, String words) throws IOException {
-        byte[] body = words.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = words.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, body.length);
