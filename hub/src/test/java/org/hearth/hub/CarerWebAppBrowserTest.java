@@ -179,6 +179,7 @@ class CarerWebAppBrowserTest {
 
                 // The hub goes away and comes back; an alert raised meanwhile is shown once the app has reconnected by itself.
                 browser.findElement(By.linkText("Homes")).click();
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Homes"));
                 browser.findElement(By.linkText("Flat 12")).click();
                 wait.until(ExpectedConditions.textToBe(By.id("alert-list"), "No open alerts."));
                 running[0].close();
