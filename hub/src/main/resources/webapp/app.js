@@ -12,7 +12,7 @@ const announcer = document.getElementById('announce');
 let current = null;
 let shown = 0;
 
-const live = new Live(onEvent, onConnection);
+const live = new Live(onEvent, onConnection, onRefused);
 const ctx = {
   enrolled() {
     live.start();
@@ -37,6 +37,19 @@ function onConnection(up, afterOffline) {
   connection.classList.toggle('offline', !up);
   // Back after being offline: read again what may have changed meanwhile.
   if (up && afterOffline) refresh('reconnected');
+}
+
+// The hub refused the stream: a revoked device goes back to enrolling; anything else tries again after a pause.
+async function onRefused() {
+  try {
+    await api('GET', '/homes');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      ctx.signedOut();
+      return;
+    }
+  }
+  live.startLater();
 }
 
 function announce(words) {

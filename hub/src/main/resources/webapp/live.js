@@ -1,13 +1,15 @@
 // The live stream (GET /api/v1/homes/stream, Server-Sent Events). The browser's EventSource
 // reconnects by itself and sends Last-Event-ID, so the hub replays what was missed; when the hub
-// refuses a reconnection (EventSource then gives up), a new one is opened after a pause.
+// refuses a reconnection (EventSource then gives up), onRefused is called at once: the app finds
+// out why (a revoked device) or calls startLater().
 const EVENTS = ['alert', 'alert-event', 'summary', 'gateway'];
 const PAUSE_MS = 5000;
 
 export class Live {
-  constructor(onEvent, onConnection) {
+  constructor(onEvent, onConnection, onRefused) {
     this.onEvent = onEvent;
     this.onConnection = onConnection;
+    this.onRefused = onRefused;
     this.source = null;
     this.timer = null;
     this.wasOffline = false;
@@ -26,8 +28,7 @@ export class Live {
       this.onConnection(false, false);
       if (source.readyState === EventSource.CLOSED) {
         this.source = null;
-        clearTimeout(this.timer);
-        this.timer = setTimeout(() => this.start(), PAUSE_MS);
+        this.onRefused();
       }
     });
     for (const name of EVENTS) {
@@ -41,6 +42,12 @@ export class Live {
         this.onEvent(name, data);
       });
     }
+  }
+
+  /** Opens a new stream after a pause. */
+  startLater() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.start(), PAUSE_MS);
   }
 
   stop() {

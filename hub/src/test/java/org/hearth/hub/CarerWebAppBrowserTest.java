@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.hearth.hub.http.Certificates;
 import org.hearth.hub.http.Invites;
 import org.hearth.hub.store.Home;
 import org.hearth.hub.testkit.HeadlessChromium;
+import org.hearth.hub.testkit.HttpsCarer;
 import org.hearth.hub.testkit.TestGateway;
 import org.hearth.protocol.Alert;
 import org.hearth.protocol.AlertKind;
@@ -40,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The carer web app in Debian's headless Chromium against a real hub (started from its
  * {@code hub.yaml}, on SQLite) and a gateway over real DTLS: enrolling by code, an alert arriving
  * live, On my way and Resolved reaching the gateway's {@code /v1/down}, the remote check changing
- * live, and removing the device. Screenshots go to {@code target/webapp-screenshots/}.
+ * live, reconnecting after the hub restarts, removing another device, and being revoked. Screenshots go to {@code target/webapp-screenshots/}.
  */
 @Tag("large")
 class CarerWebAppBrowserTest {
@@ -196,14 +198,26 @@ class CarerWebAppBrowserTest {
                 reconnect.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Live"));
                 reconnect.until(ExpectedConditions.textToBe(By.id("announce"), "New alert: " + missedWords));
 
-                // The device list; removing this phone ends its enrolment.
+                // Priya's tablet (a second device, through the API) is in the phone's device list; the phone removes it.
+                Hub again = running[0];
+                HttpsCarer tablet = new HttpsCarer(URI.create(url), data.resolve(Certificates.SELF_SIGNED),
+                        data.resolve(Certificates.SELF_SIGNED_PASSWORD));
+                assertThat(tablet.enrol(Invites.issue(again.store(), home.id(), "Priya", 1, Instant.now()), "Priya's tablet").status())
+                        .isEqualTo(201);
                 browser.findElement(By.linkText("Devices")).click();
                 wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Your devices"));
-                assertThat(browser.findElement(By.tagName("main")).getText()).contains("Priya's phone (this phone)");
+                assertThat(browser.findElement(By.tagName("main")).getText()).contains("Priya's phone (this phone)", "Priya's tablet");
                 chromium.screenshot(SCREENSHOTS.resolve("devices.png"));
-                browser.findElement(By.xpath("//button[text()=\"Remove Priya's phone\"]")).click();
-                browser.findElement(By.xpath("//button[text()=\"Yes, remove Priya's phone\"]")).click();
-                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Connect this phone"));
+                browser.findElement(By.xpath("//button[text()=\"Remove Priya's tablet\"]")).click();
+                browser.findElement(By.xpath("//button[text()=\"Yes, remove Priya's tablet\"]")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Priya's tablet was removed."));
+                assertThat(tablet.get("/homes").status()).isEqualTo(401);
+
+                // The phone is revoked elsewhere (as `hearth-hub revoke` does): its stream closes and it goes back to enrolling.
+                String phone = again.store().devicesOf("Priya").stream().filter(d -> d.name().equals("Priya's phone")).findFirst()
+                        .orElseThrow().id();
+                assertThat(again.store().revokeDevice(phone, Instant.now())).isTrue();
+                chromium.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(By.tagName("h1"), "Connect this phone"));
                 browser.navigate().refresh();
                 wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Connect this phone"));
                 assertThat(serviceWorkerCache(chromium)).noneMatch(p -> p.startsWith("/api/"));
