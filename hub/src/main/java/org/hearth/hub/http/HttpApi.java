@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The carers' API under {@code /api/v1} (docs/hub-api.md §3, §4) on the JDK's HTTPS server: a
  * device is known by its {@code hearth_device} cookie alone, limited to 60 requests a minute;
- * enrolment to 5 a minute per source address.
+ * enrolment to 5 a minute per source address. The carer web app's own files are served at {@code /}
+ * ({@link WebApp}).
  */
 public final class HttpApi implements AutoCloseable {
 
@@ -75,6 +76,7 @@ public final class HttpApi implements AutoCloseable {
             server.setExecutor(threads);
             HttpApi api = new HttpApi(server, threads, store, uplink, clock, heartbeat, streamLoop);
             server.createContext(BASE, api::handle);
+            server.createContext("/", WebApp::handle);
             server.start();
             LOG.info("HTTPS API serving https://{}:{}{} (public address {}, {} certificate)", http.bind(), api.port(), BASE,
                     http.publicUrl(), http.tls().isSelfSigned() ? "self-signed" : "configured");

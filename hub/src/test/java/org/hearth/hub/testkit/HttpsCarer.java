@@ -26,6 +26,7 @@ public final class HttpsCarer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client;
+    private final String root;
     private final String base;
     private String cookie;
 
@@ -44,7 +45,8 @@ public final class HttpsCarer {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, tmf.getTrustManagers(), null);
         client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
-        base = hub.toString() + "/api/v1";
+        root = hub.toString();
+        base = root + "/api/v1";
     }
 
     /** An answer: status, headers and the body as JSON (null when empty). */
@@ -61,6 +63,18 @@ public final class HttpsCarer {
 
     public Answer get(String path) throws Exception {
         return send(request(path).GET());
+    }
+
+    /** {@code GET} of one of the hub's own pages (the carer web app), {@code path} from the root; the body as text. */
+    public HttpResponse<byte[]> page(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Any method on one of the hub's own pages, with no body. */
+    public HttpResponse<byte[]> page(String method, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public Answer post(String path, String body) throws Exception {

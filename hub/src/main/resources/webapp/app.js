@@ -1,0 +1,122 @@
+// The carer web app: plain ES modules, no build step (docs/architecture.md, docs/carer-app.md).
+import { api, ApiError } from './api.js';
+import { h, put } from './dom.js';
+import { loadTexts, t } from './i18n.js';
+import { Live } from './live.js';
+import * as screens from './screens.js';
+
+const main = document.getElementById('main');
+const nav = document.getElementById('nav');
+const connection = document.getElementById('connection');
+const announcer = document.getElementById('announce');
+let current = null;
+let shown = 0;
+
+const live = new Live(onEvent, onConnection, onRefused);
+const ctx = {
+  enrolled() {
+    live.start();
+    location.hash = '#/';
+    route();
+  },
+  signedOut() {
+    live.stop();
+    connection.textContent = '';
+    location.hash = '#/enrol';
+    route();
+  },
+};
+
+function onEvent(name, data) {
+  if (name === 'alert') announce(t('live.new_alert', { words: data.words }));
+  refresh(name);
+}
+
+function onConnection(up, afterOffline) {
+  connection.textContent = up ? t('live.connected') : t('live.offline');
+  connection.classList.toggle('offline', !up);
+  // Back after being offline: read again what may have changed meanwhile.
+  if (up && afterOffline) refresh('reconnected');
+}
+
+// The hub refused the stream: a revoked device goes back to enrolling; anything else tries again after a pause.
+async function onRefused() {
+  try {
+    await api('GET', '/homes');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      ctx.signedOut();
+      return;
+    }
+  }
+  live.startLater();
+}
+
+function announce(words) {
+  announcer.textContent = '';
+  // A fresh text node each time, so screen readers read a repeated message again.
+  setTimeout(() => { announcer.textContent = words; }, 50);
+}
+
+async function refresh(reason) {
+  try {
+    await current?.refresh?.(reason);
+  } catch (e) {
+    failed(e);
+  }
+}
+
+function failed(e) {
+  if (e instanceof ApiError && e.status === 401) {
+    ctx.signedOut();
+    return;
+  }
+  const retry = h('button', { type: 'button' }, t('app.retry'));
+  retry.addEventListener('click', route);
+  put(main, h('p', { class: 'error', role: 'alert' }, t('app.failed', { message: e.message })), retry);
+}
+
+async function route() {
+  const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const turn = ++shown;
+  const view = h('div');
+  current = null;
+  nav.hidden = parts[0] === 'enrol';
+  try {
+    let screen;
+    if (parts[0] === 'enrol') screen = screens.enrol(view, ctx);
+    else if (parts[0] === 'devices') screen = await screens.devices(view, ctx);
+    else if (parts[0] === 'home' && parts.length === 2) screen = await screens.alerts(view, ctx, parts[1]);
+    else if (parts[0] === 'home' && parts[2] === 'check') screen = await screens.check(view, ctx, parts[1]);
+    else if (parts[0] === 'home' && parts[2] === 'alert') screen = await screens.alert(view, ctx, parts[1], parts[3]);
+    else screen = await screens.homes(view, ctx);
+    if (turn !== shown) return;
+    current = screen ?? null;
+    put(main, view);
+    view.querySelector('h1')?.focus();
+  } catch (e) {
+    if (turn === shown) failed(e);
+  }
+}
+
+async function start() {
+  await loadTexts('en');
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/sw.js').catch(() => { /* The app works without its offline copy. */ });
+  }
+  window.addEventListener('hashchange', route);
+  try {
+    await api('GET', '/homes');
+    live.start();
+    if (location.hash === '#/enrol') location.hash = '#/';
+  } catch (e) {
+    if (!(e instanceof ApiError && e.status === 401)) {
+      failed(e);
+      return;
+    }
+    location.hash = '#/enrol';
+  }
+  route();
+}
+
+start();

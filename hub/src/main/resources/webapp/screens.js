@@ -1,0 +1,255 @@
+// The screens. Each one fills `view` and may return { refresh(reason) }, called when the live
+// stream tells something or comes back after being offline.
+import { api, ApiError } from './api.js';
+import { h, put } from './dom.js';
+import { t, time } from './i18n.js';
+
+const OUTCOMES = ['resident_fine', 'helped_up', 'ambulance_called', 'false_alarm', 'other'];
+
+function title(view, text) {
+  // Focused by the router when the screen is shown, so a screen reader starts there.
+  const heading = h('h1', { tabindex: '-1' }, text);
+  put(view, heading);
+  return heading;
+}
+
+function known(prefix, value) {
+  const key = `${prefix}.${value}`;
+  const text = t(key);
+  return text === key ? null : text;
+}
+
+function kindWords(alert) {
+  return known('kind', alert.kind) ?? t('kind.other');
+}
+
+function stateWords(state) {
+  return known('state', state) ?? t('state.other', { state });
+}
+
+function roomWords(room) {
+  return room ? room.charAt(0).toUpperCase() + room.slice(1) : '';
+}
+
+function errorLine(error) {
+  return h('p', { class: 'error', role: 'alert' }, error instanceof ApiError ? error.message : t('app.failed', { message: error.message }));
+}
+
+async function homeOf(id) {
+  const { homes } = await api('GET', '/homes');
+  const home = homes.find((x) => x.id === id);
+  if (!home) throw new ApiError(403, 'not_your_home', t('homes.none'));
+  return home;
+}
+
+export function enrol(view, ctx) {
+  title(view, t('enrol.title'));
+  const message = h('p', { role: 'status' });
+  const code = h('input', { type: 'text', id: 'code', name: 'code', autocomplete: 'off', autocapitalize: 'characters', required: true,
+    'aria-describedby': 'code-hint' });
+  const device = h('input', { type: 'text', id: 'device', name: 'device', autocomplete: 'off', required: true, maxlength: '100',
+    'aria-describedby': 'device-hint' });
+  const form = h('form', { novalidate: true },
+    h('label', { for: 'code' }, t('enrol.code')), h('p', { id: 'code-hint' }, t('enrol.code_hint')), code,
+    h('label', { for: 'device' }, t('enrol.device')), h('p', { id: 'device-hint' }, t('enrol.device_hint')), device,
+    h('button', { type: 'submit' }, t('enrol.submit')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    put(message);
+    try {
+      const answer = await api('POST', '/enrol', { code: code.value, device_name: device.value });
+      message.textContent = t('enrol.done', { carer: answer.carer });
+      ctx.enrolled();
+    } catch (e) {
+      put(message, errorLine(e));
+    }
+  });
+  view.append(h('p', {}, t('enrol.intro')), form, message);
+}
+
+export async function homes(view) {
+  const { homes: list } = await api('GET', '/homes');
+  title(view, t('homes.title'));
+  if (list.length === 0) {
+    view.append(h('p', {}, t('homes.none')));
+    return;
+  }
+  view.append(h('ul', { class: 'cards' }, list.map((home) => h('li', {},
+    h('h2', {}, h('a', { href: `#/home/${home.id}` }, home.label)),
+    h('p', {}, home.open_alerts === 0 ? t('homes.no_open_alerts')
+      : home.open_alerts === 1 ? t('homes.open_alert') : t('homes.open_alerts', { count: home.open_alerts })),
+    h('p', {}, home.gateway.connected ? t('homes.connected') : t('homes.not_connected')),
+    h('p', {}, h('a', { href: `#/home/${home.id}/check` }, t('homes.check', { label: home.label })))))));
+  return { refresh: () => homes(view) };
+}
+
+export async function alerts(view, ctx, homeId) {
+  const home = await homeOf(homeId);
+  title(view, t('alerts.title', { label: home.label }));
+  const list = h('div', { id: 'alert-list' });
+  view.append(list, h('p', {}, h('a', { href: `#/home/${homeId}/check` }, t('alerts.check'))));
+  async function fill() {
+    const { alerts: open } = await api('GET', `/homes/${homeId}/alerts?state=open`);
+    if (open.length === 0) {
+      put(list, h('p', {}, t('alerts.none')));
+      return;
+    }
+    put(list, h('ul', { class: 'cards' }, open.map((alert) => h('li', { class: alert.severity, 'data-alert': alert.id },
+      h('h2', {}, h('span', { class: 'tag' }, known('severity', alert.severity) ?? alert.severity),
+        h('a', { href: `#/home/${homeId}/alert/${alert.id}` }, t('alert.title', { what: kindWords(alert), room: alert.room }))),
+      h('p', {}, alert.words),
+      h('p', {}, t('alerts.raised', { time: time(alert.raised_at) }), ' · ', stateWords(alert.state))))));
+  }
+  await fill();
+  return { refresh: fill };
+}
+
+export async function alert(view, ctx, homeId, alertId) {
+  const first = await api('GET', `/homes/${homeId}/alerts/${alertId}`);
+  title(view, t('alert.title', { what: kindWords(first), room: first.room }));
+  const details = h('div', { id: 'alert-details' });
+  const message = h('p', { role: 'status', id: 'alert-message' });
+  const actions = h('div', { id: 'alert-actions' });
+  view.append(details, actions, message, h('p', {}, h('a', { href: `#/home/${homeId}` }, t('alert.back'))));
+
+  const ack = h('button', { type: 'button', id: 'ack' }, t('alert.ack'));
+  ack.addEventListener('click', () => act(() => api('POST', `/homes/${homeId}/alerts/${alertId}/ack`, { note: t('alert.ack_note') }),
+    t('alert.ack_sent')));
+  const note = h('textarea', { id: 'resolve-note', maxlength: '500' });
+  const resolveForm = h('form', { id: 'resolve' },
+    h('fieldset', {}, h('legend', {}, t('alert.resolve_legend')),
+      OUTCOMES.map((outcome) => h('label', {}, h('input', { type: 'radio', name: 'outcome', value: outcome }), t(`outcome.${outcome}`)))),
+    h('label', { for: 'resolve-note' }, t('alert.resolve_note')), note,
+    h('button', { type: 'submit' }, t('alert.resolve')));
+  resolveForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chosen = resolveForm.querySelector('input[name=outcome]:checked');
+    if (!chosen) {
+      put(message, h('span', { class: 'error' }, t('alert.resolve_choose')));
+      return;
+    }
+    act(() => api('POST', `/homes/${homeId}/alerts/${alertId}/resolve`, { outcome: chosen.value, note: note.value }), t('alert.resolve_sent'));
+  });
+
+  async function act(call, done) {
+    put(message);
+    try {
+      const view = await call();
+      message.textContent = done;
+      show(view);
+    } catch (e) {
+      put(message, errorLine(e));
+    }
+  }
+
+  function show(a) {
+    const rows = [
+      [t('alert.what'), [h('span', { class: `tag ${a.severity}` }, known('severity', a.severity) ?? a.severity), a.words]],
+      [t('alert.where'), roomWords(a.room)],
+      [t('alert.when'), time(a.raised_at)],
+      [t('alert.state'), stateWords(a.state)],
+      [t('alert.told'), a.told.length === 0 ? t('alert.told_none')
+        : a.told.map((x) => t('alert.told_one', { carer: x.carer, time: time(x.delivered_at) })).join('; ')],
+      [t('alert.on_the_way'), a.on_the_way.length === 0 ? t('alert.on_the_way_none')
+        : a.on_the_way.map((x) => t('alert.on_the_way_one', { carer: x.carer, time: time(x.at) })).join('; ')],
+    ];
+    put(details,
+      a.test ? h('p', { class: 'note' }, t('alert.test')) : null,
+      h('dl', {}, rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
+      h('h2', {}, t('alert.trail')),
+      h('ol', { class: 'trail', id: 'trail' }, (a.trail ?? []).map((e) => h('li', {}, `${time(e.at)}: ${e.words}`))));
+    if (a.state === 'resolved') put(actions, h('p', {}, t('alert.closed')));
+    else if (!actions.hasChildNodes()) put(actions, ack, resolveForm);
+  }
+
+  show(first);
+  return { refresh: async () => show(await api('GET', `/homes/${homeId}/alerts/${alertId}`)) };
+}
+
+export async function check(view, ctx, homeId) {
+  const home = await homeOf(homeId);
+  title(view, t('check.title', { label: home.label }));
+  const summary = h('div', { id: 'summary', 'aria-live': 'polite' });
+  const message = h('p', { role: 'status', id: 'check-message' });
+  const now = h('button', { type: 'button', id: 'check-now' }, t('check.now'));
+  now.addEventListener('click', async () => {
+    put(message);
+    try {
+      const asked = await api('POST', `/homes/${homeId}/check`, {});
+      message.textContent = t('check.asked', { time: time(asked.asked_at) });
+    } catch (e) {
+      put(message, errorLine(e));
+    }
+  });
+  view.append(summary, now, message);
+
+  async function fill() {
+    const connected = (await homeOf(homeId)).gateway.connected;
+    let s;
+    try {
+      s = await api('GET', `/homes/${homeId}/summary`);
+    } catch (e) {
+      if (e.status !== 404) throw e;
+      put(summary, h('p', {}, t('check.none')));
+      return;
+    }
+    const rooms = s.rooms ?? [];
+    const sensors = s.sensors ?? [];
+    const alertsOpen = s.open_alerts ?? 0;
+    put(summary,
+      h('p', {}, t('check.as_of', { time: time(s.at) })),
+      s.stale ? h('p', { class: 'error' }, t('check.stale')) : null,
+      h('h2', {}, t('check.resident')),
+      h('p', { id: 'resident' }, s.resident?.words ?? stateWords('unknown')),
+      h('h2', {}, t('check.rooms')),
+      h('ul', { id: 'rooms' }, rooms.map((r) => h('li', {},
+        r.last_movement ? t('check.room_moved', { room: roomWords(r.room), time: time(r.last_movement) })
+          : t('check.room_no_movement', { room: roomWords(r.room) }),
+        r.temperature_c !== undefined && r.temperature_c !== null ? `, ${t('check.temperature', { temperature: r.temperature_c })}` : ''))),
+      h('h2', {}, t('check.sensors')),
+      sensors.length === 0 ? h('p', {}, t('check.sensors_none'))
+        : h('ul', { id: 'sensors' }, sensors.map((x) => h('li', {}, t('check.sensor', { id: x.id, room: x.room, reason: x.reason })))),
+      h('h2', {}, t('check.alerts')),
+      h('p', {}, alertsOpen === 0 ? t('homes.no_open_alerts') : alertsOpen === 1 ? t('homes.open_alert')
+        : t('homes.open_alerts', { count: alertsOpen }), ' ', alertsOpen > 0 ? h('a', { href: `#/home/${homeId}` }, t('alerts.title', { label: home.label })) : null),
+      h('h2', {}, t('check.connection')),
+      h('p', { id: 'connected' }, connected ? t('check.connected') : t('check.not_connected')));
+  }
+  await fill();
+  return { refresh: fill };
+}
+
+export async function devices(view, ctx) {
+  const answer = await api('GET', '/devices');
+  title(view, t('devices.title'));
+  const message = h('p', { role: 'status' });
+  if (answer.devices.length === 0) view.append(h('p', {}, t('devices.none')));
+  view.append(h('ul', { class: 'cards' }, answer.devices.map((d) => {
+    const item = h('li', { 'data-device': d.id });
+    const remove = h('button', { type: 'button', class: 'secondary' }, t('devices.remove', { name: d.name }));
+    remove.addEventListener('click', () => {
+      const yes = h('button', { type: 'button' }, t('devices.confirm', { name: d.name }));
+      const no = h('button', { type: 'button', class: 'secondary' }, t('devices.cancel'));
+      no.addEventListener('click', () => confirm.replaceWith(remove));
+      yes.addEventListener('click', async () => {
+        try {
+          await api('DELETE', `/devices/${d.id}`);
+          if (d.this_device) {
+            ctx.signedOut();
+            return;
+          }
+          item.remove();
+          message.textContent = t('devices.removed', { name: d.name });
+        } catch (e) {
+          put(message, errorLine(e));
+        }
+      });
+      const confirm = h('p', {}, yes, no);
+      remove.replaceWith(confirm);
+      yes.focus();
+    });
+    item.append(h('h2', {}, d.name, d.this_device ? ` (${t('devices.this')})` : ''),
+      h('p', {}, t('devices.since', { time: time(d.created_at) })), remove);
+    return item;
+  })), message);
+}

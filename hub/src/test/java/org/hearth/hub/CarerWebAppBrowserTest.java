@@ -1,0 +1,285 @@
+package org.hearth.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.hearth.hub.config.HubConfigLoader;
+import org.hearth.hub.http.Certificates;
+import org.hearth.hub.http.Invites;
+import org.hearth.hub.store.Home;
+import org.hearth.hub.testkit.HeadlessChromium;
+import org.hearth.hub.testkit.HttpsCarer;
+import org.hearth.hub.testkit.TestGateway;
+import org.hearth.protocol.Alert;
+import org.hearth.protocol.AlertKind;
+import org.hearth.protocol.Down;
+import org.hearth.protocol.Heartbeat;
+import org.hearth.protocol.Protocol;
+import org.hearth.protocol.Severity;
+import org.hearth.protocol.WireCodec;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The carer web app in Debian's headless Chromium against a real hub (started from its
+ * {@code hub.yaml}, on SQLite) and a gateway over real DTLS: enrolling by code, an alert arriving
+ * live, On my way and Resolved reaching the gateway's {@code /v1/down}, the remote check changing
+ * live, reconnecting after the hub restarts, removing another device, and being revoked. Screenshots go to {@code target/webapp-screenshots/}.
+ */
+@Tag("large")
+class CarerWebAppBrowserTest {
+
+    static final byte[] KEY = "sixteen-bytes-A!".getBytes(StandardCharsets.US_ASCII);
+    static final Path SCREENSHOTS = Path.of("target/webapp-screenshots");
+    static final Duration LIVE = Duration.ofSeconds(5);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_carer_enrols_sees_an_alert_live_answers_it_and_checks_on_the_home() throws Exception {
+        int udp;
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            udp = s.getLocalPort();
+        }
+        int tcp;
+        try (ServerSocket s = new ServerSocket(0)) {
+            tcp = s.getLocalPort();
+        }
+        String url = "https://127.0.0.1:" + tcp;
+        Path config = dir.resolve("hub.yaml");
+        Files.writeString(config, "uplink: {bind: 127.0.0.1, port: " + udp + ", public_host: 127.0.0.1}\n"
+                + "storage: {data_dir: data}\n"
+                + "http: {bind: 127.0.0.1, port: " + tcp + ", public_url: \"" + url + "\", tls: self-signed}\n");
+        Hub[] running = {Hub.start(HubConfigLoader.load(config))};
+        try {
+            Hub hub = running[0];
+            Home home = hub.store().addHome("Flat 12", KEY, Instant.now());
+            Path data = dir.resolve("data");
+            try (TestGateway gateway = new TestGateway(new InetSocketAddress("127.0.0.1", udp), home.identity(), KEY);
+                 TestGateway.Observation down = gateway.observeDown();
+                 HeadlessChromium chromium = new HeadlessChromium(dir.resolve("profile"), data.resolve(Certificates.SELF_SIGNED),
+                         data.resolve(Certificates.SELF_SIGNED_PASSWORD))) {
+                assertThat(down.next()).isEqualTo("2.05 {\"v\":1,\"entries\":[]}");
+                sent(gateway, CoAP.Code.POST, "heartbeat", new String(WireCodec.encode(new Heartbeat(Protocol.VERSION, "Flat 12", Instant.now(), 1,
+                        30, Heartbeat.RUNNING)), StandardCharsets.UTF_8));
+                sent(gateway, CoAP.Code.PUT, "summary", summary("up this morning at 07:15 (usually 07:20)", "2026-11-28T10:42:00Z", 19.5));
+                var browser = chromium.driver;
+                WebDriverWait wait = chromium.waiting(LIVE);
+                wait.withMessage(() -> "the page shows: " + browser.findElement(By.tagName("body")).getText());
+
+                // Enrol by the short code, typed in lower case without the dash.
+                String code = Invites.issue(hub.store(), home.id(), "Priya", 1, Instant.now());
+                browser.get(url + "/");
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Connect this phone"));
+                assertThat(serviceWorkerCache(chromium)).contains("/", "/app.js", "/screens.js", "/texts/en.json")
+                        .noneMatch(p -> p.startsWith("/api/"));
+                browser.findElement(By.id("code")).sendKeys(code.replace("-", "").toLowerCase());
+                browser.findElement(By.id("device")).sendKeys("Priya's phone");
+                browser.findElement(By.cssSelector("form button[type=submit]")).click();
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Homes"));
+                assertThat(browser.findElement(By.tagName("main")).getText()).contains("Flat 12", "No open alerts", "Home connected");
+                assertThat((Object) browser.executeScript("return document.cookie + '|' + JSON.stringify(localStorage)"))
+                        .as("the credential is HttpOnly and nothing is kept in localStorage").isEqualTo("|{}");
+                browser.findElement(By.linkText("Flat 12")).click();
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Open alerts at Flat 12"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Live"));
+                assertThat(browser.findElement(By.id("alert-list")).getText()).isEqualTo("No open alerts.");
+
+                // An alert from the gateway appears by itself and is announced.
+                UUID id = UUID.randomUUID();
+                String words = "The pull cord in the bathroom was pulled.";
+                sent(gateway, CoAP.Code.POST, "alerts", new String(WireCodec.encode(new Alert(Protocol.VERSION, id, AlertKind.HELP,
+                        Severity.URGENT, "Flat 12", "bathroom", Instant.now(), 1, words, false)), StandardCharsets.UTF_8));
+                long received = System.nanoTime();
+                WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-alert='" + id + "']")));
+                System.out.printf("Alert shown in the browser %d ms after the hub's receipt%n", (System.nanoTime() - received) / 1_000_000);
+                assertThat(card.getText()).contains("Urgent", "Help asked for in the bathroom", words);
+                wait.until(ExpectedConditions.textToBe(By.id("announce"), "New alert: " + words));
+
+                // The alert screen; On my way reaches the gateway as an ack by Priya from Priya's phone.
+                card.findElement(By.tagName("a")).click();
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Help asked for in the bathroom"));
+                sent(gateway, CoAP.Code.POST, "alerts/" + id + "/events", event(id, 1, "delivered", "DELIVERED", "Delivered to Priya"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert-details"), "Priya, received at"));
+                browser.findElement(By.id("ack")).click();
+                Down.Entry ack = next(down);
+                assertThat(ack.kind()).isEqualTo(Down.ACK);
+                assertThat(ack.device()).isEqualTo("Priya's phone");
+                assertThat(ack.ack().alertId()).isEqualTo(id);
+                assertThat(ack.ack().by()).isEqualTo("Priya");
+                assertThat(ack.ack().note()).isEqualTo("on my way");
+                sent(gateway, CoAP.Code.DELETE, "down/" + ack.seq(), null);
+                sent(gateway, CoAP.Code.POST, "alerts/" + id + "/events", event(id, 2, "acknowledged", "ACKNOWLEDGED",
+                        "Acknowledged by Priya: on my way"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert-details"), "Priya, since"));
+                assertThat(browser.findElement(By.id("trail")).getText()).contains("Delivered to Priya", "Acknowledged by Priya: on my way");
+                assertThat(browser.findElement(By.id("alert-message")).getText()).startsWith("Sent: you are on your way");
+                chromium.screenshot(SCREENSHOTS.resolve("alert.png"));
+                assertWordsOnly(browser.findElement(By.tagName("main")).getText());
+
+                // Resolved with an outcome and a note.
+                browser.findElement(By.cssSelector("#resolve input[value=helped_up]")).click();
+                browser.findElement(By.id("resolve-note")).sendKeys("Sat her in the chair");
+                browser.findElement(By.cssSelector("#resolve button[type=submit]")).click();
+                Down.Entry resolve = next(down);
+                assertThat(resolve.kind()).isEqualTo(Down.RESOLVE);
+                assertThat(resolve.alertId()).isEqualTo(id);
+                assertThat(resolve.by()).isEqualTo("Priya");
+                assertThat(resolve.outcome()).isEqualTo(Down.Outcome.HELPED_UP);
+                assertThat(resolve.note()).isEqualTo("Sat her in the chair");
+                sent(gateway, CoAP.Code.DELETE, "down/" + resolve.seq(), null);
+                sent(gateway, CoAP.Code.POST, "alerts/" + id + "/events", event(id, 3, "resolved", "RESOLVED", "Resolved by Priya: helped up"));
+                wait.until(ExpectedConditions.textToBe(By.id("alert-actions"), "This alert is closed."));
+
+                // The remote check shows the gateway's summary, and the next one live.
+                browser.findElement(By.linkText("Back to the alerts")).click();
+                wait.until(ExpectedConditions.textToBe(By.id("alert-list"), "No open alerts."));
+                browser.findElement(By.linkText("Check that all is well")).click();
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Is all well at Flat 12?"));
+                assertThat(browser.findElement(By.id("resident")).getText()).isEqualTo("up this morning at 07:15 (usually 07:20)");
+                assertThat(browser.findElement(By.id("rooms")).getText()).isEqualTo("Kitchen: last movement at " + clock(chromium,
+                        "2026-11-28T10:42:00Z") + ", 19.5 °C");
+                assertThat(browser.findElement(By.id("sensors")).getText()).isEqualTo("cord-bathroom in the bathroom: check the battery");
+                assertThat(browser.findElement(By.id("connected")).getText()).isEqualTo("The hub and the home are connected.");
+                browser.findElement(By.id("check-now")).click();
+                Down.Entry check = next(down);
+                assertThat(check.kind()).isEqualTo(Down.CHECK_NOW);
+                sent(gateway, CoAP.Code.DELETE, "down/" + check.seq(), null);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-message"), "Asked the home at"));
+                sent(gateway, CoAP.Code.PUT, "summary", summary("out since 11:05", "2026-11-28T11:01:00Z", 20.0));
+                wait.until(ExpectedConditions.textToBe(By.id("resident"), "out since 11:05"));
+                assertThat(browser.findElement(By.id("rooms")).getText()).isEqualTo("Kitchen: last movement at " + clock(chromium,
+                        "2026-11-28T11:01:00Z") + ", 20 °C");
+                chromium.screenshot(SCREENSHOTS.resolve("remote-check.png"));
+                assertWordsOnly(browser.findElement(By.tagName("main")).getText());
+
+                // At 200 % text the page reflows: nothing runs off to the side of a phone's width.
+                browser.executeScript("document.documentElement.style.fontSize = '200%'");
+                assertThat((Object) browser.executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                        .as("no sideways scrolling at 200 % text").isEqualTo(true);
+                chromium.screenshot(SCREENSHOTS.resolve("remote-check-200-percent.png"));
+                browser.executeScript("document.documentElement.style.fontSize = ''");
+
+                // The hub goes away and comes back; an alert raised meanwhile is shown once the app has reconnected by itself.
+                browser.findElement(By.linkText("Homes")).click();
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Homes"));
+                browser.findElement(By.linkText("Flat 12")).click();
+                wait.until(ExpectedConditions.textToBe(By.id("alert-list"), "No open alerts."));
+                running[0].close();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Offline — reconnecting"));
+                running[0] = Hub.start(HubConfigLoader.load(config));
+                UUID missed = UUID.randomUUID();
+                String missedWords = "No movement since 08:00.";
+                try (TestGateway again = new TestGateway(new InetSocketAddress("127.0.0.1", udp), home.identity(), KEY)) {
+                    sent(again, CoAP.Code.POST, "alerts", new String(WireCodec.encode(new Alert(Protocol.VERSION, missed, AlertKind.INACTIVITY,
+                            Severity.ATTENTION, "Flat 12", "living room", Instant.now(), 1, missedWords, false)), StandardCharsets.UTF_8));
+                }
+                WebDriverWait reconnect = chromium.waiting(Duration.ofSeconds(15));
+                reconnect.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-alert='" + missed + "']")));
+                reconnect.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Live"));
+                reconnect.until(ExpectedConditions.textToBe(By.id("announce"), "New alert: " + missedWords));
+
+                // Priya's tablet (a second device, through the API) is in the phone's device list; the phone removes it.
+                Hub again = running[0];
+                HttpsCarer tablet = new HttpsCarer(URI.create(url), data.resolve(Certificates.SELF_SIGNED),
+                        data.resolve(Certificates.SELF_SIGNED_PASSWORD));
+                assertThat(tablet.enrol(Invites.issue(again.store(), home.id(), "Priya", 1, Instant.now()), "Priya's tablet").status())
+                        .isEqualTo(201);
+                browser.findElement(By.linkText("Devices")).click();
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Your devices"));
+                assertThat(browser.findElement(By.tagName("main")).getText()).contains("Priya's phone (this phone)", "Priya's tablet");
+                chromium.screenshot(SCREENSHOTS.resolve("devices.png"));
+                browser.findElement(By.xpath("//button[text()=\"Remove Priya's tablet\"]")).click();
+                browser.findElement(By.xpath("//button[text()=\"Yes, remove Priya's tablet\"]")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Priya's tablet was removed."));
+                assertThat(tablet.get("/homes").status()).isEqualTo(401);
+
+                // The phone is revoked elsewhere (as `hearth-hub revoke` does): its stream closes and it goes back to enrolling.
+                String phone = again.store().devicesOf("Priya").stream().filter(d -> d.name().equals("Priya's phone")).findFirst()
+                        .orElseThrow().id();
+                assertThat(again.store().revokeDevice(phone, Instant.now())).isTrue();
+                chromium.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(By.tagName("h1"), "Connect this phone"));
+                browser.navigate().refresh();
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Connect this phone"));
+                assertThat(serviceWorkerCache(chromium)).noneMatch(p -> p.startsWith("/api/"));
+            }
+        } finally {
+            running[0].close();
+        }
+    }
+
+    /** No value the page failed to turn into words, and no text key without its text. */
+    static void assertWordsOnly(String shown) {
+        assertThat(shown).doesNotContain("null", "undefined", "NaN", "[object").doesNotContainPattern("\\b[a-z]+\\.[a-z_]+\\b");
+    }
+
+    static void sent(TestGateway gateway, CoAP.Code code, String path, String json) throws InterruptedException {
+        ResponseCode expected = code == CoAP.Code.DELETE ? ResponseCode.DELETED : ResponseCode.CHANGED;
+        assertThat(gateway.send(code, path, json).getCode()).as(code + " " + path).isEqualTo(expected);
+    }
+
+    /** The next entry the hub tells the gateway; the notification after a DELETE, with the queue empty again, is passed over. */
+    static Down.Entry next(TestGateway.Observation down) throws Exception {
+        while (true) {
+            String notification = down.next();
+            assertThat(notification).startsWith("2.05 ");
+            List<Down.Entry> entries = WireCodec.decodeDown(notification.substring(5).getBytes(StandardCharsets.UTF_8)).entries();
+            if (!entries.isEmpty()) {
+                assertThat(entries).hasSize(1);
+                return entries.get(0);
+            }
+        }
+    }
+
+    static String summary(String resident, String lastMovement, double temperature) {
+        return "{\"v\":1,\"home\":\"Flat 12\",\"at\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\","
+                + "\"rooms\":[{\"room\":\"kitchen\",\"last_movement\":\"" + lastMovement + "\",\"temperature_c\":" + temperature + "}],"
+                + "\"resident\":{\"state\":\"up\",\"words\":\"" + resident + "\",\"since\":\"2026-11-28T07:15:00Z\"},"
+                + "\"sensors\":[{\"id\":\"cord-bathroom\",\"room\":\"bathroom\",\"status\":\"SUSPECT\",\"reason\":\"check the battery\"}],"
+                + "\"open_alerts\":0,\"gateway\":{\"version\":\"0.2.0\",\"up_since\":\"2026-11-27T22:01:13Z\"}}";
+    }
+
+    static String event(UUID id, int seq, String state, String event, String detail) {
+        return "{\"v\":1,\"alert_id\":\"" + id + "\",\"seq\":" + seq + ",\"at\":\"" + Instant.now() + "\",\"state\":\"" + state
+                + "\",\"event\":\"" + event + "\",\"carer\":\"Priya\",\"level\":1,\"detail\":\"" + detail + "\"}";
+    }
+
+    /** The time of day as the page writes it, in the browser's own time zone and language (the page's own rule). */
+    static String clock(HeadlessChromium chromium, String iso) {
+        return (String) chromium.driver.executeScript(
+                "const at = new Date(arguments[0]); const clock = at.toLocaleTimeString('en', {hour: '2-digit', minute: '2-digit'});"
+                        + "return at.toDateString() === new Date().toDateString() ? clock"
+                        + " : at.toLocaleDateString('en', {weekday: 'short', day: 'numeric', month: 'short'}) + ' ' + clock;", iso);
+    }
+
+    /** The paths the service worker's offline shell holds; empty if it did not install within 5 s. */
+    @SuppressWarnings("unchecked")
+    static List<String> serviceWorkerCache(HeadlessChromium chromium) {
+        Object paths = chromium.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const late = new Promise(r => setTimeout(() => r(null), 5000));"
+                + "Promise.race([navigator.serviceWorker.ready, late]).then(ready => ready === null ? [] :"
+                + "  caches.keys().then(names => Promise.all(names.map(n => caches.open(n).then(c => c.keys()))))"
+                + "  .then(all => all.flat().map(r => new URL(r.url).pathname)))"
+                + ".then(done, e => done(['error: ' + e]));");
+        return (List<String>) paths;
+    }
+}
