@@ -209,11 +209,26 @@ class RestartMatrixTest {
         long deadline = System.nanoTime() + limit.toNanos();
         while (unacknowledged(home) > 0) {
             if (System.nanoTime() > deadline) {
+                // The threads that carry DTLS, CoAP and Hearth's own work, so a process that stopped
+                // answering shows where it waits.
                 throw new AssertionError("alerts still unacknowledged after " + limit + "; gateway said:\n" + gateway.output()
-                        + "\ncarer said:\n" + carer.output());
+                        + "\ncarer said:\n" + carer.output() + "\ngateway's threads:\n" + busyThreads(gateway.threadDump())
+                        + "\ncarer's threads:\n" + busyThreads(carer.threadDump()));
             }
             Thread.sleep(100);
         }
+    }
+
+    /** The blocks of a thread dump that name DTLS, CoAP or Hearth code, or wait for a lock; 20 lines each at most. */
+    private static String busyThreads(String dump) {
+        StringBuilder out = new StringBuilder();
+        for (String block : dump.split("\n\\s*\n")) {
+            if (block.contains("DTLS") || block.contains("Coap") || block.contains("org.hearth") || block.contains("BLOCKED")) {
+                List<String> lines = block.lines().toList();
+                out.append(String.join("\n", lines.subList(0, Math.min(20, lines.size())))).append("\n\n");
+            }
+        }
+        return out.toString();
     }
 
     private static long raisedCount(TestHome home) throws Exception {

@@ -91,6 +91,26 @@ public final class JavaProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Every thread's stack, from the JDK's {@code jcmd}, for a failure message: a process that stopped
+     * answering shows where it waits. Never throws; says why when it cannot.
+     */
+    public String threadDump() {
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            return out;
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
