@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +36,7 @@ import org.hearth.gateway.testkit.DtlsProbe;
 import org.hearth.gateway.testkit.Ports;
 import org.hearth.protocol.AlertKind;
 import org.hearth.protocol.Down;
-import org.hearth.protocol.GatewayStatus;
 import org.hearth.protocol.Heartbeat;
-import org.hearth.protocol.OpenAlerts;
 import org.hearth.protocol.PairingCode;
 import org.hearth.protocol.Severity;
 import org.hearth.time.RealTimeScheduler;
@@ -206,18 +203,8 @@ class CarerResolveTest {
                 });
     }
 
-    /** As the daemon answers: every request applied on the event loop, which owns the alert machine. */
-    private final class LoopHandlers implements GatewayHandlers {
-        @Override
-        public CompletionStage<GatewayStatus> status() {
-            return CompletableFuture.completedFuture(new GatewayStatus(1, "Flat 12", Instant.EPOCH, List.of(), List.of(), 0));
-        }
-
-        @Override
-        public CompletionStage<OpenAlerts> openAlerts() {
-            return CompletableFuture.completedFuture(new OpenAlerts(1, "Flat 12", List.of()));
-        }
-
+    /** As the daemon answers acknowledgements and resolutions: applied on the event loop, which owns the alert machine. */
+    private final class LoopHandlers extends CoapDtlsTest.NoHandlers {
         @Override
         public CompletionStage<AckResult> acknowledge(UUID alertId, String identity, String note) {
             return CompletableFuture.supplyAsync(() -> machine.acknowledge(alertId, identity, note), loop::execute);

@@ -227,7 +227,7 @@ class CoapDtlsTest {
     }
 
     /** Handlers for tests that only send: status and alerts empty, every acknowledgement refused. */
-    static final class NoHandlers implements GatewayHandlers {
+    static class NoHandlers implements GatewayHandlers {
         @Override
         public CompletionStage<GatewayStatus> status() {
             return CompletableFuture.completedFuture(new GatewayStatus(1, "Flat 12", Instant.EPOCH, List.of(), List.of(), 0));
