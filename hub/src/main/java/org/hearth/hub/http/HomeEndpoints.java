@@ -53,7 +53,7 @@ final class HomeEndpoints {
                 continue;
             }
             log(device, grant.homeId(), "homes");
-            Optional<Liveness> heard = liveness(grant.homeId());
+            Optional<Liveness> heard = store.liveness(grant.homeId());
             ObjectNode h = homes.addObject().put("id", grant.homeId()).put("label", home.get().label()).put("level", grant.level())
                     .put("open_alerts", store.alerts(grant.homeId()).stream().filter(AlertViews::isOpen).count());
             ObjectNode gateway = h.putObject("gateway").put("connected", heard.isPresent() && !heard.get().silent());
@@ -151,7 +151,7 @@ final class HomeEndpoints {
         StoredSummary summary = store.summary(home.id())
                 .orElseThrow(() -> ApiException.notFound("the gateway has sent no summary yet; POST check asks for one"));
         JsonNode tree = Call.JSON.readTree(summary.json().getBytes(StandardCharsets.UTF_8));
-        Duration interval = liveness(home.id()).map(Liveness::interval).orElse(heartbeat);
+        Duration interval = store.liveness(home.id()).map(Liveness::interval).orElse(heartbeat);
         boolean stale = Duration.between(summary.received(), clock.instant()).compareTo(interval.multipliedBy(2)) > 0;
         ObjectNode view = ((ObjectNode) tree).put("received_at", summary.received().toString()).put("stale", stale);
         call.respond(200, view);
@@ -182,10 +182,6 @@ final class HomeEndpoints {
             throw new ApiException(409, "already_resolved", "the alert is resolved already");
         }
         return alert;
-    }
-
-    private Optional<Liveness> liveness(String homeId) {
-        return store.liveness().stream().filter(l -> l.homeId().equals(homeId)).findFirst();
     }
 
     private void log(Device device, String homeId, String what) {

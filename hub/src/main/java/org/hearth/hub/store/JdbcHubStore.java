@@ -360,7 +360,17 @@ public final class JdbcHubStore implements HubStore {
     @Override
     public List<Liveness> liveness() {
         return call(c -> query(c, "SELECT home_id, last_heartbeat_ms, interval_ms, silent FROM gateway_liveness ORDER BY home_id",
-                r -> new Liveness(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), Duration.ofMillis(r.getLong(3)), r.getInt(4) != 0)));
+                JdbcHubStore::liveness));
+    }
+
+    @Override
+    public Optional<Liveness> liveness(String homeId) {
+        return call(c -> query(c, "SELECT home_id, last_heartbeat_ms, interval_ms, silent FROM gateway_liveness WHERE home_id = ?",
+                JdbcHubStore::liveness, homeId)).stream().findFirst();
+    }
+
+    private static Liveness liveness(ResultSet r) throws SQLException {
+        return new Liveness(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), Duration.ofMillis(r.getLong(3)), r.getInt(4) != 0);
     }
 
     @Override

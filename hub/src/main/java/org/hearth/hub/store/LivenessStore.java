@@ -3,6 +3,7 @@ package org.hearth.hub.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** What the liveness watch keeps: the last heartbeat of each home's gateway, and SILENT/BACK events. */
 public interface LivenessStore {
@@ -15,4 +16,9 @@ public interface LivenessStore {
 
     /** Every home that has sent a heartbeat. */
     List<Liveness> liveness();
+
+    /** One home's, if its gateway has sent a heartbeat. */
+    default Optional<Liveness> liveness(String homeId) {
+        return liveness().stream().filter(l -> l.homeId().equals(homeId)).findFirst();
+    }
 }

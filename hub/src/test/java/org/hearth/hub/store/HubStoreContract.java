@@ -124,6 +124,8 @@ abstract class HubStoreContract {
         store.heartbeat(a.id(), T0.plusSeconds(200), Duration.ofSeconds(30));
         store.gatewayEvent(new GatewayEvent(a.id(), T0.plusSeconds(200), GatewayEvent.Kind.BACK));
         assertThat(store.liveness()).containsExactly(new Liveness(a.id(), T0.plusSeconds(200), Duration.ofSeconds(30), false));
+        assertThat(store.liveness(a.id())).contains(new Liveness(a.id(), T0.plusSeconds(200), Duration.ofSeconds(30), false));
+        assertThat(store.liveness("nosuchid")).isEmpty();
         assertThat(store.gatewayEvents(a.id())).extracting(GatewayEvent::kind)
                 .containsExactly(GatewayEvent.Kind.SILENT, GatewayEvent.Kind.BACK);
         assertThat(List.of(store.gatewayEvents(a.id()).get(0).at())).containsExactly(T0.plusSeconds(180));
