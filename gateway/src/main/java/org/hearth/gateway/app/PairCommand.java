@@ -180,7 +180,7 @@ final class PairCommand implements Callable<Integer> {
         SecretsFile.putHub(cfg.secretsFile(), new Secrets.HubKey(code.key()));
         if (linked.isEmpty() && !LadderFile.appendHub(config, code.hub(), code.identity())) {
             System.err.println("hearth: could not add the hub to " + config + " by itself (the key is stored); add this:");
-            System.err.println("hub:\n  uri: \"" + code.hub() + "\"\n  identity: \"" + code.identity() + "\"");
+            LadderFile.hubSection(code.hub(), code.identity()).forEach(System.err::println);
             return Hearth.EXIT_INVALID;
         }
         System.out.println("Linked \"" + code.label() + "\" to the care hub at " + code.hub() + " as " + code.identity()

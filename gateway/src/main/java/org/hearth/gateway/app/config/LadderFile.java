@@ -69,11 +69,14 @@ public final class LadderFile {
             return false;
         }
         lines.add("");
-        lines.add("# The care hub this home reports to (written by hearth pair --hub); its key is in the secrets file.");
-        lines.add("hub:");
-        lines.add("  uri: " + SecretsFile.quoted(hub.toString()));
-        lines.add("  identity: " + SecretsFile.quoted(identity));
+        lines.add("# The care hub this home reports to; its key is in the secrets file.");
+        lines.addAll(hubSection(hub, identity));
         return replaceIfValid(configFile, lines);
+    }
+
+    /** The {@code hub:} section's lines for this hub and identity, as hearth.yaml spells them. */
+    public static List<String> hubSection(java.net.URI hub, String identity) {
+        return List.of("hub:", "  uri: " + SecretsFile.quoted(hub.toString()), "  identity: " + SecretsFile.quoted(identity));
     }
 
     /** Writes {@code edited} in place of the file, only if it reads as a valid configuration. */

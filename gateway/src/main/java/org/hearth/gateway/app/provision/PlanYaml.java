@@ -5,6 +5,7 @@ import static org.hearth.gateway.app.config.SecretsFile.quoted;
 import java.time.DayOfWeek;
 import java.util.Locale;
 import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.gateway.app.config.LadderFile;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateSensorSpec;
 import org.hearth.sensors.SensorSpec;
@@ -113,9 +114,7 @@ final class PlanYaml {
 
         if (p.hub != null) {
             y.append("# The care hub this home reports to; its key is in the secrets file.\n");
-            y.append("hub:\n");
-            y.append("  uri: ").append(quoted(p.hub.uri().toString())).append('\n');
-            y.append("  identity: ").append(quoted(p.hub.identity())).append('\n');
+            LadderFile.hubSection(p.hub.uri(), p.hub.identity()).forEach(line -> y.append(line).append('\n'));
             y.append("  heartbeat: ").append(Durations.format(p.hub.heartbeat())).append("\n\n");
         }
 
