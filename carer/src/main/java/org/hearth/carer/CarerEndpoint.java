@@ -120,7 +120,7 @@ public final class CarerEndpoint implements AutoCloseable {
                 Map.of(new InetSocketAddress(gateway.getHost(), port(gateway)), new PskKey(identity, key))), TAG, sessions);
         CoapServer server = new CoapServer(config);
         server.addEndpoint(endpoint);
-        CarerEndpoint carer = new CarerEndpoint(server, endpoint, new Sender(endpoint, TAG, sessions), gateway, name,
+        CarerEndpoint carer = new CarerEndpoint(server, endpoint, new Sender(endpoint, sessions), gateway, name,
                 identity, clock);
         carer.seen.addAll(shownBefore);
         server.add(carer.new AlertsResource(listener), carer.new HeartbeatResource(listener));

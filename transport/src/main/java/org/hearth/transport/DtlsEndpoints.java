@@ -41,8 +41,9 @@ public final class DtlsEndpoints {
     /**
      * A DTLS endpoint with pre-shared keys (any Scandium key store: the hub looks keys up in its
      * database). Every session it completes is reported to
-     * {@code sessions} under {@code tag}, which names this endpoint in logs as well; what goes
-     * wrong is reported by a {@link LinkHealth}, a few lines a minute at most.
+     * {@code sessions} under {@code tag}, which names this endpoint in logs as well, and so is the
+     * incarnation each request it receives carries; what goes wrong is reported by a
+     * {@link LinkHealth}, a few lines a minute at most.
      */
     public static CoapEndpoint secure(Configuration config, InetSocketAddress address, AdvancedPskStore keys,
                                       String tag, Sessions sessions) {
@@ -55,10 +56,13 @@ public final class DtlsEndpoints {
                 .setHealthHandler(health)
                 .setSessionListener(health)
                 .build();
-        return new CoapEndpoint.Builder()
+        CoapEndpoint endpoint = new CoapEndpoint.Builder()
                 .setConfiguration(config)
                 .setConnector(new DTLSConnector(dtls))
+                .setOptionRegistry(Sessions.OPTIONS)
                 .setLoggingTag(tag)
                 .build();
+        endpoint.addInterceptor(sessions.interceptor());
+        return endpoint;
     }
 }

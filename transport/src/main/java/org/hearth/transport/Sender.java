@@ -36,10 +36,11 @@ import org.slf4j.LoggerFactory;
  * <li><b>A timeout makes the peer suspect.</b> A request that got no answer at all, after
  *     Californium's retransmissions, marks the peer's address; the next request to it starts with
  *     a fresh full handshake instead of the old session.</li>
- * <li><b>A new session elsewhere means the peer restarted.</b> When the peer's identity completes
- *     a handshake with this program on another endpoint or from another address ({@link Sessions}),
- *     the restarted side has spoken first. Every request still in flight to that identity is sent
- *     again at once, with a fresh handshake, and later requests to it start with one.</li>
+ * <li><b>A new incarnation means the peer restarted.</b> Every request carries its program's
+ *     incarnation ({@link Sessions}); when a request from the peer's identity carries one not
+ *     heard before, the restarted side has spoken first. Every request still in flight to that
+ *     identity is sent again at once, with a fresh handshake, and later requests to it start with
+ *     one.</li>
  * </ul>
  * A third rule guards against the DTLS layer itself: <b>a request never sent is sent again.</b>
  * Scandium drops a message silently when too many wait for one handshake, and Californium times a
@@ -75,25 +76,22 @@ public final class Sender {
     }
 
     private final Endpoint endpoint;
-    private final String tag;
+    private final Sessions sessions;
     private final Map<InetSocketAddress, String> identities = new ConcurrentHashMap<>();
     private final Set<InetSocketAddress> suspect = ConcurrentHashMap.newKeySet();
     private final Set<Attempt> inFlight = ConcurrentHashMap.newKeySet();
-    /** When this endpoint last completed a handshake with each address, by {@link System#nanoTime()}. */
-    private final Map<InetSocketAddress, Long> sessionSince = new ConcurrentHashMap<>();
     private final AtomicLong resent = new AtomicLong();
     private final Duration unsentLimit;
 
     /**
      * @param endpoint the endpoint requests leave from
-     * @param tag      the tag {@code endpoint} was built with in {@link DtlsEndpoints#secure}
      * @param sessions the sessions of every endpoint of this program
      */
-    public Sender(Endpoint endpoint, String tag, Sessions sessions) {
+    public Sender(Endpoint endpoint, Sessions sessions) {
         this.endpoint = endpoint;
-        this.tag = tag;
+        this.sessions = sessions;
         this.unsentLimit = unsentLimit(endpoint.getConfig());
-        sessions.onEstablished(this::established);
+        sessions.onRestarted(this::restarted);
     }
 
     /**
@@ -142,25 +140,16 @@ public final class Sender {
         return resent.get();
     }
 
-    private void established(Sessions.Established session) {
-        long now = System.nanoTime();
-        boolean here = session.endpoint().equals(tag);
-        if (here) {
-            sessionSince.put(session.peer(), now);
-        }
-        identities.forEach((address, identity) -> {
-            if (identity.equals(session.identity()) && !(here && address.equals(session.peer()))) {
+    private void restarted(String identity) {
+        identities.forEach((address, known) -> {
+            if (known.equals(identity)) {
                 suspect.add(address);
             }
         });
         for (Attempt a : inFlight) {
-            boolean sameSession = here && a.peer.equals(session.peer());
-            // A request this side's latest session with its peer is newer than already travels over a
-            // session made with the peer as it is now: re-sending it again would only make the peer,
-            // seeing this side's new handshake, re-send its own requests, and so on back and forth.
-            if (a.identity.equals(session.identity()) && !sameSession && !a.sentOverNewestSession()) {
-                LOG.info("{} has a new session from {}: sending {} {} again with a fresh handshake",
-                        session.identity(), Printable.of(session.peer()), a.method, Printable.of(a.target.getPath()));
+            if (a.identity.equals(identity)) {
+                LOG.info("{} restarted: sending {} {} again with a fresh handshake", identity, a.method,
+                        Printable.of(a.target.getPath()));
                 resent.incrementAndGet();
                 // One fresh handshake per peer: the first re-send forces it and the others wait for it.
                 // Forcing one each made Scandium reset the session while it was sending the messages
@@ -190,7 +179,6 @@ public final class Sender {
         final CompletableFuture<Outcome> result = new CompletableFuture<>();
         private Request current;
         private boolean sent;
-        private long sentAt;
 
         Attempt(Code method, URI target, InetSocketAddress peer, String identity, byte[] payload, int contentFormat) {
             this.method = method;
@@ -210,7 +198,6 @@ public final class Sender {
             Request r = request(fresh);
             current = r;
             sent = false;
-            sentAt = System.nanoTime();
             if (previous != null) {
                 previous.cancel();
             }
@@ -238,12 +225,6 @@ public final class Sender {
             }
         }
 
-        /** True when this side's newest session with the peer is newer than this request. */
-        synchronized boolean sentOverNewestSession() {
-            Long since = sessionSince.get(peer);
-            return since != null && since > sentAt;
-        }
-
         private synchronized boolean isCurrent(Request r) {
             return r == current;
         }
@@ -255,6 +236,7 @@ public final class Sender {
                 r.setPayload(payload);
                 r.getOptions().setContentFormat(contentFormat);
             }
+            r.getOptions().addOtherOption(sessions.incarnation());
             // The endpoint's default starts no handshake (CoapSettings): a request asks for one.
             r.setDestinationContext(MapBasedEndpointContext.addEntries(r.getDestinationContext(), fresh
                     ? DtlsEndpointContext.ATTRIBUE_HANDSHAKE_MODE_FORCE_FULL : DtlsEndpointContext.ATTRIBUTE_HANDSHAKE_MODE_AUTO));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapResource;
@@ -46,6 +47,8 @@ class SessionRecoveryTest {
     private final List<CoapServer> running = new CopyOnWriteArrayList<>();
     private final List<String> deviceGot = new CopyOnWriteArrayList<>();
     private final List<String> homeGot = new CopyOnWriteArrayList<>();
+    /** Released when the home may answer what was sent to its {@code held} resource. */
+    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 
     @AfterEach
     void stop() {
@@ -89,10 +92,10 @@ class SessionRecoveryTest {
         CoapServer server = new CoapServer(config);
         server.addEndpoint(serving);
         server.addEndpoint(out);
-        server.add(recorder("ack", homeGot));
+        server.add(recorder("ack", homeGot), held());
         server.start();
         running.add(server);
-        return new Side(server, out, new Sender(out, "home-out", sessions), serving.getAddress().getPort());
+        return new Side(server, out, new Sender(out, sessions), serving.getAddress().getPort());
     }
 
     private Side device(Configuration config, int port, int homePort) {
@@ -104,7 +107,7 @@ class SessionRecoveryTest {
         server.add(recorder("alerts", deviceGot));
         server.start();
         running.add(server);
-        return new Side(server, endpoint, new Sender(endpoint, "device", sessions), endpoint.getAddress().getPort());
+        return new Side(server, endpoint, new Sender(endpoint, sessions), endpoint.getAddress().getPort());
     }
 
     private static CoapResource recorder(String name, List<String> got) {
@@ -118,6 +121,25 @@ class SessionRecoveryTest {
             @Override
             public void handleGET(CoapExchange exchange) {
                 exchange.respond(ResponseCode.CONTENT, "hello");
+            }
+        };
+    }
+
+    /** Takes a request and answers it once {@link #release} is counted down. */
+    private CoapResource held() {
+        return new CoapResource("held") {
+            @Override
+            public void handlePOST(CoapExchange exchange) {
+                exchange.accept();
+                homeGot.add(exchange.getRequestText());
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    exchange.respond(ResponseCode.CHANGED);
+                });
             }
         };
     }
@@ -178,6 +200,50 @@ class SessionRecoveryTest {
         assertThat(took).isLessThan(Duration.ofSeconds(6));
         assertThat(device.sender().resentAfterRestart()).isEqualTo(1);
         assertThat(homeGot).containsExactly("ack 1", "ack 2");
+    }
+
+    /**
+     * A peer that makes a fresh handshake without restarting (it doubted its session after a
+     * timeout, or forced one for a re-send) has not restarted: nothing in flight to it is sent
+     * again. When every new session counted as a restart, each side answered the other's fresh
+     * handshake with one of its own, and a carer's acknowledgement was lost between them.
+     */
+    @Test
+    void a_fresh_handshake_from_a_peer_that_did_not_restart_sends_nothing_again() throws Exception {
+        int homePort = freePort();
+        int devicePort = freePort();
+        Side home = home(slow(), homePort, devicePort);
+        Side device = device(slow(), devicePort, homePort);
+        assertThat(post(home, devicePort, "alerts", "alert")).isPresent();
+        var held = device.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + homePort + "/held"), ID,
+                "ack".getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!homeGot.contains("ack") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(homeGot).containsExactly("ack");
+
+        ((DTLSConnector) home.from().getConnector()).clearConnectionState();
+        assertThat(post(home, devicePort, "alerts", "again")).as("over a fresh handshake").isPresent();
+        release.countDown();
+
+        assertThat(held.get(30, TimeUnit.SECONDS).succeeded()).isTrue();
+        assertThat(device.sender().resentAfterRestart()).as("requests sent again to a home that did not restart").isZero();
+        assertThat(homeGot).containsExactly("ack");
+    }
+
+    /** The incarnation travels with each request, and only a new one is a restart. */
+    @Test
+    void only_a_new_incarnation_is_a_restart() {
+        Sessions sessions = new Sessions(1);
+        List<String> restarted = new CopyOnWriteArrayList<>();
+        sessions.onRestarted(restarted::add);
+        sessions.heard("priya-7c", 42);
+        sessions.heard("priya-7c", 42);
+        sessions.heard("tom-3d", 42);
+        sessions.heard("priya-7c", 43);
+        assertThat(restarted).containsExactly("priya-7c", "tom-3d", "priya-7c");
+        assertThat(sessions.incarnation().getValue()).containsExactly(0, 0, 0, 0, 0, 0, 0, 1);
     }
 
     @Test
@@ -334,7 +400,7 @@ class SessionRecoveryTest {
                 }).build();
         CoapEndpoint asker = new CoapEndpoint.Builder().setConfiguration(config).setConnector(new DTLSConnector(dtls)).build();
         asker.start();
-        Sender sender = new Sender(asker, "device", sessions);
+        Sender sender = new Sender(asker, sessions);
         try {
             for (String text : List.of("one", "two", "three", "four")) {
                 Sender.Outcome outcome = sender.send(Code.POST, ack, ID, text.getBytes(StandardCharsets.UTF_8),

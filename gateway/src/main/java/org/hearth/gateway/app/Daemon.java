@@ -182,7 +182,7 @@ public final class Daemon implements AutoCloseable {
         machine.addObserver(outbox);
         this.heartbeats = new Heartbeats(ladder, channel, loop, config.home().label(), config.heartbeatInterval(), reachability);
         reachability.onChange(coap::changed);
-        coap.onDeviceSession(identity -> loop.execute(() -> ladder.carers().stream()
+        coap.onDeviceRestart(identity -> loop.execute(() -> ladder.carers().stream()
                 .filter(c -> c.identity().equals(identity)).forEach(c -> outbox.retryNow(c.name()))));
         onLoop(() -> {
             voice.connect(new GatewayAlarmPort(machine, ladder));

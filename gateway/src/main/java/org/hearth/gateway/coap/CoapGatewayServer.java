@@ -67,7 +67,7 @@ public final class CoapGatewayServer implements AutoCloseable {
         this.outgoing = outgoing;
         this.outgoingKeys = outgoingKeys;
         this.sessions = sessions;
-        this.sender = new Sender(outgoing, OUTGOING, sessions);
+        this.sender = new Sender(outgoing, sessions);
         this.statusResource = statusResource;
         this.alertsResource = alertsResource;
     }
@@ -151,16 +151,12 @@ public final class CoapGatewayServer implements AutoCloseable {
     }
 
     /**
-     * Tells {@code listener} the PSK identity of every carer whose device opens a new DTLS
-     * session with the gateway's server port: after a restart a device says hello first, so its
-     * queue can be sent at once instead of at the next retry. Called on a DTLS thread.
+     * Tells {@code listener} the PSK identity of every carer whose device restarted (or is heard
+     * for the first time): after a restart a device says hello first, so its queue can be sent at
+     * once instead of at the next retry. Called on a CoAP thread.
      */
-    public void onDeviceSession(java.util.function.Consumer<String> listener) {
-        sessions.onEstablished(session -> {
-            if (session.endpoint().equals(SERVING)) {
-                listener.accept(session.identity());
-            }
-        });
+    public void onDeviceRestart(java.util.function.Consumer<String> listener) {
+        sessions.onRestarted(listener);
     }
 
     /**

@@ -86,7 +86,7 @@ public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
     private HubUplink(CoapEndpoint endpoint, Sessions sessions, URI hub, String identity, String home, Scheduler loop,
                       Duration heartbeat) {
         this.endpoint = endpoint;
-        this.sender = new Sender(endpoint, TAG, sessions);
+        this.sender = new Sender(endpoint, sessions);
         this.hub = hub;
         this.identity = identity;
         this.home = home;
