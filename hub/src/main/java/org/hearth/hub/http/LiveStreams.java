@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * each commit that appended entries (and every second besides), new entries after the last id seen
  * are read and handed to the streams of their home; every stream
  * writes on its own turn of a shared writer pool, so a client that stops reading holds up nobody else.
- * Single node: entries stored by another hub node are seen only by polling the same database
- * (PostgreSQL LISTEN/NOTIFY across nodes is not built).
+ * Several hub nodes on one PostgreSQL store: the store wakes each node's streams when another
+ * node stored entries too (LISTEN/NOTIFY), and the poll covers a notification missed.
  */
 final class LiveStreams implements AutoCloseable {
 

@@ -46,10 +46,17 @@ public final class JdbcHubStore implements HubStore {
     /** Set by {@link #appendStream} within the current call. */
     private boolean appended;
     private final List<Runnable> appendListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** PostgreSQL: other nodes' appends are heard through LISTEN/NOTIFY ({@link StreamNotifications}). */
+    private final boolean shared;
+    /** This store's node id, in its notifications. */
+    private final String node = newId();
+    /** Started by the first {@link #onAppended} of a shared store; guarded by {@code this}. */
+    private StreamNotifications notifications;
 
-    private JdbcHubStore(String name, Opener opener) {
+    private JdbcHubStore(String name, Opener opener, boolean shared) {
         this.name = name;
         this.opener = opener;
+        this.shared = shared;
         call(c -> null);
     }
 
@@ -71,17 +78,20 @@ public final class JdbcHubStore implements HubStore {
         p.setProperty("journal_mode", "WAL");
         p.setProperty("synchronous", "FULL");
         p.setProperty("busy_timeout", "5000");
-        return new JdbcHubStore("SQLite " + file, () -> DriverManager.getConnection("jdbc:sqlite:" + file, p));
+        return new JdbcHubStore("SQLite " + file, () -> DriverManager.getConnection("jdbc:sqlite:" + file, p), false);
     }
 
-    /** A PostgreSQL database; the schema is created or brought up to date at once. */
+    /**
+     * A PostgreSQL database; the schema is created or brought up to date at once. Several hub nodes
+     * may share it: each node's live streams hear the others' new entries through LISTEN/NOTIFY.
+     */
     public static JdbcHubStore postgresql(String url, String user, String password) {
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", password);
         p.setProperty("connectTimeout", "5");
         p.setProperty("socketTimeout", "30");
-        return new JdbcHubStore("PostgreSQL " + url, () -> DriverManager.getConnection(url, p));
+        return new JdbcHubStore("PostgreSQL " + url, () -> DriverManager.getConnection(url, p), true);
     }
 
     @Override
@@ -384,10 +394,14 @@ public final class JdbcHubStore implements HubStore {
 
     /**
      * Takes the next id and appends the entry, in the caller's transaction. The one-row sequence
-     * is locked by the UPDATE until the commit, so ids are handed out in commit order.
+     * is locked by the UPDATE until the commit, so ids are handed out in commit order, across hub
+     * nodes too. On PostgreSQL the other nodes are notified at the commit.
      */
     private long appendStream(Connection c, String homeId, StreamEvent.Kind kind, String json, Instant at) throws SQLException {
         appended = true;
+        if (shared) {
+            query(c, "SELECT pg_notify(?, ?)", r -> null, StreamNotifications.CHANNEL, node);
+        }
         update(c, "UPDATE stream_sequence SET last_id = last_id + 1");
         long id = query(c, "SELECT last_id FROM stream_sequence", r -> r.getLong(1)).get(0);
         update(c, "INSERT INTO stream_events (id, home_id, kind, json, at_ms) VALUES (?, ?, ?, ?, ?)", id, homeId, kind.name(), json,
@@ -396,8 +410,11 @@ public final class JdbcHubStore implements HubStore {
     }
 
     @Override
-    public void onAppended(Runnable listener) {
+    public synchronized void onAppended(Runnable listener) {
         appendListeners.add(listener);
+        if (shared && notifications == null) {
+            notifications = new StreamNotifications(name, opener, node, this::tellAppended);
+        }
     }
 
     private void tellAppended() {
@@ -575,6 +592,10 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public synchronized void close() {
+        if (notifications != null) {
+            notifications.close();
+            notifications = null;
+        }
         if (connection != null) {
             try {
                 connection.close();

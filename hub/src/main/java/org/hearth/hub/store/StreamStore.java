@@ -13,8 +13,10 @@ import java.util.Set;
 public interface StreamStore {
 
     /**
-     * {@code listener} is run on the writing thread after every commit that appended entries. It is
-     * a wake-up only: it must return at once, and the entries are read with {@link #streamAfter}.
+     * {@code listener} is run on the writing thread after every commit that appended entries and,
+     * when hub nodes share a PostgreSQL store, on a listening thread after another node's such
+     * commit. It is a wake-up only: it must return at once, and the entries are read with
+     * {@link #streamAfter}.
      */
     void onAppended(Runnable listener);
 
