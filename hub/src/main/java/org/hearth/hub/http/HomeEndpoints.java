@@ -151,8 +151,9 @@ final class HomeEndpoints {
     /**
      * {@code POST /homes/{home}/alerts/{id}/received}: this device has the alert (its service worker
      * got the push, or the open app the stream's event). The first per device is kept; the first of
-     * the carer's devices also queues a {@code delivered} entry for the gateway. Answers 200 with the
-     * view every time, so a retry is harmless. A resolved alert is received all the same.
+     * the carer's devices also queues a {@code delivered} entry for the gateway. Every receipt is in
+     * the access log. Answers 200 with the view every time, so a retry is harmless. A resolved alert
+     * is received all the same.
      */
     private void received(Call call, Device device, Home home, String id) throws IOException {
         ObjectNode body = call.body();
@@ -168,9 +169,7 @@ final class HomeEndpoints {
                     .put("at", now.toString()).put("device", device.name());
             uplink.tellGateway(home, Down.DELIVERED, entry.toString(), now);
         }
-        if (outcome != Receipt.Outcome.ALREADY) {
-            log(device, home.id(), "received " + alert.id() + " by " + via);
-        }
+        log(device, home.id(), "received " + alert.id() + " by " + via);
         call.respond(200, view(alert));
     }
 
