@@ -42,7 +42,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The carer web app in Debian's headless Chromium against a real hub (started from its
  * {@code hub.yaml}, on SQLite) and a gateway over real DTLS: enrolling by code, an alert arriving
  * live, On my way and Resolved reaching the gateway's {@code /v1/down}, the remote check changing
- * live, reconnecting after the hub restarts, removing another device, and being revoked. Screenshots go to {@code target/webapp-screenshots/}.
+ * live, reconnecting after the hub restarts, removing another device, and being revoked; Web Push as far as headless
+ * Chromium goes here (subscribing needs Google's push service, which it cannot reach; a push message is handed to the
+ * service worker through DevTools instead). Screenshots go to {@code target/webapp-screenshots/}.
  */
 @Tag("large")
 class CarerWebAppBrowserTest {
@@ -147,13 +149,10 @@ class CarerWebAppBrowserTest {
                                 + "\",\"kind\":\"help\",\"severity\":\"urgent\",\"room\":\"bathroom\",\"raised_at\":\"" + Instant.now()
                                 + "\",\"test\":false,\"words\":\"" + words + "\"}"));
                 String byPush = "received " + id + " by push";
-                chromium.waiting(LIVE).until(d -> hub.store().accessLog(home.id()).stream().anyMatch(a -> a.what().equals(byPush)));
-                System.out.println("DEBUG notifications " + browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                        + "navigator.serviceWorker.ready.then(r => r.showNotification('probe', {tag: 'probe'}).then(() => 'shown', e => 'refused ' + e)"
-                        + ".then(s => r.getNotifications().then(n => done(Notification.permission + ' ' + s + ' ' + JSON.stringify(n.map(x => x.tag))))))"
-                        + ".catch(e => done('err ' + e));"));
+                chromium.waiting(Duration.ofSeconds(15)).until(d -> hub.store().accessLog(home.id()).stream()
+                        .anyMatch(a -> a.what().equals(byPush)));
                 @SuppressWarnings("unchecked")
-                java.util.Map<String, Object> notification = (java.util.Map<String, Object>) chromium.waiting(LIVE).until(d -> browser
+                java.util.Map<String, Object> notification = (java.util.Map<String, Object>) chromium.waiting(Duration.ofSeconds(15)).until(d -> browser
                         .executeAsyncScript("const done = arguments[arguments.length - 1];"
                                 + "navigator.serviceWorker.ready.then(r => r.getNotifications({tag: 'alert-" + id + "'})).then(n => done(n.length === 0"
                                 + " ? null : {title: n[0].title, body: n[0].body, requireInteraction: n[0].requireInteraction,"

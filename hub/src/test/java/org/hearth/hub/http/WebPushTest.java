@@ -253,6 +253,10 @@ class WebPushTest {
         assertThat(push.body().length).isLessThanOrEqualTo(4096);
 
         JsonNode opened = phone.open(push);
+        System.out.printf("Push as received: POST %s%n  TTL: %s%n  Urgency: %s%n  Content-Encoding: %s%n  Authorization: %s%n"
+                + "  body: %d bytes%n  decrypted: %s%n  token: %s %s%n", push.path(), push.header("TTL"), push.header("Urgency"),
+                push.header("Content-Encoding"), push.header("Authorization"), push.body().length, opened.path("plaintext").asText(),
+                opened.path("jwt_header"), opened.path("jwt_claims"));
         assertThat(opened.path("plaintext").asText()).isEqualTo("{\"v\":1,\"type\":\"alert\",\"home\":\"" + flat12.id()
                 + "\",\"home_label\":\"Flat 12\",\"alert_id\":\"" + id + "\",\"kind\":\"help\",\"severity\":\"urgent\",\"room\":\"bathroom\","
                 + "\"raised_at\":\"2026-11-28T10:15:30Z\",\"test\":false,\"words\":\"" + words + "\"}");
