@@ -143,6 +143,8 @@ class CarerWebAppBrowserTest {
                 // The same alert as a push message (what the hub sends, as the service worker reads it after decryption),
                 // handed to the service worker by Chromium's DevTools as a push service would: it shows the alert's words
                 // as a notification that stays until answered, and says it received it.
+                // The profile is fresh, so the app's service worker is its first registration, id 0 (the id's only source is
+                // DevTools events, which ChromeDriver's executeCdpCommand does not pass on); a wrong id would deliver nothing.
                 browser.executeCdpCommand("ServiceWorker.enable", java.util.Map.of());
                 browser.executeCdpCommand("ServiceWorker.deliverPushMessage", java.util.Map.of("origin", url, "registrationId", "0",
                         "data", "{\"v\":1,\"type\":\"alert\",\"home\":\"" + home.id() + "\",\"home_label\":\"Flat 12\",\"alert_id\":\"" + id
