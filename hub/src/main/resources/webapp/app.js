@@ -11,10 +11,13 @@ const connection = document.getElementById('connection');
 const announcer = document.getElementById('announce');
 let current = null;
 let shown = 0;
+// Enrolment ends with a test notification, sent once the live stream is open to receive it.
+let testWhenLive = false;
 
 const live = new Live(onEvent, onConnection, onRefused);
 const ctx = {
   enrolled() {
+    testWhenLive = true;
     live.start();
     location.hash = '#/';
     route();
@@ -28,11 +31,24 @@ const ctx = {
 };
 
 function onEvent(name, data) {
-  if (name === 'alert') announce(t('live.new_alert', { words: data.words }));
+  if (name === 'test') {
+    announce(t('live.test'));
+    return;
+  }
+  if (name === 'alert') {
+    announce(t('live.new_alert', { words: data.words }));
+    // Delivered means this device has it (docs/hub-api.md, "Receipts").
+    api('POST', `/homes/${encodeURIComponent(data.home)}/alerts/${encodeURIComponent(data.id)}/received`, { via: 'stream' })
+      .catch(() => { /* The next time it is read live, or by push, says so again. */ });
+  }
   refresh(name);
 }
 
 function onConnection(up, afterOffline) {
+  if (up && testWhenLive) {
+    testWhenLive = false;
+    api('POST', '/devices/self/test', {}).catch(() => { /* Only a test. */ });
+  }
   connection.textContent = up ? t('live.connected') : t('live.offline');
   connection.classList.toggle('offline', !up);
   // Back after being offline: read again what may have changed meanwhile.

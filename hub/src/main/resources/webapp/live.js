@@ -2,7 +2,7 @@
 // reconnects by itself and sends Last-Event-ID, so the hub replays what was missed; when the hub
 // refuses a reconnection (EventSource then gives up), onRefused is called at once: the app finds
 // out why (a revoked device) or calls startLater().
-const EVENTS = ['alert', 'alert-event', 'summary', 'gateway'];
+const EVENTS = ['alert', 'alert-event', 'summary', 'gateway', 'test'];
 const PAUSE_MS = 5000;
 
 export class Live {

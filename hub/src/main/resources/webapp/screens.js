@@ -3,6 +3,7 @@
 import { api, ApiError } from './api.js';
 import { h, put } from './dom.js';
 import { t, time } from './i18n.js';
+import { pushState, turnOnPush } from './push.js';
 
 const OUTCOMES = ['resident_fine', 'helped_up', 'ambulance_called', 'false_alarm', 'other'];
 
@@ -67,11 +68,45 @@ export function enrol(view, ctx) {
   view.append(h('p', {}, t('enrol.intro')), form, message);
 }
 
+// Whether alerts reach this phone while the app is closed, in words, and what to do about it.
+function pushCard() {
+  const status = h('p', { id: 'push-state' });
+  const message = h('p', { role: 'status', id: 'push-message' });
+  const turnOn = h('button', { type: 'button', id: 'push-on' }, t('push.turn_on'));
+  const test = h('button', { type: 'button', id: 'push-test', class: 'secondary' }, t('push.test'));
+  const card = h('section', { id: 'push', 'aria-labelledby': 'push-heading' }, h('h2', { id: 'push-heading' }, t('push.heading')), status);
+  function show(state, detail) {
+    const words = { granted: 'push.subscribed', subscribed: 'push.subscribed', ask: 'push.ask', blocked: 'push.blocked',
+      unsupported: 'push.unsupported', failed: 'push.failed', working: 'push.working' }[state];
+    status.textContent = t(words, { message: detail ?? '' });
+    card.dataset.state = state;
+    put(card, card.firstChild, status, state === 'ask' || state === 'failed' ? turnOn : null, test, message);
+  }
+  turnOn.addEventListener('click', async () => {
+    const { state, message: detail } = await turnOnPush(() => show('working'));
+    show(state, detail);
+  });
+  test.addEventListener('click', async () => {
+    put(message);
+    try {
+      await api('POST', '/devices/self/test', {});
+      message.textContent = t('push.test_sent');
+    } catch (e) {
+      put(message, errorLine(e));
+    }
+  });
+  const state = pushState();
+  show(state === 'granted' ? 'subscribed' : state);
+  // Allowed already: (re)subscribe, which also keeps the hub's copy fresh (browsers renew subscriptions now and then).
+  if (state === 'granted') turnOnPush().then((r) => show(r.state, r.message));
+  return card;
+}
+
 export async function homes(view) {
   const { homes: list } = await api('GET', '/homes');
   title(view, t('homes.title'));
   if (list.length === 0) {
-    view.append(h('p', {}, t('homes.none')));
+    view.append(h('p', {}, t('homes.none')), pushCard());
     return;
   }
   view.append(h('ul', { class: 'cards' }, list.map((home) => h('li', {},
@@ -79,7 +114,7 @@ export async function homes(view) {
     h('p', {}, home.open_alerts === 0 ? t('homes.no_open_alerts')
       : home.open_alerts === 1 ? t('homes.open_alert') : t('homes.open_alerts', { count: home.open_alerts })),
     h('p', {}, home.gateway.connected ? t('homes.connected') : t('homes.not_connected')),
-    h('p', {}, h('a', { href: `#/home/${home.id}/check` }, t('homes.check', { label: home.label })))))));
+    h('p', {}, h('a', { href: `#/home/${home.id}/check` }, t('homes.check', { label: home.label })))))), pushCard());
   return { refresh: () => homes(view) };
 }
 
@@ -149,7 +184,8 @@ export async function alert(view, ctx, homeId, alertId) {
       [t('alert.when'), time(a.raised_at)],
       [t('alert.state'), stateWords(a.state)],
       [t('alert.told'), a.told.length === 0 ? t('alert.told_none')
-        : a.told.map((x) => t('alert.told_one', { carer: x.carer, time: time(x.delivered_at) })).join('; ')],
+        : a.told.map((x) => (x.delivered_at ? t('alert.told_one', { carer: x.carer, time: time(x.delivered_at) })
+          : t('alert.told_waiting', { carer: x.carer }))).join('; ')],
       [t('alert.on_the_way'), a.on_the_way.length === 0 ? t('alert.on_the_way_none')
         : a.on_the_way.map((x) => t('alert.on_the_way_one', { carer: x.carer, time: time(x.at) })).join('; ')],
     ];

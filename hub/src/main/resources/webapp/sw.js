@@ -1,8 +1,12 @@
-// The offline shell: the app's own files, kept so the app opens without a connection.
+// The service worker: the offline shell (the app's own files, kept so the app opens without a
+// connection), and alerts by Web Push while the app is closed.
 // The API (/api/…) is never cached: alert data is no-store and always comes from the hub.
-const CACHE = 'hearth-shell-1';
-const SHELL = ['/', '/index.html', '/app.css', '/app.js', '/api.js', '/dom.js', '/i18n.js', '/live.js', '/screens.js',
+const CACHE = 'hearth-shell-2';
+const SHELL = ['/', '/index.html', '/app.css', '/app.js', '/api.js', '/dom.js', '/i18n.js', '/live.js', '/push.js', '/screens.js',
   '/texts/en.json', '/manifest.webmanifest', '/icon.svg', '/icon-maskable.svg'];
+// Urgent alerts buzz long and insistently; everything else once, as ordinary notifications do.
+const URGENT_VIBRATION = [800, 200, 800, 200, 800, 200, 800];
+const ORDINARY_VIBRATION = [200];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
@@ -27,4 +31,74 @@ self.addEventListener('fetch', (event) => {
       return answer;
     })
     .catch(() => caches.match(event.request).then((kept) => kept ?? caches.match('/'))));
+});
+
+// The app's words (texts/en.json), from the kept copy when there is one.
+async function texts() {
+  try {
+    const answer = (await caches.match('/texts/en.json')) ?? (await fetch('/texts/en.json'));
+    return await answer.json();
+  } catch {
+    return {};
+  }
+}
+
+function say(words, key, vars = {}, fallback = '') {
+  const text = words[key] ?? fallback;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
+}
+
+async function onPush(message) {
+  const words = await texts();
+  if (message?.type === 'alert') {
+    const urgent = message.severity === 'urgent';
+    const shown = self.registration.showNotification(
+      say(words, urgent ? 'push.urgent_title' : 'push.title', { label: message.home_label }, message.home_label),
+      {
+        body: message.words,
+        tag: `alert-${message.alert_id}`,
+        renotify: true,
+        requireInteraction: urgent,
+        vibrate: urgent ? URGENT_VIBRATION : ORDINARY_VIBRATION,
+        icon: '/icon.svg',
+        data: { url: `/#/home/${encodeURIComponent(message.home)}/alert/${encodeURIComponent(message.alert_id)}` },
+      });
+    // Delivered means this device has it: tell the hub (a repeat is harmless), whether or not the
+    // notification could be shown.
+    const told = fetch(`/api/v1/homes/${encodeURIComponent(message.home)}/alerts/${encodeURIComponent(message.alert_id)}/received`, {
+      method: 'POST', credentials: 'same-origin', cache: 'no-store',
+      headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ via: 'push' }),
+    });
+    await Promise.allSettled([shown, told]);
+    return;
+  }
+  const test = message?.type === 'test';
+  // userVisibleOnly: every push shows something, even one this version does not know.
+  await self.registration.showNotification(say(words, test ? 'push.test_title' : 'push.other_title', {}, 'Hearth'), {
+    body: test ? say(words, 'push.test_body', { device: message.device }) : '',
+    tag: test ? 'hearth-test' : 'hearth-other',
+    vibrate: ORDINARY_VIBRATION,
+    icon: '/icon.svg',
+    data: { url: '/#/' },
+  });
+}
+
+self.addEventListener('push', (event) => {
+  let message = null;
+  try {
+    message = event.data ? event.data.json() : null;
+  } catch {
+    message = null;
+  }
+  event.waitUntil(onPush(message));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = new URL(event.notification.data?.url ?? '/#/', self.location.origin).href;
+  event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+    const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+    if (open) return open.navigate(target).then((w) => (w ?? open).focus());
+    return self.clients.openWindow(target);
+  }));
 });

@@ -8,6 +8,9 @@ import java.util.Optional;
 import org.hearth.hub.config.HubConfig;
 import org.hearth.hub.http.HttpApi;
 import org.hearth.hub.liveness.GatewayLiveness;
+import org.hearth.hub.push.AlertPushes;
+import org.hearth.hub.push.VapidKeys;
+import org.hearth.hub.push.WebPush;
 import org.hearth.hub.store.HubStore;
 import org.hearth.hub.store.JdbcHubStore;
 import org.hearth.hub.uplink.UplinkServer;
@@ -16,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running hub, wired once, top to bottom: store, event loop, liveness watch, uplink, HTTPS API.
- * It stops in reverse: the HTTPS API and the uplink (nothing new arrives), the loop, the store.
+ * The running hub, wired once, top to bottom: store, event loop, liveness watch, uplink, Web Push
+ * (on a loop of its own), HTTPS API. It stops in reverse: the HTTPS API and the uplink (nothing new
+ * arrives), the pushes, the loops, the store.
  */
 public final class Hub implements AutoCloseable {
 
@@ -27,34 +31,48 @@ public final class Hub implements AutoCloseable {
     private final RealTimeScheduler loop;
     private final UplinkServer uplink;
     private final Optional<HttpApi> http;
+    private final Optional<AlertPushes> pushes;
+    private final RealTimeScheduler pushLoop;
 
-    private Hub(HubStore store, RealTimeScheduler loop, UplinkServer uplink, Optional<HttpApi> http) {
+    private Hub(HubStore store, RealTimeScheduler loop, UplinkServer uplink, Optional<HttpApi> http, Optional<AlertPushes> pushes,
+            RealTimeScheduler pushLoop) {
         this.store = store;
         this.loop = loop;
         this.uplink = uplink;
         this.http = http;
+        this.pushes = pushes;
+        this.pushLoop = pushLoop;
     }
 
     public static Hub start(HubConfig config) {
         HubStore store = openStore(config);
         RealTimeScheduler loop = RealTimeScheduler.create("hub-loop", ZoneOffset.UTC);
+        RealTimeScheduler pushLoop = RealTimeScheduler.create("hub-push", ZoneOffset.UTC);
         try {
             GatewayLiveness liveness = new GatewayLiveness(loop, store, config.heartbeat());
             liveness.start();
             UplinkServer uplink = UplinkServer.start(new InetSocketAddress(config.uplink().bind(), config.uplink().port()), store,
                     liveness, loop.clock());
             Optional<HttpApi> http;
+            Optional<AlertPushes> pushes = Optional.empty();
             try {
+                // Web Push goes with the carers' API: the VAPID subject is the hub's public address (RFC 8292 §2.1).
+                pushes = config.http().map(h -> new AlertPushes(store, new WebPush(store,
+                        VapidKeys.loadOrCreate(config.storage().dataDir(), h.publicUrl().toString()),
+                        java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build(), pushLoop)));
+                Optional<AlertPushes> p = pushes;
                 http = config.http().map(h -> HttpApi.start(h, config.storage().dataDir(), store, uplink, loop.clock(), config.heartbeat(),
-                        loop));
+                        loop, p));
             } catch (RuntimeException e) {
+                pushes.ifPresent(AlertPushes::close);
                 uplink.close();
                 throw e;
             }
             LOG.info("Hub started: store {}, {} homes, gateways expected every {} s", store, store.homes().size(),
                     config.heartbeat().toSeconds());
-            return new Hub(store, loop, uplink, http);
+            return new Hub(store, loop, uplink, http, pushes, pushLoop);
         } catch (RuntimeException e) {
+            pushLoop.close();
             loop.close();
             store.close();
             throw e;
@@ -94,6 +112,8 @@ public final class Hub implements AutoCloseable {
     public void close() {
         http.ifPresent(HttpApi::close);
         uplink.close();
+        pushes.ifPresent(AlertPushes::close);
+        pushLoop.close();
         loop.close();
         store.close();
         LOG.info("Hub stopped");

@@ -58,6 +58,23 @@ class HubArchitectureTest {
     }
 
     @Test
+    void web_push_uses_the_store_alone_and_only_the_http_api_and_the_wiring_use_it() {
+        noClasses().that().resideInAPackage("org.hearth.hub.push..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.hub.http..", "org.hearth.hub.uplink..",
+                        "org.hearth.hub.liveness..", "org.eclipse.californium..")
+                .check(HUB);
+        noClasses().that().resideInAnyPackage("org.hearth.hub.store..", "org.hearth.hub.uplink..", "org.hearth.hub.liveness..",
+                        "org.hearth.hub.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.hub.push..")
+                .check(HUB);
+        noClasses().that().resideInAPackage("org.hearth.hub.push..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(Thread.class, "sleep", long.class)
+                .check(HUB);
+    }
+
+    @Test
     void the_hub_depends_on_no_gateway_or_carer_code() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway..", "org.hearth.carer..", "org.hearth.sensors..",
                 "org.hearth.voice..").check(HUB);

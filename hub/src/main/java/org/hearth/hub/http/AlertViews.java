@@ -3,8 +3,11 @@ package org.hearth.hub.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.hearth.hub.store.Receipt;
 import org.hearth.hub.store.StoredAlert;
 import org.hearth.hub.store.StoredEvent;
 import org.hearth.protocol.Alert;
@@ -31,7 +34,7 @@ final class AlertViews {
     }
 
     /** The view; with {@code trail}, every event too. */
-    static ObjectNode of(StoredAlert stored, List<StoredEvent> storedEvents, boolean trail) {
+    static ObjectNode of(StoredAlert stored, List<StoredEvent> storedEvents, List<Receipt> receipts, boolean trail) {
         Alert alert = decode(stored);
         List<AlertEvent> events = storedEvents.stream().map(AlertViews::decode).toList();
         ObjectNode view = Call.JSON.createObjectNode()
@@ -45,15 +48,24 @@ final class AlertViews {
                 .put("test", alert.test())
                 .put("state", stored.state())
                 .put("level", events.isEmpty() ? alert.level() : events.get(events.size() - 1).level());
-        ArrayNode told = view.putArray("told");
+        // Told: the carers the gateway's DELIVERED events name (the hub had it for them), and any whose
+        // device said it received it; delivered_at is that carer's first device receipt, null before.
+        Map<String, ObjectNode> told = new LinkedHashMap<>();
         ArrayNode onTheWay = view.putArray("on_the_way");
         for (AlertEvent e : events) {
             if (e.event().equals("DELIVERED") && !e.carer().isEmpty()) {
-                told.addObject().put("carer", e.carer()).put("delivered_at", e.at().toString());
+                told.computeIfAbsent(e.carer(), c -> newTold(c)).put("told_at", e.at().toString());
             } else if (e.event().equals("ACKNOWLEDGED") && !e.carer().isEmpty()) {
                 onTheWay.addObject().put("carer", e.carer()).put("at", e.at().toString());
             }
         }
+        for (Receipt r : receipts) {
+            ObjectNode t = told.computeIfAbsent(r.carer(), c -> newTold(c));
+            if (t.get("delivered_at").isNull()) {
+                t.put("delivered_at", r.received().toString());
+            }
+        }
+        view.putArray("told").addAll(told.values());
         if (trail) {
             ArrayNode list = view.putArray("trail");
             for (AlertEvent e : events) {
@@ -64,6 +76,13 @@ final class AlertViews {
         return view;
     }
 
+    private static ObjectNode newTold(String carer) {
+        ObjectNode t = Call.JSON.createObjectNode().put("carer", carer);
+        t.putNull("told_at");
+        t.putNull("delivered_at");
+        return t;
+    }
+
     /** The view of an alert as it was when it arrived: raised, no events yet. */
     static ObjectNode ofNew(String homeId, String json, java.time.Instant received) {
         Alert alert;
@@ -72,7 +91,7 @@ final class AlertViews {
         } catch (ProtocolException e) {
             throw new IllegalStateException("a stored alert no longer decodes: " + e.getMessage(), e);
         }
-        return of(new StoredAlert(alert.id(), homeId, json, received, RAISED, 0), List.of(), false);
+        return of(new StoredAlert(alert.id(), homeId, json, received, RAISED, 0), List.of(), List.of(), false);
     }
 
     private static Alert decode(StoredAlert stored) {

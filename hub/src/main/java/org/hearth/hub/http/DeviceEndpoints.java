@@ -10,9 +10,15 @@ import java.util.Optional;
 import org.hearth.hub.store.AccessEntry;
 import org.hearth.hub.store.Device;
 import org.hearth.hub.store.Enrolment;
+import org.hearth.hub.push.AlertPushes;
+import org.hearth.hub.push.WebPush;
 import org.hearth.hub.store.HubStore;
+import org.hearth.hub.store.PushSubscription;
 
-/** {@code POST /enrol}, {@code GET /devices}, {@code DELETE /devices/{device}}. */
+/**
+ * {@code POST /enrol}, {@code GET /devices}, {@code DELETE /devices/{device}}, and Web Push:
+ * {@code GET /push/key}, {@code PUT|DELETE /devices/self/push}, {@code POST /devices/self/test}.
+ */
 final class DeviceEndpoints {
 
     static final String COOKIE = "hearth_device";
@@ -22,11 +28,57 @@ final class DeviceEndpoints {
     private final HubStore store;
     private final Clock clock;
     private final LiveStreams streams;
+    private final Optional<AlertPushes> pushes;
 
-    DeviceEndpoints(HubStore store, Clock clock, LiveStreams streams) {
+    DeviceEndpoints(HubStore store, Clock clock, LiveStreams streams, Optional<AlertPushes> pushes) {
         this.store = store;
         this.clock = clock;
         this.streams = streams;
+        this.pushes = pushes;
+    }
+
+    private AlertPushes pushes() {
+        return pushes.orElseThrow(() -> ApiException.notFound("Web Push is not set up on this hub"));
+    }
+
+    /** {@code GET /push/key}: the VAPID public key for {@code PushManager.subscribe}. */
+    void pushKey(Call call) throws IOException {
+        call.respond(200, Call.JSON.createObjectNode().put("public_key", pushes().publicKey()));
+    }
+
+    /** {@code PUT /devices/self/push}: the browser's {@code PushSubscription} as JSON; it replaces the one before. */
+    void subscribe(Call call, Device self) throws IOException {
+        pushes();
+        ObjectNode body = call.body();
+        String endpoint = Call.text(body, "endpoint", true, 2000).orElseThrow();
+        if (!(body.get("keys") instanceof ObjectNode keys)) {
+            throw ApiException.badRequest("keys: required, with p256dh and auth");
+        }
+        String p256dh = Call.text(keys, "p256dh", true, 200).orElseThrow();
+        String auth = Call.text(keys, "auth", true, 100).orElseThrow();
+        try {
+            WebPush.check(endpoint, p256dh, auth);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        store.putPushSubscription(new PushSubscription(self.id(), endpoint, p256dh, auth, clock.instant()));
+        call.respond(204, null);
+    }
+
+    /** {@code DELETE /devices/self/push}: the app unsubscribed (or notifications were turned off). */
+    void unsubscribe(Call call, Device self) throws IOException {
+        store.pushSubscription(self.id()).ifPresent(s -> store.deletePushSubscription(self.id(), s.endpoint()));
+        call.respond(204, null);
+    }
+
+    /** {@code POST /devices/self/test}: a test notification to this device, over its live streams and by push. */
+    void test(Call call, Device self) throws IOException {
+        call.body();
+        Instant now = clock.instant();
+        String payload = AlertPushes.testPayload(self, now);
+        int streamsTold = streams.tellDevice(self.id(), "test", payload);
+        boolean pushed = pushes.map(p -> p.test(self, now)).orElse(false);
+        call.respond(202, Call.JSON.createObjectNode().put("streams", streamsTold).put("push", pushed));
     }
 
     /** The device the request's cookie names, not revoked; else 401. */

@@ -18,6 +18,7 @@ import org.hearth.hub.store.Device;
 import org.hearth.hub.store.Home;
 import org.hearth.hub.store.HubStore;
 import org.hearth.hub.store.Liveness;
+import org.hearth.hub.store.Receipt;
 import org.hearth.hub.store.StoredAlert;
 import org.hearth.hub.store.StoredSummary;
 import org.hearth.hub.uplink.UplinkServer;
@@ -77,6 +78,7 @@ final class HomeEndpoints {
             case "GET alerts/{id}" -> alert(call, device, home, p.get(3));
             case "POST alerts/{id}/ack" -> ack(call, device, home, p.get(3));
             case "POST alerts/{id}/resolve" -> resolve(call, device, home, p.get(3));
+            case "POST alerts/{id}/received" -> received(call, device, home, p.get(3));
             case "GET summary" -> summary(call, device, home);
             case "POST check" -> check(call, device, home);
             default -> throw ApiException.notFound("no such request: " + call.method + " /api/v1/" + String.join("/", p));
@@ -104,14 +106,14 @@ final class HomeEndpoints {
         store.alerts(home.id()).stream().filter(a -> state.isEmpty() || AlertViews.isOpen(a))
                 .sorted(Comparator.comparing((StoredAlert a) -> AlertViews.isOpen(a) ? 0 : 1)
                         .thenComparing(StoredAlert::received, Comparator.reverseOrder()))
-                .forEach(a -> list.add(AlertViews.of(a, store.events(a.id()), false)));
+                .forEach(a -> list.add(AlertViews.of(a, store.events(a.id()), store.receipts(a.id()), false)));
         call.respond(200, Call.JSON.createObjectNode().set("alerts", list));
     }
 
     private void alert(Call call, Device device, Home home, String id) throws IOException {
         StoredAlert alert = alertOf(home, id);
         log(device, home.id(), "alert " + alert.id());
-        call.respond(200, AlertViews.of(alert, store.events(alert.id()), true));
+        call.respond(200, view(alert));
     }
 
     private void ack(Call call, Device device, Home home, String id) throws IOException {
@@ -124,7 +126,7 @@ final class HomeEndpoints {
         entry.set("ack", Call.JSON.readTree(WireCodec.encode(ack)));
         uplink.tellGateway(home, Down.ACK, entry.toString(), now);
         log(device, home.id(), "ack " + alert.id());
-        call.respond(202, AlertViews.of(alert, store.events(alert.id()), true));
+        call.respond(202, view(alert));
     }
 
     private void resolve(Call call, Device device, Home home, String id) throws IOException {
@@ -143,7 +145,36 @@ final class HomeEndpoints {
                 .put("at", now.toString()).put("outcome", outcome.name().toLowerCase(Locale.ROOT)).put("note", note);
         uplink.tellGateway(home, Down.RESOLVE, entry.toString(), now);
         log(device, home.id(), "resolve " + alert.id());
-        call.respond(202, AlertViews.of(alert, store.events(alert.id()), true));
+        call.respond(202, view(alert));
+    }
+
+    /**
+     * {@code POST /homes/{home}/alerts/{id}/received}: this device has the alert (its service worker
+     * got the push, or the open app the stream's event). The first per device is kept; the first of
+     * the carer's devices also queues a {@code delivered} entry for the gateway. Every receipt is in
+     * the access log. Answers 200 with the view every time, so a retry is harmless. A resolved alert
+     * is received all the same.
+     */
+    private void received(Call call, Device device, Home home, String id) throws IOException {
+        ObjectNode body = call.body();
+        String via = Call.text(body, "via", false, 20).orElse("app");
+        if (!List.of("push", "stream", "app").contains(via)) {
+            throw ApiException.badRequest("via: one of push, stream, app");
+        }
+        StoredAlert alert = alertOf(home, id);
+        Instant now = clock.instant();
+        Receipt.Outcome outcome = store.addReceipt(home.id(), alert.id(), device.id(), device.carer(), now);
+        if (outcome == Receipt.Outcome.FIRST_FOR_CARER) {
+            ObjectNode entry = Call.JSON.createObjectNode().put("alert_id", alert.id().toString()).put("by", device.carer())
+                    .put("at", now.toString()).put("device", device.name());
+            uplink.tellGateway(home, Down.DELIVERED, entry.toString(), now);
+        }
+        log(device, home.id(), "received " + alert.id() + " by " + via);
+        call.respond(200, view(alert));
+    }
+
+    private ObjectNode view(StoredAlert alert) {
+        return AlertViews.of(alert, store.events(alert.id()), store.receipts(alert.id()), true);
     }
 
     private void summary(Call call, Device device, Home home) throws IOException {

@@ -11,10 +11,12 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.hub.config.HubConfig;
+import org.hearth.hub.push.AlertPushes;
 import org.hearth.hub.store.Device;
 import org.hearth.hub.store.HubStore;
 import org.hearth.hub.store.StoreException;
@@ -47,11 +49,11 @@ public final class HttpApi implements AutoCloseable {
     private final RateLimiter perAddress;
 
     private HttpApi(HttpsServer server, ExecutorService threads, HubStore store, UplinkServer uplink, Clock clock, Duration heartbeat,
-            Scheduler streamLoop) {
+            Scheduler streamLoop, Optional<AlertPushes> pushes) {
         this.server = server;
         this.threads = threads;
         this.streams = new LiveStreams(store, streamLoop);
-        this.devices = new DeviceEndpoints(store, clock, streams);
+        this.devices = new DeviceEndpoints(store, clock, streams, pushes);
         this.homes = new HomeEndpoints(store, uplink, clock, heartbeat);
         this.perDevice = new RateLimiter(REQUESTS_PER_MINUTE, clock);
         this.perAddress = new RateLimiter(ENROLMENTS_PER_MINUTE, clock);
@@ -64,6 +66,12 @@ public final class HttpApi implements AutoCloseable {
      */
     public static HttpApi start(HubConfig.Http http, Path dataDir, HubStore store, UplinkServer uplink, Clock clock,
             Duration heartbeat, Scheduler streamLoop) {
+        return start(http, dataDir, store, uplink, clock, heartbeat, streamLoop, Optional.empty());
+    }
+
+    /** As above, with Web Push: {@code pushes} serves the VAPID key and sends the test notifications. */
+    public static HttpApi start(HubConfig.Http http, Path dataDir, HubStore store, UplinkServer uplink, Clock clock,
+            Duration heartbeat, Scheduler streamLoop, Optional<AlertPushes> pushes) {
         try {
             HttpsServer server = HttpsServer.create(new InetSocketAddress(http.bind(), http.port()), 50);
             server.setHttpsConfigurator(new HttpsConfigurator(Certificates.context(http.tls(), dataDir, http.publicUrl().getHost())));
@@ -74,7 +82,7 @@ public final class HttpApi implements AutoCloseable {
                 return t;
             });
             server.setExecutor(threads);
-            HttpApi api = new HttpApi(server, threads, store, uplink, clock, heartbeat, streamLoop);
+            HttpApi api = new HttpApi(server, threads, store, uplink, clock, heartbeat, streamLoop, pushes);
             server.createContext(BASE, api::handle);
             server.createContext("/", WebApp::handle);
             server.start();
@@ -135,6 +143,19 @@ public final class HttpApi implements AutoCloseable {
         } else if (p.equals(List.of("devices"))) {
             allowed(call, "GET");
             devices.list(call, device);
+        } else if (p.equals(List.of("push", "key"))) {
+            allowed(call, "GET");
+            devices.pushKey(call);
+        } else if (p.equals(List.of("devices", "self", "push"))) {
+            if (call.method.equals("DELETE")) {
+                devices.unsubscribe(call, device);
+            } else {
+                allowed(call, "PUT");
+                devices.subscribe(call, device);
+            }
+        } else if (p.equals(List.of("devices", "self", "test"))) {
+            allowed(call, "POST");
+            devices.test(call, device);
         } else if (p.size() == 2 && p.get(0).equals("devices")) {
             allowed(call, "DELETE");
             devices.revoke(call, device, p.get(1));

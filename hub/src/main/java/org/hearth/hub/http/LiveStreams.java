@@ -148,6 +148,19 @@ final class LiveStreams implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends an event to this device's open streams only, with no id: it is not kept, and a client
+     * that reconnects is not sent it again. Returns how many streams it went to.
+     */
+    int tellDevice(String deviceId, String event, String json) {
+        List<EventStream> open;
+        synchronized (this) {
+            open = List.copyOf(byDevice.getOrDefault(deviceId, List.of()));
+        }
+        open.forEach(s -> s.send("event: " + event + "\ndata: " + json + "\n\n"));
+        return open.size();
+    }
+
     /** On the loop: what the client missed (after its {@code Last-Event-ID}, up to the cursor), then live. */
     private void start(EventStream stream, Optional<Long> lastEventId) {
         try {

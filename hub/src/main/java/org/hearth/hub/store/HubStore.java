@@ -74,8 +74,29 @@ public interface HubStore extends LivenessStore, StreamStore, AutoCloseable {
     /** A carer's devices not revoked, oldest first. */
     List<Device> devicesOf(String carer);
 
-    /** Revokes a device at once; false if there is no such device or it was revoked before. */
+    /** Revokes a device at once, and deletes its push subscription; false if there is no such device or it was revoked before. */
     boolean revokeDevice(String deviceId, Instant now);
+
+    /** Keeps a device's push subscription, replacing the one it had. */
+    void putPushSubscription(PushSubscription subscription);
+
+    /** The device's push subscription, if it has one. */
+    Optional<PushSubscription> pushSubscription(String deviceId);
+
+    /** The subscriptions of the devices, not revoked, that may see the home at a ladder level up to {@code maxLevel}. */
+    List<PushSubscription> pushSubscriptions(String homeId, int maxLevel);
+
+    /**
+     * Deletes the device's subscription if it is still the one with this endpoint (one the browser
+     * made since stays); false if there was none.
+     */
+    boolean deletePushSubscription(String deviceId, String endpoint);
+
+    /** Records that a device of {@code carer} received an alert of {@code homeId}; once per device, the first time kept. */
+    Receipt.Outcome addReceipt(String homeId, UUID alertId, String deviceId, String carer, Instant received);
+
+    /** An alert's receipts, first first. */
+    List<Receipt> receipts(UUID alertId);
 
     /** Writes one line of a home's access log. */
     void logAccess(AccessEntry entry);

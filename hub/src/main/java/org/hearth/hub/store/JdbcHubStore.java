@@ -147,7 +147,7 @@ public final class JdbcHubStore implements HubStore {
         return call(c -> {
             update(c, "DELETE FROM alert_events WHERE alert_id IN (SELECT id FROM alerts WHERE home_id = ?)", id);
             for (String table : List.of("alerts", "summaries", "down_queue", "gateway_liveness", "gateway_events", "invites",
-                    "device_homes", "access_log", "stream_events")) {
+                    "device_homes", "access_log", "stream_events", "alert_receipts")) {
                 update(c, "DELETE FROM " + table + " WHERE home_id = ?", id);
             }
             return update(c, "DELETE FROM homes WHERE id = ?", id) == 1;
@@ -328,8 +328,65 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public boolean revokeDevice(String deviceId, Instant now) {
-        return call(c -> update(c, "UPDATE devices SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL", now.toEpochMilli(),
-                deviceId) == 1);
+        return call(c -> {
+            update(c, "DELETE FROM push_subscriptions WHERE device_id = ?", deviceId);
+            return update(c, "UPDATE devices SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL", now.toEpochMilli(), deviceId) == 1;
+        });
+    }
+
+    // ---- push subscriptions and receipts
+
+    private static final String SUBSCRIPTION_COLUMNS = "SELECT s.device_id, s.endpoint, s.p256dh, s.auth, s.created_ms FROM push_subscriptions s";
+
+    private static PushSubscription subscription(ResultSet r) throws SQLException {
+        return new PushSubscription(r.getString(1), r.getString(2), r.getString(3), r.getString(4), Instant.ofEpochMilli(r.getLong(5)));
+    }
+
+    @Override
+    public void putPushSubscription(PushSubscription s) {
+        call(c -> update(c, "INSERT INTO push_subscriptions (device_id, endpoint, p256dh, auth, created_ms) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (device_id) DO UPDATE SET endpoint = excluded.endpoint, p256dh = excluded.p256dh,"
+                + " auth = excluded.auth, created_ms = excluded.created_ms",
+                s.deviceId(), s.endpoint(), s.p256dh(), s.auth(), s.created().toEpochMilli()));
+    }
+
+    @Override
+    public Optional<PushSubscription> pushSubscription(String deviceId) {
+        return call(c -> query(c, SUBSCRIPTION_COLUMNS + " WHERE s.device_id = ?", JdbcHubStore::subscription, deviceId))
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<PushSubscription> pushSubscriptions(String homeId, int maxLevel) {
+        return call(c -> query(c, SUBSCRIPTION_COLUMNS + " JOIN device_homes g ON g.device_id = s.device_id"
+                + " JOIN devices d ON d.id = s.device_id WHERE g.home_id = ? AND g.level <= ? AND d.revoked_ms IS NULL"
+                + " ORDER BY s.device_id", JdbcHubStore::subscription, homeId, maxLevel));
+    }
+
+    @Override
+    public boolean deletePushSubscription(String deviceId, String endpoint) {
+        return call(c -> update(c, "DELETE FROM push_subscriptions WHERE device_id = ? AND endpoint = ?", deviceId, endpoint) == 1);
+    }
+
+    @Override
+    public Receipt.Outcome addReceipt(String homeId, UUID alertId, String deviceId, String carer, Instant received) {
+        return call(c -> {
+            boolean carerHadOne = !query(c, "SELECT 1 FROM alert_receipts WHERE alert_id = ? AND carer = ?", r -> 1,
+                    alertId.toString(), carer).isEmpty();
+            int n = update(c, "INSERT INTO alert_receipts (alert_id, device_id, home_id, carer, received_ms) VALUES (?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (alert_id, device_id) DO NOTHING", alertId.toString(), deviceId, homeId, carer, received.toEpochMilli());
+            if (n == 0) {
+                return Receipt.Outcome.ALREADY;
+            }
+            return carerHadOne ? Receipt.Outcome.FIRST_FOR_DEVICE : Receipt.Outcome.FIRST_FOR_CARER;
+        });
+    }
+
+    @Override
+    public List<Receipt> receipts(UUID alertId) {
+        return call(c -> query(c, "SELECT alert_id, device_id, carer, received_ms FROM alert_receipts WHERE alert_id = ?"
+                + " ORDER BY received_ms, device_id", r -> new Receipt(UUID.fromString(r.getString(1)), r.getString(2), r.getString(3),
+                Instant.ofEpochMilli(r.getLong(4))), alertId.toString()));
     }
 
     @Override

@@ -50,7 +50,14 @@ final class Migrations {
                     "CREATE TABLE stream_events (id BIGINT PRIMARY KEY, home_id VARCHAR(32) NOT NULL, kind VARCHAR(16) NOT NULL,"
                             + " json TEXT NOT NULL, at_ms BIGINT NOT NULL)",
                     "CREATE INDEX stream_events_by_home ON stream_events (home_id, id)",
-                    "CREATE INDEX stream_events_by_time ON stream_events (at_ms)"));
+                    "CREATE INDEX stream_events_by_time ON stream_events (at_ms)"),
+            List.of(
+                    "CREATE TABLE push_subscriptions (device_id VARCHAR(32) PRIMARY KEY, endpoint TEXT NOT NULL,"
+                            + " p256dh VARCHAR(100) NOT NULL, auth VARCHAR(40) NOT NULL, created_ms BIGINT NOT NULL)",
+                    "CREATE TABLE alert_receipts (alert_id VARCHAR(36) NOT NULL, device_id VARCHAR(32) NOT NULL,"
+                            + " home_id VARCHAR(32) NOT NULL, carer VARCHAR(200) NOT NULL, received_ms BIGINT NOT NULL,"
+                            + " PRIMARY KEY (alert_id, device_id))",
+                    "CREATE INDEX alert_receipts_by_home ON alert_receipts (home_id)"));
 
     static final int CURRENT = VERSIONS.size();
 

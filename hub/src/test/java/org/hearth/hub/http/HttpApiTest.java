@@ -162,7 +162,7 @@ class HttpApiTest {
         JsonNode view = priya.get("/homes/" + flat12.id() + "/alerts/" + newer).json();
         assertThat(view.path("state").asText()).isEqualTo("acknowledged");
         assertThat(view.path("words").asText()).isEqualTo("The pull cord in the bathroom was pulled.");
-        assertThat(view.path("told").toString()).isEqualTo("[{\"carer\":\"Priya\",\"delivered_at\":\"2026-11-28T10:14:31Z\"}]");
+        assertThat(view.path("told").toString()).isEqualTo("[{\"carer\":\"Priya\",\"told_at\":\"2026-11-28T10:14:31Z\",\"delivered_at\":null}]");
         assertThat(view.path("on_the_way").toString()).isEqualTo("[{\"carer\":\"Priya\",\"at\":\"2026-11-28T10:14:32Z\"}]");
         assertThat(view.path("trail")).extracting(e -> e.path("event").asText()).containsExactly("RAISED", "DELIVERED", "ACKNOWLEDGED");
 

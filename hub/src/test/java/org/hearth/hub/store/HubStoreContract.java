@@ -272,4 +272,57 @@ abstract class HubStoreContract {
         store = reopen();
         assertThat(store.homes()).hasSize(1);
     }
+
+    /** A device of {@code carer} on {@code home} at {@code level}. */
+    private Device device(Home home, String carer, int level, String name) {
+        store.addInvite("hash-" + name, new Invite(home.id(), carer, level, T0, T0.plus(Duration.ofHours(72))));
+        return store.enrol("hash-" + name, name, "cred-" + name, T0).device().orElseThrow();
+    }
+
+    @Test
+    void a_device_keeps_one_push_subscription_found_by_home_and_level_and_gone_when_revoked() {
+        Home flat = store.addHome("Flat 12", KEY, T0);
+        Home other = store.addHome("Flat 14", KEY, T0);
+        Device phone = device(flat, "Priya", 1, "phone");
+        Device tablet = device(flat, "Tom", 2, "tablet");
+        Device elsewhere = device(other, "Sam", 1, "elsewhere");
+        store.putPushSubscription(new PushSubscription(phone.id(), "https://push.example/a", "P1", "A1", T0));
+        store.putPushSubscription(new PushSubscription(phone.id(), "https://push.example/b", "P2", "A2", T0.plusSeconds(1)));
+        store.putPushSubscription(new PushSubscription(tablet.id(), "https://push.example/t", "P3", "A3", T0));
+        store.putPushSubscription(new PushSubscription(elsewhere.id(), "https://push.example/e", "P4", "A4", T0));
+
+        assertThat(store.pushSubscription(phone.id())).as("replaced, not added")
+                .contains(new PushSubscription(phone.id(), "https://push.example/b", "P2", "A2", T0.plusSeconds(1)));
+        assertThat(store.pushSubscriptions(flat.id(), 1)).extracting(PushSubscription::deviceId).containsExactly(phone.id());
+        assertThat(store.pushSubscriptions(flat.id(), 2)).extracting(PushSubscription::deviceId)
+                .containsExactlyInAnyOrder(phone.id(), tablet.id());
+
+        assertThat(store.deletePushSubscription(phone.id(), "https://push.example/a")).as("an older endpoint leaves the newer").isFalse();
+        assertThat(store.pushSubscription(phone.id())).isPresent();
+        assertThat(store.deletePushSubscription(phone.id(), "https://push.example/b")).isTrue();
+        assertThat(store.pushSubscription(phone.id())).isEmpty();
+
+        assertThat(store.revokeDevice(tablet.id(), T0)).isTrue();
+        assertThat(store.pushSubscription(tablet.id())).as("revoking deletes it").isEmpty();
+        assertThat(store.pushSubscriptions(flat.id(), 9)).isEmpty();
+    }
+
+    @Test
+    void a_receipt_is_kept_once_per_device_and_the_first_per_carer_is_known() throws Exception {
+        Home flat = store.addHome("Flat 12", KEY, T0);
+        UUID alert = UUID.randomUUID();
+        store.addAlert(flat.id(), alert, "{}", T0);
+        assertThat(store.addReceipt(flat.id(), alert, "d-phone", "Priya", T0.plusSeconds(2))).isEqualTo(Receipt.Outcome.FIRST_FOR_CARER);
+        assertThat(store.addReceipt(flat.id(), alert, "d-phone", "Priya", T0.plusSeconds(9))).isEqualTo(Receipt.Outcome.ALREADY);
+        assertThat(store.addReceipt(flat.id(), alert, "d-tablet", "Priya", T0.plusSeconds(3))).isEqualTo(Receipt.Outcome.FIRST_FOR_DEVICE);
+        assertThat(store.addReceipt(flat.id(), alert, "d-tom", "Tom", T0.plusSeconds(4))).isEqualTo(Receipt.Outcome.FIRST_FOR_CARER);
+        assertThat(store.receipts(alert)).containsExactly(new Receipt(alert, "d-phone", "Priya", T0.plusSeconds(2)),
+                new Receipt(alert, "d-tablet", "Priya", T0.plusSeconds(3)), new Receipt(alert, "d-tom", "Tom", T0.plusSeconds(4)));
+
+        store.close();
+        store = reopen();
+        assertThat(store.receipts(alert)).hasSize(3);
+        assertThat(store.removeHome(flat.id())).isTrue();
+        assertThat(store.receipts(alert)).as("gone with the home").isEmpty();
+    }
 }

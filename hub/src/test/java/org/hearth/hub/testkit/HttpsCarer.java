@@ -31,6 +31,13 @@ public final class HttpsCarer {
     private String cookie;
 
     public HttpsCarer(URI hub, Path pkcs12, Path passwordFile) throws Exception {
+        client = HttpClient.newBuilder().sslContext(trusting(pkcs12, passwordFile)).connectTimeout(Duration.ofSeconds(10)).build();
+        root = hub.toString();
+        base = root + "/api/v1";
+    }
+
+    /** TLS that trusts only the certificate in the PKCS#12 file (a self-signed one made by {@code Certificates}). */
+    public static SSLContext trusting(Path pkcs12, Path passwordFile) throws Exception {
         char[] password = Files.readString(passwordFile).strip().toCharArray();
         KeyStore server = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(pkcs12)) {
@@ -44,9 +51,7 @@ public final class HttpsCarer {
         tmf.init(trusted);
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, tmf.getTrustManagers(), null);
-        client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
-        root = hub.toString();
-        base = root + "/api/v1";
+        return tls;
     }
 
     /** An answer: status, headers and the body as JSON (null when empty). */
@@ -80,6 +85,11 @@ public final class HttpsCarer {
     public Answer post(String path, String body) throws Exception {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Answer put(String path, String body) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Answer delete(String path) throws Exception {
