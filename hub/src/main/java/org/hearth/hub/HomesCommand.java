@@ -39,6 +39,10 @@ final class HomesCommand implements Runnable {
         @Option(names = "--label", required = true, description = "What the home is called, e.g. \"Flat 12\"; never the resident's name.")
         String label;
 
+        @Option(names = "--org", defaultValue = "",
+                description = "The organisation whose operators watch this home (see `invite --operator`), e.g. leicester-arc.")
+        String org;
+
         @Option(names = "--no-qr", description = "Print the code as text only.")
         boolean noQr;
 
@@ -48,14 +52,19 @@ final class HomesCommand implements Runnable {
                 System.err.println("hearth-hub: --label must be 1 to 200 characters");
                 return HubMain.EXIT_INVALID;
             }
+            if (!InviteCommand.validOrg(org.strip()) && !org.isBlank()) {
+                System.err.println("hearth-hub: --org " + InviteCommand.ORG_RULE);
+                return HubMain.EXIT_INVALID;
+            }
             HubConfig cfg = config.load();
             byte[] key = new byte[PairingCode.KEY_BYTES];
             new SecureRandom().nextBytes(key);
             try (HubStore store = Hub.openStore(cfg)) {
-                Home home = store.addHome(label.strip(), key, Instant.now());
+                Home home = store.addHome(label.strip(), org.strip(), key, Instant.now());
                 HubPairingCode code = new HubPairingCode(
                         URI.create("coaps://" + cfg.uplink().publicHost() + ":" + cfg.uplink().port()), home.label(), home.identity(), key);
-                System.out.println("Added home " + home.id() + " \"" + home.label() + "\" (identity " + home.identity() + ").");
+                System.out.println("Added home " + home.id() + " \"" + home.label() + "\" (identity " + home.identity() + ")"
+                        + (org.isBlank() ? "." : ", watched by the operators of " + org.strip() + "."));
                 System.out.println("Pairing code for the installer (it holds the key; give it to no one else):");
                 System.out.println(code.text());
                 if (!noQr) {

@@ -111,7 +111,11 @@ final class DeviceEndpoints {
         }
         ObjectNode answer = Call.JSON.createObjectNode();
         answer.putObject("device").put("id", device.id()).put("name", device.name());
-        answer.put("carer", device.carer()).set("homes", homes);
+        answer.put("carer", device.carer());
+        if (device.operator()) {
+            answer.put("operator_of", device.operatorOrg());
+        }
+        answer.set("homes", homes);
         call.header("Set-Cookie", COOKIE + "=" + credential + "; HttpOnly; Secure; SameSite=Strict; Path=/api; Max-Age="
                 + COOKIE_MAX_AGE_SECONDS);
         call.respond(201, answer);
@@ -141,11 +145,13 @@ final class DeviceEndpoints {
 
     /**
      * A carer is known by name per home (as the home's ladder names them), so the devices of "the
-     * same carer" are those with the name that share a home with this one.
+     * same carer" are those with the name that share a home with this one; an operator's, those
+     * with the name in the same organisation.
      */
     private List<Device> sameCarer(Device self) {
         return store.devicesOf(self.carer()).stream()
-                .filter(d -> d.homes().stream().anyMatch(g -> self.maySee(g.homeId())))
+                .filter(d -> d.operatorOrg().equals(self.operatorOrg()))
+                .filter(d -> self.operator() || d.homes().stream().anyMatch(g -> self.maySee(g.homeId())))
                 .toList();
     }
 }

@@ -45,9 +45,14 @@ final class HomeEndpoints {
         this.heartbeat = heartbeat;
     }
 
-    /** {@code GET /homes}. */
+    /**
+     * {@code GET /homes}: those with open alerts first, then those whose gateway is silent, then by
+     * label, so an operator watching many homes sees first what needs someone.
+     */
     void list(Call call, Device device) throws IOException {
-        ArrayNode homes = Call.JSON.createArrayNode();
+        record Row(ObjectNode json, long open, boolean connected, String label) {
+        }
+        List<Row> rows = new java.util.ArrayList<>();
         for (Device.Grant grant : device.homes()) {
             Optional<Home> home = store.home(grant.homeId());
             if (home.isEmpty()) {
@@ -55,12 +60,22 @@ final class HomeEndpoints {
             }
             log(device, grant.homeId(), "homes");
             Optional<Liveness> heard = store.liveness(grant.homeId());
-            ObjectNode h = homes.addObject().put("id", grant.homeId()).put("label", home.get().label()).put("level", grant.level())
-                    .put("open_alerts", store.alerts(grant.homeId()).stream().filter(AlertViews::isOpen).count());
-            ObjectNode gateway = h.putObject("gateway").put("connected", heard.isPresent() && !heard.get().silent());
+            long open = store.alerts(grant.homeId()).stream().filter(AlertViews::isOpen).count();
+            boolean connected = heard.isPresent() && !heard.get().silent();
+            ObjectNode h = Call.JSON.createObjectNode().put("id", grant.homeId()).put("label", home.get().label())
+                    .put("level", grant.level()).put("open_alerts", open);
+            ObjectNode gateway = h.putObject("gateway").put("connected", connected);
             gateway.put("last_heard", heard.map(l -> l.lastHeartbeat().toString()).orElse(null));
+            rows.add(new Row(h, open, connected, home.get().label()));
         }
-        call.respond(200, Call.JSON.createObjectNode().set("homes", homes));
+        ArrayNode homes = Call.JSON.createArrayNode();
+        rows.stream().sorted(Comparator.comparing((Row r) -> r.open() > 0 ? 0 : 1).thenComparing(Row::connected)
+                .thenComparing(Row::label)).forEach(r -> homes.add(r.json()));
+        ObjectNode answer = Call.JSON.createObjectNode();
+        if (device.operator()) {
+            answer.put("operator_of", device.operatorOrg());
+        }
+        call.respond(200, answer.set("homes", homes));
     }
 
     /** {@code /homes/{home}/…} (3 to 5 path segments): the rest of the path decides. */
@@ -117,6 +132,7 @@ final class HomeEndpoints {
     }
 
     private void ack(Call call, Device device, Home home, String id) throws IOException {
+        carersOnly(device);
         ObjectNode body = call.body();
         String note = Call.text(body, "note", false, 500).orElse("");
         StoredAlert alert = openAlert(home, id);
@@ -130,6 +146,7 @@ final class HomeEndpoints {
     }
 
     private void resolve(Call call, Device device, Home home, String id) throws IOException {
+        carersOnly(device);
         ObjectNode body = call.body();
         String outcomeText = Call.text(body, "outcome", true, 40).orElseThrow();
         Down.Outcome outcome;
@@ -162,6 +179,11 @@ final class HomeEndpoints {
             throw ApiException.badRequest("via: one of push, stream, app");
         }
         StoredAlert alert = alertOf(home, id);
+        if (device.operator()) {
+            // An operator's screen is not a carer's device: it does not make an alert delivered.
+            call.respond(200, view(alert));
+            return;
+        }
         Instant now = clock.instant();
         Receipt.Outcome outcome = store.addReceipt(home.id(), alert.id(), device.id(), device.carer(), now);
         if (outcome == Receipt.Outcome.FIRST_FOR_CARER) {
@@ -171,6 +193,17 @@ final class HomeEndpoints {
         }
         log(device, home.id(), "received " + alert.id() + " by " + via);
         call.respond(200, view(alert));
+    }
+
+    /**
+     * The gateway's ladder says who may answer an alert, and names carers, not operators: an
+     * operator's device watches, and the home's carers acknowledge and resolve.
+     */
+    private static void carersOnly(Device device) {
+        if (device.operator()) {
+            throw new ApiException(403, "operator_watches",
+                    "an operator's device watches the homes of " + device.operatorOrg() + "; the home's carers acknowledge and resolve its alerts");
+        }
     }
 
     private ObjectNode view(StoredAlert alert) {

@@ -37,6 +37,15 @@ public final class Invites {
 
     /** Makes an invite to {@code homeId} for {@code carer} at {@code level}, stores its hash, and returns the code. */
     public static String issue(HubStore store, String homeId, String carer, int level, Instant now) {
+        return issue(store, new Invite(homeId, carer, level, now, now.plus(LIFETIME)));
+    }
+
+    /** An operator's one-time code, to watch every home of {@code org}; valid as long as a carer's. */
+    public static String issueOperator(HubStore store, String org, String name, Instant now) {
+        return issue(store, Invite.operator(org, name, now, now.plus(LIFETIME)));
+    }
+
+    private static String issue(HubStore store, Invite invite) {
         StringBuilder code = new StringBuilder(9);
         for (int i = 0; i < 8; i++) {
             if (i == 4) {
@@ -44,7 +53,7 @@ public final class Invites {
             }
             code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
-        store.addInvite(hash(code.toString()), new Invite(homeId, carer, level, now, now.plus(LIFETIME)));
+        store.addInvite(hash(code.toString()), invite);
         return code.toString();
     }
 

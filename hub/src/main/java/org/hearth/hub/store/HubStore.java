@@ -11,8 +11,16 @@ import java.util.UUID;
  */
 public interface HubStore extends LivenessStore, StreamStore, AutoCloseable {
 
-    /** Adds a home with a fresh id and the given key. */
-    Home addHome(String label, byte[] key, Instant now);
+    /** The ids of the homes {@code org}'s operators watch. */
+    List<String> homesOf(String org);
+
+    /** Adds a home with a fresh id and the given key, in no organisation. */
+    default Home addHome(String label, byte[] key, Instant now) {
+        return addHome(label, "", key, now);
+    }
+
+    /** Adds a home with a fresh id and the given key; {@code org} names the organisation whose operators watch it, or is empty. */
+    Home addHome(String label, String org, byte[] key, Instant now);
 
     Optional<Home> home(String id);
 

@@ -102,12 +102,17 @@ public final class JdbcHubStore implements HubStore {
     // ---- homes
 
     @Override
-    public Home addHome(String label, byte[] key, Instant now) {
+    public List<String> homesOf(String org) {
+        return call(c -> query(c, "SELECT id FROM homes WHERE org = ? ORDER BY id", r -> r.getString(1), org));
+    }
+
+    @Override
+    public Home addHome(String label, String org, byte[] key, Instant now) {
         return call(c -> {
             String id = newId();
             Home home = new Home(id, label, Home.identityOf(id), key, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-            update(c, "INSERT INTO homes (id, label, identity, psk_hex, created_ms) VALUES (?, ?, ?, ?, ?)",
-                    home.id(), label, home.identity(), HexFormat.of().formatHex(key), home.created().toEpochMilli());
+            update(c, "INSERT INTO homes (id, label, identity, psk_hex, created_ms, org) VALUES (?, ?, ?, ?, ?, ?)",
+                    home.id(), label, home.identity(), HexFormat.of().formatHex(key), home.created().toEpochMilli(), org);
             return home;
         });
     }
@@ -264,18 +269,18 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public void addInvite(String codeHash, Invite invite) {
-        call(c -> update(c, "INSERT INTO invites (code_sha256, home_id, carer, level, created_ms, expires_ms, used_ms)"
-                + " VALUES (?, ?, ?, ?, ?, ?, NULL)", codeHash, invite.homeId(), invite.carer(), invite.level(),
-                invite.created().toEpochMilli(), invite.expires().toEpochMilli()));
+        call(c -> update(c, "INSERT INTO invites (code_sha256, home_id, carer, level, created_ms, expires_ms, used_ms, operator_org)"
+                + " VALUES (?, ?, ?, ?, ?, ?, NULL, ?)", codeHash, invite.homeId(), invite.carer(), invite.level(),
+                invite.created().toEpochMilli(), invite.expires().toEpochMilli(), invite.operatorOrg()));
     }
 
     @Override
     public Enrolment enrol(String codeHash, String deviceName, String credentialHash, Instant now) {
         return call(c -> {
-            record Row(String homeId, String carer, int level, long expiresMs, boolean used) {
+            record Row(String homeId, String carer, int level, long expiresMs, boolean used, String operatorOrg) {
             }
-            Optional<Row> invite = query(c, "SELECT home_id, carer, level, expires_ms, used_ms FROM invites WHERE code_sha256 = ?",
-                    r -> new Row(r.getString(1), r.getString(2), r.getInt(3), r.getLong(4), r.getObject(5) != null), codeHash)
+            Optional<Row> invite = query(c, "SELECT home_id, carer, level, expires_ms, used_ms, operator_org FROM invites WHERE code_sha256 = ?",
+                    r -> new Row(r.getString(1), r.getString(2), r.getInt(3), r.getLong(4), r.getObject(5) != null, r.getString(6)), codeHash)
                     .stream().findFirst();
             if (invite.isEmpty()) {
                 return Enrolment.refused(Enrolment.Status.NOT_FOUND);
@@ -291,17 +296,19 @@ public final class JdbcHubStore implements HubStore {
                 return Enrolment.refused(Enrolment.Status.ALREADY_USED);
             }
             Instant created = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            Device device = new Device("d-" + newId(), invite.get().carer(), deviceName, created,
-                    List.of(new Device.Grant(invite.get().homeId(), invite.get().level())));
-            update(c, "INSERT INTO devices (id, carer, name, credential_sha256, created_ms, revoked_ms) VALUES (?, ?, ?, ?, ?, NULL)",
-                    device.id(), device.carer(), deviceName, credentialHash, created.toEpochMilli());
-            update(c, "INSERT INTO device_homes (device_id, home_id, level) VALUES (?, ?, ?)", device.id(), invite.get().homeId(),
-                    invite.get().level());
-            return new Enrolment(Enrolment.Status.ENROLLED, Optional.of(device));
+            String id = "d-" + newId();
+            String org = invite.get().operatorOrg();
+            update(c, "INSERT INTO devices (id, carer, name, credential_sha256, created_ms, revoked_ms, operator_org)"
+                    + " VALUES (?, ?, ?, ?, ?, NULL, ?)", id, invite.get().carer(), deviceName, credentialHash, created.toEpochMilli(), org);
+            if (org.isEmpty()) {
+                update(c, "INSERT INTO device_homes (device_id, home_id, level) VALUES (?, ?, ?)", id, invite.get().homeId(),
+                        invite.get().level());
+            }
+            return new Enrolment(Enrolment.Status.ENROLLED, devices(c, DEVICE_COLUMNS + " WHERE id = ?", id).stream().findFirst());
         });
     }
 
-    private static final String DEVICE_COLUMNS = "SELECT id, carer, name, created_ms FROM devices";
+    private static final String DEVICE_COLUMNS = "SELECT id, carer, name, created_ms, operator_org FROM devices";
 
     @Override
     public Optional<Device> deviceByCredential(String credentialHash) {
@@ -315,13 +322,16 @@ public final class JdbcHubStore implements HubStore {
     }
 
     private static List<Device> devices(Connection c, String sql, Object... args) throws SQLException {
-        record Row(String id, String carer, String name, long createdMs) {
+        record Row(String id, String carer, String name, long createdMs, String operatorOrg) {
         }
         List<Device> devices = new ArrayList<>();
-        for (Row row : query(c, sql, r -> new Row(r.getString(1), r.getString(2), r.getString(3), r.getLong(4)), args)) {
-            List<Device.Grant> grants = query(c, "SELECT home_id, level FROM device_homes WHERE device_id = ? ORDER BY home_id",
-                    r -> new Device.Grant(r.getString(1), r.getInt(2)), row.id());
-            devices.add(new Device(row.id(), row.carer(), row.name(), Instant.ofEpochMilli(row.createdMs()), grants));
+        for (Row row : query(c, sql, r -> new Row(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getString(5)), args)) {
+            // An operator's homes are its organisation's as they are now, a home added later included.
+            List<Device.Grant> grants = row.operatorOrg().isEmpty()
+                    ? query(c, "SELECT home_id, level FROM device_homes WHERE device_id = ? ORDER BY home_id",
+                            r -> new Device.Grant(r.getString(1), r.getInt(2)), row.id())
+                    : query(c, "SELECT id FROM homes WHERE org = ? ORDER BY id", r -> new Device.Grant(r.getString(1), 0), row.operatorOrg());
+            devices.add(new Device(row.id(), row.carer(), row.name(), Instant.ofEpochMilli(row.createdMs()), grants, row.operatorOrg()));
         }
         return devices;
     }

@@ -57,7 +57,13 @@ final class Migrations {
                     "CREATE TABLE alert_receipts (alert_id VARCHAR(36) NOT NULL, device_id VARCHAR(32) NOT NULL,"
                             + " home_id VARCHAR(32) NOT NULL, carer VARCHAR(200) NOT NULL, received_ms BIGINT NOT NULL,"
                             + " PRIMARY KEY (alert_id, device_id))",
-                    "CREATE INDEX alert_receipts_by_home ON alert_receipts (home_id)"));
+                    "CREATE INDEX alert_receipts_by_home ON alert_receipts (home_id)"),
+            List.of(
+                    // Operators (an alarm-receiving centre's staff) watch every home of their organisation.
+                    "ALTER TABLE homes ADD COLUMN org VARCHAR(64) NOT NULL DEFAULT ''",
+                    "CREATE INDEX homes_by_org ON homes (org)",
+                    "ALTER TABLE invites ADD COLUMN operator_org VARCHAR(64) NOT NULL DEFAULT ''",
+                    "ALTER TABLE devices ADD COLUMN operator_org VARCHAR(64) NOT NULL DEFAULT ''"));
 
     static final int CURRENT = VERSIONS.size();
 

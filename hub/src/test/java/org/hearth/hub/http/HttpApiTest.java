@@ -180,6 +180,48 @@ class HttpApiTest {
         assertThat(storeFilesContain(credential)).as("only the credential's hash is stored").isFalse();
     }
 
+    /**
+     * An alarm-receiving centre's operator watches every home of their organisation, those that
+     * need someone first, and only those; the homes' carers, not the operator, answer alerts.
+     */
+    @Test
+    void an_operator_watches_every_home_of_their_organisation_with_what_needs_someone_first() throws Exception {
+        Home quiet = store.addHome("A quiet flat", "arc", KEY, T0);
+        Home silent = store.addHome("B silent flat", "arc", KEY, T0);
+        Home alarmed = store.addHome("C alarmed flat", "arc", KEY, T0);
+        store.addHome("Another council's flat", "elsewhere", KEY, T0);
+        store.heartbeat(quiet.id(), T0, Duration.ofSeconds(60));
+        store.heartbeat(alarmed.id(), T0, Duration.ofSeconds(60));
+        UUID open = alert(alarmed, T0.minusSeconds(30), "raised", "delivered");
+        HttpsCarer operator = carer();
+
+        Answer enrolled = operator.enrol(Invites.issueOperator(store, "arc", "Sam", T0), "Desk 3");
+        assertThat(enrolled.status()).isEqualTo(201);
+        assertThat(enrolled.json().path("operator_of").asText()).isEqualTo("arc");
+        Answer homes = operator.get("/homes");
+        assertThat(homes.json().path("operator_of").asText()).isEqualTo("arc");
+        assertThat(homes.json().path("homes")).extracting(h -> h.path("label").asText())
+                .as("open alerts first, then silent gateways, then by label")
+                .containsExactly("C alarmed flat", "B silent flat", "A quiet flat");
+        Home later = store.addHome("D new flat", "arc", KEY, T0);
+        assertThat(operator.get("/homes").json().path("homes")).extracting(h -> h.path("id").asText())
+                .as("a home added to the organisation later").contains(later.id());
+
+        assertThat(ids(operator.get("/homes/" + alarmed.id() + "/alerts?state=open"))).containsExactly(open);
+        assertThat(operator.get("/homes/" + flat12.id() + "/alerts").error()).isEqualTo("not_your_home");
+        Answer ack = operator.post("/homes/" + alarmed.id() + "/alerts/" + open + "/ack", "{\"note\":\"on my way\"}");
+        assertThat(ack.status()).isEqualTo(403);
+        assertThat(ack.error()).isEqualTo("operator_watches");
+        assertThat(operator.post("/homes/" + alarmed.id() + "/alerts/" + open + "/resolve", "{\"outcome\":\"resident_fine\"}")
+                .error()).isEqualTo("operator_watches");
+        assertThat(operator.post("/homes/" + alarmed.id() + "/alerts/" + open + "/received", "{\"via\":\"stream\"}").status())
+                .isEqualTo(200);
+        assertThat(store.receipts(open)).as("an operator's screen is not a carer's device").isEmpty();
+        assertThat(store.pendingDown(alarmed.id())).as("nothing goes to the gateway").isEmpty();
+        assertThat(store.accessLog(alarmed.id())).extracting(AccessEntry::what).contains("homes", "open alerts");
+        assertThat(store.accessLog(flat12.id())).extracting(AccessEntry::what).containsExactly("refused alerts");
+    }
+
     private boolean storeFilesContain(String text) throws Exception {
         try (Stream<Path> files = Files.list(dir.resolve("data"))) {
             for (Path f : files.toList()) {
