@@ -137,6 +137,27 @@ abstract class HubStoreContract {
     }
 
     @Test
+    void an_operators_device_sees_its_organisations_homes_as_they_are_now() throws Exception {
+        Home a = store.addHome("Flat 12", "arc", KEY, T0);
+        Home b = store.addHome("Flat 14", "elsewhere", KEY, T0);
+        store.addHome("Flat 16", KEY, T0);
+        store.addInvite("hash-op", Invite.operator("arc", "Sam", T0, T0.plus(Duration.ofHours(72))));
+
+        Device desk = store.enrol("hash-op", "Desk 3", "cred-op", T0).device().orElseThrow();
+        assertThat(desk.operator()).isTrue();
+        assertThat(desk.operatorOrg()).isEqualTo("arc");
+        assertThat(desk.homes()).containsExactly(new Device.Grant(a.id(), 0));
+        Home later = store.addHome("Flat 18", "arc", KEY, T0);
+        assertThat(store.deviceByCredential("cred-op").orElseThrow().homes()).extracting(Device.Grant::homeId)
+                .containsExactlyInAnyOrder(a.id(), later.id());
+        assertThat(store.homesOf("arc")).containsExactlyInAnyOrder(a.id(), later.id());
+        assertThat(store.homesOf("elsewhere")).containsExactly(b.id());
+        store.putPushSubscription(new PushSubscription(desk.id(), "https://push.example/desk", "p256dh", "auth", T0));
+        assertThat(store.pushSubscription(desk.id())).isPresent();
+        assertThat(store.pushSubscriptions(a.id(), 9)).as("operators watch a screen; they are not pushed to").isEmpty();
+    }
+
+    @Test
     void an_invite_enrols_one_device_once_and_only_before_it_expires() throws Exception {
         Home a = store.addHome("Flat 12", KEY, T0);
         Instant expires = T0.plus(Duration.ofHours(72));
