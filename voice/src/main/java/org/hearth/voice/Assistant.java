@@ -15,9 +15,12 @@ import org.hearth.voice.intent.IntentMatcher;
 import org.hearth.voice.intent.LanguageResources;
 import org.hearth.voice.intent.Tokens;
 import org.hearth.voice.skill.BinCollection;
+import org.hearth.voice.skill.BinSchedule;
 import org.hearth.voice.skill.CouncilPack;
+import org.hearth.voice.skill.CouncilService;
 import org.hearth.voice.skill.Household;
 import org.hearth.voice.skill.Library;
+import org.hearth.voice.skill.OpeningHours;
 import org.hearth.voice.skill.PhoneService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,10 +71,17 @@ public final class Assistant {
                 r -> alarm.reminderMissed(Optional.ofNullable(r.task())));
     }
 
-    /** Schedules the stored reminders, and warns if the council's answers are unchecked sample data. Call once at start. */
+    /**
+     * Schedules the stored reminders, and warns if the council's answers are unchecked sample data
+     * (the assistant then says they are not set up) or out of date. Call once at start.
+     */
     public void start() {
         if (pack.sample()) {
-            LOG.warn("Council pack '{}' version {} is SAMPLE data: {}", pack.id(), pack.version(), pack.notice());
+            LOG.warn("Council pack '{}' version {} is SAMPLE data, so council questions are answered "
+                    + "\"not set up yet\": {}", pack.id(), pack.version(), pack.notice());
+        } else if (pack.expiredOn(now().toLocalDate())) {
+            LOG.warn("Council pack '{}' version {} expired on {}: council questions get only the main number",
+                    pack.id(), pack.version(), pack.expires().orElseThrow());
         }
         reminders.restore();
     }
@@ -153,7 +163,7 @@ public final class Assistant {
         if (checkInOpen) {
             return checkInAnswer(heard, match);
         }
-        return act(match);
+        return act(match, heard.words());
     }
 
     /** espeak-ng's slowest rate, words a minute. */
@@ -204,7 +214,7 @@ public final class Assistant {
             return new Reply(intent, replies.get("checkin.prompt"), true);
         }
         checkInOpen = false;
-        return act(match);
+        return act(match, heard.words());
     }
 
     private boolean isCancelPhrase(List<String> words) {
@@ -243,17 +253,20 @@ public final class Assistant {
         }
     }
 
-    private Reply act(IntentMatch match) {
+    private Reply act(IntentMatch match, List<String> words) {
         return switch (match.intent()) {
             case HELP_EMERGENCY -> help(match);
             case ALARM_CANCEL -> cancel(Intent.ALARM_CANCEL);
             case CARER_CALL -> carer();
-            case COUNCIL_BINS_NEXT -> bins();
-            case COUNCIL_LIBRARY_HOURS -> library();
-            case COUNCIL_TAX_PAY -> phone(Intent.COUNCIL_TAX_PAY, "tax.pay", pack.councilTax());
-            case COUNCIL_HELPLINE -> phone(Intent.COUNCIL_HELPLINE, "helpline", pack.digitalHelpline());
-            case COUNCIL_SOCIAL_CARE -> phone(Intent.COUNCIL_SOCIAL_CARE, "social.care", pack.socialCare());
-            case BENEFITS_ADVICE -> benefits();
+            case COUNCIL_BINS_NEXT -> council(Intent.COUNCIL_BINS_NEXT, this::bins);
+            case COUNCIL_LIBRARY_HOURS -> council(Intent.COUNCIL_LIBRARY_HOURS, () -> library(words));
+            case COUNCIL_TAX_PAY -> council(Intent.COUNCIL_TAX_PAY,
+                    () -> phone(Intent.COUNCIL_TAX_PAY, "tax.pay", CouncilService.COUNCIL_TAX));
+            case COUNCIL_HELPLINE -> council(Intent.COUNCIL_HELPLINE,
+                    () -> phone(Intent.COUNCIL_HELPLINE, "helpline", CouncilService.DIGITAL_HELPLINE));
+            case COUNCIL_SOCIAL_CARE -> council(Intent.COUNCIL_SOCIAL_CARE,
+                    () -> phone(Intent.COUNCIL_SOCIAL_CARE, "social.care", CouncilService.SOCIAL_CARE));
+            case BENEFITS_ADVICE -> council(Intent.BENEFITS_ADVICE, this::benefits);
             case TIME_NOW -> say(Intent.TIME_NOW, "time.now", Map.of("time", replies.time(now().toLocalTime())));
             case DATE_TODAY -> say(Intent.DATE_TODAY, "date.today", Map.of("date", replies.date(now().toLocalDate())));
             case REMINDER_SET -> setReminder(match, false);
@@ -306,45 +319,109 @@ public final class Assistant {
                 : say(Intent.CARER_CALL, "carer.asked", Map.of("carer", name.get()));
     }
 
+    /**
+     * A question the council pack answers. A sample pack's facts were invented, so it speaks none of
+     * them; an expired pack's may be wrong, so it gives only the council's main number.
+     */
+    private Reply council(Intent intent, java.util.function.Supplier<Reply> answer) {
+        if (pack.sample()) {
+            return say(intent, "council.not.set.up", Map.of());
+        }
+        if (pack.expiredOn(now().toLocalDate())) {
+            return withMainNumber(intent, "council.expired");
+        }
+        return answer.get();
+    }
+
+    /** The pack has no sourced fact for this: say so, and give the main number if the pack has one. */
+    private Reply unknown(Intent intent) {
+        return withMainNumber(intent, "council.unknown");
+    }
+
+    private Reply withMainNumber(Intent intent, String key) {
+        return pack.service(CouncilService.MAIN)
+                .map(main -> say(intent, key, Map.of("council", pack.council(), "phone", main.phone())))
+                .orElseGet(() -> say(intent, key + ".no.number", Map.of("council", pack.council())));
+    }
+
     private Reply bins() {
         if (household.binDay().isEmpty()) {
             return say(Intent.COUNCIL_BINS_NEXT, "bins.unknown", Map.of());
         }
         LocalDate today = now().toLocalDate();
-        BinCollection next = pack.bins().next(today, household.collectionDay(), household.round());
+        BinSchedule schedule = pack.bins();
+        BinCollection next = schedule.next(today, household.collectionDay(), household.round());
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("bin", replies.get("bin." + next.stream()));
+        v.put("bin", replies.and(next.streams().stream().map(s -> replies.get("bin." + s)).toList()));
         v.put("date", replies.date(next.date()));
         String key = next.date().equals(today) ? "bins.today"
                 : next.date().equals(today.plusDays(1)) ? "bins.tomorrow" : "bins.next";
-        String text = replies.get(key, v);
+        StringBuilder text = new StringBuilder(replies.get(key, v));
         if (next.shiftedDays() > 0) {
-            text += " " + replies.get("bins.shifted",
-                    Map.of("days", Integer.toString(next.shiftedDays()), "holiday", next.holiday()));
+            text.append(' ').append(replies.get("bins.shifted",
+                    Map.of("days", Integer.toString(next.shiftedDays()), "holiday", next.holiday())));
         }
-        return new Reply(Intent.COUNCIL_BINS_NEXT, text, false);
+        // Streams this household's round does not have, said plainly.
+        for (String paid : schedule.bySubscription()) {
+            text.append(' ').append(replies.get("bins.subscription", Map.of("bin", replies.get("bin." + paid))));
+        }
+        if (!schedule.streams().contains("food") && !schedule.bySubscription().contains("food")) {
+            text.append(' ').append(replies.get("bins.food.unknown"));
+        }
+        return new Reply(Intent.COUNCIL_BINS_NEXT, text.toString(), false);
     }
 
-    private Reply library() {
+    private Reply library(List<String> words) {
         Optional<Library> library = pack.library(household.library());
-        if (library.isEmpty()) {
-            return say(Intent.NONE, "not.understood", Map.of());
+        if (library.isEmpty() || library.get().hours().isEmpty()) {
+            return unknown(Intent.COUNCIL_LIBRARY_HOURS);
         }
+        OpeningHours hours = library.get().hours().get();
         LocalDateTime now = now().toLocalDateTime();
-        String hours = replies.hours(library.get().hours().at(now), now.toLocalDate());
-        return say(Intent.COUNCIL_LIBRARY_HOURS, "library.hours", Map.of("library", library.get().name(), "hours", hours));
+        String said = replies.mentionsTomorrow(words)
+                ? replies.hoursTomorrow(hours.on(now.toLocalDate().plusDays(1).getDayOfWeek()))
+                : replies.hours(hours.at(now), now.toLocalDate());
+        return say(Intent.COUNCIL_LIBRARY_HOURS, "library.hours", Map.of("library", library.get().name(), "hours", said));
     }
 
-    private Reply phone(Intent intent, String key, PhoneService service) {
-        LocalDateTime now = now().toLocalDateTime();
-        return say(intent, key, Map.of("name", service.name(), "phone", service.phone(),
-                "hours", replies.hours(service.hours().at(now), now.toLocalDate())));
+    private Reply phone(Intent intent, String key, CouncilService which) {
+        Optional<PhoneService> service = pack.service(which);
+        if (service.isEmpty()) {
+            return unknown(intent);
+        }
+        return new Reply(intent, line(key, service.get(), Map.of()), false);
     }
 
+    /** A line's reply, and "The line is open now until 5 pm." when its hours are known. */
+    private String line(String key, PhoneService service, Map<String, String> more) {
+        Map<String, String> v = new LinkedHashMap<>(more);
+        v.put("name", service.name());
+        v.put("phone", service.phone());
+        String text = replies.get(key, v);
+        if (service.hours().isPresent()) {
+            LocalDateTime now = now().toLocalDateTime();
+            text += " " + replies.get("line.hours",
+                    Map.of("hours", replies.hours(service.hours().get().at(now), now.toLocalDate())));
+        }
+        return text;
+    }
+
+    /**
+     * Pension Credit and Attendance Allowance first (most residents are over State Pension age),
+     * then the council's own advice and Universal Credit help, each only if the pack has it.
+     */
     private Reply benefits() {
-        return say(Intent.BENEFITS_ADVICE, "benefits", Map.of(
-                "name", pack.benefitsAdvice().name(), "phone", pack.benefitsAdvice().phone(),
-                "uc_name", pack.universalCreditHelp().name(), "uc_phone", pack.universalCreditHelp().phone()));
+        List<String> parts = new java.util.ArrayList<>();
+        for (Map.Entry<CouncilService, String> e : List.of(
+                Map.entry(CouncilService.PENSION_CREDIT, "benefits.pension.credit"),
+                Map.entry(CouncilService.ATTENDANCE_ALLOWANCE, "benefits.attendance.allowance"),
+                Map.entry(CouncilService.BENEFITS_ADVICE, "benefits.local"),
+                Map.entry(CouncilService.UNIVERSAL_CREDIT_HELP, "benefits.universal.credit"))) {
+            pack.service(e.getKey()).ifPresent(s -> parts.add(replies.get(e.getValue(),
+                    Map.of("name", s.name(), "phone", s.phone()))));
+        }
+        return parts.isEmpty() ? unknown(Intent.BENEFITS_ADVICE)
+                : new Reply(Intent.BENEFITS_ADVICE, String.join(" ", parts), false);
     }
 
     private Reply setReminder(IntentMatch match, boolean daily) {

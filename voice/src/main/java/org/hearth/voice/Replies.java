@@ -50,6 +50,10 @@ final class Replies {
                 .orElseThrow(() -> new IllegalStateException("no reply '" + key + "' in any language"));
     }
 
+    boolean mentionsTomorrow(java.util.List<String> words) {
+        return language.mentionsTomorrow(words);
+    }
+
     String time(LocalTime t) {
         return (t.getMinute() == 0 ? timeOnHour : time).format(t);
     }
@@ -60,6 +64,21 @@ final class Replies {
 
     String weekday(LocalDate d) {
         return weekday.format(d);
+    }
+
+    /** "general waste and recycling": items joined with the language's word for "and". */
+    String and(java.util.List<String> items) {
+        if (items.size() < 2) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " " + get("list.and") + " "
+                + items.get(items.size() - 1);
+    }
+
+    /** "open tomorrow from 9:30 am to 5 pm", "closed tomorrow". */
+    String hoursTomorrow(java.util.Optional<OpeningHours.Period> period) {
+        return period.map(p -> get("hours.tomorrow.open", Map.of("open", time(p.open()), "close", time(p.close()))))
+                .orElseGet(() -> get("hours.tomorrow.closed"));
     }
 
     /** "open now until 5 pm", "open today from 9:30 am to 5 pm", "closed now. It opens on Monday at 9 am". */

@@ -33,7 +33,7 @@ class ConversationTest {
 
     private Assistant assistant(String lang, RecordingSpeaker out) {
         return new Assistant(LanguageResources.builtIn(lang), alarm, store, out, clock,
-                CouncilPack.builtIn("leicester"), new Household(DayOfWeek.THURSDAY, "A", "Central Library"),
+                CouncilPack.builtIn("testshire-checked"), new Household(DayOfWeek.THURSDAY, "A", "Central Library"),
                 AssistantSettings.DEFAULT);
     }
 

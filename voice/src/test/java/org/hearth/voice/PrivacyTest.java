@@ -64,7 +64,7 @@ class PrivacyTest {
                 () -> new IllegalStateException("espeak-ng is missing: apt-get install -y espeak-ng")),
                 EspeakSpeaker.DEFAULT_RATE, EspeakSpeaker.Output.DISCARD, (t, l) -> { })) {
             Assistant assistant = new Assistant(LanguageResources.builtIn("en"), alarm, new InMemoryReminderStore(),
-                    speaker, clock, CouncilPack.builtIn("leicester"), new Household(DayOfWeek.THURSDAY, "A", null),
+                    speaker, clock, CouncilPack.builtIn("testshire-checked"), new Household(DayOfWeek.THURSDAY, "A", null),
                     AssistantSettings.DEFAULT);
             alarm.openPreAlarm(clock, Duration.ofMinutes(2));
             for (int i = 0; i < utterances.size(); i++) {

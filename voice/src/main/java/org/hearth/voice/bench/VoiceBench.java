@@ -73,7 +73,7 @@ public final class VoiceBench {
             VirtualScheduler scheduler = new VirtualScheduler(Instant.parse("2026-03-10T10:00:00Z"),
                     ZoneId.of("Europe/London"));
             Assistant assistant = new Assistant(en, new BenchAlarm(), new InMemoryReminderStore(), speaker, scheduler,
-                    CouncilPack.builtIn("leicester"), new Household(DayOfWeek.TUESDAY, "A", null),
+                    CouncilPack.builtIn("leicester"), new Household(DayOfWeek.TUESDAY, "weekly", null),
                     AssistantSettings.DEFAULT);
             long decodeNanos = 0;
             long replyNanos = 0;

@@ -89,7 +89,7 @@ public final class VoiceAskCommand implements Callable<Integer> {
     @Option(names = "--bin-day", description = "The household's bin collection weekday, for example TUESDAY.")
     private DayOfWeek binDay;
 
-    @Option(names = "--bin-round", defaultValue = "A", description = "The household's bin round in the pack (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bin-round", description = "The household's bin round in the pack (default: the pack's first round).")
     private String binRound;
 
     @Option(names = "--rate", defaultValue = "" + EspeakSpeaker.DEFAULT_RATE, description = "Speech rate in words a minute (default: ${DEFAULT-VALUE}).")
@@ -126,7 +126,13 @@ public final class VoiceAskCommand implements Callable<Integer> {
         }
         Speaker speaker = quiet ? (t, l) -> { } : speaker();
         VirtualScheduler scheduler = new VirtualScheduler(Clock.systemUTC().instant(), ZoneId.systemDefault());
-        Household household = binDay == null ? Household.UNKNOWN : new Household(binDay, binRound, null);
+        java.util.SortedSet<String> rounds = new java.util.TreeSet<>(pack.bins().rounds().keySet());
+        String round = binRound != null ? binRound : rounds.isEmpty() ? null : rounds.first();
+        if (binDay != null && (round == null || !rounds.contains(round))) {
+            err.println("--bin-round: '" + round + "' is not a round of " + pack.council() + "; its rounds are " + rounds);
+            return 2;
+        }
+        Household household = binDay == null ? Household.UNKNOWN : new Household(binDay, round, null);
         Assistant assistant = new Assistant(language, alarm, reminders, speaker, scheduler, pack, household,
                 AssistantSettings.DEFAULT);
         try {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * &#64;language en            code; &#64;espeak en-gb, &#64;locale en-GB, &#64;speech-model hi, &#64;times english
  * &#64;fillers i me my the    words that cost little when a recogniser drops or adds them
  * &#64;negations not no -n't   negation words, and endings after '-': a cancel never matches a negated phrase
+ * &#64;tomorrow tomorrow        words that ask about tomorrow ("is the library open tomorrow")
  * $bin = (bin | bins)          a macro, usable in later lines as $bin
  * [help.emergency]             templates of an intent follow, one per line
  * help [me] [please]
@@ -53,6 +54,7 @@ public final class LanguageFile {
         private final Set<String> fillers = new HashSet<>();
         private final Set<String> negationWords = new HashSet<>();
         private final List<String> negationSuffixes = new ArrayList<>();
+        private final Set<String> tomorrow = new HashSet<>();
         private String code;
         private String espeak;
         private Locale locale;
@@ -84,7 +86,7 @@ public final class LanguageFile {
             Locale loc = locale != null ? locale : Locale.forLanguageTag(code);
             return new LanguageResources(code, espeak != null ? espeak : code, loc,
                     speechModel != null ? speechModel : code, fillers, phrases, slots, wake, replies, times,
-                    new Negations(negationWords, negationSuffixes));
+                    new Negations(negationWords, negationSuffixes), tomorrow);
         }
 
         private void line(String line) {
@@ -131,6 +133,7 @@ public final class LanguageFile {
                 case "speech-model" -> speechModel = value;
                 case "fillers" -> fillers.addAll(Tokens.of(value));
                 case "negations" -> negations(value);
+                case "tomorrow" -> tomorrow.addAll(Tokens.of(value));
                 case "times" -> {
                     if (!value.equals("english")) {
                         throw new IllegalArgumentException("unknown time parser '" + value + "'; known: english");

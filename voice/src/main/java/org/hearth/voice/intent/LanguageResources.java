@@ -36,10 +36,12 @@ public final class LanguageResources {
     private final Map<String, String> replies;
     private final TimeSlotParser times;
     private final Negations negations;
+    private final Set<String> tomorrow;
 
     LanguageResources(String code, String espeakVoice, Locale locale, String speechModel, Set<String> fillers,
             Map<Intent, List<List<String>>> phrases, Map<String, List<SlotValue>> slots,
-            List<List<String>> wakePhrases, Map<String, String> replies, TimeSlotParser times, Negations negations) {
+            List<List<String>> wakePhrases, Map<String, String> replies, TimeSlotParser times, Negations negations,
+            Set<String> tomorrow) {
         this.code = code;
         this.espeakVoice = espeakVoice;
         this.locale = locale;
@@ -53,6 +55,7 @@ public final class LanguageResources {
         this.replies = Map.copyOf(replies);
         this.times = times;
         this.negations = negations;
+        this.tomorrow = Set.copyOf(tomorrow);
     }
 
     /** Loads a built-in language by its code (en, gu, hi, pa, ur, pl, bn). */
@@ -93,6 +96,11 @@ public final class LanguageResources {
     /** The language's negation words and endings ({@code @negations}). */
     Negations negations() {
         return negations;
+    }
+
+    /** Whether heard words ask about tomorrow ({@code @tomorrow}: "tomorrow", "jutro", "कल"). */
+    public boolean mentionsTomorrow(List<String> words) {
+        return words.stream().anyMatch(tomorrow::contains);
     }
 
     public Set<String> fillers() {

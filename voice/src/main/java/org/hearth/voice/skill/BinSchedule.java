@@ -8,28 +8,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A council's collection cycle: streams collected in turn, one a week (recycling, general waste,
- * recycling...), households on named rounds that start the cycle in different weeks, and
+ * A council's collection cycle: the streams collected each week of the cycle, in turn (one week
+ * recycling, the next general waste; or, in a one-week cycle, general waste and recycling together
+ * every week), households on named rounds that start the cycle in different weeks, and
  * bank-holiday shifts: a collection on or after a holiday in the same Monday-to-Sunday week moves
- * that many days later.
+ * that many days later. Streams collected only for households that pay (garden waste) are listed
+ * apart: the household's own day for them is not known.
  *
- * @param streams the streams in cycle order
- * @param rounds for each round, a date in a week when it collects the first stream
+ * @param weeks the streams collected in each week of the cycle, in cycle order
+ * @param rounds for each round, a date in a week when it collects the first week's streams
  * @param shifts bank holidays that move collections
+ * @param bySubscription streams collected only for households that subscribe
+ * @param source where the cycle was found; null only in a sample pack
  */
-public record BinSchedule(List<String> streams, Map<String, LocalDate> rounds, List<Shift> shifts) {
+public record BinSchedule(List<List<String>> weeks, Map<String, LocalDate> rounds, List<Shift> shifts,
+        List<String> bySubscription, Source source) {
 
-    /** A bank holiday, and how many days it pushes the rest of that week's collections. */
-    public record Shift(LocalDate date, String name, int days) {
+    /** A bank holiday, how many days it pushes the rest of that week's collections, and where that was found. */
+    public record Shift(LocalDate date, String name, int days, Source source) {
     }
 
     public BinSchedule {
-        if (streams.isEmpty()) {
-            throw new IllegalArgumentException("bins.streams: at least one stream is needed");
+        if (weeks.isEmpty() || weeks.stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("bins.streams: every week of the cycle needs at least one stream");
         }
-        streams = List.copyOf(streams);
+        weeks = weeks.stream().map(List::copyOf).toList();
+        bySubscription = List.copyOf(bySubscription);
         rounds = Map.copyOf(rounds);
         shifts = List.copyOf(shifts);
+    }
+
+    /** Every stream the council collects from the kerb on the household's day, in the order first named. */
+    public List<String> streams() {
+        return weeks.stream().flatMap(List::stream).distinct().toList();
     }
 
     /** The first collection on or after {@code today} for a household on {@code round} collected on {@code day}. */
@@ -45,8 +56,8 @@ public record BinSchedule(List<String> streams, Map<String, LocalDate> rounds, L
             LocalDate actual = shift == null ? usual : usual.plusDays(shift.days());
             if (!actual.isBefore(today)) {
                 long weeks = ChronoUnit.WEEKS.between(monday(anchor), monday(usual));
-                String stream = streams.get(Math.floorMod(weeks, streams.size()));
-                return new BinCollection(actual, stream, shift == null ? 0 : shift.days(),
+                List<String> streams = this.weeks.get(Math.floorMod(weeks, this.weeks.size()));
+                return new BinCollection(actual, streams, shift == null ? 0 : shift.days(),
                         shift == null ? null : shift.name());
             }
             usual = usual.plusWeeks(1);

@@ -5,31 +5,43 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A council's knowledge pack: the local answers the assistant gives without a network or a login.
- * One versioned YAML file per council; see {@code /org/hearth/voice/council/leicester.yaml}.
+ * One versioned YAML file per council; see {@code /org/hearth/voice/council/leicester.yaml} and
+ * docs/voice.md ("Council packs").
  *
- * <p>Format 2 added {@code addresses}: streets and postcode areas with their collection day and
- * round, for the installer's wizard. Format 1 packs, which have none, still read.
+ * <p>Format 2 added {@code addresses}. Format 3 added, for every fact, its {@code source} and the
+ * day it was {@code checked}, the pack's {@code expires} date, and made every section but {@code bins} optional: a
+ * fact nobody could find a source for is left out, and the assistant says it does not know. A
+ * pack that is not a sample must give every fact a source and a checked date (the reader lists
+ * each one missing); formats 1 and 2 therefore read only as samples.
  *
- * @param sample true while the data are an unchecked sample; the assistant warns at start
- * @param addresses where each street or postcode area is collected; empty in a format 1 pack
+ * @param sample true while the data are an unchecked sample: the assistant then speaks none of it
+ * @param expires after this day the assistant gives only the main number; empty only in a sample
+ * @param bins the collection cycle (every pack has one: the installer's round names come from it)
+ * @param services the phone lines the pack knows, each with its source
+ * @param addresses where each street or postcode area is collected; empty unless a sample
  */
 public record CouncilPack(String id, String council, String version, boolean sample, String notice,
-        BinSchedule bins, List<Library> libraries, PhoneService councilTax, PhoneService socialCare,
-        PhoneService digitalHelpline, PhoneService benefitsAdvice, PhoneService universalCreditHelp,
-        CollectionAddresses addresses) {
+        Optional<LocalDate> expires, BinSchedule bins, List<Library> libraries,
+        Map<CouncilService, PhoneService> services, CollectionAddresses addresses) {
 
     /** The newest format this version reads and writes. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     /** The oldest format it still reads. */
     public static final int OLDEST_FORMAT = 1;
 
     public CouncilPack {
         libraries = List.copyOf(libraries);
+        Map<CouncilService, PhoneService> copy = new EnumMap<>(CouncilService.class);
+        copy.putAll(services);
+        services = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** A pack shipped in the jar, by id (for example "leicester"). */
@@ -50,6 +62,16 @@ public record CouncilPack(String id, String council, String version, boolean sam
         try (InputStream in = Files.newInputStream(file)) {
             return CouncilPackReader.read(file.toString(), in);
         }
+    }
+
+    /** The phone line, if the pack has one with a source. */
+    public Optional<PhoneService> service(CouncilService which) {
+        return Optional.ofNullable(services.get(which));
+    }
+
+    /** Whether {@code today} is after the pack's expiry date. A sample has none and never expires. */
+    public boolean expiredOn(LocalDate today) {
+        return expires.map(today::isAfter).orElse(false);
     }
 
     /** The household's library, or the pack's first. */

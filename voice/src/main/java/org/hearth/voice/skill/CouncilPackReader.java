@@ -15,7 +15,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads a pack's YAML into a {@link CouncilPack}, checking every field, with line numbers in errors. */
 final class CouncilPackReader {
@@ -57,13 +59,35 @@ final class CouncilPackReader {
         return at == null ? 0 : at.getLineNr();
     }
 
+    /** Facts a checked pack gives without a source or a checked date, named by their YAML path. */
+    private static final class Unsourced {
+        final List<String> missing = new ArrayList<>();
+
+        Source source(String source, String key, String reference, String checked) {
+            if (reference == null || reference.isBlank()) {
+                missing.add(key + ".source");
+            }
+            if (checked == null) {
+                missing.add(key + ".checked");
+            }
+            if (reference == null || reference.isBlank() || checked == null) {
+                return null;
+            }
+            return new Source(reference.strip(), date(source, key + ".checked", checked));
+        }
+    }
+
     record PackFile(Integer format, String id, String council, String version, Boolean sample, String notice,
-            Bins bins, List<Place> libraries, List<AddressEntry> addresses,
+            String expires, Bins bins, List<Place> libraries, List<AddressEntry> addresses,
+            @JsonProperty("main_number") Service mainNumber,
+            @JsonProperty("waste_and_recycling") Service waste,
             @JsonProperty("council_tax") Service councilTax,
             @JsonProperty("adult_social_care") Service socialCare,
             @JsonProperty("digital_helpline") Service digitalHelpline,
             @JsonProperty("benefits_advice") Service benefitsAdvice,
-            @JsonProperty("universal_credit_help") Service universalCreditHelp) {
+            @JsonProperty("universal_credit_help") Service universalCreditHelp,
+            @JsonProperty("pension_credit") Service pensionCredit,
+            @JsonProperty("attendance_allowance") Service attendanceAllowance) {
 
         CouncilPack toPack(String source) {
             require(source, format, "format");
@@ -76,18 +100,56 @@ final class CouncilPackReader {
             require(source, version, "version");
             require(source, sample, "sample");
             require(source, bins, "bins");
-            BinSchedule schedule = bins.toSchedule(source);
-            require(source, libraries, "libraries");
-            List<Library> libs = new ArrayList<>();
-            for (Place p : libraries) {
-                libs.add(new Library(p.name(), p.openingHours(source)));
+            Unsourced unsourced = new Unsourced();
+            Optional<LocalDate> expiry = Optional.ofNullable(expires).map(e -> date(source, "expires", e));
+            if (expiry.isEmpty() && !sample) {
+                unsourced.missing.add("expires");
             }
-            return new CouncilPack(id, council, version, sample, notice == null ? "" : notice, schedule,
-                    libs, service(source, councilTax, "council_tax"), service(source, socialCare, "adult_social_care"),
-                    service(source, digitalHelpline, "digital_helpline"),
-                    service(source, benefitsAdvice, "benefits_advice"),
-                    service(source, universalCreditHelp, "universal_credit_help"),
-                    addresses(source, schedule, libs));
+            BinSchedule schedule = bins.toSchedule(source, unsourced);
+            if (libraries == null && format < 3) {
+                require(source, libraries, "libraries");
+            }
+            List<Library> libs = new ArrayList<>();
+            for (Place p : libraries == null ? List.<Place>of() : libraries) {
+                libs.add(p.toLibrary(source, unsourced));
+            }
+            Map<CouncilService, Service> given = new EnumMap<>(CouncilService.class);
+            put(given, CouncilService.MAIN, mainNumber);
+            put(given, CouncilService.WASTE, waste);
+            put(given, CouncilService.COUNCIL_TAX, councilTax);
+            put(given, CouncilService.SOCIAL_CARE, socialCare);
+            put(given, CouncilService.DIGITAL_HELPLINE, digitalHelpline);
+            put(given, CouncilService.BENEFITS_ADVICE, benefitsAdvice);
+            put(given, CouncilService.UNIVERSAL_CREDIT_HELP, universalCreditHelp);
+            put(given, CouncilService.PENSION_CREDIT, pensionCredit);
+            put(given, CouncilService.ATTENDANCE_ALLOWANCE, attendanceAllowance);
+            if (format < 3) {
+                // Formats 1 and 2 had these five lines, all required.
+                for (CouncilService s : List.of(CouncilService.COUNCIL_TAX, CouncilService.SOCIAL_CARE,
+                        CouncilService.DIGITAL_HELPLINE, CouncilService.BENEFITS_ADVICE, CouncilService.UNIVERSAL_CREDIT_HELP)) {
+                    require(source, given.get(s), s.key());
+                }
+            }
+            Map<CouncilService, PhoneService> services = new EnumMap<>(CouncilService.class);
+            given.forEach((which, s) -> services.put(which, service(source, s, which.key(), unsourced)));
+            CollectionAddresses areas = addresses(source, schedule, libs);
+            if (!sample && !unsourced.missing.isEmpty()) {
+                throw fail(source, "this pack is not a sample (sample: false), so every fact needs a source and the day it"
+                        + " was checked (format 3), and the pack an expiry date; missing: "
+                        + String.join(", ", unsourced.missing));
+            }
+            if (!sample && !areas.isEmpty()) {
+                throw fail(source, "addresses are for sample packs only: street rounds belong in the installer's config"
+                        + " (home.bin_day, home.bin_round), not in a checked pack");
+            }
+            return new CouncilPack(id, council, version, sample, notice == null ? "" : notice, expiry, schedule,
+                    libs, services, areas);
+        }
+
+        private static void put(Map<CouncilService, Service> given, CouncilService which, Service s) {
+            if (s != null) {
+                given.put(which, s);
+            }
         }
 
         private CollectionAddresses addresses(String source, BinSchedule schedule, List<Library> libs) {
@@ -137,58 +199,83 @@ final class CouncilPackReader {
         }
     }
 
-    record Bins(List<String> streams, Map<String, String> rounds,
-            @JsonProperty("bank_holiday_shifts") List<ShiftEntry> bankHolidayShifts) {
+    /**
+     * {@code streams} is either a list of stream names, one a week in turn (formats 1 and 2, and
+     * still read), or a list of weeks, each the list of streams collected that week.
+     */
+    record Bins(List<Object> streams, Map<String, String> rounds,
+            @JsonProperty("bank_holiday_shifts") List<ShiftEntry> bankHolidayShifts,
+            @JsonProperty("by_subscription") List<String> bySubscription, String source, String checked) {
 
-        BinSchedule toSchedule(String source) {
-            require(source, streams, "bins.streams");
-            require(source, rounds, "bins.rounds");
+        BinSchedule toSchedule(String file, Unsourced unsourced) {
+            require(file, streams, "bins.streams");
+            require(file, rounds, "bins.rounds");
+            List<List<String>> weeks = new ArrayList<>();
+            for (Object week : streams) {
+                if (week instanceof String s) {
+                    weeks.add(List.of(s));
+                } else if (week instanceof List<?> l && l.stream().allMatch(String.class::isInstance)) {
+                    weeks.add(l.stream().map(String.class::cast).toList());
+                } else {
+                    throw fail(file, "bins.streams: '" + week + "' is neither a stream name nor a list of them");
+                }
+            }
             Map<String, LocalDate> anchors = new LinkedHashMap<>();
-            rounds.forEach((round, date) -> anchors.put(round, date(source, "bins.rounds." + round, date)));
+            rounds.forEach((round, date) -> anchors.put(round, date(file, "bins.rounds." + round, date)));
             List<BinSchedule.Shift> shifts = new ArrayList<>();
             if (bankHolidayShifts != null) {
                 for (ShiftEntry s : bankHolidayShifts) {
                     if (s.shiftDays() == null || s.shiftDays() < 1 || s.shiftDays() > 6) {
-                        throw fail(source, "bins.bank_holiday_shifts " + s.date() + ": shift_days must be 1 to 6");
+                        throw fail(file, "bins.bank_holiday_shifts " + s.date() + ": shift_days must be 1 to 6");
                     }
-                    shifts.add(new BinSchedule.Shift(date(source, "bins.bank_holiday_shifts", s.date()), s.name(),
-                            s.shiftDays()));
+                    shifts.add(new BinSchedule.Shift(date(file, "bins.bank_holiday_shifts", s.date()), s.name(),
+                            s.shiftDays(), unsourced.source(file, "bins.bank_holiday_shifts[" + s.date() + "]",
+                                    s.source(), s.checked())));
                 }
             }
-            return new BinSchedule(streams, anchors, shifts);
-        }
-    }
-
-    record ShiftEntry(String date, String name, @JsonProperty("shift_days") Integer shiftDays) {
-    }
-
-    record Place(String name, Map<String, String> hours) {
-        OpeningHours openingHours(String source) {
-            require(source, name, "libraries[].name");
-            require(source, hours, "libraries[" + name + "].hours");
+            Source src = unsourced.source(file, "bins", source, checked);
             try {
-                return OpeningHours.parse(hours);
+                return new BinSchedule(weeks, anchors, shifts, bySubscription == null ? List.of() : bySubscription, src);
             } catch (IllegalArgumentException e) {
-                throw fail(source, "libraries[" + name + "].hours." + e.getMessage());
+                throw fail(file, e.getMessage());
             }
         }
     }
 
-    record Service(String name, String phone, Map<String, String> hours) {
+    record ShiftEntry(String date, String name, @JsonProperty("shift_days") Integer shiftDays, String source,
+            String checked) {
     }
 
-    private static PhoneService service(String source, Service s, String key) {
-        require(source, s, key);
-        require(source, s.name(), key + ".name");
-        require(source, s.phone(), key + ".phone");
-        require(source, s.hours(), key + ".hours");
-        if (!s.phone().matches("[0-9 ]{6,20}")) {
-            throw fail(source, key + ".phone: '" + s.phone() + "' is not a phone number of digits and spaces");
+    record Place(String name, Map<String, String> hours, String source, String checked) {
+        Library toLibrary(String file, Unsourced unsourced) {
+            require(file, name, "libraries[].name");
+            Source src = unsourced.source(file, "libraries[" + name + "]", source, checked);
+            if (hours == null) {
+                return new Library(name, Optional.empty(), src);
+            }
+            try {
+                return new Library(name, Optional.of(OpeningHours.parse(hours)), src);
+            } catch (IllegalArgumentException e) {
+                throw fail(file, "libraries[" + name + "].hours." + e.getMessage());
+            }
         }
+    }
+
+    record Service(String name, String phone, Map<String, String> hours, String source, String checked) {
+    }
+
+    private static PhoneService service(String file, Service s, String key, Unsourced unsourced) {
+        require(file, s.name(), key + ".name");
+        require(file, s.phone(), key + ".phone");
+        if (!s.phone().matches("[0-9 ]{6,20}")) {
+            throw fail(file, key + ".phone: '" + s.phone() + "' is not a phone number of digits and spaces");
+        }
+        Source src = unsourced.source(file, key, s.source(), s.checked());
         try {
-            return new PhoneService(s.name(), s.phone(), OpeningHours.parse(s.hours()));
+            return new PhoneService(s.name(), s.phone(),
+                    s.hours() == null ? Optional.empty() : Optional.of(OpeningHours.parse(s.hours())), src);
         } catch (IllegalArgumentException e) {
-            throw fail(source, key + ".hours." + e.getMessage());
+            throw fail(file, key + ".hours." + e.getMessage());
         }
     }
 

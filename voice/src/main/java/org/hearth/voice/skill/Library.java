@@ -1,5 +1,7 @@
 package org.hearth.voice.skill;
 
-/** A library and its opening hours. */
-public record Library(String name, OpeningHours hours) {
+import java.util.Optional;
+
+/** A library, its opening hours when a source gives them, and where they were found (null only in a sample pack). */
+public record Library(String name, Optional<OpeningHours> hours, Source source) {
 }

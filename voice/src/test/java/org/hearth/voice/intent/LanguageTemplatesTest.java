@@ -18,13 +18,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LanguageTemplatesTest {
 
     private static final Set<Intent> REQUIRED = EnumSet.of(Intent.HELP_EMERGENCY, Intent.ALARM_CANCEL,
-            Intent.CARER_CALL, Intent.COUNCIL_BINS_NEXT, Intent.TIME_NOW, Intent.DATE_TODAY);
+            Intent.CARER_CALL, Intent.COUNCIL_BINS_NEXT, Intent.TIME_NOW, Intent.DATE_TODAY, Intent.BENEFITS_ADVICE);
     private static final List<String> REQUIRED_REPLIES = List.of("help.raised", "help.confirm", "help.declined",
             "alarm.cancelled", "alarm.nothing", "carer.asked", "carer.asked.anyone", "carer.none", "bin.general",
             "bin.recycling", "bins.next", "bins.today", "bins.tomorrow", "bins.shifted", "bins.unknown", "time.now",
             "date.today", "ok", "not.understood", "checkin.prompt", "format.time", "format.time.hour", "format.date",
             // the gateway's own news, spoken in the resident's language
-            "carer.told", "carer.coming", "carers.unreachable", "carers.back", "voice.off");
+            "carer.told", "carer.coming", "carers.unreachable", "carers.back", "voice.off",
+            // the council pack's answers (issue 18 §3)
+            "bin.garden", "list.and", "bins.subscription", "bins.food.unknown", "council.not.set.up", "council.expired",
+            "council.expired.no.number", "council.unknown", "council.unknown.no.number", "benefits.pension.credit",
+            "benefits.attendance.allowance", "benefits.local", "benefits.universal.credit");
 
     static Stream<String> languages() {
         return LanguageFile.BUILT_IN.stream();
@@ -73,7 +77,7 @@ class LanguageTemplatesTest {
     void everyEnglishReplyTheAssistantUsesExists() {
         LanguageResources en = LanguageResources.builtIn("en");
         assertThat(en.replyKeys()).containsAll(REQUIRED_REPLIES).contains("library.hours", "tax.pay", "helpline",
-                "social.care", "benefits", "reminder.set", "reminder.set.generic", "reminder.need.time",
+                "social.care", "line.hours", "hours.tomorrow.open", "hours.tomorrow.closed", "reminder.set", "reminder.set.generic", "reminder.need.time",
                 "reminder.due", "reminder.due.generic", "reminder.done", "reminder.nothing", "repeat.nothing",
                 "hours.open.now", "hours.open.later", "hours.closed.next", "hours.closed.tomorrow", "wake.ack",
                 "bin.garden");

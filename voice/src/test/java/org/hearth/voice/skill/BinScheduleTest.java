@@ -14,24 +14,24 @@ import org.junit.jupiter.api.Test;
 class BinScheduleTest {
 
     // Round A collects recycling in the week of Monday 5 January 2026, general waste the week after.
-    private final BinSchedule schedule = new BinSchedule(List.of("recycling", "general"),
+    private final BinSchedule schedule = new BinSchedule(List.of(List.of("recycling"), List.of("general")),
             Map.of("A", LocalDate.parse("2026-01-05"), "B", LocalDate.parse("2026-01-12")),
-            List.of(new BinSchedule.Shift(LocalDate.parse("2026-04-06"), "Easter Monday", 1),
-                    new BinSchedule.Shift(LocalDate.parse("2026-12-25"), "Christmas Day", 1)));
+            List.of(new BinSchedule.Shift(LocalDate.parse("2026-04-06"), "Easter Monday", 1, null),
+                    new BinSchedule.Shift(LocalDate.parse("2026-12-25"), "Christmas Day", 1, null)), List.of(), null);
 
     @Test
     void alternatesStreamsWeekByWeek() {
         BinCollection first = schedule.next(LocalDate.parse("2026-01-05"), DayOfWeek.TUESDAY, "A");
-        assertThat(first).isEqualTo(new BinCollection(LocalDate.parse("2026-01-06"), "recycling", 0, null));
+        assertThat(first).isEqualTo(new BinCollection(LocalDate.parse("2026-01-06"), List.of("recycling"), 0, null));
         BinCollection second = schedule.next(LocalDate.parse("2026-01-07"), DayOfWeek.TUESDAY, "A");
-        assertThat(second).isEqualTo(new BinCollection(LocalDate.parse("2026-01-13"), "general", 0, null));
+        assertThat(second).isEqualTo(new BinCollection(LocalDate.parse("2026-01-13"), List.of("general"), 0, null));
         BinCollection third = schedule.next(LocalDate.parse("2026-01-14"), DayOfWeek.TUESDAY, "A");
-        assertThat(third.stream()).isEqualTo("recycling");
+        assertThat(third.streams()).containsExactly("recycling");
     }
 
     @Test
     void roundBIsAWeekOut() {
-        assertThat(schedule.next(LocalDate.parse("2026-01-05"), DayOfWeek.TUESDAY, "B").stream()).isEqualTo("general");
+        assertThat(schedule.next(LocalDate.parse("2026-01-05"), DayOfWeek.TUESDAY, "B").streams()).containsExactly("general");
     }
 
     @Test
@@ -43,7 +43,7 @@ class BinScheduleTest {
     @Test
     void worksFarFromTheAnchorInBothDirections() {
         // 2025-12-30 is four weeks before the anchor week's Tuesday: same stream as the anchor.
-        assertThat(schedule.next(LocalDate.parse("2025-12-09"), DayOfWeek.TUESDAY, "A").stream()).isEqualTo("recycling");
+        assertThat(schedule.next(LocalDate.parse("2025-12-09"), DayOfWeek.TUESDAY, "A").streams()).containsExactly("recycling");
         assertThat(schedule.next(LocalDate.parse("2027-06-01"), DayOfWeek.TUESDAY, "A").date().getDayOfWeek())
                 .isEqualTo(DayOfWeek.TUESDAY);
     }

@@ -54,12 +54,12 @@ class CollectionAddressesTest {
 
     @Test
     void the_leicester_sample_pack_has_addresses_and_a_bad_round_is_refused() throws Exception {
-        CouncilPack pack = CouncilPack.builtIn("leicester");
+        CouncilPack pack = CouncilPack.builtIn("leicester-sample");
         assertThat(pack.addresses().isEmpty()).isFalse();
         assertThat(pack.addresses().lookup("12 Larkspur Rd, LE2 9XY")).singleElement()
                 .satisfies(m -> assertThat(m.area().library()).isEqualTo("Central Library"));
         String leicester;
-        try (var in = CouncilPack.class.getResourceAsStream("/org/hearth/voice/council/leicester.yaml")) {
+        try (var in = CouncilPack.class.getResourceAsStream("/org/hearth/voice/council/leicester-sample.yaml")) {
             leicester = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String badRound = leicester.replaceFirst("postcode: \"LE2 9\", day: tuesday, round: A", "postcode: \"LE2 9\", day: tuesday, round: C");
