@@ -65,8 +65,7 @@ class ProvisionTerminalTest {
         answer("never a full name. [Home]", "Flat 7");
         answer("Which language does the resident speak? [en]", "");
         answer("Which council is this home in?", "");
-        answer("What is the home's street and postcode?", "12 Larkspur Rd, LE2 9XY");
-        answer("Is that right? [yes]", "");
+        answer("Which day are the bins collected?", "tues");
         answer("Which library is nearest?", "");
         answer("When does the resident usually sleep?", "25:00-07:00");
         answer("When does the resident usually sleep?", "");

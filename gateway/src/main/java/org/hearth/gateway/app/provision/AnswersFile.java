@@ -124,7 +124,7 @@ final class AnswersFile {
             plan.binDay = day[0];
             plan.binRound = round[0];
         } else if (!bins.isMissingNode()) {
-            errors.add("bins: write {day: tuesday, round: A}, or skip");
+            errors.add("bins: write {day: tuesday, round: weekly}, or skip");
         }
         JsonNode address = root.path("address");
         if (address.isMissingNode() || !bins.isMissingNode()) {

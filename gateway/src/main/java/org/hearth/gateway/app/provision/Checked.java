@@ -14,4 +14,9 @@ record Checked<T>(T value, String problem) {
     boolean isOk() {
         return problem == null;
     }
+
+    /** The value changed by {@code f}, or the same problem. */
+    <U> Checked<U> map(java.util.function.Function<T, U> f) {
+        return isOk() ? ok(f.apply(value)) : no(problem);
+    }
 }

@@ -200,14 +200,22 @@ final class ProvisionFlow {
         if (plan.binDay != null) {
             console.say("  The bins are now collected on " + day(plan.binDay) + ", round " + plan.binRound + ".");
         }
-        while (true) {
-            String where = ask("What is the home's street and postcode? (to find the bin day; Enter to " + keep + ")", keep,
-                    Checked::ok);
-            if (where.equalsIgnoreCase(keep)) {
-                break;
+        if (pack.addresses().isEmpty()) {
+            // A checked pack holds no street list: the day is the council's word to each household.
+            Optional<DayOfWeek> day = ask("Which day are the bins collected? (the council's letter or website says it; Enter to "
+                    + keep + ")", keep, t -> t.strip().equalsIgnoreCase(keep) ? Checked.ok(Optional.<DayOfWeek>empty())
+                    : Checks.weekday(t).map(Optional::of));
+            if (day.isPresent()) {
+                plan.binDay = day.get();
+                plan.binRound = round(pack);
             }
-            if (bins(pack, where)) {
-                break;
+        } else {
+            while (true) {
+                String where = ask("What is the home's street and postcode? (to find the bin day; Enter to " + keep + ")", keep,
+                        Checked::ok);
+                if (where.equalsIgnoreCase(keep) || bins(pack, where)) {
+                    break;
+                }
             }
         }
         if (!pack.libraries().isEmpty()) {
@@ -255,15 +263,23 @@ final class ProvisionFlow {
             default -> {
                 plan.binDay = ask("Which day are the bins collected?", plan.binDay == null ? "tuesday" : day(plan.binDay),
                         Checks::weekday);
-                // sorted: the pack's map of rounds has no order of its own
-                Set<String> rounds = new TreeSet<>(pack.bins().rounds().keySet());
-                String def = plan.binRound != null ? plan.binRound : rounds.iterator().next();
-                plan.binRound = ask("Which round? " + pack.council() + "'s rounds are " + String.join(", ", rounds) + ".",
-                        def, t -> rounds.stream().filter(r -> r.equalsIgnoreCase(t)).findFirst().map(Checked::ok)
-                                .orElse(Checked.no("type one of " + String.join(", ", rounds))));
+                plan.binRound = round(pack);
                 return true;
             }
         }
+    }
+
+    /** The household's round: asked only when the council has more than one. */
+    private String round(CouncilPack pack) {
+        // sorted: the pack's map of rounds has no order of its own
+        Set<String> rounds = new TreeSet<>(pack.bins().rounds().keySet());
+        if (rounds.size() == 1) {
+            return rounds.iterator().next();
+        }
+        String def = plan.binRound != null && rounds.contains(plan.binRound) ? plan.binRound : rounds.iterator().next();
+        return ask("Which round? " + pack.council() + "'s rounds are " + String.join(", ", rounds) + ".",
+                def, t -> rounds.stream().filter(r -> r.equalsIgnoreCase(t)).findFirst().map(Checked::ok)
+                        .orElse(Checked.no("type one of " + String.join(", ", rounds))));
     }
 
     private void take(CollectionAddresses.Area a) {

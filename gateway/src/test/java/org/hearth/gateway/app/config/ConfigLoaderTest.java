@@ -108,11 +108,11 @@ class ConfigLoaderTest {
                                 "sensors[0].pin: BCM 3 is the I2C bus (SCL), which the i2c sensors use")),
                 Arguments.of("a bin round not in the council pack, and a day without a round",
                         VALID.replace("timezone: Europe/London}", "timezone: Europe/London, bin_day: tuesday, bin_round: Z}"),
-                        List.of("home.bin_round: \"Z\" is not a round of Leicester City Council; expected one of A, B")),
+                        List.of("home.bin_round: \"Z\" is not a round of Leicester City Council; expected one of weekly")),
                 Arguments.of("a bin day that is not a weekday, with no round",
                         VALID.replace("timezone: Europe/London}", "timezone: Europe/London, bin_day: someday}"),
                         List.of("home.bin_day: must be a weekday such as tuesday, was \"someday\"",
-                                "home.bin_round: is required with home.bin_day; the council pack's rounds are A, B")),
+                                "home.bin_round: is required with home.bin_day; the council pack's rounds are weekly")),
                 Arguments.of("an unknown council pack",
                         VALID.replace("timezone: Europe/London}", "timezone: Europe/London, council: atlantis}"),
                         List.of("home.council: no built-in council pack 'atlantis'")),
@@ -145,12 +145,12 @@ class ConfigLoaderTest {
         assertThat(defaults.voice().modelsDir()).isEqualTo(Path.of("/var/lib/hearth/models"));
         assertThat(defaults.detection()).isEqualTo(HearthConfig.Detection.DEFAULT);
 
-        var c = load(VALID.replace("timezone: Europe/London}", "timezone: Europe/London, bin_day: Thursday, bin_round: B,"
+        var c = load(VALID.replace("timezone: Europe/London}", "timezone: Europe/London, bin_day: Thursday, bin_round: weekly,"
                 + " quiet_hours: \"23:30-6:45\"}") + """
                 voice: {enabled: false, models_dir: models, hands_free: true, speech_rate: 110, end_of_speech: 1500ms}
                 detection: {kitchen_motion_by: "11:15", bathroom_max: 1h, temperature_low_c: 14.5, temperature_high_c: 29}
                 """).config();
-        assertThat(c.council()).isEqualTo(new HearthConfig.Council("leicester", java.time.DayOfWeek.THURSDAY, "B", null));
+        assertThat(c.council()).isEqualTo(new HearthConfig.Council("leicester", java.time.DayOfWeek.THURSDAY, "weekly", null));
         assertThat(c.voice()).isEqualTo(new HearthConfig.Voice(false, dir.resolve("models"), Path.of("/var/lib/hearth/lib"),
                 true, 110, Duration.ofMillis(1500)));
         assertThat(c.detection()).isEqualTo(new HearthConfig.Detection(java.time.LocalTime.of(23, 30),

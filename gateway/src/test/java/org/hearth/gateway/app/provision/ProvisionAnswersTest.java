@@ -44,7 +44,7 @@ class ProvisionAnswersTest {
         assertThat(loaded.warnings()).isEmpty();
         assertThat(c.home().label()).isEqualTo("Flat 12");
         assertThat(c.council().binDay()).isEqualTo(DayOfWeek.TUESDAY);
-        assertThat(c.council().binRound()).isEqualTo("A");
+        assertThat(c.council().binRound()).isEqualTo("weekly");
         assertThat(c.council().library()).isEqualTo("Central Library");
         assertThat(c.sensors()).extracting(SensorSpec::id)
                 .containsExactly("cord-bathroom", "pir-kitchen", "door-hall", "help-living-room", "cancel-living-room");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 @Tag("small")
 class ProvisionFlowTest {
 
-    private static final CouncilPack LEICESTER = CouncilPack.builtIn("leicester");
+    private static final CouncilPack LEICESTER = CouncilPack.builtIn("leicester-sample");
 
     /** Every section with Enter for each default, one pull cord, and Priya. */
     private static List<String> defaultsWith(List<String> resident, List<String> address, List<String> quiet, List<String> sensors) {
@@ -146,6 +146,23 @@ class ProvisionFlowTest {
                 .contains("Sorry: type one of A, B.");
         assertThat(plan.binDay).isEqualTo(DayOfWeek.THURSDAY);
         assertThat(plan.binRound).isEqualTo("B");
+    }
+
+    /** A checked pack holds no street list: the day is typed from the council's letter, and a single round is taken. */
+    @Test
+    void a_council_without_a_street_list_asks_for_the_day_alone() {
+        List<String> bins = List.of("", "someday", "thu", "");   // council, a wrong day, the day, library
+        List<String> script = defaultsWith(ENTER_2, bins, List.of(""), ONE_CORD);
+        script.add("save");
+        ScriptedConsole console = new ScriptedConsole(script);
+
+        HomePlan plan = new ProvisionFlow(console, HomePlan.defaults(), name -> Checked.ok(CouncilPack.builtIn("leicester"))).run()
+                .orElseThrow();
+
+        assertThat(console.transcript()).doesNotContain("street and postcode").contains("Which day are the bins collected?")
+                .contains("Sorry:");
+        assertThat(plan.binDay).isEqualTo(DayOfWeek.THURSDAY);
+        assertThat(plan.binRound).isEqualTo("weekly");
     }
 
     @Test
