@@ -44,11 +44,15 @@ import picocli.CommandLine.Option;
             "Prints: hub: gateways=N alerts=A lost=L p50_ms=… p99_ms=… floor_ms=… peer_p99_ms=… rss_mb=… cpu_pct=…"})
 public final class BenchCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     /** Exit code for invalid options. */
     private static final int EXIT_INVALID = 2;
     private static final Duration SETUP_LIMIT = Duration.ofMinutes(5);
     private static final Duration DRAIN = Duration.ofSeconds(30);
-    private static final Duration FLOOR_EVERY = Duration.ofMillis(100);
+    private static final Duration FLOOR_EVERY = Duration.ofMillis(50);
+    private static final int FLOOR_SAMPLES = 50;
     private static final int DISK_FILES = 8;
     private static final int COMMITTERS = 8;
 
@@ -81,7 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Optional<String> invalid = invalid();
         if (invalid.isPresent()) {
-            System.err.println("hearth-hub bench: " + invalid.get());
+            spec.commandLine().getErr().println("hearth-hub bench: " + invalid.get());
             return EXIT_INVALID;
         }
         Path dir = workDir == null ? Files.createTempDirectory("hearth-hub-bench-") : Files.createTempDirectory(workDir, "hearth-hub-bench-");
@@ -129,12 +133,19 @@ public final class BenchCommand implements Callable<Integer> {
             progress("%d homes and their carers' devices provisioned in the %s store", gateways, store);
             Result hub;
             try (HubChild child = HubChild.start(dir, config, uplinkPort, httpPort, hubJvmOptions)) {
+                progress("the hub started");
                 hub = measureHub(child, homes);
             }
+            progress("the hub stopped");
+            progress("hub: %d alerts, %d lost, p50 %.1f ms, p99 %.1f ms, floor %.1f ms", hub.path.alerts, hub.path.lost, hub.path.p50,
+                    hub.path.p99, hub.floorMs);
             PathResult peer = measurePeer(dir.resolve("mosquitto"), homes);
-            System.out.printf(Locale.ROOT, "hub: gateways=%d alerts=%d lost=%d p50_ms=%.1f p99_ms=%.1f floor_ms=%.1f peer_p99_ms=%.1f"
+            progress("Mosquitto: %d alerts, %d lost, p50 %.1f ms, p99 %.1f ms", peer.alerts, peer.lost, peer.p50, peer.p99);
+            progress("hub process: peak RSS %.0f MB, CPU %.1f %% of one core over the alert phase and its drain", hub.rssMb, hub.cpuPct);
+            spec.commandLine().getOut().printf(Locale.ROOT, "hub: gateways=%d alerts=%d lost=%d p50_ms=%.1f p99_ms=%.1f floor_ms=%.1f peer_p99_ms=%.1f"
                             + " rss_mb=%.0f cpu_pct=%.1f%n", gateways, hub.path.alerts, hub.path.lost, hub.path.p50, hub.path.p99, hub.floorMs,
                     peer.p99, hub.rssMb, hub.cpuPct);
+            spec.commandLine().getOut().flush();
             if (peer.lost > 0) {
                 System.err.printf(Locale.ROOT, "hearth-hub bench: Mosquitto lost %d of %d alerts%n", peer.lost, peer.alerts);
             }
@@ -190,19 +201,24 @@ public final class BenchCommand implements Callable<Integer> {
             progress("%d carers' live streams open; raising %.0f alerts a second for %d s", provisioned.credentials.size(),
                     alertsPerSecond, duration.toSeconds());
             ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(Fleet.daemon("bench-retries"));
-            int floorGateway = fleet.size() - 1;
-            List<Long> floor = new ArrayList<>();
+            List<Long> floor = sampleFloor(fleet, disks, fleet.size() - 1);
+            progress("floor: %d samples, p50 %.1f ms, p99 %.1f ms", floor.size(), Receipts.percentile(floor, 50) / 1e6,
+                    Receipts.percentile(floor, 99) / 1e6);
             double cpuBefore = hub.cpuSeconds();
             long start = System.nanoTime();
-            Thread floorSampler = new Thread(() -> sampleFloor(fleet, disks, floorGateway, floor, start + duration.toNanos()), "bench-floor");
-            floorSampler.start();
             long until = start + duration.plus(DRAIN).toNanos();
-            raise(disks, receipts, gateways, fleet::home, (g, id, json) -> deliver(fleet, g, json, retries, until));
-            floorSampler.join();
+            Receipts answered = new Receipts();
+            raise(disks, receipts, gateways, fleet::home, (g, id, json) -> {
+                answered.committed(id, System.nanoTime());
+                deliver(fleet, g, id, json, answered, retries, until);
+            });
             receipts.awaitAll(DRAIN);
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (hub.cpuSeconds() - cpuBefore) / seconds * 100;
             retries.shutdownNow();
+            progress("hub: the gateway's send to the hub's durable answer (2.04): p50 %.1f ms, p99 %.1f ms; commit to the carer's"
+                    + " receipt: p90 %.1f ms, p95 %.1f ms, max %.1f ms", answered.percentileMs(50), answered.percentileMs(99),
+                    receipts.percentileMs(90), receipts.percentileMs(95), receipts.percentileMs(100));
             if (carers.ended() > 0) {
                 progress("%d carers' live streams ended during the run", carers.ended());
             }
@@ -218,36 +234,38 @@ public final class BenchCommand implements Callable<Integer> {
         return hub.dataDir().resolveSibling(name);
     }
 
-    /** Sends one alert from gateway {@code g}, as the gateway's outbox does: again after 1 s while unanswered or refused. */
-    private static void deliver(Fleet fleet, int g, byte[] json, ScheduledExecutorService retries, long until) {
+    /**
+     * Sends one alert from gateway {@code g}, as the gateway's outbox does: again after 1 s while
+     * unanswered or refused. The hub's 2.04 (its durable receipt) is noted in {@code answered}.
+     */
+    private static void deliver(Fleet fleet, int g, UUID id, byte[] json, Receipts answered, ScheduledExecutorService retries, long until) {
         fleet.send(g, fleet.request(CoAP.Code.POST, CoAP.Type.CON, "alerts", json)).thenAccept(r -> {
-            if ((r == null || r.getCode() != CoAP.ResponseCode.CHANGED) && System.nanoTime() < until) {
-                retries.schedule(() -> deliver(fleet, g, json, retries, until), 1, TimeUnit.SECONDS);
+            if (r != null && r.getCode() == CoAP.ResponseCode.CHANGED) {
+                answered.received(id, System.nanoTime());
+            } else if (System.nanoTime() < until) {
+                retries.schedule(() -> deliver(fleet, g, id, json, answered, retries, until), 1, TimeUnit.SECONDS);
             }
         });
     }
 
     /**
-     * The floor, sampled through the run on a gateway of its own: one durable commit as the
-     * gateways' alerts get, then one DTLS round trip to the hub (a request for a path it does not
-     * have, answered 4.04 by Californium without touching the store).
+     * The floor, sampled in the run once every gateway and carer is connected and before alerts
+     * flow, on a gateway of its own: one durable commit as the gateways' alerts get, then one DTLS
+     * round trip to the hub (a request for a path it does not have, answered 4.04 by Californium
+     * without touching the store). A sample left unanswered for 30 s is not counted.
      */
-    private static void sampleFloor(Fleet fleet, GatewayDisks disks, int gateway, List<Long> samples, long end) {
-        try {
-            while (System.nanoTime() < end) {
-                UUID id = UUID.randomUUID();
-                long t0 = System.nanoTime();
-                disks.commit(gateway, fleet.home(gateway).id(), id, "{}");
-                Response r = fleet.send(gateway, fleet.request(CoAP.Code.GET, CoAP.Type.CON, "bench-floor", null))
-                        .get(30, TimeUnit.SECONDS);
-                if (r != null) {
-                    samples.add(System.nanoTime() - t0);
-                }
-                Thread.sleep(FLOOR_EVERY.toMillis());
+    private static List<Long> sampleFloor(Fleet fleet, GatewayDisks disks, int gateway) throws Exception {
+        List<Long> samples = new ArrayList<>();
+        for (int i = 0; i < FLOOR_SAMPLES; i++) {
+            long t0 = System.nanoTime();
+            disks.commit(gateway, fleet.home(gateway).id(), UUID.randomUUID(), "{}");
+            Response r = fleet.send(gateway, fleet.request(CoAP.Code.GET, CoAP.Type.CON, "bench-floor", null)).get(30, TimeUnit.SECONDS);
+            if (r != null) {
+                samples.add(System.nanoTime() - t0);
             }
-        } catch (Exception e) {
-            progress("the floor's sampling stopped: %s", e);
+            Thread.sleep(FLOOR_EVERY.toMillis());
         }
+        return samples;
     }
 
     /** How one path sends an alert its gateway has committed. */
@@ -307,8 +325,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    private static final long STARTED = System.nanoTime();
+
     private static void progress(String format, Object... args) {
-        System.err.printf(Locale.ROOT, "hearth-hub bench: " + format + "%n", args);
+        System.err.printf(Locale.ROOT, "hearth-hub bench: %5.1f s: " + format + "%n",
+                java.util.stream.Stream.concat(Stream.of((System.nanoTime() - STARTED) / 1e9), Stream.of(args)).toArray());
     }
 
     private static void deleteTree(Path dir) throws IOException {

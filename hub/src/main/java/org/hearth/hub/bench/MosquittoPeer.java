@@ -74,7 +74,9 @@ final class MosquittoPeer implements AutoCloseable {
                 "psk_file " + dir.resolve("psk"),
                 "use_identity_as_username true",
                 ""));
-        Process broker = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString()).redirectErrorStream(true)
+        // Debian puts the broker in /usr/sbin, which a non-root PATH may lack.
+        String command = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
+        Process broker = new ProcessBuilder(command, "-c", dir.resolve("mosquitto.conf").toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
         MosquittoPeer peer = new MosquittoPeer(broker, port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -100,11 +102,44 @@ final class MosquittoPeer implements AutoCloseable {
         return "hearth/" + h.id() + "/alerts";
     }
 
-    /** Connects each home's carer (subscribed) and gateway, in that order. */
+    /** Clients connecting at once. */
+    private static final int CONNECTING_AT_ONCE = 64;
+
+    /** Connects each home's carer, subscribed to its home's topic, and its gateway; a few dozen at a time. */
     void connect(List<Home> homes, Receipts receipts) throws MqttException {
-        for (Home h : homes) {
-            MqttAsyncClient carer = client(carerIdentity(h), h.key(), false);
-            carer.setCallback(new MqttCallback() {
+        for (int from = 0; from < homes.size(); from += CONNECTING_AT_ONCE) {
+            List<Home> batch = homes.subList(from, Math.min(homes.size(), from + CONNECTING_AT_ONCE));
+            List<IMqttToken> connecting = new ArrayList<>();
+            List<MqttAsyncClient> batchCarers = new ArrayList<>();
+            for (Home h : batch) {
+                MqttAsyncClient carer = client(carerIdentity(h), receipts);
+                connecting.add(carer.connect(options(carerIdentity(h), h.key(), false)));
+                MqttAsyncClient gateway = client(h.identity(), null);
+                connecting.add(gateway.connect(options(h.identity(), h.key(), true)));
+                batchCarers.add(carer);
+                carers.add(carer);
+                gateways.add(gateway);
+                topics.add(topic(h));
+            }
+            for (IMqttToken t : connecting) {
+                t.waitForCompletion(30_000);
+            }
+            List<IMqttToken> subscribing = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                subscribing.add(batchCarers.get(i).subscribe(topic(batch.get(i)), QOS));
+            }
+            for (IMqttToken t : subscribing) {
+                t.waitForCompletion(30_000);
+            }
+        }
+    }
+
+    /** A client; a carer's ({@code receipts} not null) counts each alert it is handed as received. */
+    private MqttAsyncClient client(String identity, Receipts receipts) throws MqttException {
+        MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + port, identity, new MemoryPersistence(),
+                new ScheduledExecutorPingSender(pings));
+        if (receipts != null) {
+            client.setCallback(new MqttCallback() {
                 @Override
                 public void connectionLost(Throwable cause) {
                 }
@@ -123,24 +158,18 @@ final class MosquittoPeer implements AutoCloseable {
                 public void deliveryComplete(IMqttDeliveryToken token) {
                 }
             });
-            carer.subscribe(topic(h), QOS).waitForCompletion(30_000);
-            carers.add(carer);
-            gateways.add(client(h.identity(), h.key(), true));
-            topics.add(topic(h));
         }
+        return client;
     }
 
-    private MqttAsyncClient client(String identity, byte[] key, boolean cleanSession) throws MqttException {
-        MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + port, identity, new MemoryPersistence(),
-                new ScheduledExecutorPingSender(pings));
+    private static MqttConnectOptions options(String identity, byte[] key, boolean cleanSession) {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setSocketFactory(new PskSockets(identity, key));
         options.setCleanSession(cleanSession);
         options.setKeepAliveInterval(60);
         options.setMaxInflight(1000);
         options.setConnectionTimeout(30);
-        client.connect(options).waitForCompletion(30_000);
-        return client;
+        return options;
     }
 
     /** Publishes at QoS 1 from gateway {@code gateway}; a publish refused by the client is tried again after 100 ms, until {@code until}. */
@@ -184,7 +213,7 @@ final class MosquittoPeer implements AutoCloseable {
 
     private static void closeQuietly(MqttAsyncClient c) {
         try {
-            c.disconnectForcibly(0, 1000);
+            c.disconnectForcibly(0, 0, false);
             c.close();
         } catch (MqttException e) {
             // Stopping; the broker goes next.
