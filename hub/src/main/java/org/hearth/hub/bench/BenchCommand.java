@@ -59,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--gateways", defaultValue = "1000", description = "Simulated gateways, one home each (default: ${DEFAULT-VALUE}).")
     int gateways;
 
-    @Option(names = "--alerts-per-second", defaultValue = "50",
+    @Option(names = "--alerts-per-second", defaultValue = "10",
             description = "Alerts raised per second across all gateways, round robin (default: ${DEFAULT-VALUE}).")
     double alertsPerSecond;
 
