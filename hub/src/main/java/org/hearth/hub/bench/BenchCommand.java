@@ -49,7 +49,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Exit code for invalid options. */
     private static final int EXIT_INVALID = 2;
-    private static final Duration SETUP_LIMIT = Duration.ofMinutes(5);
+    /** How long connecting the gateways, and then opening the carers' streams, may each take: 5 min, or 120 ms a gateway. */
+    private Duration setupLimit() {
+        return Duration.ofMillis(Math.max(Duration.ofMinutes(5).toMillis(), gateways * 120L));
+    }
     private static final Duration DRAIN = Duration.ofSeconds(30);
     private static final Duration FLOOR_EVERY = Duration.ofMillis(50);
     private static final int FLOOR_SAMPLES = 50;
@@ -194,10 +197,10 @@ public final class BenchCommand implements Callable<Integer> {
         Receipts receipts = new Receipts();
         try (CarerStreams carers = new CarerStreams(hub.httpPort(), hub.dataDir(), receipts);
              Fleet fleet = Fleet.connect(new InetSocketAddress("127.0.0.1", hub.uplinkPort()), provisioned.homes,
-                     (int) heartbeat.toSeconds(), SETUP_LIMIT);
+                     (int) heartbeat.toSeconds(), setupLimit());
              GatewayDisks disks = new GatewayDisks(Files.createDirectories(hubDirSibling(hub, "gateways")), DISK_FILES)) {
             progress("%d gateways connected over DTLS", fleet.size());
-            carers.openAll(provisioned.credentials, provisioned.lastStreamId, SETUP_LIMIT);
+            carers.openAll(provisioned.credentials, provisioned.lastStreamId, setupLimit());
             progress("%d carers' live streams open; raising %.0f alerts a second for %d s", provisioned.credentials.size(),
                     alertsPerSecond, duration.toSeconds());
             ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(Fleet.daemon("bench-retries"));
