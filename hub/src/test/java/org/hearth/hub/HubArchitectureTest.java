@@ -15,16 +15,19 @@ class HubArchitectureTest {
     static final JavaClasses HUB = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.hearth.hub");
 
+    /** {@code hearth-hub bench} plays gateways, carers' devices and Mosquitto's clients, so it may use what they do. */
+    static final String BENCH = "org.hearth.hub.bench..";
+
     @Test
     void only_the_store_touches_jdbc() {
-        noClasses().that().resideOutsideOfPackage("org.hearth.hub.store..")
+        noClasses().that().resideOutsideOfPackages("org.hearth.hub.store..", BENCH)
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..")
                 .check(HUB);
     }
 
     @Test
     void only_the_uplink_touches_californium() {
-        noClasses().that().resideOutsideOfPackage("org.hearth.hub.uplink..")
+        noClasses().that().resideOutsideOfPackages("org.hearth.hub.uplink..", BENCH)
                 .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.californium..")
                 .check(HUB);
     }
@@ -47,7 +50,7 @@ class HubArchitectureTest {
                         "org.hearth.hub.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.hearth.hub.http..")
                 .check(HUB);
-        noClasses().that().resideOutsideOfPackage("org.hearth.hub.http..")
+        noClasses().that().resideOutsideOfPackages("org.hearth.hub.http..", BENCH)
                 .should().dependOnClassesThat().resideInAnyPackage("com.sun.net.httpserver..", "javax.net.ssl..")
                 .check(HUB);
         noClasses().that().resideInAPackage("org.hearth.hub.http..")
@@ -78,5 +81,17 @@ class HubArchitectureTest {
     void the_hub_depends_on_no_gateway_or_carer_code() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway..", "org.hearth.carer..", "org.hearth.sensors..",
                 "org.hearth.voice..").check(HUB);
+    }
+
+    @Test
+    void no_production_code_depends_on_the_bench_and_only_the_bench_uses_its_libraries() {
+        // The command line lists the bench among its subcommands, and that is all.
+        noClasses().that().resideOutsideOfPackage(BENCH).and().doNotHaveFullyQualifiedName(HubMain.class.getName())
+                .should().dependOnClassesThat().resideInAPackage(BENCH)
+                .check(HUB);
+        // Provided-scope libraries: not in the daemon's runtime classpath (hub/pom.xml).
+        noClasses().that().resideOutsideOfPackage(BENCH)
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.paho..", "org.bouncycastle..")
+                .check(HUB);
     }
 }

@@ -80,7 +80,7 @@ public final class Invites {
     }
 
     /** The SHA-256 of a code (as {@link #codeIn} writes it) or of a device credential, in hex. */
-    static String hash(String secret) {
+    public static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
