@@ -20,7 +20,8 @@ final class InviteCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--home", required = true, description = "The home's id, as `homes list` shows it.")
+    @Option(names = "--home", required = true,
+            description = "The home's id, as `homes list` shows it, or its identity (home-…), as its pairing code names it.")
     String homeId;
 
     @Option(names = "--carer", required = true,
@@ -42,13 +43,13 @@ final class InviteCommand implements Callable<Integer> {
         HubConfig cfg = config.load();
         Optional<HubConfig.Http> http = cfg.http();
         try (HubStore store = Hub.openStore(cfg)) {
-            Optional<Home> home = store.home(homeId);
+            Optional<Home> home = store.home(homeId).or(() -> store.homeByIdentity(homeId));
             if (home.isEmpty()) {
                 System.err.println("hearth-hub: there is no home " + homeId + "; `hearth-hub homes list` shows them");
                 return 1;
             }
-            String code = Invites.issue(store, homeId, carer.strip(), level, Instant.now());
-            System.out.println("Invited " + carer.strip() + " (level " + level + ") to home " + homeId + " \"" + home.get().label()
+            String code = Invites.issue(store, home.get().id(), carer.strip(), level, Instant.now());
+            System.out.println("Invited " + carer.strip() + " (level " + level + ") to home " + home.get().id() + " \"" + home.get().label()
                     + "\". One-time code, valid 72 hours:");
             System.out.println(code);
             http.ifPresent(h -> {
