@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -65,6 +66,9 @@ final class WebCarerCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "DIR", description = "Chromium's profile folder (a fresh one makes a fresh phone).")
     Path profile;
 
+    /** Selenium logs through java.util.logging; its notes (e.g. no DevTools version for this Chromium) are not the carer's words. */
+    private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
     private volatile boolean stopping;
 
     @Override
@@ -81,6 +85,7 @@ final class WebCarerCommand implements Callable<Integer> {
             System.err.println("hearth-demo: web-carer needs --hub, --invite, --home, --tls-pkcs12, --tls-password-file and --profile");
             return 2;
         }
+        SELENIUM.setLevel(java.util.logging.Level.SEVERE);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options());
@@ -144,61 +149,60 @@ final class WebCarerCommand implements Callable<Integer> {
         Set<String> seen = new HashSet<>();
         WebDriverWait poll = waiting(browser, Duration.ofDays(1));
         while (!stopping) {
-            WebElement card = poll.until(b -> unseen(b.findElements(By.cssSelector("#alert-list li[data-alert]")), seen));
-            String id = card.getAttribute("data-alert");
+            String id = poll.until(b -> unseen(b.findElements(By.cssSelector("#alert-list li[data-alert]")), seen));
             seen.add(id);
-            String title = card.findElement(By.tagName("h2")).getText();
-            String words = card.findElement(By.tagName("p")).getText();
-            boolean urgent = card.getAttribute("class").contains("urgent");
-            System.out.println("ALERT " + title + ": " + words + (urgent ? "" : " (not urgent: left for later)"));
-            if (urgent) {
-                acknowledge(browser, card);
+            // The live list is drawn again whenever the hub says something changed: an element read a
+            // moment ago may be gone, so each step finds the card again, a few times at most.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    answer(browser, id);
+                    break;
+                } catch (StaleElementReferenceException e) {
+                    if (attempt == 5) {
+                        throw e;
+                    }
+                }
             }
         }
     }
 
-    private static WebElement unseen(List<WebElement> cards, Set<String> seen) {
+    private static String unseen(List<WebElement> cards, Set<String> seen) {
         for (WebElement card : cards) {
             try {
-                if (!seen.contains(card.getAttribute("data-alert"))) {
-                    return card;
+                String id = card.getAttribute("data-alert");
+                if (!seen.contains(id)) {
+                    return id;
                 }
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (StaleElementReferenceException e) {
                 return null; // the list was drawn again; look again
             }
         }
         return null;
     }
 
-    private void acknowledge(ChromeDriver browser, WebElement card) {
-        WebDriverWait wait = waiting(browser, PAGE);
-        card.findElement(By.tagName("a")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("ack"))).click();
-        String title = browser.findElement(By.tagName("h1")).getText();
-        String answer = wait.until(b -> {
-            String text = b.findElement(By.id("alert-message")).getText();
-            return text.isBlank() ? null : text;
-        });
-        boolean sent = browser.findElements(By.cssSelector("#alert-message .error")).isEmpty();
-        System.out.println((sent ? "ACKNOWLEDGED " : "FAILED ") + title + ": tapped \"On my way\"; the app says \"" + answer + "\"");
-        if (sent) {
-            // The state row changes only when the gateway's own ACKNOWLEDGED came back up through the hub.
-            try {
-                waiting(browser, CONFIRM).until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert-details"),
-                        "Someone is on the way"));
-                System.out.println("CONFIRMED " + title + ": the home recorded it; the app shows \"Someone is on the way\"");
-            } catch (org.openqa.selenium.TimeoutException e) {
-                System.out.println("FAILED " + title + ": the home did not confirm it within " + CONFIRM.toSeconds() + " s");
-            }
+    private void answer(ChromeDriver browser, String id) {
+        WebElement card = waiting(browser, PAGE).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#alert-list li[data-alert='" + id + "']")));
+        String tag = card.findElement(By.cssSelector("h2 .tag")).getText();
+        String title = card.findElement(By.cssSelector("h2 a")).getText();
+        String words = card.findElement(By.tagName("p")).getText();
+        boolean urgent = card.getAttribute("class").contains("urgent");
+        if (!urgent) {
+            System.out.println("ALERT " + tag + ": " + title + ": " + words + " (not urgent: left for later)");
+            return;
         }
-        browser.findElement(By.linkText("Back to the alerts")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alert-list")));
+        card.findElement(By.cssSelector("h2 a")).click();
+        System.out.println("ALERT " + tag + ": " + title + ": " + words);
+        acknowledge(browser);
     }
 
+    private void acknowledge(ChromeDriver browser) {
+        WebDriverWait wait = waiting(browser, PAGE);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("ack"))).click();
     private static WebDriverWait waiting(ChromeDriver browser, Duration timeout) {
         WebDriverWait wait = new WebDriverWait(browser, timeout);
         wait.pollingEvery(Duration.ofMillis(100));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 

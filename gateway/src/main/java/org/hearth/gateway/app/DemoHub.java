@@ -24,7 +24,7 @@ import org.hearth.protocol.ProtocolException;
  * The world outside the home, for {@code hearth demo}: a real {@code hearth-hub run} process
  * (SQLite in the demo's folder, loopback, free ports, a self-signed certificate), set up with the
  * hub's own commands ({@code homes add}, {@code invite}); the home's router, a NAT that gives the
- * gateway a new outside port every few seconds ({@code hearth-demo nat}); and the carer's phone,
+ * gateway a new outside port when told ({@code hearth-demo nat}); and the carer's phone,
  * the hub's web app in headless Chromium ({@code hearth-demo web-carer}). The gateway is paired
  * with the hub's code as {@code hearth pair --hub} pairs it. Each is a process of its own, so the
  * gateway carries no hub, NAT or browser code; {@link #close()} stops them in reverse.
@@ -34,12 +34,13 @@ final class DemoHub implements AutoCloseable {
     /** How the timeline names the carer's phone. */
     static final String PHONE = "Priya's phone (web app, Chromium)";
     private static final Duration START = Duration.ofSeconds(60);
-    private static final int REBIND_SECONDS = 10;
+    private static final Duration HEARTBEAT = Duration.ofMinutes(1);
 
     private final List<DemoProcess> running = new ArrayList<>();
     private final AtomicInteger rebinds = new AtomicInteger();
     private HubPairingCode code;
     private URI router;
+    private DemoProcess natProcess;
 
     /**
      * Checks that the phone can run: Chromium and its driver are installed. Returns null when they
@@ -110,8 +111,8 @@ final class DemoHub implements AutoCloseable {
                 + " (DTLS 1.2 with Connection ID); the carers' web app at " + url + " (self-signed certificate)");
 
         List<String> nat = new ArrayList<>(demoCommand);
-        nat.addAll(List.of("nat", "--to", "127.0.0.1:" + udp, "--rebind-every", Integer.toString(REBIND_SECONDS)));
-        DemoProcess natProcess = DemoProcess.start("the home's router (hearth-demo nat)", nat, line -> {
+        nat.addAll(List.of("nat", "--to", "127.0.0.1:" + udp));
+        natProcess = DemoProcess.start("the home's router (hearth-demo nat)", nat, line -> {
             if (line.startsWith("REBOUND")) {
                 rebinds.incrementAndGet();
                 String[] ports = line.split(" ");
@@ -125,7 +126,7 @@ final class DemoHub implements AutoCloseable {
         String[] ready = natProcess.awaitLine("READY", START).split(" ");
         router = URI.create("coaps://127.0.0.1:" + ready[1]);
         say.accept("router", "the home's router: the gateway reaches the hub through udp 127.0.0.1:" + ready[1]
-                + " and leaves from port " + ready[2] + "; a new outside port every " + REBIND_SECONDS + " s");
+                + " and leaves from port " + ready[2]);
 
         List<String> phone = new ArrayList<>(demoCommand);
         phone.addAll(List.of("web-carer", "--hub", url, "--invite", invite, "--device", "Priya's phone", "--home", code.label(),
@@ -172,14 +173,27 @@ final class DemoHub implements AutoCloseable {
         }
     }
 
-    /** The gateway's {@code hub:} section: the identity and key from the pairing code, reached through the router. */
+    /**
+     * The gateway's {@code hub:} section: the identity and key from the pairing code, reached
+     * through the router. The heartbeat is a minute of home time (half a second at the demo's
+     * usual speed): the default 25 s would beat five times a second.
+     */
     HearthConfig configure(HearthConfig config) {
-        return config.withHub(new HearthConfig.Hub(router, code.identity(), ConfigLoader.DEFAULT_HUB_HEARTBEAT));
+        return config.withHub(new HearthConfig.Hub(router, code.identity(), HEARTBEAT));
     }
 
     /** The secrets file as pairing wrote it. */
     Secrets secrets(Path secretsFile) throws ConfigException {
         return ConfigLoader.loadSecrets(secretsFile);
+    }
+
+    /** The router gives the gateway a new outside port now, as a NAT whose mapping expired does. */
+    void rebind() {
+        try {
+            natProcess.tell("rebind");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the home's router (hearth-demo nat) is gone", e);
+        }
     }
 
     /** How many times the router gave the gateway a new outside port. */

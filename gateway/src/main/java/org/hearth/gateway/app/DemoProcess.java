@@ -140,6 +140,12 @@ final class DemoProcess implements AutoCloseable {
         return all.isEmpty() ? "(it printed nothing)" : String.join(" | ", all.subList(Math.max(0, all.size() - 5), all.size()));
     }
 
+    /** Writes one line to the program's standard input. */
+    void tell(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

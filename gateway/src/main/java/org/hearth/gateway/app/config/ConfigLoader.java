@@ -52,8 +52,6 @@ public final class ConfigLoader {
     public static final Duration DEFAULT_PRE_ALARM = Duration.ofSeconds(30);
     public static final Duration DEFAULT_ESCALATION = Duration.ofMinutes(5);
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(60);
-    /** {@code hub.heartbeat}'s default: what keeps a home router's UDP mapping (docs/hub-api.md). */
-    public static final Duration DEFAULT_HUB_HEARTBEAT = HubSection.DEFAULT_HEARTBEAT;
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(20);
     public static final Duration DEFAULT_MAX_SILENCE = Duration.ofDays(2);
 
