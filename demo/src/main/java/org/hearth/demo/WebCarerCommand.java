@@ -199,6 +199,27 @@ final class WebCarerCommand implements Callable<Integer> {
     private void acknowledge(ChromeDriver browser) {
         WebDriverWait wait = waiting(browser, PAGE);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("ack"))).click();
+        String title = browser.findElement(By.tagName("h1")).getText();
+        String answer = wait.until(b -> {
+            String text = b.findElement(By.id("alert-message")).getText();
+            return text.isBlank() ? null : text;
+        });
+        boolean sent = browser.findElements(By.cssSelector("#alert-message .error")).isEmpty();
+        System.out.println((sent ? "ACKNOWLEDGED " : "FAILED ") + title + ": tapped \"On my way\"; the app says \"" + answer + "\"");
+        if (sent) {
+            // The state row changes only when the gateway's own ACKNOWLEDGED came back up through the hub.
+            try {
+                waiting(browser, CONFIRM).until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert-details"),
+                        "Someone is on the way"));
+                System.out.println("CONFIRMED " + title + ": the home recorded it; the app shows \"Someone is on the way\"");
+            } catch (org.openqa.selenium.TimeoutException e) {
+                System.out.println("FAILED " + title + ": the home did not confirm it within " + CONFIRM.toSeconds() + " s");
+            }
+        }
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Back to the alerts"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alert-list")));
+    }
+
     private static WebDriverWait waiting(ChromeDriver browser, Duration timeout) {
         WebDriverWait wait = new WebDriverWait(browser, timeout);
         wait.pollingEvery(Duration.ofMillis(100));
