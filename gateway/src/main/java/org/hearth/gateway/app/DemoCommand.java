@@ -75,6 +75,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private final PrintStream out = System.out;
     private volatile RealTimeScheduler loop;
+    private volatile boolean ended;
 
     /** One step of the scripted morning. */
     private record Step(LocalTime at, String sensor, boolean active) {
@@ -140,18 +141,21 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private int throughHub(Path dir, List<String> demoParts) throws Exception {
+        Summary s;
         try (DemoHub hub = DemoHub.start(dir, CARER, HOME, DemoProcess.command(hubCommand, "hearth.hub.command", "hearth-hub"),
                 demoParts, this::line)) {
             HearthConfig config = hub.configure(home(dir, List.of(new HearthConfig.CarerEntry(CARER, 1, null, true)),
                     Scratch.freeUdpPort()));
-            Summary s = play(config, hub.secrets(config.secretsFile()), hub::rebind);
+            s = play(config, hub.secrets(config.secretsFile()), hub::rebind);
+            hub.awaitPhoneAnswered(s.acknowledged, Duration.ofSeconds(15));
             line("hub", "the router gave the gateway " + hub.rebinds() + " new outside port" + (hub.rebinds() == 1 ? "" : "s")
                     + " during the demo; every alert and acknowledgement went through the hub");
             if (!hub.phoneAlive()) {
                 line("carer", DemoHub.PHONE + " stopped before the end (see its last lines above)");
             }
-            return finish(s, " via=hub");
+            ended = true; // what the hub, router and phone print while they stop is not part of the morning
         }
+        return finish(s, " via=hub");
     }
 
     private int direct(Path dir) throws Exception {
@@ -289,6 +293,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private synchronized void line(String who, String what) {
+        if (ended) {
+            return;
+        }
         String time = loop == null ? "--:--:--" : CLOCK.format(loop.now().atZone(ZONE));
         out.printf("%s  %-8s %s%n", time, who, what);
         out.flush();

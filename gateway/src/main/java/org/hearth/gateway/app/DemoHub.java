@@ -38,6 +38,7 @@ final class DemoHub implements AutoCloseable {
 
     private final List<DemoProcess> running = new ArrayList<>();
     private final AtomicInteger rebinds = new AtomicInteger();
+    private final AtomicInteger answered = new AtomicInteger();
     private HubPairingCode code;
     private URI router;
     private DemoProcess natProcess;
@@ -132,8 +133,12 @@ final class DemoHub implements AutoCloseable {
         phone.addAll(List.of("web-carer", "--hub", url, "--invite", invite, "--device", "Priya's phone", "--home", code.label(),
                 "--tls-pkcs12", data.resolve("https.p12").toString(), "--tls-password-file",
                 data.resolve("https.p12.password").toString(), "--profile", dir.resolve("phone").toString()));
-        DemoProcess phoneProcess = DemoProcess.start("the carer's phone (hearth-demo web-carer)", phone,
-                line -> say.accept("carer", PHONE + ": " + line));
+        DemoProcess phoneProcess = DemoProcess.start("the carer's phone (hearth-demo web-carer)", phone, line -> {
+            say.accept("carer", PHONE + ": " + line);
+            if (line.startsWith("CONFIRMED") || line.startsWith("FAILED")) {
+                answered.incrementAndGet();
+            }
+        });
         running.add(phoneProcess);
         phoneProcess.awaitLine("READY", START);
     }
@@ -199,6 +204,17 @@ final class DemoHub implements AutoCloseable {
     /** How many times the router gave the gateway a new outside port. */
     int rebinds() {
         return rebinds.get();
+    }
+
+    /**
+     * Waits until the phone has finished answering {@code count} alerts (it saw the home confirm
+     * each, or said it failed), so its last lines come before the demo's summary; at most {@code limit}.
+     */
+    void awaitPhoneAnswered(int count, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (answered.get() < count && phoneAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     /** The carer's phone is still running (it ends only on a failure it has printed). */
