@@ -171,13 +171,16 @@ final class DemoCommand implements Callable<Integer> {
         cmd.addAll(List.of("listen", "--name", CARER, "--identity", identity, "--key-file", keyFile.toString(),
                 "--gateway", "coaps://127.0.0.1:" + gatewayPort, "--bind", "127.0.0.1", "--port", Integer.toString(carerPort),
                 "--auto-ack", "1s"));
+        Summary s;
         try (DemoProcess carer = DemoProcess.start("the carer process (hearth-carer)", cmd,
-                s -> line("carer", CARER + "'s phone: " + s))) {
+                line -> line("carer", CARER + "'s phone: " + line))) {
             carer.awaitLine("LISTENING", Duration.ofSeconds(30));
             HearthConfig config = home(dir, List.of(new HearthConfig.CarerEntry(CARER, 1, URI.create("coaps://127.0.0.1:" + carerPort))),
                     gatewayPort);
-            return finish(play(config, new Secrets(Map.of(CARER, new Secrets.CarerKey(identity, key))), null), "");
+            s = play(config, new Secrets(Map.of(CARER, new Secrets.CarerKey(identity, key))), null);
+            ended = true;
         }
+        return finish(s, "");
     }
 
     private int finish(Summary s, String via) {
