@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The arrows of docs/architecture.md, checked on the production classes of every module:
  * gateway -> sensors, voice, transport, protocol, time; carer -> transport, protocol, time;
  * hub -> transport, protocol, time; transport -> protocol; sensors, voice -> time; protocol and
- * time -> nothing of ours. (The hub's own packages have their rules in the hub's HubArchitectureTest.) The domain (and its hub
+ * time -> nothing of ours; nothing -> demo -> nothing of ours. (The hub's own packages have their rules in the hub's HubArchitectureTest.) The domain (and its hub
  * logic, {@code domain.hub}) sees no adapter library and not the transport, and adapter types
  * never appear in public signatures outside the adapter's package.
  */
@@ -76,6 +76,21 @@ class ArchitectureTest {
                         "org.hearth.sensors..", "org.hearth.voice..", "org.hearth.systemd.."));
         check(noClasses().that().resideOutsideOfPackage("org.hearth.hub..")
                 .should().dependOnClassesThat().resideInAPackage("org.hearth.hub.."));
+    }
+
+    /**
+     * The demo's router and browser-driven phone are processes the demo starts: nothing of ours
+     * links to them or to Selenium, and they use none of ours (they speak UDP and HTTPS, as the
+     * router and the phone they stand for).
+     */
+    @Test
+    void nothing_depends_on_the_demo_parts_or_selenium_and_they_depend_on_nothing_of_ours() {
+        check(noClasses().that().resideOutsideOfPackage("org.hearth.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.demo..", "org.openqa.selenium.."));
+        check(noClasses().that().resideInAPackage("org.hearth.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.time..", "org.hearth.protocol..",
+                        "org.hearth.transport..", "org.hearth.sensors..", "org.hearth.voice..", "org.hearth.gateway..",
+                        "org.hearth.carer..", "org.hearth.hub..", "org.hearth.systemd.."));
     }
 
     @Test

@@ -23,7 +23,7 @@ final class InviteCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--home", description = "The home's id, as `homes list` shows it.")
+    @Option(names = "--home", description = "The home's id, as `homes list` shows it, or its identity (home-…), as its pairing code names it.")
     String homeId;
 
     @Option(names = "--carer", description = "The carer's name exactly as the home's ladder names them (a `via: hub` entry), e.g. Priya.")
@@ -67,13 +67,13 @@ final class InviteCommand implements Callable<Integer> {
         try (HubStore store = Hub.openStore(cfg)) {
             String code;
             if (forCarer) {
-                Optional<Home> home = store.home(homeId);
+                Optional<Home> home = store.home(homeId).or(() -> store.homeByIdentity(homeId));
                 if (home.isEmpty()) {
                     System.err.println("hearth-hub: there is no home " + homeId + "; `hearth-hub homes list` shows them");
                     return 1;
                 }
-                code = Invites.issue(store, homeId, name, level, Instant.now());
-                System.out.println("Invited " + name + " (level " + level + ") to home " + homeId + " \"" + home.get().label()
+                code = Invites.issue(store, home.get().id(), name, level, Instant.now());
+                System.out.println("Invited " + name + " (level " + level + ") to home " + home.get().id() + " \"" + home.get().label()
                         + "\". One-time code, valid 72 hours:");
             } else {
                 code = Invites.issueOperator(store, org, name, Instant.now());

@@ -108,6 +108,9 @@ class HubProcessTest {
                             + "&code=[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
                     .contains("█");
             assertThat(run("invite", "--home", "nothere", "--carer", "Priya", "--config", config.toString()).exit()).isEqualTo(1);
+            Result byIdentity = run("invite", "--home", code.identity(), "--carer", "Tom", "--no-qr", "--config", config.toString());
+            assertThat(byIdentity.exit()).as("the home named by the identity its pairing code holds").isZero();
+            assertThat(byIdentity.out()).contains("Invited Tom (level 1) to home " + homeId + " ");
 
             // Priya's phone enrols, replays the stream from its start, and hearth-hub revoke closes it.
             String inviteCode = invited.out().lines().filter(l -> l.matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}")).findFirst()

@@ -1,8 +1,5 @@
 package org.hearth.gateway.app;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +13,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.Secrets;
 import org.hearth.gateway.domain.Alert;
@@ -40,16 +35,24 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code hearth demo}: a simulated home, end to end, on this machine. A real gateway (Pi4J mock
- * sensors, SQLite in a temporary folder, Californium over DTLS with a fresh key) and a real
- * {@code hearth-carer} process on loopback play a scripted morning in accelerated time.
+ * sensors, SQLite in a temporary folder, Californium over DTLS) plays a scripted morning in
+ * accelerated time. By default its carer is reached through a care hub (a real
+ * {@code hearth-hub run} process, behind a NAT that rebinds the gateway's port), and the carer's
+ * phone is the hub's web app in headless Chromium ({@link DemoHub}); with {@code --direct}, a
+ * real {@code hearth-carer} process on loopback, over direct CoAP/DTLS, as on the home's own
+ * network. The last line counts, from the gateway's store, what was raised, delivered and
+ * acknowledged.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Play a simulated morning in a home, end to end, and show who was told.")
+        description = {"Play a simulated morning in a home, end to end, and show who was told.",
+                "The carer is told through a care hub on this machine and answers in the hub's web app, in headless Chromium"
+                        + " (Debian's chromium and chromium-driver); --direct uses hearth-carer over direct CoAP/DTLS instead."})
 final class DemoCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
     private static final String CARER = "Priya";
+    private static final String HOME = "Flat 12 (demo)";
 
     @Option(names = "--speed", defaultValue = "120", description = "How much faster than real time the home runs (default: ${DEFAULT-VALUE}).")
     double speed;
@@ -57,11 +60,22 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the demo's data folder and print where it is.")
     boolean keep;
 
-    @Option(names = "--carer-command", description = "How to start hearth-carer (default: the launcher's, or hearth-carer on the PATH).")
+    @Option(names = "--direct", description = "No hub: the carer is a hearth-carer process the gateway reaches over direct CoAP/DTLS.")
+    boolean direct;
+
+    @Option(names = "--carer-command", description = "With --direct, how to start hearth-carer (default: the launcher's, or hearth-carer on the PATH).")
     String carerCommand;
 
+    @Option(names = "--hub-command", description = "How to start hearth-hub (default: the launcher's, or hearth-hub on the PATH).")
+    String hubCommand;
+
+    @Option(names = "--demo-command",
+            description = "How to start the demo's router and carer's phone (default: the launcher's, or hearth-demo on the PATH).")
+    String demoCommand;
+
     private final PrintStream out = System.out;
-    private RealTimeScheduler loop;
+    private volatile RealTimeScheduler loop;
+    private volatile boolean ended;
 
     /** One step of the scripted morning. */
     private record Step(LocalTime at, String sensor, boolean active) {
@@ -85,10 +99,66 @@ final class DemoCommand implements Callable<Integer> {
             new Step(LocalTime.of(8, 35), "radar-hall", true),
             new Step(LocalTime.of(8, 35, 2), "radar-hall", false));
 
+    /**
+     * When the home's router gives the gateway a new outside port, in the hub demo: between the
+     * alerts, once the gateway's session with the hub is long established, so that every run shows
+     * alerts and acknowledgements crossing a NAT rebinding (a timer in wall time would fall
+     * anywhere, even into the first handshake of a slow start).
+     */
+    private static final List<LocalTime> REBINDINGS = List.of(LocalTime.of(8, 10), LocalTime.of(8, 20), LocalTime.of(8, 30));
+
     @Override
     public Integer call() throws Exception {
+        List<String> demoParts = DemoProcess.command(demoCommand, "hearth.demo.command", "hearth-demo");
+        if (!direct) {
+            String missing = DemoHub.missing(demoParts);
+            if (missing != null) {
+                System.err.println("hearth: the demo cannot run: " + missing
+                        + ". In a source checkout, scripts/setup demo installs them; or run ./hearth demo --direct, without a hub.");
+                return 1;
+            }
+        }
         Path dir = Files.createTempDirectory("hearth-demo-");
-        Instant start = LocalDate.now(ZONE).atTime(7, 55).atZone(ZONE).toInstant();
+        try {
+            out.println(direct
+                    ? "Hearth demo: a simulated home with six sensors, and one carer, " + CARER
+                            + ", whose phone is a real hearth-carer process on this machine, reached over direct CoAP/DTLS."
+                    : "Hearth demo: a simulated home with six sensors, and one carer, " + CARER + ", reached through a care hub:"
+                            + " the gateway, behind a home router, dials a hearth-hub process, and " + CARER
+                            + "'s phone is the hub's web app in headless Chromium, all on this machine.");
+            out.println("Home time runs " + (int) speed + " times faster than real time. Data folder: "
+                    + (keep ? dir : "a temporary folder, deleted at the end") + ".");
+            out.println();
+            return direct ? direct(dir) : throughHub(dir, demoParts);
+        } finally {
+            if (loop != null) {
+                loop.close();
+            }
+            if (!keep) {
+                Scratch.deleteTree(dir);
+            }
+        }
+    }
+
+    private int throughHub(Path dir, List<String> demoParts) throws Exception {
+        Summary s;
+        try (DemoHub hub = DemoHub.start(dir, CARER, HOME, DemoProcess.command(hubCommand, "hearth.hub.command", "hearth-hub"),
+                demoParts, this::line)) {
+            HearthConfig config = hub.configure(home(dir, List.of(new HearthConfig.CarerEntry(CARER, 1, null, true)),
+                    Scratch.freeUdpPort()));
+            s = play(config, hub.secrets(config.secretsFile()), hub::rebind);
+            hub.awaitPhoneAnswered(s.acknowledged, Duration.ofSeconds(15));
+            line("hub", "the router gave the gateway " + hub.rebinds() + " new outside port" + (hub.rebinds() == 1 ? "" : "s")
+                    + " during the demo; every alert and acknowledgement went through the hub");
+            if (!hub.phoneAlive()) {
+                line("carer", DemoHub.PHONE + " stopped before the end (see its last lines above)");
+            }
+            ended = true; // what the hub, router and phone print while they stop is not part of the morning
+        }
+        return finish(s, " via=hub");
+    }
+
+    private int direct(Path dir) throws Exception {
         byte[] key = new byte[16];
         new SecureRandom().nextBytes(key);
         String identity = "priya-" + HexFormat.of().formatHex(key, 0, 2);
@@ -97,34 +167,32 @@ final class DemoCommand implements Callable<Integer> {
         Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
         int gatewayPort = Scratch.freeUdpPort();
         int carerPort = Scratch.freeUdpPort();
-
-        out.println("Hearth demo: a simulated home with six sensors, and one carer, " + CARER
-                + ", whose phone is a real hearth-carer process on this machine.");
-        out.println("Home time runs " + (int) speed + " times faster than real time. Data folder: "
-                + (keep ? dir : "a temporary folder, deleted at the end") + ".");
-        out.println();
-
-        loop = RealTimeScheduler.accelerated("hearth-loop", start, ZONE, speed);
-        Process carer = startCarer(identity, keyFile, gatewayPort, carerPort);
-        int exit;
-        try {
-            exit = play(dir, identity, key, gatewayPort, carerPort, carer);
-        } finally {
-            carer.destroy();
-            if (!carer.waitFor(10, TimeUnit.SECONDS)) {
-                carer.destroyForcibly();
-            }
-            loop.close();
-            if (!keep) {
-                Scratch.deleteTree(dir);
-            }
+        List<String> cmd = DemoProcess.command(carerCommand, "hearth.carer.command", "hearth-carer");
+        cmd.addAll(List.of("listen", "--name", CARER, "--identity", identity, "--key-file", keyFile.toString(),
+                "--gateway", "coaps://127.0.0.1:" + gatewayPort, "--bind", "127.0.0.1", "--port", Integer.toString(carerPort),
+                "--auto-ack", "1s"));
+        Summary s;
+        try (DemoProcess carer = DemoProcess.start("the carer process (hearth-carer)", cmd,
+                line -> line("carer", CARER + "'s phone: " + line))) {
+            carer.awaitLine("LISTENING", Duration.ofSeconds(30));
+            HearthConfig config = home(dir, List.of(new HearthConfig.CarerEntry(CARER, 1, URI.create("coaps://127.0.0.1:" + carerPort))),
+                    gatewayPort);
+            s = play(config, new Secrets(Map.of(CARER, new Secrets.CarerKey(identity, key))), null);
+            ended = true;
         }
-        return exit;
+        return finish(s, "");
     }
 
-    private int play(Path dir, String identity, byte[] key, int gatewayPort, int carerPort, Process carer) throws Exception {
-        HearthConfig config = new HearthConfig(
-                new HearthConfig.Home("Flat 12 (demo)", "en", ZONE),
+    private int finish(Summary s, String via) {
+        out.println();
+        out.println("demo: raised=" + s.raised + " delivered=" + s.delivered + " acknowledged=" + s.acknowledged
+                + " lost=" + s.lost + via);
+        return s.lost == 0 && s.raised > 0 && s.acknowledged == s.raised ? 0 : 1;
+    }
+
+    private static HearthConfig home(Path dir, List<HearthConfig.CarerEntry> carers, int gatewayPort) {
+        return new HearthConfig(
+                new HearthConfig.Home(HOME, "en", ZONE),
                 new HearthConfig.Storage(dir, 30),
                 GpioBackend.MOCK,
                 List.of(sensor("pir-kitchen", "kitchen", SensorKind.PIR, 4),
@@ -134,23 +202,34 @@ final class DemoCommand implements Callable<Integer> {
                         sensor("help-living", "living room", SensorKind.HELP_BUTTON, 27),
                         sensor("cancel-hub", "living room", SensorKind.CANCEL_BUTTON, 24)),
                 new HearthConfig.Alerts(Duration.ofSeconds(30), Duration.ofMinutes(5)),
-                List.of(new HearthConfig.CarerEntry(CARER, 1, URI.create("coaps://127.0.0.1:" + carerPort))),
+                carers,
                 new HearthConfig.Coap("127.0.0.1", gatewayPort, -1),
                 Duration.ofSeconds(60),
                 dir.resolve("secrets.yaml"));
-        Secrets secrets = new Secrets(Map.of(CARER, new Secrets.CarerKey(identity, key)));
+    }
 
+    /**
+     * Plays the morning on a gateway started now, in home time from 07:55, and counts from its
+     * store; {@code rebind}, if any, runs at each of the {@link #REBINDINGS}.
+     */
+    private Summary play(HearthConfig config, Secrets secrets, Runnable rebind) throws Exception {
+        Instant start = LocalDate.now(ZONE).atTime(7, 55).atZone(ZONE).toInstant();
+        loop = RealTimeScheduler.accelerated("hearth-loop", start, ZONE, speed);
         CountDownLatch done = new CountDownLatch(1);
         try (Daemon daemon = Daemon.start(config, secrets, loop,
                 (text, language) -> line("speaker", "\"" + text + "\""),
                 List.of(this::onTransition),
                 (SensorEvent e) -> line("sensor", describe(e)))) {
-            line("gateway", "ready: sensors, SQLite store and CoAP/DTLS on port " + daemon.coapsAddress().getPort());
+            line("gateway", "ready: sensors, SQLite store and CoAP/DTLS on port " + daemon.coapsAddress().getPort()
+                    + config.hubUplink().map(h -> "; dialling the hub at " + h.uri() + " as " + h.identity()).orElse(""));
             SimulatedHome home = daemon.simulatedHome();
             LocalDate today = LocalDate.ofInstant(loop.now(), ZONE);
             for (Step step : SCRIPT) {
                 Instant at = today.atTime(step.at()).atZone(ZONE).toInstant();
                 loop.schedule(Duration.between(loop.now(), at), () -> home.set(step.sensor(), step.active()));
+            }
+            for (LocalTime at : rebind == null ? List.<LocalTime>of() : REBINDINGS) {
+                loop.schedule(Duration.between(loop.now(), today.atTime(at).atZone(ZONE).toInstant()), rebind);
             }
             Instant end = today.atTime(SCRIPT.get(SCRIPT.size() - 1).at()).atZone(ZONE).toInstant().plus(Duration.ofMinutes(1));
             loop.schedule(Duration.between(loop.now(), end), done::countDown);
@@ -158,11 +237,7 @@ final class DemoCommand implements Callable<Integer> {
             waitForAcknowledgements(daemon, Duration.ofSeconds(30));
             Summary s = daemon.onLoop(() -> summarise(daemon));
             line("gateway", "stopping");
-            daemon.close();
-            out.println();
-            out.println("demo: raised=" + s.raised + " delivered=" + s.delivered + " acknowledged=" + s.acknowledged
-                    + " lost=" + s.lost);
-            return s.lost == 0 && s.raised > 0 ? 0 : 1;
+            return s;
         }
     }
 
@@ -192,7 +267,8 @@ final class DemoCommand implements Callable<Integer> {
             raised++;
             boolean got = history.stream().anyMatch(h -> h.event() == AuditEntry.Event.DELIVERED);
             delivered += got ? 1 : 0;
-            acknowledged += history.stream().anyMatch(h -> h.state() == AlertState.ACKNOWLEDGED) ? 1 : 0;
+            // The carer's own acknowledgement (through the hub, in the hub demo: Priya has no key of her own there).
+            acknowledged += history.stream().anyMatch(h -> h.is(AuditEntry.Event.ACKNOWLEDGED, CARER)) ? 1 : 0;
         }
         int lost = raised - delivered;
         return new Summary(raised, delivered, acknowledged, lost);
@@ -220,49 +296,11 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private synchronized void line(String who, String what) {
+        if (ended) {
+            return;
+        }
         String time = loop == null ? "--:--:--" : CLOCK.format(loop.now().atZone(ZONE));
         out.printf("%s  %-8s %s%n", time, who, what);
         out.flush();
     }
-
-    private Process startCarer(String identity, Path keyFile, int gatewayPort, int carerPort) throws IOException, InterruptedException {
-        String command = carerCommand != null ? carerCommand : System.getProperty("hearth.carer.command", "hearth-carer");
-        List<String> cmd = new ArrayList<>(List.of(command.split(" ")));
-        cmd.addAll(List.of("listen", "--name", CARER, "--identity", identity, "--key-file", keyFile.toString(),
-                "--gateway", "coaps://127.0.0.1:" + gatewayPort, "--bind", "127.0.0.1", "--port", Integer.toString(carerPort),
-                "--auto-ack", "1s"));
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new IOException("cannot start the carer process (" + command + "): " + e.getMessage()
-                    + "; run the demo through the ./hearth launcher, or pass --carer-command", e);
-        }
-        CountDownLatch listening = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String s;
-                while ((s = r.readLine()) != null) {
-                    if (s.startsWith("LISTENING")) {
-                        listening.countDown();
-                    }
-                    line("carer", CARER + "'s phone: " + s);
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, "demo-carer-output");
-        reader.setDaemon(true);
-        reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!listening.await(100, TimeUnit.MILLISECONDS)) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                p.destroyForcibly();
-                throw new IOException("the carer process did not start listening"
-                        + (p.isAlive() ? " within 30 s" : "; it exited with code " + p.exitValue()));
-            }
-        }
-        return p;
-    }
-
 }

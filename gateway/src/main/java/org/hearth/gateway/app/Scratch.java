@@ -13,6 +13,13 @@ public final class Scratch {
     private Scratch() {
     }
 
+    /** A TCP port free on loopback now. */
+    public static int freeTcpPort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     /** A UDP port free on loopback now. */
     public static int freeUdpPort() throws IOException {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {

@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * <li>A non-confirmable heartbeat every interval keeps the home router's UDP mapping open.</li>
  * <li>Downward: {@code /v1/down} observed on the same session. Every new session (the first, a
  *     restart of either side, a fresh handshake after a timeout) registers the observation again,
- *     and is told to {@code onSession} so queued work goes at once.</li>
+ *     and is told to {@code onSession} so queued work goes at once; so does every heartbeat, so
+ *     that after a NAT rebinding the hub's notifications find the new port within one interval.</li>
  * </ul>
  */
 public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
@@ -76,7 +77,6 @@ public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
     private volatile Runnable onSession = () -> { };
     private CoapObserveRelation relation;
     /** True while the hub's last answer to the observation was a success that keeps it open. */
-    private volatile boolean observing;
     /** A refusal of the observation is logged once, until the hub takes it again. */
     private volatile boolean refusalLogged;
     private Scheduler.Cancellable nextBeat;
@@ -143,8 +143,13 @@ public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
         request.setPayload(WireCodec.encode(hb));
         request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_JSON);
         endpoint.sendRequest(request);
-        if (relation != null && !observing) {
-            observe(); // the hub refused or ended the observation (a 5.03 while its store was down)
+        if (relation != null) {
+            // Observe afresh at every beat, not only when the hub refused or ended the observation (a
+            // 5.03 while its store was down): the hub sends notifications to the address the
+            // observation came from, so after the home router moved this gateway to a new port they
+            // went nowhere (Scandium drops a record to an address it has no connection for) although
+            // the Connection ID kept the session. The new registration comes from the new port.
+            observe();
         }
         nextBeat = loop.schedule(heartbeat, this::beat);
     }
@@ -157,7 +162,6 @@ public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
     }
 
     private synchronized void observe() {
-        observing = true;
         if (relation != null) {
             relation.reactiveCancel();
         }
@@ -174,7 +178,6 @@ public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
 
             @Override
             public void onError() {
-                observing = false;
                 if (!refusalLogged) {
                     refusalLogged = true;
                     LOG.info("Observing the hub's down channel failed; asking again at every heartbeat");
@@ -184,9 +187,6 @@ public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
     }
 
     private void notified(CoapResponse response) {
-        if (!response.isSuccess() || !response.getOptions().hasObserve()) {
-            observing = false;
-        }
         if (!response.isSuccess()) {
             if (!refusalLogged) {
                 refusalLogged = true;

@@ -3,6 +3,7 @@ package org.hearth.gateway.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.demo.RebindingNat;
 import org.hearth.gateway.app.Daemon;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.Secrets;
@@ -89,6 +91,28 @@ class HubEndToEndTest {
         hub.uplink().tellGateway(home, "check_now", "{}", Instant.now());
         await().atMost(WAIT).until(() -> hub.store().summary(home.id()).isPresent());
         assertThat(hub.store().summary(home.id()).orElseThrow().json()).contains("\"home\":\"Flat 12\"").contains("cord-bathroom");
+    }
+
+    @Test
+    void an_acknowledgement_comes_down_after_the_home_router_moved_the_gateway_to_a_new_port() throws Exception {
+        int hubPort = Ports.freeUdp();
+        hub = Hub.start(new HubConfig(new HubConfig.Uplink("127.0.0.1", hubPort, "127.0.0.1"), Duration.ofSeconds(60),
+                new HubConfig.Storage(dir.resolve("hub"), HubConfig.StoreKind.SQLITE, Optional.empty())));
+        Home home = hub.store().addHome("Flat 12", randomKey(), Instant.now());
+        try (RebindingNat nat = new RebindingNat(new InetSocketAddress("127.0.0.1", hubPort))) {
+            daemon = startGateway(nat.address().getPort(), home);
+            daemon.simulatedHome().pulse("cord-bathroom");
+            Alert alert = awaitAlert(AlertState.DELIVERED);
+
+            nat.rebind();
+            Acknowledgement ack = new Acknowledgement(1, alert.id(), "Tom", Instant.now(), "on my way");
+            hub.uplink().tellGateway(home, "ack", "{\"ack\":" + new String(WireCodec.encode(ack), StandardCharsets.UTF_8)
+                    + ",\"device\":\"Tom's phone\"}", Instant.now());
+            awaitAlert(AlertState.ACKNOWLEDGED);
+            await().atMost(WAIT).until(() -> hub.store().pendingDown(home.id()).isEmpty());
+            daemon.close();
+            daemon = null;
+        }
     }
 
     private Daemon startGateway(int hubPort, Home home) {

@@ -1,4 +1,4 @@
-package org.hearth.gateway.testkit;
+package org.hearth.demo;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
