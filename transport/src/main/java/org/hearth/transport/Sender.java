@@ -80,6 +80,8 @@ public final class Sender {
     private final Map<InetSocketAddress, String> identities = new ConcurrentHashMap<>();
     private final Set<InetSocketAddress> suspect = ConcurrentHashMap.newKeySet();
     private final Set<Attempt> inFlight = ConcurrentHashMap.newKeySet();
+    /** Identities that completed a handshake with this program: their keys are right. */
+    private final Set<String> proven = ConcurrentHashMap.newKeySet();
     private final AtomicLong resent = new AtomicLong();
     private final Duration unsentLimit;
 
@@ -92,6 +94,7 @@ public final class Sender {
         this.sessions = sessions;
         this.unsentLimit = unsentLimit(endpoint.getConfig());
         sessions.onRestarted(this::restarted);
+        sessions.onEstablished(session -> proven.add(session.identity()));
     }
 
     /**
@@ -167,6 +170,18 @@ public final class Sender {
      */
     static boolean unheard(Throwable error) {
         return error instanceof DtlsHandshakeTimeoutException timeout && timeout.getFlightNumber() <= 3;
+    }
+
+    /**
+     * True for a send error that a later try may cure: a handshake never answered, or one that
+     * timed out later with an identity whose key this program has seen work. Its last flight
+     * unanswered looks like a wrong key, but a key that worked is not wrong: the peer was
+     * restarting, or its half of the handshake was replaced by a newer one (seen in the restart
+     * matrix: every acknowledgement a carer re-sent to a gateway that had just restarted failed so,
+     * and was never tried again).
+     */
+    private boolean curable(Throwable error, String identity) {
+        return unheard(error) || error instanceof DtlsHandshakeTimeoutException && proven.contains(identity);
     }
 
     private final class Attempt {
@@ -271,7 +286,7 @@ public final class Sender {
                 public void onSendError(Throwable error) {
                     LOG.info("{} {} to {} could not be sent: {}", method, Printable.of(target.getPath()), Printable.of(peer),
                             Printable.of(String.valueOf(error)));
-                    if (unheard(error)) {
+                    if (curable(error, identity)) {
                         onTimeout();
                     } else {
                         unanswered();

@@ -438,6 +438,46 @@ class SessionRecoveryTest {
                 .as("a later flight failing: the peer answered, then refused").isFalse();
     }
 
+    /**
+     * A handshake that fails at its last flight looks like a wrong key, and is a refusal from a
+     * peer whose key never worked; from one whose key worked before, it is a timeout to try again
+     * (a peer restarting, or a newer handshake replacing this one on its side).
+     */
+    @Test
+    void a_late_handshake_failure_with_a_key_that_worked_is_a_timeout_and_with_one_that_never_did_a_refusal() throws Exception {
+        Configuration tight = quick();
+        tight.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, 200, TimeUnit.MILLISECONDS);
+        tight.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, 1);
+        int homePort = freePort();
+        CoapServer home = answering(tight, homePort, KEY);
+        Side device = device(tight, 0, homePort);
+        assertThat(post(device, homePort, "ack", "first")).as("the key works").isPresent();
+
+        home.destroy();
+        answering(tight, homePort, "another-key-16b!".getBytes(StandardCharsets.US_ASCII));
+        assertThat(post(device, homePort, "ack", "second")).as("over the old session, which the new home does not know").isEmpty();
+        Sender.Outcome worked = device.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + homePort + "/ack"), ID,
+                "third".getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertThat(worked.response()).as("a fresh handshake, failing at its last flight").isEmpty();
+        assertThat(worked.timedOut()).as("a key that worked before: try again").isTrue();
+
+        Side stranger = device(tight, 0, homePort);
+        Sender.Outcome never = stranger.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + homePort + "/ack"), ID,
+                "fourth".getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertThat(never.response()).isEmpty();
+        assertThat(never.timedOut()).as("a key that never worked: a refusal").isFalse();
+    }
+
+    /** A server on {@code port} that answers {@code ack} with {@code key} for {@link #ID}. */
+    private CoapServer answering(Configuration config, int port, byte[] key) {
+        CoapServer server = new CoapServer(config);
+        server.addEndpoint(DtlsEndpoints.secure(config, local(port), DtlsEndpoints.keyStore(new PskKey(ID, key)), "home", new Sessions()));
+        server.add(recorder("ack", homeGot));
+        server.start();
+        running.add(server);
+        return server;
+    }
+
     private static Optional<Response> hello(Side device, int homePort) throws Exception {
         return device.sender().send(Code.GET, URI.create("coaps://127.0.0.1:" + homePort + "/ack"), ID, new byte[0],
                 MediaTypeRegistry.UNDEFINED).toCompletableFuture().get(30, TimeUnit.SECONDS).response();
