@@ -3,7 +3,10 @@
 # touching this machine: the root is a folder under WORK, and /proc, /dev and the apt cache are
 # mounted only inside a private mount and PID namespace that disappears with this script.
 #
-#   install-in-clean-root.sh DEB CACHE WORK COAP_PORT CARER_PORT LOOPBACK_PORT [ARCH]
+#   install-in-clean-root.sh DEB CACHE WORK COAP_PORT CARER_PORT LOOPBACK_PORT [ARCH [HUB_DEB HUB_UDP_PORT HUB_HTTPS_PORT]]
+#
+# With HUB_DEB, the same root then installs and runs the care hub's package (hub-in-clean-root.sh),
+# reusing the Java runtime the gateway's install brought in.
 #
 # ARCH is a Debian architecture (default: this machine's). A foreign one, such as arm64 on an
 # x86-64 machine, runs every program of the root under qemu-user-static through binfmt_misc,
@@ -14,6 +17,7 @@
 # (from its apt sources), HEARTH_DEBIAN_MIRROR, or debootstrap's default. Needs root.
 set -euo pipefail
 deb=$1 cache=$2 work=$3 coap_port=$4 carer_port=$5 loopback_port=$6 arch=${7:-$(dpkg --print-architecture)}
+hub_deb=${8:-} hub_udp_port=${9:-} hub_https_port=${10:-}
 suite=bookworm
 
 fail() { echo "clean-root: $*" >&2; exit 3; }
@@ -69,6 +73,10 @@ tar -C "$root" -xf "$base"
 chmod 0755 "$root"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 cp "$deb" "$root/tmp/"
+if [[ -n "$hub_deb" ]]; then
+  cp "$hub_deb" "$root/tmp/"
+  cp "$(dirname "$0")/hub-in-clean-root.sh" "$root/tmp/hub-inside.sh"
+fi
 
 # A home with one mock sensor and one carer on loopback, whose device runs in the root too.
 mkdir -p "$root/tmp/hearth-test" "$root/run/hearth-test"
@@ -143,6 +151,9 @@ apt-get remove -y -q hearth >/dev/null 2>&1
 echo "after remove: $(ls /var/lib/hearth/hearth.db /etc/hearth/secrets.yaml /etc/hearth/hearth.yaml 2>&1 | tr '\n' ' ')"
 apt-get purge -y -q hearth >/dev/null 2>&1
 echo "after purge: $(ls -d /var/lib/hearth /var/cache/hearth /etc/hearth 2>&1 | tr '\n' ' ')"
+if [[ -f /tmp/hub-inside.sh ]]; then
+  bash /tmp/hub-inside.sh || echo "hub script failed: $?"
+fi
 echo "== carer log"
 cat /tmp/hearth-test/carer.log
 echo "== daemon log"
@@ -163,8 +174,8 @@ unshare --mount --pid --fork --kill-child --propagation private -- bash -euc '
   mkdir -p "$r/dev/shm" "$r/dev/pts"
   mount -t tmpfs tmpfs "$r/dev/shm"
   mount --bind "$archives" "$r/var/cache/apt/archives"
-  exec chroot "$r" env COAP_PORT="$3" CARER_PORT="$4" /bin/bash /tmp/inside.sh
-' _ "$root" "$archives" "$coap_port" "$carer_port"
+  exec chroot "$r" env COAP_PORT="$3" CARER_PORT="$4" HUB_UDP_PORT="$5" HUB_HTTPS_PORT="$6" /bin/bash /tmp/inside.sh
+' _ "$root" "$archives" "$coap_port" "$carer_port" "$hub_udp_port" "$hub_https_port"
 
 sleep 0.5
 echo "== notify"

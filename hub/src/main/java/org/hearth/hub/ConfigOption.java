@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** The {@code --config} option every command shares, and loading it with every problem reported. */
 final class ConfigOption {
 
-    @Option(names = {"-c", "--config"}, defaultValue = "/etc/hearth/hub.yaml",
+    @Option(names = {"-c", "--config"}, defaultValue = "/etc/hearth-hub/hub.yaml",
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     Path file;
 

@@ -6,14 +6,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** The .deb that {@code ./mvnw package} built, and where to find the sources it came from. */
+/** The .debs that {@code ./mvnw package} built (hearth and hearth-hub), and where to find the sources they came from. */
 final class BuiltPackage {
 
     private BuiltPackage() {
     }
 
+    /** The gateway's package, hearth. */
     static Path deb() {
-        String deb = System.getProperty("hearth.deb");
+        return built("hearth.deb");
+    }
+
+    /** The care hub's package, hearth-hub. */
+    static Path hubDeb() {
+        return built("hearth.hub.deb");
+    }
+
+    private static Path built(String property) {
+        String deb = System.getProperty(property);
         if (deb == null || !Files.isRegularFile(Path.of(deb))) {
             throw new AssertionError("no package at " + deb + "; these tests run after `package`: ./mvnw verify -pl packaging -am");
         }
@@ -24,9 +34,14 @@ final class BuiltPackage {
         return Path.of(System.getProperty("hearth.project.root", ".."));
     }
 
-    /** Unpacks the package, control files included (under DEBIAN/), into {@code dir}. */
+    /** Unpacks the gateway's package, control files included (under DEBIAN/), into {@code dir}. */
     static Path extract(Path dir) throws IOException, InterruptedException {
-        var result = SystemTool.run(List.of("dpkg-deb", "-R", deb().toString(), dir.toString()), Duration.ofMinutes(1));
+        return extract(deb(), dir);
+    }
+
+    /** Unpacks {@code deb}, control files included (under DEBIAN/), into {@code dir}. */
+    static Path extract(Path deb, Path dir) throws IOException, InterruptedException {
+        var result = SystemTool.run(List.of("dpkg-deb", "-R", deb.toString(), dir.toString()), Duration.ofMinutes(1));
         if (result.exit() != 0) {
             throw new AssertionError("dpkg-deb -R failed: " + result.output());
         }

@@ -19,6 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * root, which acknowledges it, and stops in order on SIGTERM. Then remove keeps the data and purge
  * erases it.
  *
+ * <p>In the same root (its Java runtime already installed, so this adds seconds, not minutes), the
+ * care hub's package: {@code hearth-hub run} started by root through the launcher runs as the
+ * hearth-hub user, listens on UDP and HTTPS, serves the web app, adds a home, enrols a carer's
+ * device with a real invite, stops on SIGTERM, and remove and purge behave as the gateway's do.
+ *
  * <p>The same again in an arm64 root, every program run by qemu-user-static: the architecture of
  * a Raspberry Pi, proving that the package's Java, sqlite-jdbc's and Scandium's code, and the
  * launcher's JVM flags work on an arm64 JVM. Emulation proves correctness, not speed.
@@ -33,30 +38,38 @@ class CleanDebianRootTest {
     Path work;
 
     @Test
-    void apt_installs_the_package_and_the_service_command_starts_and_stops_cleanly() throws Exception {
-        installAndRun(SystemTool.run(List.of("dpkg", "--print-architecture"), Duration.ofMinutes(1)).output().strip());
+    void apt_installs_the_packages_and_the_service_commands_start_and_stop_cleanly() throws Exception {
+        List<String> lines = installAndRun(SystemTool.run(List.of("dpkg", "--print-architecture"), Duration.ofMinutes(1)).output().strip(),
+                true);
+        assertHub(lines);
     }
 
     @Test
     void on_an_arm64_root_under_emulation_the_same_holds() throws Exception {
         SystemTool.require("qemu-aarch64-static");
-        List<String> lines = installAndRun("arm64");
+        List<String> lines = installAndRun("arm64", false);
         assertThat(lines).as("the root really is arm64").contains("machine: aarch64");
     }
 
-    private List<String> installAndRun(String arch) throws Exception {
+    /** Runs the gateway's package in a fresh root, then, with {@code hub}, the hub's; returns what the script printed. */
+    private List<String> installAndRun(String arch, boolean hub) throws Exception {
         SystemTool.require("debootstrap");
         SystemTool.require("socat");
         String version = SystemTool.run(List.of("dpkg-deb", "-f", BuiltPackage.deb().toString(), "Version"),
                 Duration.ofMinutes(1)).output().strip();
         Path script = BuiltPackage.projectRoot().resolve("packaging/src/test/sh/install-in-clean-root.sh");
 
-        var result = SystemTool.run(List.of("bash", script.toString(), BuiltPackage.deb().toString(), cacheDir().toString(),
-                work.resolve(arch).toString(), Integer.toString(freeUdpPort()), Integer.toString(freeUdpPort()),
-                Integer.toString(freeUdpPort()), arch), Duration.ofMinutes(25));
+        List<String> command = new java.util.ArrayList<>(List.of("bash", script.toString(), BuiltPackage.deb().toString(),
+                cacheDir().toString(), work.resolve(arch).toString(), Integer.toString(freeUdpPort()), Integer.toString(freeUdpPort()),
+                Integer.toString(freeUdpPort()), arch));
+        if (hub) {
+            command.addAll(List.of(BuiltPackage.hubDeb().toString(), Integer.toString(freeUdpPort()), Integer.toString(freeTcpPort())));
+        }
+        var result = SystemTool.run(command, Duration.ofMinutes(25));
         String out = result.output();
         List<String> lines = result.lines();
-        lines.stream().filter(l -> l.startsWith("ready after ms: ")).forEach(l -> System.out.println(arch + " " + l));
+        lines.stream().filter(l -> l.startsWith("ready after ms: ") || l.startsWith("hub ready after ms: ") || l.startsWith("hub section took s: "))
+                .forEach(l -> System.out.println(arch + " " + l));
 
         assertThat(result.exit()).as(out).isZero();
         assertThat(lines).as(out).contains(
@@ -100,6 +113,41 @@ class CleanDebianRootTest {
         return lines;
     }
 
+    private static void assertHub(List<String> lines) throws Exception {
+        String out = String.join("\n", lines);
+        String version = SystemTool.run(List.of("dpkg-deb", "-f", BuiltPackage.hubDeb().toString(), "Version"), Duration.ofMinutes(1))
+                .output().strip();
+        List<String> hub = section(lines, "== hub", "== carer log");
+        assertThat(hub).as(out).contains(
+                "hearth-hub " + version,
+                "hub dirs: /var/lib/hearth-hub hearth-hub 700 /var/cache/hearth-hub hearth-hub 700 ",
+                "hub enabled: /lib/systemd/system/hearth-hub.service",
+                "hub verify: ok",
+                "hub config lines changed: 4",
+                "hub process: hearth-hub java",
+                "hub udp listener: hearth-hub",
+                "hub tcp listener: hearth-hub",
+                "hub web app: HTTP/1.1 200 OK",
+                "hub api without a device: HTTP/1.1 401 Unauthorized",
+                "hub enrol: HTTP/1.1 201 Created",
+                "hub files: /var/lib/hearth-hub/hub.db hearth-hub /var/lib/hearth-hub/https.p12 hearth-hub ",
+                "hub exit: 143",
+                "hub after remove: /etc/hearth-hub/hub.yaml /var/lib/hearth-hub/hub.db ");
+        assertThat(hub).as("the self-signed certificate names localhost and 127.0.0.1; %s", out)
+                .anyMatch(l -> l.startsWith("hub certificate: ") && l.contains("DNS:localhost") && l.contains("IP Address:127.0.0.1"));
+        assertThat(hub).as("the enrolled device sees the home it was invited to; %s", out)
+                .anyMatch(l -> l.startsWith("hub enrol answer: ") && l.contains("\"carer\":\"Priya\"") && l.contains("\"label\":\"Flat 12\""));
+        assertThat(hub).as(out).anyMatch(l -> l.startsWith("hub: homes=1 silent=0 never_heard=1 "));
+        assertThat(hub).as("SQLite unpacked its library into the hub's cache; %s", out)
+                .anyMatch(l -> l.startsWith("hub native: ") && l.contains("libsqlitejdbc.so"));
+        assertThat(hub).as("purge erases the hub's data, cache and config; %s", out).anyMatch(l -> l.startsWith("hub after purge: ")
+                && l.contains("'/var/lib/hearth-hub': No such file") && l.contains("'/var/cache/hearth-hub': No such file")
+                && l.contains("'/etc/hearth-hub': No such file"));
+        List<String> log = section(lines, "== hub log", "== carer log");
+        assertThat(log).as(out).anyMatch(l -> l.contains("Hub started")).anyMatch(l -> l.contains("Hub stopped"));
+        assertThat(log).as(out).noneMatch(l -> l.startsWith("ERROR") || l.startsWith("WARN") || l.contains("Exception"));
+    }
+
     private static List<String> section(List<String> lines, String start, String end) {
         int from = lines.indexOf(start);
         int to = end == null ? lines.size() : lines.indexOf(end);
@@ -112,6 +160,12 @@ class CleanDebianRootTest {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("hearth-debootstrap");
+    }
+
+    private static int freeTcpPort() throws Exception {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     private static int freeUdpPort() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
@@ -132,5 +133,55 @@ class LauncherTest {
                 "-XX:SharedClassListFile=/usr/share/hearth/hearth.classlist",
                 "-XX:SharedArchiveFile=/var/cache/hearth/hearth.jsa.new", "@/usr/share/hearth/hearth.classpath");
         assertThat(args).as("dumping runs no program").doesNotContain("org.hearth.gateway.app.Hearth");
+    }
+
+    /**
+     * The hub's launcher run as a user that is neither root nor hearth-hub (nobody, through setpriv; the tests run as
+     * root, and as root the launcher would become hearth-hub, which CleanDebianRootTest covers in a real root).
+     */
+    private SystemTool.Result launchHubAsNobody(String... args) throws Exception {
+        for (Path p : List.of(dir, dir.resolve("bin"), cache)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxrwxrwx"));
+        }
+        Path launcher = dir.resolve("hearth-hub");
+        Files.copy(BIN.getParent().getParent().resolve("deb-hub/bin/hearth-hub"), launcher, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> command = new java.util.ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                "env", "PATH=" + dir.resolve("bin") + ":/usr/bin:/bin", "HEARTH_HUB_DEFAULTS_FILE=" + defaults,
+                "CACHE_DIRECTORY=" + cache, "HEARTH_HUB_JAVA_OPTS=", "sh", launcher.toString()));
+        command.addAll(List.of(args));
+        return SystemTool.run(command, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void hearth_hub_run_by_another_user_explains_that_it_needs_sudo_and_runs_nothing() throws Exception {
+        var result = launchHubAsNobody("homes", "add", "--label", "Flat 12");
+
+        assertThat(result.exit()).as(result.output()).isEqualTo(4);
+        assertThat(result.output()).contains("the hub's files belong to the hearth-hub user", "sudo hearth-hub homes")
+                .doesNotContain("org.hearth.hub.HubMain");
+    }
+
+    @Test
+    void hearth_hub_help_version_and_an_own_config_work_for_any_user_with_the_hubs_jvm_options() throws Exception {
+        for (List<String> args : List.of(List.of("--version"), List.of("homes", "--help"),
+                List.of("status", "--config", "/home/someone/hub.yaml"))) {
+            var result = launchHubAsNobody(args.toArray(String[]::new));
+            assertThat(result.exit()).as(result.output()).isZero();
+            List<String> lines = result.lines();
+            int main = lines.indexOf("org.hearth.hub.HubMain");
+            assertThat(main).as(result.output()).isPositive();
+            assertThat(lines.subList(1, main)).contains("-Xss512k", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                    "-Dorg.sqlite.tmpdir=" + cache, "@/usr/share/hearth-hub/hearth-hub.classpath");
+            assertThat(lines.subList(main + 1, lines.size())).isEqualTo(args);
+        }
+    }
+
+    @Test
+    void hearth_hub_takes_its_jvm_options_from_its_own_defaults_file() throws Exception {
+        Files.writeString(defaults, "HEARTH_HUB_JAVA_OPTS=\"-Xmx2g -XX:+UseSerialGC\"\n");
+        Files.setPosixFilePermissions(defaults, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(launchHubAsNobody("--version").lines()).contains("-Xmx2g").doesNotContain("-Xss512k");
     }
 }

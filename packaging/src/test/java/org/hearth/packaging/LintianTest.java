@@ -2,6 +2,7 @@ package org.hearth.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -13,8 +14,17 @@ class LintianTest {
 
     @Test
     void lintian_reports_no_error_and_no_warning() throws Exception {
+        lintianClean(BuiltPackage.deb());
+    }
+
+    @Test
+    void lintian_reports_no_error_and_no_warning_for_the_hub() throws Exception {
+        lintianClean(BuiltPackage.hubDeb());
+    }
+
+    private static void lintianClean(Path deb) throws Exception {
         var result = SystemTool.run(List.of("lintian", "--fail-on", "error,warning", "--display-level", ">=warning",
-                BuiltPackage.deb().toString()), Duration.ofMinutes(5));
+                deb.toString()), Duration.ofMinutes(5));
 
         assertThat(result.lines()).as(result.output()).noneMatch(l -> l.startsWith("E:") || l.startsWith("W:"));
         assertThat(result.exit()).as(result.output()).isZero();

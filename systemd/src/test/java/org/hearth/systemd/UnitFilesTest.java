@@ -20,21 +20,48 @@ class UnitFilesTest {
 
     static final Path UNITS = Path.of("src/main/systemd");
     private static final Path UNIT = UNITS.resolve("hearth.service");
-    private static final Pattern EXPOSURE = Pattern.compile("Overall exposure level for hearth\\.service: (\\d+\\.\\d+)");
+    private static final Path HUB_UNIT = UNITS.resolve("hearth-hub.service");
 
     @TempDir
     Path root;
 
     @Test
     void the_unit_scores_an_exposure_of_two_or_less() throws Exception {
-        var result = SystemTool.run(List.of("systemd-analyze", "security", "--offline=true", "--no-pager",
-                UNIT.toAbsolutePath().toString()));
+        String output = securityReport(UNIT);
 
-        Matcher m = EXPOSURE.matcher(result.output());
+        assertThat(output).as("devices the unit grants").containsPattern("DeviceAllow=.*char-alsa:rw char-i2c:rw char-gpiochip:rw");
+    }
+
+    @Test
+    void the_hub_unit_scores_an_exposure_of_two_or_less_and_holds_no_capability() throws Exception {
+        String output = securityReport(HUB_UNIT);
+
+        assertThat(output).as("no device but the pseudo ones").containsPattern("✓ PrivateDevices=");
+        assertThat(output).as("its ports (5684, 8443) need no CAP_NET_BIND_SERVICE").containsPattern("✓ CapabilityBoundingSet=~CAP_NET_");
+    }
+
+    /** {@code systemd-analyze security}'s report on {@code unit}, checked to score 2.0 or less. */
+    private static String securityReport(Path unit) throws Exception {
+        var result = SystemTool.run(List.of("systemd-analyze", "security", "--offline=true", "--no-pager",
+                unit.toAbsolutePath().toString()));
+
+        Matcher m = Pattern.compile("Overall exposure level for " + Pattern.quote(unit.getFileName().toString()) + ": (\\d+\\.\\d+)")
+                .matcher(result.output());
         assertThat(m.find()).as("an exposure line in:%n%s", result.output()).isTrue();
         assertThat(Double.parseDouble(m.group(1))).as(result.output()).isLessThanOrEqualTo(2.0);
-        assertThat(result.output()).as("devices the unit grants")
-                .containsPattern("DeviceAllow=.*char-alsa:rw char-i2c:rw char-gpiochip:rw");
+        return result.output();
+    }
+
+    @Test
+    void the_hub_unit_restarts_on_failure_but_not_on_a_bad_config_and_logs_to_the_journal() throws Exception {
+        List<String> lines = Files.readAllLines(HUB_UNIT).stream().map(String::strip)
+                .filter(l -> !l.startsWith("#") && !l.isEmpty()).toList();
+
+        assertThat(lines).noneMatch(l -> l.startsWith("MemoryDenyWriteExecute") || l.startsWith("StandardOutput")
+                || l.startsWith("StandardError"));
+        assertThat(lines).contains("Restart=on-failure", "RestartPreventExitStatus=2", "SuccessExitStatus=143", "User=hearth-hub",
+                "StateDirectory=hearth-hub", "StateDirectoryMode=0700", "ConfigurationDirectory=hearth-hub",
+                "AmbientCapabilities=", "ExecStart=/usr/bin/hearth-hub run --config /etc/hearth-hub/hub.yaml");
     }
 
     @Test
@@ -50,6 +77,15 @@ class UnitFilesTest {
 
     @Test
     void systemd_analyze_verify_finds_no_problem_in_the_unit() throws Exception {
+        verify(UNIT, "hearth");
+    }
+
+    @Test
+    void systemd_analyze_verify_finds_no_problem_in_the_hub_unit() throws Exception {
+        verify(HUB_UNIT, "hearth-hub");
+    }
+
+    private void verify(Path unit, String command) throws Exception {
         // verify loads the unit's dependencies and checks ExecStart exists, so give it a root with
         // this machine's stock units and a stand-in /usr/bin/hearth, rather than installing anything.
         Path units = Files.createDirectories(root.resolve("lib/systemd/system"));
@@ -60,31 +96,56 @@ class UnitFilesTest {
                 Files.copy(f, units.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
-        Files.copy(UNIT, units.resolve("hearth.service"));
-        Path launcher = Files.createDirectories(root.resolve("usr/bin")).resolve("hearth");
+        Files.copy(unit, units.resolve(unit.getFileName()));
+        Path launcher = Files.createDirectories(root.resolve("usr/bin")).resolve(command);
         Files.writeString(launcher, "#!/bin/sh\n");
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        var result = SystemTool.run(List.of("systemd-analyze", "verify", "--man=no", "--root=" + root, "hearth.service"));
+        var result = SystemTool.run(List.of("systemd-analyze", "verify", "--man=no", "--root=" + root, unit.getFileName().toString()));
 
         assertThat(result.exit()).as(result.output()).isZero();
-        assertThat(result.output()).as("systemd-analyze verify's complaints").doesNotContain("hearth.service");
+        assertThat(result.output()).as("systemd-analyze verify's complaints").doesNotContain(unit.getFileName().toString());
     }
 
     @Test
     void sysusers_creates_a_system_user_without_a_login_shell() throws Exception {
+        systemUser("hearth");
+    }
+
+    @Test
+    void sysusers_creates_the_hubs_own_system_user_without_a_login_shell() throws Exception {
+        systemUser("hearth-hub");
+    }
+
+    /** Creates {@code name} from its sysusers.d file, checks it and returns its uid. */
+    private int systemUser(String name) throws Exception {
         Files.createDirectories(root.resolve("etc"));
 
         var result = SystemTool.run(List.of("systemd-sysusers", "--root=" + root,
-                UNITS.resolve("sysusers.d/hearth.conf").toAbsolutePath().toString()));
+                UNITS.resolve("sysusers.d/" + name + ".conf").toAbsolutePath().toString()));
 
         assertThat(result.exit()).as(result.output()).isZero();
-        String user = Files.readAllLines(root.resolve("etc/passwd")).stream().filter(l -> l.startsWith("hearth:"))
-                .findFirst().orElseThrow(() -> new AssertionError("no hearth user in " + root.resolve("etc/passwd")));
+        String user = Files.readAllLines(root.resolve("etc/passwd")).stream().filter(l -> l.startsWith(name + ":"))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " user in " + root.resolve("etc/passwd")));
         String[] fields = user.split(":");
         assertThat(Integer.parseInt(fields[2])).as("a system uid").isBetween(1, 999);
-        assertThat(fields[5]).isEqualTo("/var/lib/hearth");
+        assertThat(fields[5]).isEqualTo("/var/lib/" + name);
         assertThat(fields[6]).endsWith("nologin");
+        return Integer.parseInt(fields[2]);
+    }
+
+    @Test
+    void tmpfiles_makes_the_hubs_directories_private() throws Exception {
+        int uid = systemUser("hearth-hub");
+
+        var result = SystemTool.run(List.of("systemd-tmpfiles", "--root=" + root, "--create",
+                UNITS.resolve("tmpfiles.d/hearth-hub.conf").toAbsolutePath().toString()));
+
+        assertThat(result.exit()).as("systemd-tmpfiles (chown needs root, as CI runs): %s", result.output()).isZero();
+        for (Path p : List.of(root.resolve("var/lib/hearth-hub"), root.resolve("var/cache/hearth-hub"))) {
+            assertThat(Files.getAttribute(p, "unix:uid")).as("owner of " + p).isEqualTo(uid);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).as(p.toString()).isEqualTo("rwx------");
+        }
     }
 
     @Test
