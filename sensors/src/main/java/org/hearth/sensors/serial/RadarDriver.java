@@ -82,7 +82,8 @@ final class RadarDriver implements Mr24hpc1Decoder.Sink {
         }
         int v = frame.value();
         Presence seen = switch (frame.function()) {
-            case Mr24hpc1Frame.PRESENCE -> v == 0 ? Presence.NOBODY : presence == Presence.MOVING ? Presence.MOVING : Presence.STILL;
+            // "Someone" says nothing of motion, and the motion report that goes with it does: only "nobody" is used.
+            case Mr24hpc1Frame.PRESENCE -> v == 0 ? Presence.NOBODY : presence;
             case Mr24hpc1Frame.MOTION -> v == 0 ? Presence.NOBODY : v == 1 ? Presence.STILL : Presence.MOVING;
             default -> presence; // body movement figures, approaching and leaving: not used
         };
