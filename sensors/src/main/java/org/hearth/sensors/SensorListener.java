@@ -13,4 +13,8 @@ public interface SensorListener {
     /** A batch of accelerometer samples from a worn sensor, oldest first. */
     default void onAccel(String sensorId, List<AccelSample> batch) {
     }
+
+    /** A presence radar's reading changed. */
+    default void onPresence(PresenceEvent event) {
+    }
 }

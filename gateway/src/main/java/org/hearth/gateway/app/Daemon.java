@@ -63,7 +63,10 @@ import org.hearth.sensors.ClimateChip;
 import org.hearth.sensors.ClimateSensorSpec;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorListener;
+import org.hearth.sensors.PresenceEvent;
 import org.hearth.sensors.i2c.I2cBackend;
+import org.hearth.sensors.serial.Radars;
+import org.hearth.sensors.serial.SerialBackend;
 import org.hearth.sensors.i2c.I2cSensors;
 import org.hearth.sensors.sim.Adxl345Emulator;
 import org.hearth.sensors.sim.Bme280Emulator;
@@ -106,6 +109,8 @@ public final class Daemon implements AutoCloseable {
     private final HealthSupervisor supervisor;
     private RealTimeScheduler i2cLoop;
     private final I2cSensors i2c;
+    private RealTimeScheduler serialLoop;
+    private final Radars radars;
     private final HearthConfig config;
     private final CarerReachability reachability;
     private final OutboxDispatcher outbox;
@@ -231,6 +236,7 @@ public final class Daemon implements AutoCloseable {
             config.sensors().forEach(s -> supervisor.reportOffline(s.id(), HealthEvent.GPIO, e.getMessage()));
         }
         this.i2c = startI2c(config, gateway, new TemperatureWatch(thresholds.environment(), machine, loop));
+        this.radars = startRadars(config, gateway);
         supervisor.start();
         sensorsStarted = true;
 
@@ -322,6 +328,32 @@ public final class Daemon implements AutoCloseable {
         return sensors;
     }
 
+    /**
+     * Starts the presence radars on a thread of their own, which polls their serial ports; what
+     * they see is posted to the loop. Radars are read from their tty whatever the GPIO backend:
+     * no emulated radar is wired into the simulated home yet.
+     */
+    private Radars startRadars(HearthConfig config, Gateway gateway) {
+        if (config.radars().isEmpty()) {
+            return null;
+        }
+        serialLoop = RealTimeScheduler.create("hearth-serial", config.home().zone());
+        Radars opened = Radars.open(SerialBackend.tty(), serialLoop, supervisor);
+        SensorListener toLoop = new SensorListener() {
+            @Override
+            public void onEvent(org.hearth.sensors.SensorEvent event) {
+                // radars report presence only
+            }
+
+            @Override
+            public void onPresence(PresenceEvent event) {
+                loop.execute(() -> gateway.onPresence(event));
+            }
+        };
+        config.radars().forEach(r -> opened.add(r, toLoop));
+        return opened;
+    }
+
     /** The simulated home, when the config's GPIO backend is mock. */
     public SimulatedHome simulatedHome() {
         if (simulated == null) {
@@ -365,6 +397,8 @@ public final class Daemon implements AutoCloseable {
         closeQuietly(sensors, "sensors");
         closeQuietly(i2c, "I2C sensors");
         closeQuietly(i2cLoop, "I2C thread");
+        closeQuietly(radars, "radars");
+        closeQuietly(serialLoop, "serial thread");
         closeQuietly(supervisor, "sensor supervision");
         try {
             onLoop(heartbeats::stop).toCompletableFuture().get(3, TimeUnit.SECONDS);

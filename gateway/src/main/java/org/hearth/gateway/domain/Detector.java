@@ -2,6 +2,7 @@ package org.hearth.gateway.domain;
 
 import java.util.List;
 import org.hearth.sensors.AccelSample;
+import org.hearth.sensors.PresenceEvent;
 import org.hearth.sensors.SensorEvent;
 
 /**
@@ -13,5 +14,9 @@ public interface Detector {
     void onEvent(SensorEvent event);
 
     default void onAccel(String sensorId, List<AccelSample> batch) {
+    }
+
+    /** A presence radar's reading changed. */
+    default void onPresence(PresenceEvent event) {
     }
 }

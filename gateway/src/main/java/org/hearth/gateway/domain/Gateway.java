@@ -2,6 +2,7 @@ package org.hearth.gateway.domain;
 
 import java.util.List;
 import org.hearth.sensors.AccelSample;
+import org.hearth.sensors.PresenceEvent;
 import org.hearth.sensors.SensorEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,18 @@ public final class Gateway {
                 d.onAccel(sensorId, batch);
             } catch (RuntimeException e) {
                 LOG.error("Detector {} failed on accelerometer data from {}", d.getClass().getSimpleName(), sensorId, e);
+            }
+        }
+    }
+
+    /** Not stored: a radar reports every change of motion, and the detectors keep what they need. */
+    public void onPresence(PresenceEvent event) {
+        LOG.debug("Radar {} sees {}", event.sensorId(), event.presence());
+        for (Detector d : detectors) {
+            try {
+                d.onPresence(event);
+            } catch (RuntimeException e) {
+                LOG.error("Detector {} failed on a reading from {}", d.getClass().getSimpleName(), event.sensorId(), e);
             }
         }
     }

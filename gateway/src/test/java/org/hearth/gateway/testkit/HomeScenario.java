@@ -20,6 +20,8 @@ import org.hearth.gateway.domain.activity.ActivityWatch;
 import org.hearth.gateway.domain.activity.ResidentStatus;
 import org.hearth.gateway.domain.activity.RoutineStore;
 import org.hearth.protocol.AlertKind;
+import org.hearth.sensors.Presence;
+import org.hearth.sensors.PresenceEvent;
 import org.hearth.sensors.SensorEvent;
 import org.hearth.sensors.SensorKind;
 import org.hearth.time.VirtualScheduler;
@@ -224,6 +226,25 @@ public final class HomeScenario {
         motionIn(hall);
         scheduler.advanceBy(Duration.ofSeconds(30));
         return motionIn(room);
+    }
+
+    /** The presence radar in {@code room} (id {@code radar-ROOM}) now sees {@code presence}. */
+    public HomeScenario radarSees(String room, Presence presence) {
+        watch().onPresence(new PresenceEvent("radar-" + room, room, presence, scheduler.now()));
+        return this;
+    }
+
+    /** A resident in the chair, seen by the radar: still, with a small movement every {@code every} until {@code hhmm}. */
+    public HomeScenario stirsInRadarView(String room, Duration every, String hhmm) {
+        Instant until = day.atTime(LocalTime.parse(hhmm)).atZone(ZONE).toInstant();
+        while (scheduler.now().isBefore(until)) {
+            radarSees(room, Presence.MOVING);
+            scheduler.advanceBy(Duration.ofSeconds(10));
+            radarSees(room, Presence.STILL);
+            Instant next = scheduler.now().plus(every);
+            scheduler.advanceTo(next.isAfter(until) ? until : next);
+        }
+        return this;
     }
 
     /** The resident answers the device's question ("I'm fine"). */

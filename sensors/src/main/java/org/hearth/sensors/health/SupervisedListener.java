@@ -26,4 +26,9 @@ final class SupervisedListener implements SensorListener {
     public void onAccel(String sensorId, List<AccelSample> batch) {
         downstream.onAccel(sensorId, batch);
     }
+
+    @Override
+    public void onPresence(org.hearth.sensors.PresenceEvent event) {
+        downstream.onPresence(event);
+    }
 }

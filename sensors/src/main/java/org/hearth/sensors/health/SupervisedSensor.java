@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateSensorSpec;
+import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorSpec;
 
 /**
@@ -38,5 +39,9 @@ public record SupervisedSensor(String id, String room, String kind, Duration max
 
     public static SupervisedSensor climate(ClimateSensorSpec spec) {
         return new SupervisedSensor(spec.id(), spec.room(), spec.chip().configName(), spec.maxSilence(), true);
+    }
+
+    public static SupervisedSensor radar(RadarSpec spec) {
+        return new SupervisedSensor(spec.id(), spec.room(), "mr24hpc1", spec.maxSilence(), true);
     }
 }

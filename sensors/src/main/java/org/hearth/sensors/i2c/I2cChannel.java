@@ -81,15 +81,6 @@ final class I2cChannel {
 
     /** The innermost message: Pi4J wraps "Remote I/O error" in "Failed to execute action for device 83 on bus 1". */
     static String causeOf(Throwable e) {
-        String message = null;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return message != null ? message : e.getClass().getSimpleName();
+        return org.hearth.sensors.Failures.innermostMessage(e);
     }
 }

@@ -28,6 +28,7 @@ import java.util.function.Function;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateChip;
 import org.hearth.sensors.ClimateSensorSpec;
+import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.Pull;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
@@ -162,9 +163,13 @@ public final class ConfigLoader {
         return (loc == null ? "" : " at line " + loc.getLineNr()) + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
     }
 
+    /** The Pi's header UART, on BCM 14 and 15, under its stable name and the names it has on each model. */
+    static final String HEADER_UART = "/dev/serial0";
+    private static final List<String> HEADER_UART_DEVICES = List.of(HEADER_UART, "/dev/ttyAMA0", "/dev/ttyS0");
+
     private HearthConfig config(JsonNode root, Path base) {
-        known(root, "", "home", "storage", "gpio", "sensors", "i2c", "alerts", "carers", "coap", "heartbeat", "secrets_file",
-                "voice", "detection", "hub");
+        known(root, "", "home", "storage", "gpio", "sensors", "i2c", "radars", "alerts", "carers", "coap", "heartbeat",
+                "secrets_file", "voice", "detection", "hub");
         JsonNode homeNode = object(root, "home");
         HearthConfig.Home home = new HearthConfig.Home(
                 requiredText(homeNode, "home.label"),
@@ -200,6 +205,8 @@ public final class ConfigLoader {
             }
         }
 
+        List<RadarSpec> radars = radars(root.path("radars"), sensors, i2c);
+
         JsonNode alertsNode = object(root, "alerts");
         known(alertsNode, "alerts", "pre_alarm", "escalation_timeout");
         HearthConfig.Alerts alerts = new HearthConfig.Alerts(
@@ -228,7 +235,7 @@ public final class ConfigLoader {
             return null;
         }
         return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeat, secretsFile, i2c,
-                council, voice, detection, hub);
+                council, voice, detection, hub, radars);
     }
 
     /** The council pack must exist, and the household's round and library must be in it. */
@@ -375,6 +382,47 @@ public final class ConfigLoader {
             }
         });
         return new HearthConfig.I2c(accels, climate);
+    }
+
+    /**
+     * Presence radars on serial ports. The Pi's header UART is BCM 14 (TXD) and 15 (RXD), so a
+     * radar on it takes those pins from the GPIO sensors.
+     */
+    private List<RadarSpec> radars(JsonNode node, List<SensorSpec> sensors, HearthConfig.I2c i2c) {
+        List<RadarSpec> radars = new ArrayList<>();
+        Map<String, String> deviceOwner = new HashMap<>();
+        java.util.Set<String> otherIds = new java.util.HashSet<>();
+        sensors.forEach(s -> otherIds.add(s.id()));
+        i2c.accelerometers().forEach(a -> otherIds.add(a.id()));
+        i2c.climate().forEach(c -> otherIds.add(c.id()));
+        eachMapping(node, "radars", (r, p) -> {
+            known(r, p, "id", "room", "device", "baud", "max_silence");
+            String id = requiredText(r, p + ".id");
+            String room = requiredText(r, p + ".room");
+            String device = text(r, p + ".device", HEADER_UART);
+            int baud = integer(r, p + ".baud", RadarSpec.DEFAULT_BAUD, 1, 4_000_000);
+            Duration maxSilence = duration(r, p + ".max_silence", RadarSpec.DEFAULT_MAX_SILENCE, Duration.ofMinutes(1),
+                    Duration.ofDays(1));
+            if (id != null && !otherIds.add(id)) {
+                errors.add(p + ".id: duplicate id \"" + id + "\" (another sensor has it)");
+            }
+            String owner = deviceOwner.putIfAbsent(device, p);
+            if (owner != null) {
+                errors.add(p + ".device: " + device + " is already the port of " + owner);
+            }
+            if (id != null && room != null) {
+                specOrError(p, () -> radars.add(new RadarSpec(id, room, device, baud, maxSilence)));
+            }
+        });
+        String uart = deviceOwner.keySet().stream().filter(HEADER_UART_DEVICES::contains).findFirst().orElse(null);
+        for (int i = 0; uart != null && i < sensors.size(); i++) {
+            int pin = sensors.get(i).pin();
+            if (pin == 14 || pin == 15) {
+                errors.add("sensors[" + i + "].pin: BCM " + pin + " is the serial port (" + (pin == 14 ? "TXD" : "RXD")
+                        + "), which the radar on " + uart + " uses");
+            }
+        }
+        return radars;
     }
 
     private void eachMapping(JsonNode list, String path, java.util.function.BiConsumer<JsonNode, String> each) {

@@ -3,6 +3,7 @@ package org.hearth.gateway.app.eval;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hearth.gateway.domain.activity.ActivityParameters;
@@ -10,6 +11,7 @@ import org.hearth.sensors.replay.CasasLog;
 import org.hearth.sensors.replay.CasasLogFormat;
 import org.hearth.sensors.replay.CasasLogFormatException;
 import org.hearth.sensors.replay.CasasLogReader;
+import org.hearth.time.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,6 +46,21 @@ public final class EvalInactivityCommand implements Callable<Integer> {
             description = "Seeds the collapse moments (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--sit-still", paramLabel = "ROOM",
+            description = "Simulates an afternoon of sitting still (14:00 to 16:30) in ROOM every day the resident was home, "
+                    + "which no PIR sees: the log's events in those hours are left out.")
+    private String sitStill;
+
+    @Option(names = "--radar", paramLabel = "ROOM",
+            description = "Simulates a presence radar in ROOM: it sees the resident move and sit still there, and sees "
+                    + "them still after a collapse there.")
+    private String radar;
+
+    @Option(names = "--stir-every", paramLabel = "DURATION", defaultValue = "10m",
+            description = "With --radar: the mean time between a seated resident's small movements that the radar sees "
+                    + "and a PIR does not, like 10m; 0 for a resident who dozes (default: ${DEFAULT-VALUE}).")
+    private String stirEvery;
+
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Writes every alert and check-in as time,kind,detail.")
     private Path out;
 
@@ -60,6 +77,11 @@ public final class EvalInactivityCommand implements Callable<Integer> {
             stderr.println("--inject-collapses must be 0 or more, was " + collapses + ".");
             return BAD_INPUT;
         }
+        Optional<Duration> stir = stirEvery.strip().equals("0") ? Optional.of(Duration.ZERO) : Durations.parse(stirEvery);
+        if (stir.isEmpty()) {
+            stderr.println("--stir-every must be a duration like 10m, or 0, was '" + stirEvery + "'.");
+            return BAD_INPUT;
+        }
         CasasLog log;
         try {
             log = new CasasLogReader(logFormat.get(), InactivityEvaluation.ZONE).read(events);
@@ -73,8 +95,14 @@ public final class EvalInactivityCommand implements Callable<Integer> {
         if (!log.problems().isEmpty()) {
             stderr.println("Warning: " + events + ": " + log.problemSummary(10) + ".");
         }
-        InactivityEvaluation.Report report = new InactivityEvaluation(ActivityParameters.defaults())
-                .run(log, collapses, seed);
+        InactivityEvaluation.Report report;
+        try {
+            report = new InactivityEvaluation(ActivityParameters.defaults(),
+                    new InactivityEvaluation.Simulation(sitStill, radar, stir.get())).run(log, collapses, seed);
+        } catch (IllegalArgumentException e) {
+            stderr.println("Cannot simulate that: " + e.getMessage() + ".");
+            return BAD_INPUT;
+        }
         report.lines().forEach(stdout::println);
         stdout.flush();
         if (out != null) {

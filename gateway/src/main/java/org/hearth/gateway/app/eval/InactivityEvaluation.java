@@ -22,6 +22,7 @@ import org.hearth.gateway.domain.AlertSink;
 import org.hearth.gateway.domain.activity.ActivityParameters;
 import org.hearth.gateway.domain.activity.ActivityWatch;
 import org.hearth.protocol.AlertKind;
+import org.hearth.sensors.PresenceEvent;
 import org.hearth.sensors.SensorEvent;
 import org.hearth.sensors.replay.CasasLog;
 import org.hearth.sensors.replay.CasasLogReplay;
@@ -63,9 +64,35 @@ public final class InactivityEvaluation {
     private static final int MAX_DRAWS_PER_COLLAPSE = 100_000;
 
     private final ActivityParameters params;
+    private final Simulation simulation;
 
     public InactivityEvaluation(ActivityParameters params) {
+        this(params, Simulation.NONE);
+    }
+
+    public InactivityEvaluation(ActivityParameters params, Simulation simulation) {
         this.params = params;
+        this.simulation = simulation;
+    }
+
+    /**
+     * What is added to the real log.
+     *
+     * @param sittingIn  a room in which the resident sits still every afternoon ({@link SittingSpells}); null for none
+     * @param radarIn    a room with a simulated presence radar ({@link SimulatedRadar}); null for none
+     * @param stirEvery  mean time between the seated resident's small movements that the radar sees; zero for none
+     */
+    public record Simulation(String sittingIn, String radarIn, Duration stirEvery) {
+        public static final Simulation NONE = new Simulation(null, null, Duration.ZERO);
+
+        /** "simulation: sitting_spells=7 radar=living room stir_every_min=10", or nothing for the plain log. */
+        Optional<String> line(int spells) {
+            if (sittingIn == null && radarIn == null) {
+                return Optional.empty();
+            }
+            return Optional.of(String.format(Locale.ROOT, "simulation: sitting_spells=%d radar=%s stir_every_min=%d", spells,
+                    radarIn == null ? "none" : radarIn.replace(' ', '_'), stirEvery.toMinutes()));
+        }
     }
 
     /** One line of the CSV: {@code time,kind,detail}. */
@@ -114,7 +141,12 @@ public final class InactivityEvaluation {
      * @param collapses  present when collapses were injected
      * @param rows       the CSV rows
      */
-    public record Report(double days, List<Outcome> outcomes, Optional<Collapses> collapses, List<Row> rows) {
+    public record Report(double days, List<Outcome> outcomes, Optional<Collapses> collapses, List<Row> rows,
+                         Optional<String> simulated) {
+
+        public Report(double days, List<Outcome> outcomes, Optional<Collapses> collapses, List<Row> rows) {
+            this(days, outcomes, collapses, rows, Optional.empty());
+        }
 
         public long alerts() {
             return outcomes.stream().filter(Outcome::toCarers).count();
@@ -141,6 +173,7 @@ public final class InactivityEvaluation {
             collapses.ifPresent(c -> lines.add(String.format(Locale.ROOT, "collapses: injected=%d detected=%d median_delay_min=%s",
                     c.injected(), c.detected(),
                     c.medianDelayMinutes().map(m -> String.format(Locale.ROOT, "%.1f", m)).orElse("n/a"))));
+            simulated.ifPresent(lines::add);
             return lines;
         }
 
@@ -162,15 +195,26 @@ public final class InactivityEvaluation {
      * @param seed      seeds the choice of collapse moments
      */
     public Report run(CasasLog log, int collapses, long seed) {
-        LogPresence truth = LogPresence.of(log.events(), params.rooms());
+        List<SensorEvent> events = log.events();
+        int spells = 0;
+        if (simulation.sittingIn() != null) {
+            SittingSpells.Added added = SittingSpells.add(events, simulation.sittingIn(), params.rooms());
+            events = added.events();
+            spells = added.spells();
+        }
+        List<SensorEvent> played = events;
+        Optional<SimulatedRadar> radar = Optional.ofNullable(simulation.radarIn())
+                .map(room -> SimulatedRadar.of(played, room, simulation.stirEvery(), seed));
+        Optional<String> simulated = simulation.line(spells);
+        LogPresence truth = LogPresence.of(events, params.rooms());
         Instant first = log.first();
         Instant last = log.last();
-        List<Outcome> whole = replay(log.events(), truth, Instant.MAX, last);
+        List<Outcome> whole = replay(events, truth, Instant.MAX, last, radar.map(SimulatedRadar::events).orElse(List.of()));
         List<Row> rows = new ArrayList<>();
         whole.forEach(o -> rows.add(row(o)));
         double days = Math.max(log.span().toSeconds() / 86_400.0, 1.0 / 24);
         if (collapses <= 0) {
-            return new Report(days, whole, Optional.empty(), rows);
+            return new Report(days, whole, Optional.empty(), rows, simulated);
         }
         Random random = new Random(seed);
         List<Double> delays = new ArrayList<>();
@@ -184,7 +228,8 @@ public final class InactivityEvaluation {
             Instant at = cut.get();
             rows.add(new Row(at, "collapse", "copy " + copy + ": the log is cut here; last movement "
                     + Math.round(truth.sinceLastActivation(at).toSeconds() / 60.0) + " min before"));
-            Optional<Outcome> alert = replay(log.events(), truth, at, at.plus(DETECT_WITHIN)).stream()
+            List<PresenceEvent> seen = radar.map(r -> r.before(at)).orElse(List.of());
+            Optional<Outcome> alert = replay(events, truth, at, at.plus(DETECT_WITHIN), seen).stream()
                     .filter(o -> o.toCarers() && o.time().isAfter(at) && o.kind() != AlertKind.ENVIRONMENT)
                     .findFirst();
             if (alert.isPresent()) {
@@ -197,7 +242,7 @@ public final class InactivityEvaluation {
                         + DETECT_WITHIN.toHours() + " h"));
             }
         }
-        return new Report(days, whole, Optional.of(new Collapses(injected, delays.size(), delays)), rows);
+        return new Report(days, whole, Optional.of(new Collapses(injected, delays.size(), delays)), rows, simulated);
     }
 
     private Optional<Instant> drawCut(Random random, Instant first, Instant last, LogPresence truth) {
@@ -213,8 +258,12 @@ public final class InactivityEvaluation {
         return Optional.empty();
     }
 
-    /** Plays the events before {@code cut}, then runs on to {@code until}; after the cut nobody answers. */
-    private List<Outcome> replay(List<SensorEvent> events, LogPresence truth, Instant cut, Instant until) {
+    /**
+     * Plays the events before {@code cut} and the radar's reports, then runs on to {@code until};
+     * after the cut nobody answers.
+     */
+    private List<Outcome> replay(List<SensorEvent> events, LogPresence truth, Instant cut, Instant until,
+                                 List<PresenceEvent> radar) {
         VirtualScheduler scheduler = new VirtualScheduler(events.get(0).at().atZone(ZONE).truncatedTo(ChronoUnit.DAYS)
                 .toInstant(), ZONE);
         List<Outcome> outcomes = new ArrayList<>();
@@ -239,6 +288,9 @@ public final class InactivityEvaluation {
             }
         };
         watch[0] = new ActivityWatch(params, sink, scheduler);
+        for (PresenceEvent e : radar) {
+            scheduler.schedule(Duration.between(scheduler.now(), e.at()), () -> watch[0].onPresence(e));
+        }
         new CasasLogReplay(scheduler, watch[0]::onEvent).play(events, cut, until);
         return outcomes;
     }

@@ -1,6 +1,7 @@
 package org.hearth.gateway.domain.activity;
 
 import java.time.Instant;
+import org.hearth.sensors.PresenceEvent;
 import org.hearth.sensors.SensorEvent;
 import org.hearth.sensors.SensorKind;
 import org.hearth.time.ClockJump;
@@ -21,6 +22,14 @@ record Activity(String sensorId, String room, RoomKind roomKind, SensorKind kind
 
     static Activity of(SensorEvent e, ActivityParameters.Rooms rooms) {
         return new Activity(e.sensorId(), e.room(), rooms.kindOf(e.room()), e.kind(), e.active(), e.at());
+    }
+
+    /**
+     * A presence radar's motion: someone started moving ({@code activation}), or stopped moving
+     * and is still there. Radar motion is movement, as a PIR's is, so it is taken as a PIR's.
+     */
+    static Activity radarMotion(PresenceEvent e, ActivityParameters.Rooms rooms, boolean activation) {
+        return new Activity(e.sensorId(), e.room(), rooms.kindOf(e.room()), SensorKind.PIR, activation, e.at());
     }
 
     /** The same activity, its time moved with a wall-clock jump that came after it. */

@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hearth.gateway.domain.AlertSink;
 import org.hearth.gateway.domain.Detector;
 import org.hearth.protocol.AlertKind;
+import org.hearth.sensors.Presence;
+import org.hearth.sensors.PresenceEvent;
 import org.hearth.sensors.SensorEvent;
 import org.hearth.time.ClockJump;
 import org.hearth.time.Scheduler;
@@ -26,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * period is over, the learned routine for that room and hour of the week sets the limit instead.
  * While the resident is out ({@link Occupancy}) no quiet spell runs. The installer's fixed rules
  * and the learned morning rule run alongside.
+ *
+ * <p>A presence radar's motion is movement, as a PIR's is. A radar that sees someone still (it sees
+ * breathing) proves someone is home and in that room, and nothing more: it holds back a departure
+ * and is named in the check-in's words, but it never restarts, lengthens or ends a quiet spell,
+ * because a person collapsed on the floor is "present and still" too.
  *
  * <p>When the resident answers a check-in, call {@link #residentAnswered}: it proves they are home
  * and well, and the next question about the same stillness waits twice as long.
@@ -70,6 +79,8 @@ public final class ActivityWatch implements Detector {
     private int roomActivations;
 
     private final RoutineStore store;
+    /** What each radar sees now, by its id. */
+    private final Map<String, PresenceEvent> radars = new LinkedHashMap<>();
 
     /** A watch that keeps nothing across restarts, for evaluations and the demo. */
     public ActivityWatch(ActivityParameters params, AlertSink sink, Scheduler scheduler) {
@@ -98,10 +109,31 @@ public final class ActivityWatch implements Detector {
 
     @Override
     public void onEvent(SensorEvent event) {
-        if (!Activity.isPresence(event)) {
-            return;
+        if (Activity.isPresence(event)) {
+            onActivity(Activity.of(event, params.rooms()));
         }
-        Activity a = Activity.of(event, params.rooms());
+    }
+
+    /**
+     * Starting to move is an activation and stopping (still there) is the end of that movement,
+     * as a PIR's on and off. The radar losing sight of someone is not movement: a radar that loses
+     * a person lying still would otherwise make a movement out of a collapse.
+     */
+    @Override
+    public void onPresence(PresenceEvent event) {
+        PresenceEvent before = radars.put(event.sensorId(), event);
+        boolean wasMoving = before != null && before.presence() == Presence.MOVING;
+        occupancy.radarSeesSomeone(radars.values().stream().anyMatch(r -> r.presence() != Presence.NOBODY));
+        if (event.presence() == Presence.MOVING && !wasMoving) {
+            onActivity(Activity.radarMotion(event, params.rooms(), true));
+        } else if (event.presence() == Presence.STILL && wasMoving) {
+            onActivity(Activity.radarMotion(event, params.rooms(), false));
+        } else if (event.presence() == Presence.NOBODY) {
+            away(event.at()); // a departure held back while the radar saw someone may be due now
+        }
+    }
+
+    private void onActivity(Activity a) {
         if (routine.watching(a.at())) {
             saveRoutine(); // the learning period starts now, and a restart must not move its start
         }
@@ -374,8 +406,8 @@ public final class ActivityWatch implements Detector {
         String since = "No movement anywhere since " + Wording.at(last.at(), now, zone) + ", last in "
                 + Wording.the(last.room()) + (place == last ? "" : " (a single movement; before it, "
                 + Wording.the(place.room()) + " at " + Wording.at(place.at(), now, zone) + ")");
-        String answered = answers == 0 ? "" : " The resident said they were all right at "
-                + Wording.at(stillSince, now, zone) + " and has not moved since.";
+        String answered = (answers == 0 ? "" : " The resident said they were all right at "
+                + Wording.at(stillSince, now, zone) + " and has not moved since.") + radarWords();
         if (limit.inBed()) {
             return since + ", in bed. More than " + Wording.duration(limit.base()) + " without any movement in bed is unusual."
                     + answered;
@@ -390,6 +422,13 @@ public final class ActivityWatch implements Detector {
         String where = seatPressed ? "a seat" : Wording.the(place.room());
         return since + ", and nobody went out. After " + where + ", more than " + Wording.duration(limit.base())
                 + " without movement is unusual." + answered;
+    }
+
+    /** " The radar in the living room sees someone there, not moving." when one does: where to look first. */
+    private String radarWords() {
+        return radars.values().stream().filter(r -> r.presence() == Presence.STILL).map(PresenceEvent::room).distinct()
+                .map(room -> " The radar in " + Wording.the(room) + " sees someone there, not moving.")
+                .reduce("", String::concat);
     }
 
     /** The limit in bed, if the resident is in bed: the mat pressed, or the bedroom at night. */

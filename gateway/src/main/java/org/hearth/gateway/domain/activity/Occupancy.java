@@ -18,6 +18,7 @@ import org.hearth.time.ClockJump;
  *       a person coming home trips the entry, the hall and a room within a minute.</li>
  *   <li>The resident answering a check-in is proof they are home.</li>
  * </ul>
+ * While a presence radar sees someone, the resident has not gone out, whatever the entry did.
  * The home starts out as occupied: the detectors would rather ask than assume someone left.
  */
 final class Occupancy {
@@ -30,6 +31,8 @@ final class Occupancy {
     private Instant entryAt;
     private int activationsSinceEntry;
     private final Deque<Activity> whileAway = new ArrayDeque<>();
+    /** A radar sees someone, still or moving. */
+    private boolean radarSeesSomeone;
     private Consumer<Whereabouts> changed = w -> { };
 
     Occupancy(ActivityParameters.Away params) {
@@ -54,7 +57,7 @@ final class Occupancy {
 
     /** True when the resident is out as of {@code now}, settling a pending departure first. */
     boolean isAway(Instant now) {
-        if (!away && entryAt != null && activationsSinceEntry <= params.blipsAllowed()
+        if (!away && entryAt != null && !radarSeesSomeone && activationsSinceEntry <= params.blipsAllowed()
                 && !now.isBefore(entryAt.plus(params.departAfter()))) {
             away = true;
             awaySince = entryAt;
@@ -64,6 +67,14 @@ final class Occupancy {
             changed.accept(new Whereabouts(true, awaySince));
         }
         return away;
+    }
+
+    /**
+     * Whether any presence radar sees someone now. It holds a departure back, never ends an
+     * absence: a return still takes several sensors, since a radar alone can be fooled (a pet, a fan).
+     */
+    void radarSeesSomeone(boolean someone) {
+        radarSeesSomeone = someone;
     }
 
     /** Moves what was seen before the wall clock was set, so departures and returns keep their true timing. */

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorKind;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_radar_needs_only_an_id_and_a_room() throws Exception {
+        var c = load(VALID + "radars:\n  - {id: radar-lounge, room: living room}\n").config();
+        assertThat(c.radars()).singleElement().isEqualTo(
+                new RadarSpec("radar-lounge", "living room", "/dev/serial0", 115_200, Duration.ofMinutes(2)));
+        assertThat(load(VALID).config().radars()).isEmpty();
+    }
+
+    @Test
     void the_shipped_example_is_valid() throws Exception {
         Path examples = Path.of(System.getProperty("hearth.project.root"), "config");
         // git keeps no mode but the execute bit, so the example secrets are copied and made 0600 as a real file must be.
@@ -106,6 +115,18 @@ class ConfigLoaderTest {
                         VALID.replace("pin: 17", "pin: 3") + "i2c: {accelerometers: [{id: accel, room: hall, address: 0x99}]}\n",
                         List.of("i2c.accelerometers[0]: accelerometer accel: address 0x99 is not an ADXL345 address (0x53 or 0x1D)",
                                 "sensors[0].pin: BCM 3 is the I2C bus (SCL), which the i2c sensors use")),
+                Arguments.of("radars: a bad baud, a port that is not a device, one port twice, a name taken, and the UART's pins",
+                        VALID.replace("pin: 17", "pin: 14") + "radars:\n"
+                                + "  - {id: radar-lounge, room: living room, baud: 9999}\n"
+                                + "  - {id: radar-bed, room: bedroom, device: COM3}\n"
+                                + "  - {id: radar-hall, room: hall, device: /dev/ttyUSB0}\n"
+                                + "  - {id: cord, room: kitchen, device: /dev/ttyUSB0}\n",
+                        List.of("radars[0]: radar radar-lounge: baud 9999 is not one of [9600, 19200, 38400, 57600, 115200, "
+                                        + "230400] (the MR24HPC1 ships at 115200)",
+                                "radars[1]: radar radar-bed: serial device \"COM3\" is not a device under /dev, for example /dev/serial0",
+                                "radars[3].id: duplicate id \"cord\" (another sensor has it)",
+                                "radars[3].device: /dev/ttyUSB0 is already the port of radars[2]",
+                                "sensors[0].pin: BCM 14 is the serial port (TXD), which the radar on /dev/serial0 uses")),
                 Arguments.of("a bin round not in the council pack, and a day without a round",
                         VALID.replace("timezone: Europe/London}", "timezone: Europe/London, bin_day: tuesday, bin_round: Z}"),
                         List.of("home.bin_round: \"Z\" is not a round of Leicester City Council; expected one of weekly")),

@@ -77,6 +77,24 @@ class InactivityEvaluationTest {
                 .anySatisfy(r -> assertThat(r.detail()).contains("At this time of the week"));
     }
 
+    @Test
+    void a_radar_where_the_resident_sits_still_asks_less_and_finds_every_collapse_it_found_without() throws Exception {
+        CasasLog log = read(new SyntheticCilLog(3).days(MONDAY, 7));
+        InactivityEvaluation.Simulation sitting = new InactivityEvaluation.Simulation("living room", null, java.time.Duration.ZERO);
+        InactivityEvaluation.Simulation withRadar = new InactivityEvaluation.Simulation("living room", "living room",
+                java.time.Duration.ofMinutes(10));
+
+        InactivityEvaluation.Report without = new InactivityEvaluation(ActivityParameters.defaults(), sitting).run(log, 60, 3);
+        InactivityEvaluation.Report with = new InactivityEvaluation(ActivityParameters.defaults(), withRadar).run(log, 60, 3);
+
+        assertThat(without.checkIns()).as("an afternoon in the chair is asked about").isGreaterThan(0);
+        assertThat(with.checkIns()).as("the radar sees the resident stir").isLessThan(without.checkIns());
+        assertThat(with.alerts()).isLessThanOrEqualTo(without.alerts());
+        assertThat(with.collapses().orElseThrow().detected()).as("collapses found")
+                .isGreaterThanOrEqualTo(without.collapses().orElseThrow().detected());
+        assertThat(with.lines()).contains("simulation: sitting_spells=7 radar=living_room stir_every_min=10");
+    }
+
     /**
      * Seven days: the resident goes out through the main entry on Tuesday at 07:21 and comes back
      * on Friday at 18:54; in between, single sensors blip hours apart.
