@@ -29,7 +29,8 @@ class UnitFilesTest {
     void the_unit_scores_an_exposure_of_two_or_less() throws Exception {
         String output = securityReport(UNIT);
 
-        assertThat(output).as("devices the unit grants").containsPattern("DeviceAllow=.*char-alsa:rw char-i2c:rw char-gpiochip:rw");
+        assertThat(output).as("devices the unit grants").containsPattern("DeviceAllow=.*char-alsa:rw.*char-i2c:rw char-gpiochip:rw")
+                .contains("char-ttyAMA:rw").contains("char-ttyS:rw").contains("char-ttyUSB:rw");
     }
 
     @Test
