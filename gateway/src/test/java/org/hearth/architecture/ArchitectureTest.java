@@ -150,14 +150,16 @@ class ArchitectureTest {
 
     @Test
     void only_the_stores_use_jdbc() {
-        check(noClasses().that().resideOutsideOfPackages("org.hearth.gateway.store..", "org.hearth.hub.store..")
+        // hearth-hub bench plays gateways (their SQLite commits) as well as the hub's peers (HubArchitectureTest).
+        check(noClasses().that().resideOutsideOfPackages("org.hearth.gateway.store..", "org.hearth.hub.store..", "org.hearth.hub.bench..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite.."));
     }
 
     @Test
     void adapter_library_types_stay_out_of_public_signatures_elsewhere() {
         check(methods().that().arePublic().and().areDeclaredInClassesThat().resideOutsideOfPackages(
-                        "org.hearth.transport..", "org.hearth.gateway.coap..", "org.hearth.carer..", "org.hearth.hub.uplink..")
+                        "org.hearth.transport..", "org.hearth.gateway.coap..", "org.hearth.carer..", "org.hearth.hub.uplink..",
+                        "org.hearth.hub.bench..")
                 .should(notMention("org.eclipse.californium")));
         check(methods().that().arePublic().and().areDeclaredInClassesThat().resideOutsideOfPackages("org.hearth.sensors..")
                 .should(notMention("com.pi4j")));
