@@ -76,7 +76,6 @@ public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
     private volatile Consumer<Down> down = d -> { };
     private volatile Runnable onSession = () -> { };
     private CoapObserveRelation relation;
-    /** True while the hub's last answer to the observation was a success that keeps it open. */
     /** A refusal of the observation is logged once, until the hub takes it again. */
     private volatile boolean refusalLogged;
     private Scheduler.Cancellable nextBeat;
