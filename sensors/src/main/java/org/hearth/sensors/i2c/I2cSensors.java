@@ -1,6 +1,7 @@
 package org.hearth.sensors.i2c;
 
 import com.pi4j.context.Context;
+import org.hearth.sensors.BusContext;
 import com.pi4j.io.i2c.I2C;
 import com.pi4j.io.i2c.I2CProvider;
 import java.time.Duration;
@@ -17,8 +18,6 @@ import org.hearth.sensors.health.HealthEvent;
 import org.hearth.sensors.health.HealthReporter;
 import org.hearth.sensors.health.SupervisedSensor;
 import org.hearth.time.Scheduler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The home's I2C sensors: one Pi4J context, one driver per configured device, all running on one
@@ -32,15 +31,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class I2cSensors implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(I2cSensors.class);
     public static final Duration DEFAULT_RETRY_EVERY = HealthReporter.RETRY_EVERY;
 
     private final I2cBackend backend;
     private final Scheduler scheduler;
     private final HealthReporter health;
     private final Duration retryEvery;
-    private final Context context;
-    private final String contextProblem;
+    private final BusContext pi4j;
     private final Map<String, I2cDriver> drivers = new HashMap<>();
     private final Map<String, String> addressOwners = new HashMap<>();
     private final List<I2cDriver> started = new ArrayList<>();
@@ -51,17 +48,7 @@ public final class I2cSensors implements AutoCloseable {
         this.scheduler = scheduler;
         this.health = health;
         this.retryEvery = retryEvery;
-        Context ctx = null;
-        String problem = null;
-        try {
-            ctx = backend.newContext();
-            LOG.info("I2C through Pi4J provider {}", backend.providerId());
-        } catch (RuntimeException | LinkageError e) {
-            problem = "I2C could not start (" + I2cChannel.causeOf(e) + ")";
-            LOG.error("{} with provider {}", problem, backend.providerId(), e);
-        }
-        this.context = ctx;
-        this.contextProblem = problem;
+        this.pi4j = BusContext.open("I2C", backend.providerId(), backend::newContext);
     }
 
     /** Ready to take sensors; devices that are absent are retried once a minute. */
@@ -103,13 +90,7 @@ public final class I2cSensors implements AutoCloseable {
         }
         closed = true;
         started.forEach(I2cDriver::close);
-        if (context != null) {
-            try {
-                context.shutdown();
-            } catch (RuntimeException e) {
-                LOG.warn("I2C did not shut down cleanly: {}", e.getMessage());
-            }
-        }
+        pi4j.shutdown();
     }
 
     private void claim(String id, int bus, int address) {
@@ -131,9 +112,7 @@ public final class I2cSensors implements AutoCloseable {
 
     private I2cDriver.ChannelOpener opener(String id, int bus, int address) {
         return () -> {
-            if (context == null) {
-                throw new DeviceUnavailableException(contextProblem, HealthEvent.I2C);
-            }
+            Context context = pi4j.context().orElseThrow(() -> new DeviceUnavailableException(pi4j.problem(), HealthEvent.I2C));
             try {
                 I2CProvider provider = context.provider(backend.providerId());
                 I2C i2c = provider.create(I2C.newConfigBuilder(context)

@@ -1,6 +1,7 @@
 package org.hearth.sensors.serial;
 
 import com.pi4j.context.Context;
+import org.hearth.sensors.BusContext;
 import com.pi4j.io.serial.Serial;
 import com.pi4j.io.serial.SerialProvider;
 import java.io.IOException;
@@ -14,8 +15,6 @@ import org.hearth.sensors.SensorListener;
 import org.hearth.sensors.health.HealthReporter;
 import org.hearth.sensors.health.SupervisedSensor;
 import org.hearth.time.Scheduler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The home's presence radars: one Pi4J context with one serial provider, one driver per radar,
@@ -25,14 +24,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Radars implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Radars.class);
 
     private final SerialBackend backend;
     private final Scheduler scheduler;
     private final HealthReporter health;
     private final Duration retryEvery;
-    private final Context context;
-    private final String contextProblem;
+    private final BusContext pi4j;
     private final Map<String, String> deviceOwners = new HashMap<>();
     private final List<RadarDriver> drivers = new ArrayList<>();
     private boolean closed;
@@ -42,17 +39,7 @@ public final class Radars implements AutoCloseable {
         this.scheduler = scheduler;
         this.health = health;
         this.retryEvery = retryEvery;
-        Context ctx = null;
-        String problem = null;
-        try {
-            ctx = backend.newContext();
-            LOG.info("Serial through Pi4J provider {}", backend.providerId());
-        } catch (RuntimeException | LinkageError e) {
-            problem = "serial could not start (" + SerialChannel.causeOf(e) + ")";
-            LOG.error("{} with provider {}", problem, backend.providerId(), e);
-        }
-        this.context = ctx;
-        this.contextProblem = problem;
+        this.pi4j = BusContext.open("serial", backend.providerId(), backend::newContext);
     }
 
     public static Radars open(SerialBackend backend, Scheduler scheduler, HealthReporter health) {
@@ -89,19 +76,11 @@ public final class Radars implements AutoCloseable {
         }
         closed = true;
         drivers.forEach(RadarDriver::close);
-        if (context != null) {
-            try {
-                context.shutdown();
-            } catch (RuntimeException e) {
-                LOG.warn("Serial did not shut down cleanly: {}", e.getMessage());
-            }
-        }
+        pi4j.shutdown();
     }
 
     private SerialChannel openPort(RadarSpec spec) throws IOException {
-        if (context == null) {
-            throw new IOException(contextProblem);
-        }
+        Context context = pi4j.context().orElseThrow(() -> new IOException(pi4j.problem()));
         try {
             SerialProvider provider = context.provider(backend.providerId());
             Serial serial = provider.create(Serial.newConfigBuilder(context)
