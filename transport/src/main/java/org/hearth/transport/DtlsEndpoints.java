@@ -63,6 +63,7 @@ public final class DtlsEndpoints {
                 .setLoggingTag(tag)
                 .build();
         endpoint.addInterceptor(sessions.interceptor());
+        sessions.name(endpoint, tag);
         return endpoint;
     }
 }

@@ -37,10 +37,11 @@ import org.slf4j.LoggerFactory;
  *     Californium's retransmissions, marks the peer's address; the next request to it starts with
  *     a fresh full handshake instead of the old session.</li>
  * <li><b>A new incarnation means the peer restarted.</b> Every request carries its program's
- *     incarnation ({@link Sessions}); when a request from the peer's identity carries one not
- *     heard before, the restarted side has spoken first. Every request still in flight to that
- *     identity is sent again at once, with a fresh handshake, and later requests to it start with
- *     one.</li>
+ *     incarnation and uptime ({@link Sessions}); when a request from the peer's identity carries an
+ *     incarnation not heard before, the restarted side has spoken first. Every request still in
+ *     flight to that identity is sent again at once. Where this side's session with the peer's
+ *     address is older than the peer's start, the re-send, or the next request there, starts with a
+ *     fresh handshake; a session made since is one the peer knows, and is kept.</li>
  * </ul>
  * A third rule guards against the DTLS layer itself: <b>a request never sent is sent again.</b>
  * Scandium drops a message silently when too many wait for one handshake, and Californium times a
@@ -93,14 +94,19 @@ public final class Sender {
         this.endpoint = endpoint;
         this.sessions = sessions;
         this.unsentLimit = unsentLimit(endpoint.getConfig());
-        sessions.onRestarted(this::restarted);
+        sessions.onRestart(this::restarted);
         sessions.onEstablished(session -> proven.add(session.identity()));
     }
 
+    /** Slack for timer threads running late on a busy machine: a handshake's failure may come this late. */
+    private static final long TIMER_SLACK_MS = 2_000;
+
     /**
      * How long a request may wait for a DTLS handshake: every flight's retransmission timer, with
-     * its back-off, and one more initial timeout. By then the handshake has finished (the request
-     * was sent) or failed (the request was told); neither means it was dropped.
+     * its back-off, one more initial timeout, and {@link #TIMER_SLACK_MS}. By then the handshake has
+     * finished (the request was sent) or failed (the request was told); neither means it was
+     * dropped. Without the slack, short timers on a loaded machine re-sent a request at the moment
+     * its handshake failed, and the re-send, not the failure, decided the outcome.
      */
     static Duration unsentLimit(Configuration config) {
         double first = (config.get(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, TimeUnit.MILLISECONDS)
@@ -113,7 +119,7 @@ public final class Sender {
             total += Math.min(timer, most);
             timer *= config.get(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT_SCALE);
         }
-        return Duration.ofMillis((long) total);
+        return Duration.ofMillis((long) total + TIMER_SLACK_MS);
     }
 
     /**
@@ -143,16 +149,17 @@ public final class Sender {
         return resent.get();
     }
 
-    private void restarted(String identity) {
+    private void restarted(Sessions.Restart restart) {
+        String identity = restart.identity();
         identities.forEach((address, known) -> {
-            if (known.equals(identity)) {
+            if (known.equals(identity) && !sessions.madeSince(endpoint, address, restart)) {
                 suspect.add(address);
             }
         });
         for (Attempt a : inFlight) {
             if (a.identity.equals(identity)) {
-                LOG.info("{} restarted: sending {} {} again with a fresh handshake", identity, a.method,
-                        Printable.of(a.target.getPath()));
+                LOG.info("{} restarted: sending {} {} again{}", identity, a.method, Printable.of(a.target.getPath()),
+                        suspect.contains(a.peer) ? " with a fresh handshake" : "");
                 resent.incrementAndGet();
                 // One fresh handshake per peer: the first re-send forces it and the others wait for it.
                 // Forcing one each made Scandium reset the session while it was sending the messages

@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.eclipse.californium.core.coap.Option;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.option.MapBasedOptionRegistry;
 import org.eclipse.californium.core.coap.option.OpaqueOptionDefinition;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.coap.option.StandardOptionRegistry;
+import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.core.network.interceptors.MessageInterceptor;
 import org.eclipse.californium.core.network.interceptors.MessageInterceptorAdapter;
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
@@ -28,9 +31,15 @@ import org.eclipse.californium.scandium.dtls.Connection;
  * {@link Sender} sends carries it in a CoAP option ({@link #INCARNATION}), and every endpoint
  * built by {@link DtlsEndpoints} reads it from each request it receives, with the PSK identity the
  * request's DTLS session proved. A number not heard before from that identity means the peer
- * restarted (or is heard for the first time): every session this side holds with it may be stale,
- * because the peer forgot it. {@link Sender}s listen, and send again at once, with a fresh
- * handshake, what was in flight to it.
+ * restarted (or is heard for the first time). The option also carries how long the peer has been
+ * running, so this side knows which of its sessions with the peer are stale: those made before the
+ * peer started, which the peer forgot. {@link Sender}s listen, and send again at once what was in
+ * flight to it, with a fresh handshake only where the session they would use is stale.
+ *
+ * <p>Without the peer's start, every session had to be taken for stale, and the restarted side,
+ * hearing the other for the first time, forced fresh handshakes over the sessions it had just made
+ * itself. Under load those collided with the other side's, and handshakes were left unanswered at
+ * their last flight.
  *
  * <p>A new DTLS session alone is not a restart: a live peer makes one whenever it doubts its old
  * one. Taking each new session for a restart made both sides answer each other's fresh handshakes
@@ -41,10 +50,12 @@ import org.eclipse.californium.scandium.dtls.Connection;
 public final class Sessions {
 
     /**
-     * The CoAP option carrying a program's incarnation: 8 bytes, in the experimental range
-     * (RFC 7252 §12.2), elective, so any other CoAP peer ignores it.
+     * The CoAP option carrying a program's incarnation (8 bytes) and how long it has been running,
+     * in milliseconds (8 bytes), in the experimental range (RFC 7252 §12.2), elective, so any other
+     * CoAP peer ignores it. A value of 8 bytes (the incarnation alone) is read as well: then every
+     * session with the peer counts as stale.
      */
-    public static final OpaqueOptionDefinition INCARNATION = new OpaqueOptionDefinition(65000, "Hearth-Incarnation", true, 8, 8);
+    public static final OpaqueOptionDefinition INCARNATION = new OpaqueOptionDefinition(65000, "Hearth-Incarnation", true, 8, 16);
     /** The standard options and {@link #INCARNATION}, for the endpoints that read it. */
     static final OptionRegistry OPTIONS = new MapBasedOptionRegistry(StandardOptionRegistry.getDefaultOptionRegistry(), INCARNATION);
 
@@ -58,18 +69,38 @@ public final class Sessions {
     public record Established(String endpoint, InetSocketAddress peer, String identity) {
     }
 
+    /**
+     * A peer heard with a new incarnation.
+     *
+     * @param identity the PSK identity its request proved
+     * @param since    when it started, on this program's {@code nanoTime} scale; {@link Long#MIN_VALUE}
+     *                 when it did not say
+     */
+    record Restart(String identity, long since) {
+    }
+
+    /** Where a session was made: the tag of this side's endpoint and the peer's address. */
+    private record Place(String endpoint, InetSocketAddress peer) {
+    }
+
     private final List<Consumer<Established>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> restarts = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Restart>> restarts = new CopyOnWriteArrayList<>();
     private final Map<String, Long> heard = new ConcurrentHashMap<>();
+    private final Map<Place, Long> made = new ConcurrentHashMap<>();
+    private final Map<Endpoint, String> tags = new ConcurrentHashMap<>();
     private final long self;
+    private final LongSupplier nanos;
+    private final long started;
 
     /** A new incarnation of this program. */
     public Sessions() {
-        this(new SecureRandom().nextLong());
+        this(new SecureRandom().nextLong(), System::nanoTime);
     }
 
-    Sessions(long self) {
+    Sessions(long self, LongSupplier nanos) {
         this.self = self;
+        this.nanos = nanos;
+        this.started = nanos.getAsLong();
     }
 
     /**
@@ -77,22 +108,43 @@ public final class Sessions {
      * first time, on the thread that received it; keep it short and never block.
      */
     public void onRestarted(Consumer<String> listener) {
+        restarts.add(restart -> listener.accept(restart.identity()));
+    }
+
+    void onRestart(Consumer<Restart> listener) {
         restarts.add(listener);
     }
 
-    /** This program's incarnation, as the option a request carries. */
+    /** This program's incarnation and how long it has been running, as the option a request carries. */
     Option incarnation() {
-        return new Option(INCARNATION, ByteBuffer.allocate(Long.BYTES).putLong(self).array());
+        long uptime = TimeUnit.NANOSECONDS.toMillis(nanos.getAsLong() - started);
+        return new Option(INCARNATION, ByteBuffer.allocate(2 * Long.BYTES).putLong(self).putLong(uptime).array());
     }
 
     /** Records the incarnation a request from {@code identity} carried. */
-    void heard(String identity, long incarnation) {
+    void heard(String identity, long incarnation, long since) {
         Long before = heard.put(identity, incarnation);
         if (before == null || before != incarnation) {
-            for (Consumer<String> l : restarts) {
-                l.accept(identity);
+            Restart restart = new Restart(identity, since);
+            for (Consumer<Restart> l : restarts) {
+                l.accept(restart);
             }
         }
+    }
+
+    /** Names {@code endpoint} by the tag its DTLS connector reports sessions under. */
+    void name(Endpoint endpoint, String tag) {
+        tags.put(endpoint, tag);
+    }
+
+    /**
+     * True when {@code endpoint}'s session with {@code peer} was made after the peer restarted,
+     * so the peer knows it too; false when it is older, missing, or cannot be told.
+     */
+    boolean madeSince(Endpoint endpoint, InetSocketAddress peer, Restart restart) {
+        String tag = tags.get(endpoint);
+        Long when = tag == null ? null : made.get(new Place(tag, peer));
+        return when != null && restart.since() != Long.MIN_VALUE && when - restart.since() >= 0;
     }
 
     /** Reads the incarnation of each request an endpoint receives. */
@@ -101,9 +153,12 @@ public final class Sessions {
             @Override
             public void receiveRequest(Request request) {
                 Option option = request.getOptions().getOtherOption(INCARNATION);
-                if (option != null && option.getLength() == Long.BYTES
-                        && request.getSourceContext().getPeerIdentity() instanceof PreSharedKeyIdentity psk) {
-                    heard(psk.getIdentity(), ByteBuffer.wrap(option.getValue()).getLong());
+                if (option != null && request.getSourceContext().getPeerIdentity() instanceof PreSharedKeyIdentity psk) {
+                    ByteBuffer value = ByteBuffer.wrap(option.getValue());
+                    long incarnation = value.getLong();
+                    long since = value.remaining() == Long.BYTES
+                            ? nanos.getAsLong() - TimeUnit.MILLISECONDS.toNanos(value.getLong()) : Long.MIN_VALUE;
+                    heard(psk.getIdentity(), incarnation, since);
                 }
             }
         };
@@ -126,12 +181,16 @@ public final class Sessions {
             public void onConnectionEstablished(Connection connection) {
                 Principal peer = connection.getEstablishedPeerIdentity();
                 if (peer instanceof PreSharedKeyIdentity psk) {
+                    made.put(new Place(endpoint, connection.getPeerAddress()), nanos.getAsLong());
                     established(new Established(endpoint, connection.getPeerAddress(), psk.getIdentity()));
                 }
             }
 
             @Override
             public void onConnectionRemoved(Connection connection) {
+                if (connection.getPeerAddress() != null) {
+                    made.remove(new Place(endpoint, connection.getPeerAddress()));
+                }
             }
 
             @Override
