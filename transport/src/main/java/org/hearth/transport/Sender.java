@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * <li><b>A timeout makes the peer suspect.</b> A request that got no answer at all, after
  *     Californium's retransmissions, marks the peer's address; the next request to it starts with
  *     a fresh full handshake instead of the old session.</li>
+ * <li><b>Two unanswered retransmissions make the session doubtful.</b> A peer that never speaks
+ *     first (a hub only answers) cannot say it restarted, and waiting for the whole exchange to
+ *     time out took 60 to 90 s. After {@link #DOUBT_AFTER} retransmissions of a request (6 to 9 s
+ *     with CoAP's defaults) it is sent again with a fresh handshake: at most one such handshake
+ *     per peer within {@link #unsentLimit}, so a lossy link does not turn into a handshake storm.</li>
  * <li><b>A new incarnation means the peer restarted.</b> Every request carries its program's
  *     incarnation and uptime ({@link Sessions}); when a request from the peer's identity carries an
  *     incarnation not heard before, the restarted side has spoken first. Every request still in
@@ -56,6 +61,8 @@ public final class Sender {
     private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
     /** Longer than Californium's own worst case: a DTLS handshake plus every CoAP retransmission. */
     public static final Duration GIVE_UP = Duration.ofMinutes(3);
+    /** Retransmissions of one request without an answer after which its session is doubted. */
+    static final int DOUBT_AFTER = 2;
 
 
     /**
@@ -84,6 +91,8 @@ public final class Sender {
     /** Identities that completed a handshake with this program: their keys are right. */
     private final Set<String> proven = ConcurrentHashMap.newKeySet();
     private final AtomicLong resent = new AtomicLong();
+    /** When a fresh handshake was last forced towards each address, by {@code System.nanoTime()}. */
+    private final Map<InetSocketAddress, Long> forced = new ConcurrentHashMap<>();
     private final Duration unsentLimit;
 
     /**
@@ -158,14 +167,15 @@ public final class Sender {
         });
         for (Attempt a : inFlight) {
             if (a.identity.equals(identity)) {
+                boolean fresh = suspect.remove(a.peer);
                 LOG.info("{} restarted: sending {} {} again{}", identity, a.method, Printable.of(a.target.getPath()),
-                        suspect.contains(a.peer) ? " with a fresh handshake" : "");
+                        fresh ? " with a fresh handshake" : "");
                 resent.incrementAndGet();
                 // One fresh handshake per peer: the first re-send forces it and the others wait for it.
                 // Forcing one each made Scandium reset the session while it was sending the messages
                 // that had waited for the previous one, and those were lost unsent (a NullPointerException
                 // in its DTLSConnector, seen with a 30-message queue).
-                a.start(suspect.remove(a.peer));
+                a.start(fresh);
             }
         }
     }
@@ -217,6 +227,9 @@ public final class Sender {
                 return;
             }
             Request previous = current;
+            if (fresh) {
+                forced.put(peer, System.nanoTime());
+            }
             Request r = request(fresh);
             current = r;
             sent = false;
@@ -233,6 +246,22 @@ public final class Sender {
                         method, Printable.of(target.getPath()), Printable.of(peer), unsentLimit.toSeconds());
                 start(false);
             }
+        }
+
+        /**
+         * {@code r} went unanswered {@link #DOUBT_AFTER} times: send it again with a fresh
+         * handshake, unless one was forced towards this peer lately (that one will carry the
+         * retransmissions too).
+         */
+        private synchronized void doubt(Request r) {
+            long now = System.nanoTime();
+            Long last = forced.get(peer);
+            if (r != current || result.isDone() || last != null && now - last < unsentLimit.toNanos()) {
+                return;
+            }
+            LOG.info("{} {} to {}: no answer after {} retransmissions; sending it again with a fresh handshake", method,
+                    Printable.of(target.getPath()), Printable.of(peer), DOUBT_AFTER);
+            start(true);
         }
 
         private synchronized void markSent(Request r) {
@@ -263,9 +292,18 @@ public final class Sender {
             r.setDestinationContext(MapBasedEndpointContext.addEntries(r.getDestinationContext(), fresh
                     ? DtlsEndpointContext.ATTRIBUE_HANDSHAKE_MODE_FORCE_FULL : DtlsEndpointContext.ATTRIBUTE_HANDSHAKE_MODE_AUTO));
             r.addMessageObserver(new MessageObserverAdapter() {
+                private int retransmissions;
+
                 @Override
                 public void onSent(boolean retransmission) {
                     markSent(r);
+                }
+
+                @Override
+                public void onRetransmission() {
+                    if (++retransmissions == DOUBT_AFTER) {
+                        doubt(r);
+                    }
                 }
 
                 @Override

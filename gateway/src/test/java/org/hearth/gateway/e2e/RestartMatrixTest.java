@@ -95,7 +95,7 @@ class RestartMatrixTest {
                 pull(home, TestHome.CORDS.get(round % TestHome.CORDS.size()));
                 Thread.sleep(random.nextInt(1500));
                 JavaProcess victim = p.side == Side.GATEWAY ? gateway : carer;
-                stop(victim, p.signal);
+                stop(victim, p.signal == Signal.KILL);
                 logs.add(victim.output());
                 victim.close();
                 // Closed: the finally block must not read it again if its restart fails.
@@ -184,8 +184,8 @@ class RestartMatrixTest {
         return p;
     }
 
-    private static void stop(JavaProcess p, Signal signal) throws Exception {
-        if (signal == Signal.KILL) {
+    static void stop(JavaProcess p, boolean kill) throws Exception {
+        if (kill) {
             p.kill();
         } else {
             p.terminate();
@@ -194,7 +194,7 @@ class RestartMatrixTest {
     }
 
     /** Pulls a cord through the daemon's loopback port, trying until the daemon takes it. */
-    private static void pull(TestHome home, String cord) throws Exception {
+    static void pull(TestHome home, String cord) throws Exception {
         CoapClient client = TestHome.localClient(home.plainPort, "local/sim/" + cord).setTimeout(2000L);
         try {
             for (int i = 0; i < 50; i++) {
@@ -210,7 +210,8 @@ class RestartMatrixTest {
         }
     }
 
-    private static void awaitAllAcknowledged(TestHome home, Duration limit, JavaProcess gateway, JavaProcess carer)
+    /** Waits until the gateway's store has every alert acknowledged; {@code other} is the process acknowledging them. */
+    static void awaitAllAcknowledged(TestHome home, Duration limit, JavaProcess gateway, JavaProcess other)
             throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (unacknowledged(home) > 0) {
@@ -218,8 +219,8 @@ class RestartMatrixTest {
                 // The threads that carry DTLS, CoAP and Hearth's own work, so a process that stopped
                 // answering shows where it waits.
                 throw new AssertionError("alerts still unacknowledged after " + limit + "; gateway said:\n" + gateway.output()
-                        + "\ncarer said:\n" + carer.output() + "\ngateway's threads:\n" + busyThreads(gateway.threadDump())
-                        + "\ncarer's threads:\n" + busyThreads(carer.threadDump()));
+                        + "\nthe other side said:\n" + other.output() + "\ngateway's threads:\n" + busyThreads(gateway.threadDump())
+                        + "\nthe other side's threads:\n" + busyThreads(other.threadDump()));
             }
             Thread.sleep(100);
         }
@@ -237,12 +238,12 @@ class RestartMatrixTest {
         return out.toString();
     }
 
-    private static long raisedCount(TestHome home) throws Exception {
+    static long raisedCount(TestHome home) throws Exception {
         return Long.parseLong(CrashLoopTest.query(home, "SELECT count(*) FROM alerts WHERE test = 0").get(0));
     }
 
     /** The daemon answers a pull before its loop has raised the alert: wait until the store holds it. */
-    private static void awaitRaised(TestHome home, long count) throws Exception {
+    static void awaitRaised(TestHome home, long count) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (raisedCount(home) < count) {
             if (System.nanoTime() > deadline) {
@@ -252,7 +253,7 @@ class RestartMatrixTest {
         }
     }
 
-    private static long unacknowledged(TestHome home) throws Exception {
+    static long unacknowledged(TestHome home) throws Exception {
         return Long.parseLong(CrashLoopTest.query(home,
                 "SELECT count(*) FROM alerts WHERE test = 0 AND state NOT IN ('ACKNOWLEDGED', 'RESOLVED')").get(0));
     }

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.hearth.protocol.HubPairingCode;
 import org.hearth.gateway.app.config.PrivateFile;
 import org.hearth.gateway.coap.LocalToken;
 import org.hearth.carer.CarerEndpoint;
@@ -49,12 +50,30 @@ public final class TestHome {
      * every {@code heartbeat}.
      */
     public TestHome(Path dir, java.util.function.IntUnaryOperator route, Duration heartbeat) throws IOException {
+        this(dir, carerPort -> "  - {name: Priya, level: 1, endpoint: \"coaps://127.0.0.1:" + route.applyAsInt(carerPort) + "\"}\n",
+                "carers:\n  Priya: {identity: " + IDENTITY + ", key: " + KEY + "}\n", "", heartbeat);
+    }
+
+    /**
+     * A home paired with a care hub at {@code hub} (the address the gateway dials: the hub's, or a
+     * relay's), as {@code hearth pair --hub} pairs it with the hub's {@code code}: Priya is on the
+     * ladder {@code via: hub}, and the gateway beats to the hub every {@code heartbeat}.
+     */
+    public static TestHome viaHub(Path dir, HubPairingCode code, URI hub, Duration heartbeat) throws IOException {
+        return new TestHome(dir, carerPort -> "  - {name: Priya, level: 1, via: hub}\n",
+                "hub: {key: " + HexFormat.of().formatHex(code.key()) + "}\n",
+                "hub: {uri: \"" + hub + "\", identity: " + code.identity() + ", heartbeat: " + heartbeat.toSeconds() + "s}\n",
+                heartbeat);
+    }
+
+    private TestHome(Path dir, java.util.function.IntFunction<String> carers, String secrets, String more, Duration heartbeat)
+            throws IOException {
         this.dir = dir;
         this.gatewayPort = Ports.freeUdp();
         this.plainPort = Ports.freeUdp();
         this.carerPort = Ports.freeUdp();
         this.config = dir.resolve("hearth.yaml");
-        PrivateFile.replace(dir.resolve("secrets.yaml"), "carers:\n  Priya: {identity: " + IDENTITY + ", key: " + KEY + "}\n");
+        PrivateFile.replace(dir.resolve("secrets.yaml"), secrets);
         StringBuilder sensors = new StringBuilder();
         for (int i = 0; i < CORDS.size(); i++) {
             String room = CORDS.get(i).substring(5);
@@ -67,10 +86,9 @@ public final class TestHome {
                 gpio: {backend: mock}
                 sensors:
                 %scarers:
-                  - {name: Priya, level: 1, endpoint: "coaps://127.0.0.1:%d"}
-                coap: {bind: 127.0.0.1, port: %d, loopback_port: %d}
+                %scoap: {bind: 127.0.0.1, port: %d, loopback_port: %d}
                 heartbeat: {interval: %ds}
-                """.formatted(sensors, route.applyAsInt(carerPort), gatewayPort, plainPort, heartbeat.toSeconds()));
+                %s""".formatted(sensors, carers.apply(carerPort), gatewayPort, plainPort, heartbeat.toSeconds(), more));
     }
 
     public Path database() {

@@ -61,7 +61,7 @@ public final class EvalInactivityCommand implements Callable<Integer> {
                     + "and a PIR does not, like 10m; 0 for a resident who dozes (default: ${DEFAULT-VALUE}).")
     private String stirEvery;
 
-    @Option(names = "--out", paramLabel = "FILE.csv", description = "Writes every alert and check-in as time,kind,detail.")
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Writes every alert and check-in as time,kind,collapse,detail (collapse: the injected copy's number, empty for the home's own log).")
     private Path out;
 
     @Override

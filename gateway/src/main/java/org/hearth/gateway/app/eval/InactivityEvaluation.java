@@ -95,10 +95,15 @@ public final class InactivityEvaluation {
         }
     }
 
-    /** One line of the CSV: {@code time,kind,detail}. */
-    public record Row(Instant time, String kind, String detail) {
+    /**
+     * One line of the CSV: {@code time,kind,collapse,detail}.
+     *
+     * @param collapse the injected collapse's copy number, 0 for a row of the home's own log
+     * @param detail   words for people; nothing reads them
+     */
+    public record Row(Instant time, String kind, int collapse, String detail) {
         String csv() {
-            return CSV_TIME.format(time.atZone(ZONE)) + "," + kind + "," + quoted(detail);
+            return CSV_TIME.format(time.atZone(ZONE)) + "," + kind + "," + (collapse == 0 ? "" : collapse) + "," + quoted(detail);
         }
 
         private static String quoted(String s) {
@@ -179,7 +184,7 @@ public final class InactivityEvaluation {
 
         public void writeCsv(Path file) throws IOException {
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                w.write("time,kind,detail\n");
+                w.write("time,kind,collapse,detail\n");
                 for (Row r : rows) {
                     w.write(r.csv());
                     w.write('\n');
@@ -226,7 +231,7 @@ public final class InactivityEvaluation {
             }
             injected++;
             Instant at = cut.get();
-            rows.add(new Row(at, "collapse", "copy " + copy + ": the log is cut here; last movement "
+            rows.add(new Row(at, "collapse", copy, "copy " + copy + ": the log is cut here; last movement "
                     + Math.round(truth.sinceLastActivation(at).toSeconds() / 60.0) + " min before"));
             List<PresenceEvent> seen = radar.map(r -> r.before(at)).orElse(List.of());
             Optional<Outcome> alert = replay(events, truth, at, at.plus(DETECT_WITHIN), seen).stream()
@@ -235,10 +240,10 @@ public final class InactivityEvaluation {
             if (alert.isPresent()) {
                 double delay = Duration.between(at, alert.get().time()).toSeconds() / 60.0;
                 delays.add(delay);
-                rows.add(new Row(alert.get().time(), kindName(alert.get().kind()), String.format(Locale.ROOT,
+                rows.add(new Row(alert.get().time(), kindName(alert.get().kind()), copy, String.format(Locale.ROOT,
                         "copy %d: detected %.0f min after the collapse: %s", copy, delay, alert.get().message())));
             } else {
-                rows.add(new Row(at.plus(DETECT_WITHIN), "collapse.missed", "copy " + copy + ": no alert within "
+                rows.add(new Row(at.plus(DETECT_WITHIN), "collapse.missed", copy, "copy " + copy + ": no alert within "
                         + DETECT_WITHIN.toHours() + " h"));
             }
         }
@@ -297,11 +302,11 @@ public final class InactivityEvaluation {
 
     private static Row row(Outcome o) {
         if (!o.asked()) {
-            return new Row(o.time(), kindName(o.kind()), "carers told: " + o.message());
+            return new Row(o.time(), kindName(o.kind()), 0, "carers told: " + o.message());
         }
         return o.toCarers()
-                ? new Row(o.time(), kindName(o.kind()), "carers told (no answer to the check-in): " + o.message())
-                : new Row(o.time(), "checkin." + kindName(o.kind()), "answered: " + o.message());
+                ? new Row(o.time(), kindName(o.kind()), 0, "carers told (no answer to the check-in): " + o.message())
+                : new Row(o.time(), "checkin." + kindName(o.kind()), 0, "answered: " + o.message());
     }
 
     private static String kindName(AlertKind kind) {

@@ -38,8 +38,8 @@ class EvalInactivityCommandTest {
         assertThat(lines.get(0)).matches("inactivity: days=\\d+\\.\\d{2} alerts=\\d+ alerts_per_week=\\d+\\.\\d{2}");
         assertThat(lines.get(1)).matches("checkins: per_week=\\d+\\.\\d{2}");
         assertThat(lines.get(2)).matches("collapses: injected=5 detected=\\d+ median_delay_min=(\\d+\\.\\d|n/a)");
-        assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).first().isEqualTo("time,kind,detail");
-        assertThat(Files.readString(csv)).contains(",collapse,\"copy 1: the log is cut here");
+        assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).first().isEqualTo("time,kind,collapse,detail");
+        assertThat(Files.readString(csv)).contains(",collapse,1,\"copy 1: the log is cut here");
     }
 
     @Test
