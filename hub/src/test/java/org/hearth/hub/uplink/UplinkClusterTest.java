@@ -1,0 +1,153 @@
+package org.hearth.hub.uplink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.elements.config.Configuration;
+import org.hearth.hub.Hub;
+import org.hearth.hub.config.HubConfig;
+import org.hearth.hub.store.Home;
+import org.hearth.hub.testkit.PostgresServer;
+import org.hearth.hub.testkit.TestGateway;
+import org.hearth.hub.testkit.UdpRelay;
+import org.hearth.transport.CoapSettings;
+import org.hearth.transport.Sender;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two hub nodes, each a whole {@link Hub} with its own connections to one real PostgreSQL, as
+ * {@code uplink.cluster} nodes 1 and 2. A gateway (a real Scandium endpoint sending through the
+ * transport's {@link Sender}, as the gateway's outbox does) makes its DTLS session with node A
+ * through a NAT; the NAT rebinds and the load balancer's pick for the new port is node B: B
+ * forwards the records to A by the Connection ID's node byte, and A's answers and notifications
+ * leave through B. Then A dies: the gateway's next alert times out, its retry re-handshakes with
+ * B, and it is stored once.
+ */
+@Tag("medium")
+class UplinkClusterTest {
+
+    private static final byte[] KEY = "sixteen-bytes-C!".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void records_reaching_the_wrong_node_are_forwarded_and_a_dead_node_s_gateway_re_handshakes_with_the_other() throws Exception {
+        try (PostgresServer pg = PostgresServer.start()) {
+            String url = pg.createDatabase();
+            Path password = Files.writeString(dir.resolve("pg-password"), pg.password());
+            Map<Integer, InetSocketAddress> internal = Map.of(1, freeLoopbackPort(), 2, freeLoopbackPort());
+            Hub a = Hub.start(node(1, internal, url, password));
+            boolean aRunning = true;
+            try (Hub b = Hub.start(node(2, internal, url, password));
+                 UdpRelay nat = new UdpRelay(uplinkOf(a));
+                 TestGateway gateway = new TestGateway(nat.address(), home(a).identity(), KEY, quickTimeouts())) {
+                Home home = home(a);
+
+                // The session is made with node A; the gateway observes its downward queue there.
+                assertStored(gateway.sendAsOutbox(CoAP.Code.POST, "alerts", UplinkServerTest.alert(UUID.randomUUID())));
+                TestGateway.Observation down = gateway.observeDown();
+                assertThat(down.next()).isEqualTo("2.05 {\"v\":1,\"entries\":[]}");
+                assertThat(gateway.handshakes()).isEqualTo(1);
+
+                // The NAT rebinds; the load balancer sends the new port's datagrams to node B.
+                nat.retarget(uplinkOf(b));
+                nat.rebind();
+                UUID second = UUID.randomUUID();
+                assertStored(gateway.sendAsOutbox(CoAP.Code.POST, "alerts", UplinkServerTest.alert(second)));
+                assertThat(gateway.handshakes()).as("B forwarded to A's session: no new handshake").isEqualTo(1);
+                down.close();
+                down = gateway.observeDown();
+                assertThat(down.next()).isEqualTo("2.05 {\"v\":1,\"entries\":[]}");
+                long ack = a.uplink().tellGateway(home, "ack", ack(second), Instant.now());
+                assertThat(down.next()).as("A's notification, sent back out through B")
+                        .startsWith("2.05 {\"v\":1,\"entries\":[{\"seq\":" + ack + ",\"kind\":\"ack\"").contains(second.toString());
+                assertThat(gateway.sendAsOutbox(CoAP.Code.DELETE, "down/" + ack, null).response().orElseThrow().getCode())
+                        .isEqualTo(ResponseCode.DELETED);
+                assertThat(b.store().pendingDown(home.id())).isEmpty();
+                down.close();
+
+                // Node A dies mid-stream. An alert raised now reaches B, which forwards it to nobody.
+                a.close();
+                aRunning = false;
+                UUID whileADown = UUID.randomUUID();
+                Sender.Outcome lost = gateway.sendAsOutbox(CoAP.Code.POST, "alerts", UplinkServerTest.alert(whileADown));
+                assertThat(lost.timedOut()).as("no answer from a dead node").isTrue();
+                // The outbox retries; the Sender starts it with a fresh handshake, which B completes.
+                Sender.Outcome retried = gateway.sendAsOutbox(CoAP.Code.POST, "alerts", UplinkServerTest.alert(whileADown));
+                assertStored(retried);
+                assertThat(retried.response().orElseThrow().getPayloadString()).isEqualTo(whileADown.toString());
+                assertThat(gateway.handshakes()).isEqualTo(2);
+
+                // The gateway observes again on its new session; a carer's acknowledgement reaches it from B.
+                TestGateway.Observation again = gateway.observeDown();
+                assertThat(again.next()).isEqualTo("2.05 {\"v\":1,\"entries\":[]}");
+                long ack2 = b.uplink().tellGateway(home, "ack", ack(whileADown), Instant.now());
+                assertThat(again.next()).startsWith("2.05 {\"v\":1,\"entries\":[{\"seq\":" + ack2 + ",\"kind\":\"ack\"")
+                        .contains(whileADown.toString());
+                again.close();
+
+                // A retry of an alert already stored is stored once: nothing lost, nothing twice.
+                assertStored(gateway.sendAsOutbox(CoAP.Code.POST, "alerts", UplinkServerTest.alert(whileADown)));
+                assertThat(b.store().alerts(home.id())).extracting(x -> x.id()).hasSize(3).doesNotHaveDuplicates()
+                        .contains(second, whileADown);
+            } finally {
+                if (aRunning) {
+                    a.close();
+                }
+            }
+        }
+    }
+
+    private static void assertStored(Sender.Outcome outcome) {
+        assertThat(outcome.timedOut()).as("answered").isFalse();
+        assertThat(outcome.response().orElseThrow().getCode()).isEqualTo(ResponseCode.CHANGED);
+    }
+
+    private static String ack(UUID alert) {
+        return "{\"ack\":{\"v\":1,\"alert_id\":\"" + alert + "\",\"by\":\"Priya\",\"at\":\"2026-11-28T10:16:02Z\"},\"device\":\"Priya's phone\"}";
+    }
+
+    /** Californium's CoAP timeouts cut from about a minute to a few seconds, so the dead node is noticed quickly. */
+    private static Configuration quickTimeouts() {
+        Configuration c = CoapSettings.initiating();
+        c.set(CoapConfig.ACK_TIMEOUT, 500, TimeUnit.MILLISECONDS);
+        c.set(CoapConfig.MAX_RETRANSMIT, 2);
+        return c;
+    }
+
+    private HubConfig node(int id, Map<Integer, InetSocketAddress> internal, String url, Path password) {
+        return new HubConfig(new HubConfig.Uplink("127.0.0.1", 0, "127.0.0.1", Optional.of(new HubConfig.Cluster(id, internal))),
+                Duration.ofSeconds(60), new HubConfig.Storage(dir.resolve("node-" + id), HubConfig.StoreKind.POSTGRESQL,
+                Optional.of(new HubConfig.Postgresql(url, PostgresServer.USER, password))));
+    }
+
+    private static Home home(Hub hub) {
+        return hub.store().homes().stream().findFirst().orElseGet(() -> hub.store().addHome("Flat 12", KEY, Instant.now()));
+    }
+
+    private static InetSocketAddress uplinkOf(Hub hub) {
+        return new InetSocketAddress("127.0.0.1", hub.uplink().port());
+    }
+
+    private static InetSocketAddress freeLoopbackPort() throws java.net.SocketException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            return new InetSocketAddress("127.0.0.1", s.getLocalPort());
+        }
+    }
+}
