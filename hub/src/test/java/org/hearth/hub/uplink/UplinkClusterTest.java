@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.eclipse.californium.elements.config.Configuration;
 import org.hearth.hub.Hub;
 import org.hearth.hub.config.HubConfig;
 import org.hearth.hub.store.Home;
+import org.hearth.hub.testkit.NginxUdpBalancer;
 import org.hearth.hub.testkit.PostgresServer;
 import org.hearth.hub.testkit.TestGateway;
 import org.hearth.hub.testkit.UdpRelay;
@@ -47,7 +49,50 @@ class UplinkClusterTest {
     Path dir;
 
     @Test
-    void records_reaching_the_wrong_node_are_forwarded_and_a_dead_node_s_gateway_re_handshakes_with_the_other() throws Exception {
+    void behind_a_nat_that_rebinds_onto_the_other_node_records_are_forwarded_and_a_dead_node_s_gateway_re_handshakes() throws Exception {
+        scenario((a, b) -> {
+            UdpRelay nat = new UdpRelay(a);
+            return new Front(nat, () -> {
+                // The NAT rebinds; the load balancer sends the new port's datagrams to node B.
+                nat.retarget(b);
+                nat.rebind();
+            });
+        });
+    }
+
+    /**
+     * The same through Debian's nginx (stream module, UDP, round robin): the handshake's source
+     * port goes to node A, and the NAT's new port after rebinding is nginx's next pick, node B.
+     */
+    @Test
+    void through_nginx_as_the_udp_load_balancer() throws Exception {
+        scenario((a, b) -> {
+            NginxUdpBalancer nginx = NginxUdpBalancer.start(Files.createDirectories(dir.resolve("nginx")), List.of(a, b));
+            UdpRelay nat = new UdpRelay(nginx.address());
+            return new Front(nat, nat::rebind, nginx);
+        });
+    }
+
+    /** What the gateway sends through: a NAT, and what moves its datagrams from node A to node B. */
+    private record Front(UdpRelay nat, Step toB, AutoCloseable... also) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            nat.close();
+            for (AutoCloseable c : also) {
+                c.close();
+            }
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private interface FrontFactory {
+        Front start(InetSocketAddress a, InetSocketAddress b) throws Exception;
+    }
+
+    private void scenario(FrontFactory fronts) throws Exception {
         try (PostgresServer pg = PostgresServer.start()) {
             String url = pg.createDatabase();
             Path password = Files.writeString(dir.resolve("pg-password"), pg.password());
@@ -55,8 +100,8 @@ class UplinkClusterTest {
             Hub a = Hub.start(node(1, internal, url, password));
             boolean aRunning = true;
             try (Hub b = Hub.start(node(2, internal, url, password));
-                 UdpRelay nat = new UdpRelay(uplinkOf(a));
-                 TestGateway gateway = new TestGateway(nat.address(), home(a).identity(), KEY, quickTimeouts())) {
+                 Front front = fronts.start(uplinkOf(a), uplinkOf(b));
+                 TestGateway gateway = new TestGateway(front.nat().address(), home(a).identity(), KEY, quickTimeouts())) {
                 Home home = home(a);
 
                 // The session is made with node A; the gateway observes its downward queue there.
@@ -65,9 +110,7 @@ class UplinkClusterTest {
                 assertThat(down.next()).isEqualTo("2.05 {\"v\":1,\"entries\":[]}");
                 assertThat(gateway.handshakes()).isEqualTo(1);
 
-                // The NAT rebinds; the load balancer sends the new port's datagrams to node B.
-                nat.retarget(uplinkOf(b));
-                nat.rebind();
+                front.toB().run();
                 UUID second = UUID.randomUUID();
                 assertStored(gateway.sendAsOutbox(CoAP.Code.POST, "alerts", UplinkServerTest.alert(second)));
                 assertThat(gateway.handshakes()).as("B forwarded to A's session: no new handshake").isEqualTo(1);
