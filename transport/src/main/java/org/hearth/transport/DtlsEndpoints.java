@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.DtlsHealth;
 import org.eclipse.californium.scandium.DtlsClusterConnector;
 import org.eclipse.californium.scandium.config.DtlsClusterConnectorConfig;
 import org.eclipse.californium.scandium.config.DtlsConfig;
@@ -52,37 +53,44 @@ public final class DtlsEndpoints {
      */
     public static CoapEndpoint secure(Configuration config, InetSocketAddress address, AdvancedPskStore keys,
                                       String tag, Sessions sessions) {
-        return secure(config, address, keys, tag, sessions, Optional.empty());
+        LinkHealth link = new LinkHealth(tag, java.time.Clock.systemUTC());
+        return secure(config, address, keys, tag, sessions, link, link, Optional.empty());
     }
 
     /**
-     * As {@link #secure(Configuration, InetSocketAddress, AdvancedPskStore, String, Sessions)}, and,
-     * with {@code cluster}, one node of a cluster: Scandium's {@link DtlsClusterConnector}, with the
-     * node id in the first byte of every Connection ID this node hands out
-     * ({@link MultiNodeConnectionIdGenerator}, of {@code DTLS_CONNECTION_ID_LENGTH} bytes, at least
-     * 2), so a record the load balancer or a NAT sends to another node is forwarded to this one.
+     * As {@link #secure(Configuration, InetSocketAddress, AdvancedPskStore, String, Sessions)}, as one
+     * node of a cluster: Scandium's {@link DtlsClusterConnector}, with the node id in the first byte
+     * of every Connection ID this node hands out ({@link MultiNodeConnectionIdGenerator}, of
+     * {@code DTLS_CONNECTION_ID_LENGTH} bytes, at least 2), so a record the load balancer or a NAT
+     * sends to another node is forwarded to this one. What passes between the nodes is counted in
+     * {@code traffic}.
      */
-    public static CoapEndpoint secure(Configuration config, InetSocketAddress address, AdvancedPskStore keys,
-                                      String tag, Sessions sessions, Optional<ClusterNodes> cluster) {
-        LinkHealth health = new LinkHealth(tag, java.time.Clock.systemUTC());
+    public static CoapEndpoint clusterNode(Configuration config, InetSocketAddress address, AdvancedPskStore keys,
+                                           String tag, Sessions sessions, ClusterTraffic traffic) {
+        return secure(config, address, keys, tag, sessions, traffic.link(), traffic, Optional.of(traffic.nodes()));
+    }
+
+    private static CoapEndpoint secure(Configuration config, InetSocketAddress address, AdvancedPskStore keys, String tag,
+                                       Sessions sessions, LinkHealth link, DtlsHealth health, Optional<ClusterNodes> cluster) {
         DtlsConnectorConfig.Builder dtls = DtlsConnectorConfig.builder(config)
                 .setAddress(address)
                 .setAdvancedPskStore(keys)
                 .setLoggingTag(tag)
                 .setConnectionListener(sessions.listenerFor(tag))
                 .setHealthHandler(health)
-                .setSessionListener(health);
+                .setSessionListener(link);
         DTLSConnector connector;
         if (cluster.isPresent()) {
             Integer cidLength = config.get(DtlsConfig.DTLS_CONNECTION_ID_LENGTH);
             if (cidLength == null || cidLength < 2) {
                 throw new IllegalArgumentException("a cluster node needs a Connection ID of at least 2 bytes, was " + cidLength);
             }
-            dtls.setConnectionIdGenerator(new MultiNodeConnectionIdGenerator(cluster.get().self(), cidLength));
+            ClusterNodes nodes = cluster.get();
+            dtls.setConnectionIdGenerator(new MultiNodeConnectionIdGenerator(nodes.self(), cidLength));
             DtlsClusterConnectorConfig internal = DtlsClusterConnectorConfig.builder()
-                    .setAddress(cluster.get().internal())
+                    .setAddress(nodes.internal())
                     .build();
-            connector = new DtlsClusterConnector(dtls.build(), internal, cluster.get().provider());
+            connector = new DtlsClusterConnector(dtls.build(), internal, nodes.provider());
         } else {
             connector = new DTLSConnector(dtls.build());
         }

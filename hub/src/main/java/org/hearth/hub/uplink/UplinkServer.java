@@ -13,6 +13,7 @@ import org.hearth.hub.liveness.GatewayLiveness;
 import org.hearth.hub.store.Home;
 import org.hearth.hub.store.HubStore;
 import org.hearth.transport.ClusterNodes;
+import org.hearth.transport.ClusterTraffic;
 import org.hearth.transport.CoapSettings;
 import org.hearth.transport.DtlsEndpoints;
 import org.hearth.transport.Sessions;
@@ -39,8 +40,11 @@ public final class UplinkServer implements AutoCloseable {
     private final CoapEndpoint endpoint;
     private final DownResource down;
     private final HubStore store;
+    private final Optional<ClusterTraffic> traffic;
 
-    private UplinkServer(CoapServer server, CoapEndpoint endpoint, DownResource down, HubStore store) {
+    private UplinkServer(CoapServer server, CoapEndpoint endpoint, DownResource down, HubStore store,
+                         Optional<ClusterTraffic> traffic) {
+        this.traffic = traffic;
         this.server = server;
         this.endpoint = endpoint;
         this.down = down;
@@ -71,8 +75,11 @@ public final class UplinkServer implements AutoCloseable {
     public static UplinkServer start(InetSocketAddress address, HubStore store, GatewayLiveness liveness, Clock clock,
                                      Optional<ClusterNodes> cluster) {
         Configuration config = configuration();
-        String tag = cluster.map(c -> "uplink-node-" + c.self()).orElse("uplink");
-        CoapEndpoint endpoint = DtlsEndpoints.secure(config, address, new HomeKeys(store), tag, new Sessions(), cluster);
+        Optional<ClusterTraffic> traffic = cluster.map(c -> new ClusterTraffic(c, "uplink-node-" + c.self()));
+        CoapEndpoint endpoint = traffic.isPresent()
+                ? DtlsEndpoints.clusterNode(config, address, new HomeKeys(store), "uplink-node-" + cluster.get().self(),
+                        new Sessions(), traffic.get())
+                : DtlsEndpoints.secure(config, address, new HomeKeys(store), "uplink", new Sessions());
         CoapServer server = new CoapServer(config);
         server.addEndpoint(endpoint);
         DownResource down = new DownResource(store, clock);
@@ -83,7 +90,12 @@ public final class UplinkServer implements AutoCloseable {
         LOG.info("Uplink serving coaps://{} (DTLS 1.2, PSK, Connection ID {} bytes)", endpoint.getAddress(), CONNECTION_ID_LENGTH);
         cluster.ifPresent(c -> LOG.info("Uplink is node {} of a cluster of {}: records for the other nodes' sessions are forwarded "
                 + "from {} to {}", c.self(), c.nodes().size(), c.internal(), c.nodes()));
-        return new UplinkServer(server, endpoint, down, store);
+        return new UplinkServer(server, endpoint, down, store, traffic);
+    }
+
+    /** What this node passed to and from the other nodes of its cluster; empty for a hub on its own. */
+    public Optional<ClusterTraffic.Counts> clusterTraffic() {
+        return traffic.map(ClusterTraffic::counts);
     }
 
     public int port() {

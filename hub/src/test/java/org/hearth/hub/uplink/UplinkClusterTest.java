@@ -25,6 +25,7 @@ import org.hearth.hub.testkit.NginxUdpBalancer;
 import org.hearth.hub.testkit.PostgresServer;
 import org.hearth.hub.testkit.TestGateway;
 import org.hearth.hub.testkit.UdpRelay;
+import org.hearth.transport.ClusterTraffic;
 import org.hearth.transport.CoapSettings;
 import org.hearth.transport.Sender;
 import org.junit.jupiter.api.Tag;
@@ -114,15 +115,26 @@ class UplinkClusterTest {
                 UUID second = UUID.randomUUID();
                 assertStored(gateway.sendAsOutbox(CoAP.Code.POST, "alerts", UplinkServerTest.alert(second)));
                 assertThat(gateway.handshakes()).as("B forwarded to A's session: no new handshake").isEqualTo(1);
+                ClusterTraffic.Counts atB = b.uplink().clusterTraffic().orElseThrow();
+                assertThat(atB.forwarded()).as("records B passed to A").isPositive();
+                assertThat(atB.sentForOthers()).as("A's answers B sent out").isPositive();
+                assertThat(a.uplink().clusterTraffic().orElseThrow().received()).isEqualTo(atB.forwarded());
+                // The gateway observes afresh at every heartbeat (HubUplink), from where it is now.
                 down.close();
                 down = gateway.observeDown();
                 assertThat(down.next()).isEqualTo("2.05 {\"v\":1,\"entries\":[]}");
                 long ack = a.uplink().tellGateway(home, "ack", ack(second), Instant.now());
                 assertThat(down.next()).as("A's notification, sent back out through B")
                         .startsWith("2.05 {\"v\":1,\"entries\":[{\"seq\":" + ack + ",\"kind\":\"ack\"").contains(second.toString());
-                assertThat(gateway.sendAsOutbox(CoAP.Code.DELETE, "down/" + ack, null).response().orElseThrow().getCode())
-                        .isEqualTo(ResponseCode.DELETED);
+                assertAnswered(gateway.sendAsOutbox(CoAP.Code.DELETE, "down/" + ack, null), ResponseCode.DELETED);
                 assertThat(b.store().pendingDown(home.id())).isEmpty();
+                // A carer's act through node B, which holds no observation: durable, and brought by the
+                // gateway's next fresh observation (its next heartbeat).
+                long viaB = b.uplink().tellGateway(home, "ack", ack(second), Instant.now());
+                down.close();
+                down = gateway.observeDown();
+                assertThat(down.next()).startsWith("2.05 {\"v\":1,\"entries\":[{\"seq\":" + viaB + ",\"kind\":\"ack\"");
+                assertAnswered(gateway.sendAsOutbox(CoAP.Code.DELETE, "down/" + viaB, null), ResponseCode.DELETED);
                 down.close();
 
                 // Node A dies mid-stream. An alert raised now reaches B, which forwards it to nobody.
@@ -158,8 +170,12 @@ class UplinkClusterTest {
     }
 
     private static void assertStored(Sender.Outcome outcome) {
+        assertAnswered(outcome, ResponseCode.CHANGED);
+    }
+
+    private static void assertAnswered(Sender.Outcome outcome, ResponseCode code) {
         assertThat(outcome.timedOut()).as("answered").isFalse();
-        assertThat(outcome.response().orElseThrow().getCode()).isEqualTo(ResponseCode.CHANGED);
+        assertThat(outcome.response().orElseThrow().getCode()).isEqualTo(code);
     }
 
     private static String ack(UUID alert) {
