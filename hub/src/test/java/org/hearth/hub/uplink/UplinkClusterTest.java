@@ -21,6 +21,7 @@ import org.eclipse.californium.elements.config.Configuration;
 import org.hearth.hub.Hub;
 import org.hearth.hub.config.HubConfig;
 import org.hearth.hub.store.Home;
+import org.hearth.hub.testkit.HubProcess;
 import org.hearth.hub.testkit.NginxUdpBalancer;
 import org.hearth.hub.testkit.PostgresServer;
 import org.hearth.hub.testkit.TestGateway;
@@ -33,15 +34,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two hub nodes, each a whole {@link Hub} with its own connections to one real PostgreSQL, as
- * {@code uplink.cluster} nodes 1 and 2. A gateway (a real Scandium endpoint sending through the
- * transport's {@link Sender}, as the gateway's outbox does) makes its DTLS session with node A
- * through a NAT; the NAT rebinds and the load balancer's pick for the new port is node B: B
- * forwards the records to A by the Connection ID's node byte, and A's answers and notifications
- * leave through B. Then A dies: the gateway's next alert times out, its retry re-handshakes with
- * B, and it is stored once.
+ * Two hub nodes on one real PostgreSQL, as {@code uplink.cluster} nodes 1 and 2: node A is
+ * {@code hearth-hub run} as a process of its own, from its hub.yaml, and node B a {@link Hub} in the
+ * test (where the test can queue carers' acts and read its cluster counters). A gateway (a real
+ * Scandium endpoint sending through the transport's {@link Sender}, as the gateway's outbox does)
+ * makes its DTLS session with node A through a NAT; the NAT rebinds and the load balancer's pick for
+ * the new port is node B: B forwards the records to A by the Connection ID's node byte, and A's
+ * answers and notifications leave through B. Then A is killed with SIGKILL: the gateway's next
+ * alert times out, its retry re-handshakes with B, and it is stored once.
  */
-@Tag("medium")
+@Tag("large")
 class UplinkClusterTest {
 
     private static final byte[] KEY = "sixteen-bytes-C!".getBytes(StandardCharsets.US_ASCII);
@@ -98,18 +100,19 @@ class UplinkClusterTest {
             String url = pg.createDatabase();
             Path password = Files.writeString(dir.resolve("pg-password"), pg.password());
             Map<Integer, InetSocketAddress> internal = Map.of(1, freeLoopbackPort(), 2, freeLoopbackPort());
-            Hub a = Hub.start(node(1, internal, url, password));
-            boolean aRunning = true;
+            int aPort = freeLoopbackPort().getPort();
             try (Hub b = Hub.start(node(2, internal, url, password));
-                 Front front = fronts.start(uplinkOf(a), uplinkOf(b));
-                 TestGateway gateway = new TestGateway(front.nat().address(), home(a).identity(), KEY, quickTimeouts())) {
-                Home home = home(a);
+                 HubProcess a = HubProcess.start(dir.resolve("node-1"), clusterYaml(1, internal, url, password, aPort), aPort);
+                 Front front = fronts.start(a.uplink(), uplinkOf(b));
+                 TestGateway gateway = new TestGateway(front.nat().address(), home(b).identity(), KEY, quickTimeouts())) {
+                Home home = home(b);
 
                 // The session is made with node A; the gateway observes its downward queue there.
                 assertStored(gateway.sendAsOutbox(CoAP.Code.POST, "alerts", UplinkServerTest.alert(UUID.randomUUID())));
                 TestGateway.Observation down = gateway.observeDown();
                 assertThat(down.next()).isEqualTo("2.05 {\"v\":1,\"entries\":[]}");
                 assertThat(gateway.handshakes()).isEqualTo(1);
+                assertThat(b.uplink().clusterTraffic().orElseThrow().forwarded()).as("so far nothing reached B").isZero();
 
                 front.toB().run();
                 UUID second = UUID.randomUUID();
@@ -118,28 +121,25 @@ class UplinkClusterTest {
                 ClusterTraffic.Counts atB = b.uplink().clusterTraffic().orElseThrow();
                 assertThat(atB.forwarded()).as("records B passed to A").isPositive();
                 assertThat(atB.sentForOthers()).as("A's answers B sent out").isPositive();
-                assertThat(a.uplink().clusterTraffic().orElseThrow().received()).isEqualTo(atB.forwarded());
-                // The gateway observes afresh at every heartbeat (HubUplink), from where it is now.
+
+                // Carers act through node B, which holds no observation: durable at once. The gateway
+                // observes afresh at every heartbeat (HubUplink), from where it is now: A answers, through B.
+                long ack = b.uplink().tellGateway(home, "ack", ack(second), Instant.now());
+                long check = b.uplink().tellGateway(home, "check_now", "{}", Instant.now());
                 down.close();
                 down = gateway.observeDown();
-                assertThat(down.next()).isEqualTo("2.05 {\"v\":1,\"entries\":[]}");
-                long ack = a.uplink().tellGateway(home, "ack", ack(second), Instant.now());
-                assertThat(down.next()).as("A's notification, sent back out through B")
-                        .startsWith("2.05 {\"v\":1,\"entries\":[{\"seq\":" + ack + ",\"kind\":\"ack\"").contains(second.toString());
+                assertThat(down.next()).startsWith("2.05 {\"v\":1,\"entries\":[{\"seq\":" + ack + ",\"kind\":\"ack\"")
+                        .contains(second.toString(), "{\"seq\":" + check + ",\"kind\":\"check_now\"}");
+                // The gateway applied the acknowledgement: A drops it and notifies what is left, out through B.
                 assertAnswered(gateway.sendAsOutbox(CoAP.Code.DELETE, "down/" + ack, null), ResponseCode.DELETED);
+                assertThat(down.next()).as("A's notification, sent back out through B")
+                        .isEqualTo("2.05 {\"v\":1,\"entries\":[{\"seq\":" + check + ",\"kind\":\"check_now\"}]}");
+                assertAnswered(gateway.sendAsOutbox(CoAP.Code.DELETE, "down/" + check, null), ResponseCode.DELETED);
                 assertThat(b.store().pendingDown(home.id())).isEmpty();
-                // A carer's act through node B, which holds no observation: durable, and brought by the
-                // gateway's next fresh observation (its next heartbeat).
-                long viaB = b.uplink().tellGateway(home, "ack", ack(second), Instant.now());
-                down.close();
-                down = gateway.observeDown();
-                assertThat(down.next()).startsWith("2.05 {\"v\":1,\"entries\":[{\"seq\":" + viaB + ",\"kind\":\"ack\"");
-                assertAnswered(gateway.sendAsOutbox(CoAP.Code.DELETE, "down/" + viaB, null), ResponseCode.DELETED);
                 down.close();
 
-                // Node A dies mid-stream. An alert raised now reaches B, which forwards it to nobody.
-                a.close();
-                aRunning = false;
+                // Node A is killed (SIGKILL) mid-stream. An alert raised now reaches B, which forwards it to nobody.
+                a.kill();
                 UUID whileADown = UUID.randomUUID();
                 Sender.Outcome lost = gateway.sendAsOutbox(CoAP.Code.POST, "alerts", UplinkServerTest.alert(whileADown));
                 assertThat(lost.timedOut()).as("no answer from a dead node").isTrue();
@@ -161,12 +161,24 @@ class UplinkClusterTest {
                 assertStored(gateway.sendAsOutbox(CoAP.Code.POST, "alerts", UplinkServerTest.alert(whileADown)));
                 assertThat(b.store().alerts(home.id())).extracting(x -> x.id()).hasSize(3).doesNotHaveDuplicates()
                         .contains(second, whileADown);
-            } finally {
-                if (aRunning) {
-                    a.close();
-                }
             }
         }
+    }
+
+    /** Node {@code id}'s hub.yaml, as an operator writes it: the cluster section read by the daemon itself. */
+    private static String clusterYaml(int id, Map<Integer, InetSocketAddress> internal, String url, Path password, int port)
+            throws java.io.IOException {
+        int httpPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            httpPort = s.getLocalPort();
+        }
+        String nodes = internal.entrySet().stream().map(e -> e.getKey() + ": 127.0.0.1:" + e.getValue().getPort())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "uplink: {bind: 127.0.0.1, port: " + port + ", public_host: 127.0.0.1, cluster: {node: " + id + ", nodes: {" + nodes
+                + "}}}\n"
+                + "storage: {data_dir: data, store: postgresql, postgresql: {url: \"" + url + "\", user: " + PostgresServer.USER
+                + ", password_file: " + password + "}}\n"
+                + "http: {bind: 127.0.0.1, port: " + httpPort + ", public_url: \"https://127.0.0.1:" + httpPort + "\"}\n";
     }
 
     private static void assertStored(Sender.Outcome outcome) {
