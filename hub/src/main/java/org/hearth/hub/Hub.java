@@ -15,6 +15,7 @@ import org.hearth.hub.store.HubStore;
 import org.hearth.hub.store.JdbcHubStore;
 import org.hearth.hub.uplink.UplinkServer;
 import org.hearth.time.RealTimeScheduler;
+import org.hearth.transport.ClusterNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ public final class Hub implements AutoCloseable {
             GatewayLiveness liveness = new GatewayLiveness(loop, store, config.heartbeat());
             liveness.start();
             UplinkServer uplink = UplinkServer.start(new InetSocketAddress(config.uplink().bind(), config.uplink().port()), store,
-                    liveness, loop.clock());
+                    liveness, loop.clock(), config.uplink().cluster().map(c -> new ClusterNodes(c.node(), c.nodes())));
             Optional<HttpApi> http;
             Optional<AlertPushes> pushes = Optional.empty();
             try {

@@ -2,10 +2,16 @@ package org.hearth.transport;
 
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.DtlsHealth;
+import org.eclipse.californium.scandium.DtlsClusterConnector;
+import org.eclipse.californium.scandium.config.DtlsClusterConnectorConfig;
+import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.MultiNodeConnectionIdGenerator;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedPskStore;
 
@@ -47,18 +53,50 @@ public final class DtlsEndpoints {
      */
     public static CoapEndpoint secure(Configuration config, InetSocketAddress address, AdvancedPskStore keys,
                                       String tag, Sessions sessions) {
-        LinkHealth health = new LinkHealth(tag, java.time.Clock.systemUTC());
-        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
+        LinkHealth link = new LinkHealth(tag, java.time.Clock.systemUTC());
+        return secure(config, address, keys, tag, sessions, link, link, Optional.empty());
+    }
+
+    /**
+     * As {@link #secure(Configuration, InetSocketAddress, AdvancedPskStore, String, Sessions)}, as one
+     * node of a cluster: Scandium's {@link DtlsClusterConnector}, with the node id in the first byte
+     * of every Connection ID this node hands out ({@link MultiNodeConnectionIdGenerator}, of
+     * {@code DTLS_CONNECTION_ID_LENGTH} bytes, at least 2), so a record the load balancer or a NAT
+     * sends to another node is forwarded to this one. What passes between the nodes is counted in
+     * {@code traffic}.
+     */
+    public static CoapEndpoint clusterNode(Configuration config, InetSocketAddress address, AdvancedPskStore keys,
+                                           String tag, Sessions sessions, ClusterTraffic traffic) {
+        return secure(config, address, keys, tag, sessions, traffic.link(), traffic, Optional.of(traffic.nodes()));
+    }
+
+    private static CoapEndpoint secure(Configuration config, InetSocketAddress address, AdvancedPskStore keys, String tag,
+                                       Sessions sessions, LinkHealth link, DtlsHealth health, Optional<ClusterNodes> cluster) {
+        DtlsConnectorConfig.Builder dtls = DtlsConnectorConfig.builder(config)
                 .setAddress(address)
                 .setAdvancedPskStore(keys)
                 .setLoggingTag(tag)
                 .setConnectionListener(sessions.listenerFor(tag))
                 .setHealthHandler(health)
-                .setSessionListener(health)
-                .build();
+                .setSessionListener(link);
+        DTLSConnector connector;
+        if (cluster.isPresent()) {
+            Integer cidLength = config.get(DtlsConfig.DTLS_CONNECTION_ID_LENGTH);
+            if (cidLength == null || cidLength < 2) {
+                throw new IllegalArgumentException("a cluster node needs a Connection ID of at least 2 bytes, was " + cidLength);
+            }
+            ClusterNodes nodes = cluster.get();
+            dtls.setConnectionIdGenerator(new MultiNodeConnectionIdGenerator(nodes.self(), cidLength));
+            DtlsClusterConnectorConfig internal = DtlsClusterConnectorConfig.builder()
+                    .setAddress(nodes.internal())
+                    .build();
+            connector = new DtlsClusterConnector(dtls.build(), internal, nodes.provider());
+        } else {
+            connector = new DTLSConnector(dtls.build());
+        }
         CoapEndpoint endpoint = new CoapEndpoint.Builder()
                 .setConfiguration(config)
-                .setConnector(new DTLSConnector(dtls))
+                .setConnector(connector)
                 .setOptionRegistry(Sessions.OPTIONS)
                 .setLoggingTag(tag)
                 .build();

@@ -1,8 +1,10 @@
 package org.hearth.hub.config;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -57,8 +59,35 @@ public record HubConfig(Uplink uplink, Duration heartbeat, Storage storage, Opti
      * @param bind       the address the DTLS endpoint listens on
      * @param port       its UDP port
      * @param publicHost the host name gateways dial, written into pairing codes
+     * @param cluster    this node's place in a cluster of hub nodes behind one UDP load balancer;
+     *                   empty for a hub on its own
      */
-    public record Uplink(String bind, int port, String publicHost) {
+    public record Uplink(String bind, int port, String publicHost, Optional<Cluster> cluster) {
+
+        public Uplink {
+            Objects.requireNonNull(cluster, "cluster");
+        }
+
+        /** A hub on its own. */
+        public Uplink(String bind, int port, String publicHost) {
+            this(bind, port, publicHost, Optional.empty());
+        }
+    }
+
+    /**
+     * Several hub nodes sharing one PostgreSQL store behind one UDP load balancer
+     * (docs/hub-api.md, "A cluster of hub nodes").
+     *
+     * @param node  this node's id, 0 to 255, unique in the cluster: the first byte of every
+     *              Connection ID it hands out
+     * @param nodes every node's internal address by id, this node's included: IP addresses on a
+     *              private network, where nodes forward each other's gateways' records
+     */
+    public record Cluster(int node, Map<Integer, InetSocketAddress> nodes) {
+
+        public Cluster {
+            nodes = Map.copyOf(nodes);
+        }
     }
 
     /** Which store the hub uses. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -17,8 +18,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.hearth.time.Durations;
 
 /**
@@ -33,6 +36,11 @@ public final class HubConfigLoader {
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(60);
     public static final Duration HEARTBEAT_MIN = Duration.ofSeconds(10);
     public static final Duration HEARTBEAT_MAX = Duration.ofMinutes(15);
+
+    public static final int MAX_NODE_ID = org.hearth.transport.ClusterNodes.MAX_NODE_ID;
+    /** An IPv4 address (digits and dots only, so no name is ever looked up) or a bracketed IPv6 one, then a port. */
+    private static final java.util.regex.Pattern INTERNAL_ADDRESS =
+            java.util.regex.Pattern.compile("(?:(\\d{1,3}(?:\\.\\d{1,3}){3})|\\[([0-9A-Fa-f:.]+)\\]):(\\d{1,5})");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -76,11 +84,14 @@ public final class HubConfigLoader {
         known(root, "", "uplink", "heartbeat", "storage", "http");
 
         JsonNode uplinkNode = object(root, "uplink");
-        known(uplinkNode, "uplink", "bind", "port", "public_host");
+        known(uplinkNode, "uplink", "bind", "port", "public_host", "cluster");
         String publicHost = text(uplinkNode, "uplink.public_host", null);
-        HubConfig.Uplink uplink = new HubConfig.Uplink(text(uplinkNode, "uplink.bind", "0.0.0.0"),
-                integer(uplinkNode, "uplink.port", DEFAULT_PORT, 1, 65535),
-                publicHost == null ? localHostName() : publicHost);
+        String bind = text(uplinkNode, "uplink.bind", "0.0.0.0");
+        int port = integer(uplinkNode, "uplink.port", DEFAULT_PORT, 1, 65535);
+        Optional<HubConfig.Cluster> cluster = uplinkNode.has("cluster")
+                ? Optional.of(cluster(object(uplinkNode, "uplink.cluster"), bind, port))
+                : Optional.empty();
+        HubConfig.Uplink uplink = new HubConfig.Uplink(bind, port, publicHost == null ? localHostName() : publicHost, cluster);
 
         JsonNode heartbeatNode = object(root, "heartbeat");
         known(heartbeatNode, "heartbeat", "interval");
@@ -104,8 +115,106 @@ public final class HubConfigLoader {
             }
             default -> errors.add("storage.store: must be sqlite or postgresql, was " + kindName);
         }
+        if (cluster.isPresent() && kind != HubConfig.StoreKind.POSTGRESQL) {
+            errors.add("uplink.cluster: the nodes of a cluster share one store: set storage.store: postgresql");
+        }
         HubConfig.Http http = http(object(root, "http"), base);
         return new HubConfig(uplink, heartbeat, new HubConfig.Storage(dataDir, kind, postgresql), Optional.of(http));
+    }
+
+    /**
+     * {@code uplink.cluster}: this node's id and every node's internal address. What arrives at an
+     * internal address is taken as a gateway's own record, so those addresses must be private.
+     */
+    private HubConfig.Cluster cluster(JsonNode node, String bind, int uplinkPort) {
+        known(node, "uplink.cluster", "node", "nodes");
+        int self = integer(node, "uplink.cluster.node", -1, 0, MAX_NODE_ID);
+        if (!node.has("node")) {
+            errors.add("uplink.cluster.node: required, this node's id (0 to " + MAX_NODE_ID + ")");
+        }
+        JsonNode list = object(node, "uplink.cluster.nodes");
+        Map<Integer, InetSocketAddress> nodes = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String path = "uplink.cluster.nodes." + entry.getKey();
+            Integer id = nodeId(entry.getKey());
+            if (id == null) {
+                errors.add(path + ": a node id must be a whole number from 0 to " + MAX_NODE_ID);
+                continue;
+            }
+            InetSocketAddress address = internalAddress(path, entry.getValue());
+            if (address == null) {
+                continue;
+            }
+            if (nodes.containsValue(address)) {
+                errors.add(path + ": " + address.getHostString() + ":" + address.getPort() + " is another node's address too");
+            }
+            if (id == self && address.getPort() == uplinkPort
+                    && (bind.equals("0.0.0.0") || bind.equals("::") || address.getAddress().getHostAddress().equals(bind))) {
+                errors.add(path + ": port " + uplinkPort + " is the uplink's own; give cluster traffic a port of its own (e.g. "
+                        + (uplinkPort + 100) + ")");
+            }
+            nodes.put(id, address);
+        }
+        if (list.size() < 2) {
+            errors.add("uplink.cluster.nodes: list every node of the cluster, this one included (at least 2), as ID: IP:PORT");
+        } else if (self >= 0 && !nodes.containsKey(self) && nodeIdsValid(list)) {
+            errors.add("uplink.cluster.nodes: this node, " + self + ", is not in the list");
+        }
+        return new HubConfig.Cluster(self, nodes);
+    }
+
+    private static boolean nodeIdsValid(JsonNode list) {
+        for (Iterator<String> it = list.fieldNames(); it.hasNext(); ) {
+            if (nodeId(it.next()) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Integer nodeId(String key) {
+        try {
+            int id = Integer.parseInt(key.strip());
+            return id >= 0 && id <= MAX_NODE_ID ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** {@code IP:PORT} or {@code [IPv6]:PORT}, an IP address (never a name to look up) on a private network. */
+    private InetSocketAddress internalAddress(String path, JsonNode value) {
+        String text = value.isValueNode() ? value.asText().strip() : "";
+        java.util.regex.Matcher m = INTERNAL_ADDRESS.matcher(text);
+        int port = m.matches() ? parsePort(m.group(3)) : -1;
+        if (port < 1 || (m.group(1) != null && !java.util.Arrays.stream(m.group(1).split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255))) {
+            errors.add(path + ": must be IP:PORT (or [IPv6]:PORT) with a port from 1 to 65535, was " + value.asText());
+            return null;
+        }
+        InetAddress ip;
+        try {
+            ip = InetAddress.getByName(m.group(1) != null ? m.group(1) : m.group(2));
+        } catch (UnknownHostException e) {
+            errors.add(path + ": not an IP address: " + text);
+            return null;
+        }
+        if (!isPrivate(ip)) {
+            errors.add(path + ": " + ip.getHostAddress() + " is not a private address; cluster traffic must stay on a private "
+                    + "network (10/8, 172.16/12, 192.168/16, fc00::/7, link-local or loopback), see docs/hub-api.md");
+            return null;
+        }
+        return new InetSocketAddress(ip, port);
+    }
+
+    private static int parsePort(String digits) {
+        int port = Integer.parseInt(digits);
+        return port <= 65535 ? port : -1;
+    }
+
+    /** Private-use, link-local or loopback: never routed on the internet. */
+    static boolean isPrivate(InetAddress ip) {
+        boolean uniqueLocal = ip.getAddress().length == 16 && (ip.getAddress()[0] & 0xfe) == 0xfc;
+        return ip.isSiteLocalAddress() || ip.isLinkLocalAddress() || ip.isLoopbackAddress() || uniqueLocal;
     }
 
     private HubConfig.Http http(JsonNode node, Path base) {

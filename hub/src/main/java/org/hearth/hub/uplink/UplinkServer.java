@@ -2,6 +2,7 @@ package org.hearth.hub.uplink;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
@@ -11,6 +12,8 @@ import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.hearth.hub.liveness.GatewayLiveness;
 import org.hearth.hub.store.Home;
 import org.hearth.hub.store.HubStore;
+import org.hearth.transport.ClusterNodes;
+import org.hearth.transport.ClusterTraffic;
 import org.hearth.transport.CoapSettings;
 import org.hearth.transport.DtlsEndpoints;
 import org.hearth.transport.Sessions;
@@ -37,8 +40,11 @@ public final class UplinkServer implements AutoCloseable {
     private final CoapEndpoint endpoint;
     private final DownResource down;
     private final HubStore store;
+    private final Optional<ClusterTraffic> traffic;
 
-    private UplinkServer(CoapServer server, CoapEndpoint endpoint, DownResource down, HubStore store) {
+    private UplinkServer(CoapServer server, CoapEndpoint endpoint, DownResource down, HubStore store,
+                         Optional<ClusterTraffic> traffic) {
+        this.traffic = traffic;
         this.server = server;
         this.endpoint = endpoint;
         this.down = down;
@@ -55,10 +61,25 @@ public final class UplinkServer implements AutoCloseable {
         return c;
     }
 
-    /** Starts serving on {@code address} (port 0: any free port, see {@link #port()}). */
+    /** Starts serving on {@code address} (port 0: any free port, see {@link #port()}), a hub on its own. */
     public static UplinkServer start(InetSocketAddress address, HubStore store, GatewayLiveness liveness, Clock clock) {
+        return start(address, store, liveness, clock, Optional.empty());
+    }
+
+    /**
+     * Starts serving on {@code address}; with {@code cluster}, as one node of a cluster sharing the
+     * store: a gateway's records that reach this node but belong to another node's session are
+     * forwarded there (the Connection ID's first byte names the node), and the answers go back out
+     * through this node.
+     */
+    public static UplinkServer start(InetSocketAddress address, HubStore store, GatewayLiveness liveness, Clock clock,
+                                     Optional<ClusterNodes> cluster) {
         Configuration config = configuration();
-        CoapEndpoint endpoint = DtlsEndpoints.secure(config, address, new HomeKeys(store), "uplink", new Sessions());
+        Optional<ClusterTraffic> traffic = cluster.map(c -> new ClusterTraffic(c, "uplink-node-" + c.self()));
+        CoapEndpoint endpoint = traffic.isPresent()
+                ? DtlsEndpoints.clusterNode(config, address, new HomeKeys(store), "uplink-node-" + cluster.get().self(),
+                        new Sessions(), traffic.get())
+                : DtlsEndpoints.secure(config, address, new HomeKeys(store), "uplink", new Sessions());
         CoapServer server = new CoapServer(config);
         server.addEndpoint(endpoint);
         DownResource down = new DownResource(store, clock);
@@ -67,7 +88,14 @@ public final class UplinkServer implements AutoCloseable {
         server.add(v1);
         server.start();
         LOG.info("Uplink serving coaps://{} (DTLS 1.2, PSK, Connection ID {} bytes)", endpoint.getAddress(), CONNECTION_ID_LENGTH);
-        return new UplinkServer(server, endpoint, down, store);
+        cluster.ifPresent(c -> LOG.info("Uplink is node {} of a cluster of {}: records for the other nodes' sessions are forwarded "
+                + "from {} to {}", c.self(), c.nodes().size(), c.internal(), c.nodes()));
+        return new UplinkServer(server, endpoint, down, store, traffic);
+    }
+
+    /** What this node passed to and from the other nodes of its cluster; empty for a hub on its own. */
+    public Optional<ClusterTraffic.Counts> clusterTraffic() {
+        return traffic.map(ClusterTraffic::counts);
     }
 
     public int port() {

@@ -3,6 +3,7 @@ package org.hearth.hub.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,6 +101,79 @@ class HubConfigLoaderTest {
     }
 
     @Test
+    void a_cluster_node_reads_its_id_and_every_node_s_internal_address() throws Exception {
+        Files.writeString(dir.resolve("pg-password"), "secret\n");
+        HubConfig config = HubConfigLoader.load(write("""
+                uplink:
+                  port: 5684
+                  cluster:
+                    node: 2
+                    nodes:
+                      1: 10.20.0.11:5784
+                      2: "[fd00::12]:5784"
+                storage:
+                  store: postgresql
+                  postgresql: {url: "jdbc:postgresql://db:5432/hub", user: hub, password_file: pg-password}
+                """));
+        assertThat(config.uplink().cluster()).hasValueSatisfying(c -> {
+            assertThat(c.node()).isEqualTo(2);
+            assertThat(c.nodes()).containsOnlyKeys(1, 2);
+            assertThat(c.nodes().get(1)).isEqualTo(new InetSocketAddress("10.20.0.11", 5784));
+            assertThat(c.nodes().get(2).getAddress().getHostAddress()).isEqualTo("fd00:0:0:0:0:0:0:12");
+        });
+        assertThat(HubConfigLoader.load(write("uplink: {port: 5684}\n")).uplink().cluster()).isEmpty();
+    }
+
+    @Test
+    void a_bad_cluster_is_refused_with_every_problem_named() throws Exception {
+        String ipPort = "must be IP:PORT (or [IPv6]:PORT) with a port from 1 to 65535, was ";
+        Path file = write("""
+                uplink:
+                  cluster:
+                    node: 300
+                    nodes:
+                      a: 10.0.0.1:5784
+                      1: 8.8.8.8:5784
+                      2: 10.0.0.2
+                      3: 10.0.0.9:5784
+                      4: 10.0.0.9:5784
+                      5: db.internal:5784
+                      6: 10.0.0.300:5784
+                """);
+        assertThatThrownBy(() -> HubConfigLoader.load(file)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).errors()).containsExactlyInAnyOrder(
+                        "uplink.cluster.node: must be a whole number from 0 to 255, was 300",
+                        "uplink.cluster.nodes.a: a node id must be a whole number from 0 to 255",
+                        "uplink.cluster.nodes.1: 8.8.8.8 is not a private address; cluster traffic must stay on a private "
+                                + "network (10/8, 172.16/12, 192.168/16, fc00::/7, link-local or loopback), see docs/hub-api.md",
+                        "uplink.cluster.nodes.2: " + ipPort + "10.0.0.2",
+                        "uplink.cluster.nodes.4: 10.0.0.9:5784 is another node's address too",
+                        "uplink.cluster.nodes.5: " + ipPort + "db.internal:5784",
+                        "uplink.cluster.nodes.6: " + ipPort + "10.0.0.300:5784",
+                        "uplink.cluster: the nodes of a cluster share one store: set storage.store: postgresql"));
+
+        Files.writeString(dir.resolve("pg-password"), "secret\n");
+        String postgresql = """
+                storage:
+                  store: postgresql
+                  postgresql: {url: "jdbc:postgresql://db:5432/hub", user: hub, password_file: pg-password}
+                """;
+        Path alone = write("uplink: {cluster: {nodes: {1: 10.0.0.1:5784}}}\n" + postgresql);
+        assertThatThrownBy(() -> HubConfigLoader.load(alone)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).errors()).containsExactlyInAnyOrder(
+                        "uplink.cluster.node: required, this node's id (0 to 255)",
+                        "uplink.cluster.nodes: list every node of the cluster, this one included (at least 2), as ID: IP:PORT"));
+        Path ports = write("uplink: {port: 5684, cluster: {node: 1, nodes: {1: 10.0.0.1:5684, 2: 10.0.0.2:5684}}}\n" + postgresql);
+        assertThatThrownBy(() -> HubConfigLoader.load(ports)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).errors()).containsExactly(
+                        "uplink.cluster.nodes.1: port 5684 is the uplink's own; give cluster traffic a port of its own (e.g. 5784)"));
+        Path missing = write("uplink: {cluster: {node: 3, nodes: {1: 10.0.0.1:5784, 2: 10.0.0.2:5784}}}\n" + postgresql);
+        assertThatThrownBy(() -> HubConfigLoader.load(missing)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).errors()).containsExactly(
+                        "uplink.cluster.nodes: this node, 3, is not in the list"));
+    }
+
+    @Test
     void every_problem_is_listed_at_once() throws Exception {
         Path file = write("""
                 uplink: {port: 70000, colour: blue}
@@ -112,7 +186,7 @@ class HubConfigLoaderTest {
         assertThatThrownBy(() -> HubConfigLoader.load(file)).isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).errors()).containsExactlyInAnyOrder(
                         "extra: unknown setting; known here: uplink, heartbeat, storage, http",
-                        "uplink.colour: unknown setting; known here: bind, port, public_host",
+                        "uplink.colour: unknown setting; known here: bind, port, public_host, cluster",
                         "uplink.port: must be a whole number from 1 to 65535, was 70000",
                         "heartbeat.interval: must be from 10s to 15m, was 5s",
                         "storage.postgresql.url: must start with jdbc:postgresql://, was mysql://db",

@@ -20,6 +20,7 @@ import org.hearth.protocol.Protocol;
 import org.hearth.transport.CoapSettings;
 import org.hearth.transport.DtlsEndpoints;
 import org.hearth.transport.PskKey;
+import org.hearth.transport.Sender;
 import org.hearth.transport.Sessions;
 
 /**
@@ -32,12 +33,22 @@ public final class TestGateway implements AutoCloseable {
 
     private final CoapEndpoint endpoint;
     private final String base;
+    private final String identity;
+    private final Sessions sessions = new Sessions();
+    private final java.util.concurrent.atomic.AtomicInteger handshakes = new java.util.concurrent.atomic.AtomicInteger();
+    private Sender sender;
 
     public TestGateway(InetSocketAddress hub, String identity, byte[] key) {
-        Configuration config = CoapSettings.initiating();
+        this(hub, identity, key, CoapSettings.initiating());
+    }
+
+    /** With Californium settings of the test's own ({@link CoapSettings#initiating()} and changes). */
+    public TestGateway(InetSocketAddress hub, String identity, byte[] key, Configuration config) {
         config.set(DtlsConfig.DTLS_CONNECTION_ID_LENGTH, 0);
+        this.identity = identity;
         endpoint = DtlsEndpoints.secure(config, new InetSocketAddress("127.0.0.1", 0),
-                DtlsEndpoints.keyStore(Map.of(hub, new PskKey(identity, key))), "gateway-" + identity, new Sessions());
+                DtlsEndpoints.keyStore(Map.of(hub, new PskKey(identity, key))), "gateway-" + identity, sessions);
+        sessions.onEstablished(session -> handshakes.incrementAndGet());
         try {
             endpoint.start();
         } catch (java.io.IOException e) {
@@ -79,6 +90,26 @@ public final class TestGateway implements AutoCloseable {
             request.getOptions().setContentFormat(Protocol.CONTENT_FORMAT_JSON);
         }
         return request;
+    }
+
+    /** DTLS handshakes this gateway completed. */
+    public int handshakes() {
+        return handshakes.get();
+    }
+
+    /**
+     * Sends as the gateway's outbox does, through the transport's {@link Sender}: a request that
+     * timed out makes the next one to the hub start with a fresh full handshake.
+     */
+    public Sender.Outcome sendAsOutbox(CoAP.Code code, String path, String json) throws Exception {
+        synchronized (this) {
+            if (sender == null) {
+                sender = new Sender(endpoint, sessions);
+            }
+        }
+        return sender.send(code, java.net.URI.create(base + path), identity,
+                json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8), Protocol.CONTENT_FORMAT_JSON)
+                .toCompletableFuture().get();
     }
 
     /** Sends and does not wait: a NON heartbeat. */

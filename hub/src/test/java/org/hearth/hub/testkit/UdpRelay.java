@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class UdpRelay implements AutoCloseable {
 
     private final DatagramSocket inward;
-    private final InetSocketAddress server;
+    private volatile InetSocketAddress server;
     private volatile DatagramSocket outward;
     private volatile InetSocketAddress client;
     private final List<byte[]> recorded = new CopyOnWriteArrayList<>();
@@ -46,6 +46,14 @@ public final class UdpRelay implements AutoCloseable {
         DatagramSocket old = outward;
         outward = newOutward();
         old.close();
+    }
+
+    /**
+     * From now on the client's datagrams go to {@code other}, as when a load balancer picks another
+     * node for the client's new port; answers from either are relayed back.
+     */
+    public void retarget(InetSocketAddress other) {
+        server = other;
     }
 
     /** Sends a datagram to the server from the relay's current outward port, as if the client sent it. */
