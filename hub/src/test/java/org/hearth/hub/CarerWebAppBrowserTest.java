@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -216,6 +217,7 @@ class CarerWebAppBrowserTest {
                 // The remote check shows the gateway's summary, and the next one live.
                 browser.findElement(By.linkText("Back to the alerts")).click();
                 wait.until(ExpectedConditions.textToBe(By.id("alert-list"), "No open alerts."));
+
                 browser.findElement(By.linkText("Check that all is well")).click();
                 wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Is all well at Flat 12?"));
                 assertThat(browser.findElement(By.id("resident")).getText()).isEqualTo("up this morning at 07:15 (usually 07:20)");
@@ -237,6 +239,47 @@ class CarerWebAppBrowserTest {
 
                 accessible(chromium, "remote check");
                 reflowsAt200Percent(chromium, "remote check");
+
+                // The carer chooses Urdu: the screen is shown again in Urdu, right to left, focus stays on the chooser.
+                Select language = new Select(browser.findElement(By.id("language")));
+                assertThat(language.getOptions()).extracting(WebElement::getText)
+                        .containsExactly("English", "ગુજરાતી", "हिन्दी", "ਪੰਜਾਬੀ", "اردو", "Polski", "বাংলা");
+                language.selectByValue("ur");
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "کیا Flat 12 میں سب ٹھیک ہے؟"));
+                assertThat((Object) browser.executeScript("return [document.documentElement.lang, document.documentElement.dir,"
+                        + " document.activeElement.id, getComputedStyle(document.body).direction]"))
+                        .isEqualTo(List.of("ur", "rtl", "language", "rtl"));
+                assertThat(browser.findElement(By.id("nav")).getText()).contains("گھر", "ڈیوائسز");
+                assertThat(browser.findElement(By.id("check-now")).getText()).isEqualTo("ابھی دیکھیں");
+                assertThat(browser.findElement(By.id("connected")).getText()).isEqualTo("ہب اور گھر جُڑے ہوئے ہیں۔");
+                assertThat(browser.findElement(By.id("connection")).getText()).startsWith("لائیو");
+                chromium.screenshot(SCREENSHOTS.resolve("remote-check-urdu.png"));
+                accessible(chromium, "remote check in Urdu");
+                reflowsAt200Percent(chromium, "remote check in Urdu");
+                // Polish, remembered on this device across a reload: only the language code is kept in localStorage.
+                new Select(browser.findElement(By.id("language"))).selectByValue("pl");
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Czy wszystko w porządku: Flat 12?"));
+                assertThat((Object) browser.executeScript("return document.documentElement.dir")).isEqualTo("ltr");
+                browser.navigate().refresh();
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Czy wszystko w porządku: Flat 12?"));
+                assertThat(browser.findElement(By.id("check-now")).getText()).isEqualTo("Sprawdź teraz");
+                assertThat((Object) browser.executeScript("return document.cookie + '|' + JSON.stringify(localStorage)"))
+                        .isEqualTo("|{\"hearth.language\":\"pl\"}");
+                // Nothing chosen: the browser's language (Bengali here), else English.
+                browser.executeScript("localStorage.clear()");
+                String agent = (String) browser.executeScript("return navigator.userAgent");
+                browser.executeCdpCommand("Network.setUserAgentOverride", java.util.Map.of("userAgent", agent, "acceptLanguage", "bn-IN,bn"));
+                browser.navigate().refresh();
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Flat 12-এ সব ঠিক আছে কি?"));
+                browser.executeCdpCommand("Network.setUserAgentOverride", java.util.Map.of("userAgent", agent, "acceptLanguage", "de-DE,de"));
+                browser.navigate().refresh();
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Is all well at Flat 12?"));
+                assertThat((Object) browser.executeScript("return document.documentElement.lang")).isEqualTo("en");
+                browser.executeCdpCommand("Network.setUserAgentOverride", java.util.Map.of("userAgent", agent, "acceptLanguage", "en-GB,en"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Live"));
+                // The reloaded page's stream has had no entry yet, so it would have no Last-Event-ID to resume from below.
+                sent(gateway, CoAP.Code.PUT, "summary", summary("out since 11:10", "2026-11-28T11:06:00Z", 20.0));
+                wait.until(ExpectedConditions.textToBe(By.id("resident"), "out since 11:10"));
 
                 // The hub goes away and comes back; an alert raised meanwhile is shown once the app has reconnected by itself.
                 browser.findElement(By.linkText("Homes")).click();
