@@ -133,6 +133,7 @@ async function route({ focus = true } = {}) {
     else if (parts[0] === 'devices') screen = await screens.devices(view, ctx);
     else if (parts[0] === 'home' && parts.length === 2) screen = await screens.alerts(view, ctx, parts[1]);
     else if (parts[0] === 'home' && parts[2] === 'check') screen = await screens.check(view, ctx, parts[1]);
+    else if (parts[0] === 'home' && parts[2] === 'history') screen = await screens.history(view, ctx, parts[1]);
     else if (parts[0] === 'home' && parts[2] === 'alert') screen = await screens.alert(view, ctx, parts[1], parts[3]);
     else screen = await screens.homes(view, ctx);
     if (turn !== shown) return;

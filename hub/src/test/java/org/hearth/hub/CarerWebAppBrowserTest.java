@@ -210,7 +210,9 @@ class CarerWebAppBrowserTest {
                 assertThat(resolve.outcome()).isEqualTo(Down.Outcome.HELPED_UP);
                 assertThat(resolve.note()).isEqualTo("Sat her in the chair");
                 sent(gateway, CoAP.Code.DELETE, "down/" + resolve.seq(), null);
-                sent(gateway, CoAP.Code.POST, "alerts/" + id + "/events", event(id, 3, "resolved", "RESOLVED", "Resolved by Priya: helped up"));
+                Instant resolvedAt = Instant.now();
+                sent(gateway, CoAP.Code.POST, "alerts/" + id + "/events", event(id, 3, "resolved", "RESOLVED", "Resolved by Priya: helped up",
+                        resolvedAt));
                 wait.until(ExpectedConditions.textToBe(By.id("alert-actions"), "This alert is closed."));
                 accessible(chromium, "closed alert");
 
@@ -218,6 +220,24 @@ class CarerWebAppBrowserTest {
                 browser.findElement(By.linkText("Back to the alerts")).click();
                 wait.until(ExpectedConditions.textToBe(By.id("alert-list"), "No open alerts."));
 
+                // The history keeps it, with how it ended in the gateway's words; it opens on the alert with its whole trail.
+                browser.findElement(By.linkText("Past alerts and how they ended")).click();
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Past alerts at Flat 12"));
+                WebElement past = browser.findElement(By.cssSelector("#history [data-alert='" + id + "']"));
+                assertThat(past.getText()).contains("Urgent", "Help asked for in the bathroom", words,
+                        "Closed at " + clock(chromium, resolvedAt.toString())
+                                + ": Resolved by Priya: helped up");
+                chromium.screenshot(SCREENSHOTS.resolve("history.png"));
+                assertWordsOnly(browser.findElement(By.tagName("main")).getText());
+                accessible(chromium, "history");
+                reflowsAt200Percent(chromium, "history");
+                past.findElement(By.tagName("a")).click();
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Help asked for in the bathroom"));
+                assertThat(browser.findElement(By.id("trail")).getText()).contains("Delivered to Priya", "Acknowledged by Priya: on my way",
+                        "Resolved by Priya: helped up");
+                assertThat(browser.findElement(By.id("alert-actions")).getText()).isEqualTo("This alert is closed.");
+                browser.findElement(By.linkText("Back to the alerts")).click();
+                wait.until(ExpectedConditions.textToBe(By.id("alert-list"), "No open alerts."));
                 browser.findElement(By.linkText("Check that all is well")).click();
                 wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Is all well at Flat 12?"));
                 assertThat(browser.findElement(By.id("resident")).getText()).isEqualTo("up this morning at 07:15 (usually 07:20)");
@@ -397,7 +417,11 @@ class CarerWebAppBrowserTest {
     }
 
     static String event(UUID id, int seq, String state, String event, String detail) {
-        return "{\"v\":1,\"alert_id\":\"" + id + "\",\"seq\":" + seq + ",\"at\":\"" + Instant.now() + "\",\"state\":\"" + state
+        return event(id, seq, state, event, detail, Instant.now());
+    }
+
+    static String event(UUID id, int seq, String state, String event, String detail, Instant at) {
+        return "{\"v\":1,\"alert_id\":\"" + id + "\",\"seq\":" + seq + ",\"at\":\"" + at + "\",\"state\":\"" + state
                 + "\",\"event\":\"" + event + "\",\"carer\":\"Priya\",\"level\":1,\"detail\":\"" + detail + "\"}";
     }
 
