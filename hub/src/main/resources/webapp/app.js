@@ -1,7 +1,7 @@
 // The carer web app: plain ES modules, no build step (docs/architecture.md, docs/carer-app.md).
 import { api, ApiError } from './api.js';
 import { h, put } from './dom.js';
-import { loadTexts, t } from './i18n.js';
+import { chooseLanguage, currentLanguage, LANGUAGES, loadTexts, preferredLanguage, t } from './i18n.js';
 import { Live } from './live.js';
 import * as screens from './screens.js';
 
@@ -11,6 +11,7 @@ const connection = document.getElementById('connection');
 const announcer = document.getElementById('announce');
 let current = null;
 let shown = 0;
+let online = null;
 // Enrolment ends with a test notification, sent once the live stream is open to receive it.
 let testWhenLive = false;
 
@@ -24,7 +25,8 @@ const ctx = {
   },
   signedOut() {
     live.stop();
-    connection.textContent = '';
+    online = null;
+    showConnection();
     location.hash = '#/enrol';
     route();
   },
@@ -49,8 +51,8 @@ function onConnection(up, afterOffline) {
     testWhenLive = false;
     api('POST', '/devices/self/test', {}).catch(() => { /* Only a test. */ });
   }
-  connection.textContent = up ? t('live.connected') : t('live.offline');
-  connection.classList.toggle('offline', !up);
+  online = up;
+  showConnection();
   // Back after being offline: read again what may have changed meanwhile.
   if (up && afterOffline) refresh('reconnected');
 }
@@ -66,6 +68,33 @@ async function onRefused() {
     }
   }
   live.startLater();
+}
+
+function showConnection() {
+  connection.textContent = online === null ? '' : online ? t('live.connected') : t('live.offline');
+  connection.classList.toggle('offline', online === false);
+}
+
+// The words the page itself holds (index.html's data-text elements), in the language now loaded.
+function showPageTexts() {
+  for (const element of document.querySelectorAll('[data-text]')) element.textContent = t(element.dataset.text);
+  showConnection();
+}
+
+// The carer chooses the app's language; the screen is shown again in it, and focus stays on the chooser.
+function languageChooser() {
+  const select = document.getElementById('language');
+  put(select, Object.entries(LANGUAGES).map(([code, name]) => h('option', { value: code, lang: code, selected: code === currentLanguage() }, name)));
+  select.addEventListener('change', async () => {
+    try {
+      await chooseLanguage(select.value);
+    } catch (e) {
+      failed(e);
+      return;
+    }
+    showPageTexts();
+    route({ focus: false });
+  });
 }
 
 function announce(words) {
@@ -88,11 +117,11 @@ function failed(e) {
     return;
   }
   const retry = h('button', { type: 'button' }, t('app.retry'));
-  retry.addEventListener('click', route);
+  retry.addEventListener('click', () => route());
   put(main, h('p', { class: 'error', role: 'alert' }, t('app.failed', { message: e.message })), retry);
 }
 
-async function route() {
+async function route({ focus = true } = {}) {
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const turn = ++shown;
   const view = h('div');
@@ -104,23 +133,26 @@ async function route() {
     else if (parts[0] === 'devices') screen = await screens.devices(view, ctx);
     else if (parts[0] === 'home' && parts.length === 2) screen = await screens.alerts(view, ctx, parts[1]);
     else if (parts[0] === 'home' && parts[2] === 'check') screen = await screens.check(view, ctx, parts[1]);
+    else if (parts[0] === 'home' && parts[2] === 'history') screen = await screens.history(view, ctx, parts[1]);
     else if (parts[0] === 'home' && parts[2] === 'alert') screen = await screens.alert(view, ctx, parts[1], parts[3]);
     else screen = await screens.homes(view, ctx);
     if (turn !== shown) return;
     current = screen ?? null;
     put(main, view);
-    view.querySelector('h1')?.focus();
+    if (focus) view.querySelector('h1')?.focus();
   } catch (e) {
     if (turn === shown) failed(e);
   }
 }
 
 async function start() {
-  await loadTexts('en');
+  await loadTexts(preferredLanguage());
+  showPageTexts();
+  languageChooser();
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/sw.js').catch(() => { /* The app works without its offline copy. */ });
   }
-  window.addEventListener('hashchange', route);
+  window.addEventListener('hashchange', () => route());
   try {
     await api('GET', '/homes');
     live.start();

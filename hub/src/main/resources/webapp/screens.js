@@ -118,22 +118,48 @@ export async function homes(view) {
   return { refresh: () => homes(view) };
 }
 
+// One alert in a list: its urgency in words, what and where (a link to the alert), its words, when, and now.
+function alertCard(homeId, alert, now) {
+  return h('li', { class: alert.severity, 'data-alert': alert.id },
+    h('h2', {}, h('span', { class: 'tag' }, known('severity', alert.severity) ?? alert.severity),
+      h('a', { href: `#/home/${homeId}/alert/${alert.id}` }, t('alert.title', { what: kindWords(alert), room: alert.room }))),
+    h('p', {}, alert.words),
+    h('p', {}, t('alerts.raised', { time: time(alert.raised_at) }), ' · ', now));
+}
+
 export async function alerts(view, ctx, homeId) {
   const home = await homeOf(homeId);
   title(view, t('alerts.title', { label: home.label }));
   const list = h('div', { id: 'alert-list' });
-  view.append(list, h('p', {}, h('a', { href: `#/home/${homeId}/check` }, t('alerts.check'))));
+  view.append(list, h('p', {}, h('a', { href: `#/home/${homeId}/check` }, t('alerts.check'))),
+    h('p', {}, h('a', { href: `#/home/${homeId}/history` }, t('alerts.history'))));
   async function fill() {
     const { alerts: open } = await api('GET', `/homes/${homeId}/alerts?state=open`);
     if (open.length === 0) {
       put(list, h('p', {}, t('alerts.none')));
       return;
     }
-    put(list, h('ul', { class: 'cards' }, open.map((alert) => h('li', { class: alert.severity, 'data-alert': alert.id },
-      h('h2', {}, h('span', { class: 'tag' }, known('severity', alert.severity) ?? alert.severity),
-        h('a', { href: `#/home/${homeId}/alert/${alert.id}` }, t('alert.title', { what: kindWords(alert), room: alert.room }))),
-      h('p', {}, alert.words),
-      h('p', {}, t('alerts.raised', { time: time(alert.raised_at) }), ' · ', stateWords(alert.state))))));
+    put(list, h('ul', { class: 'cards' }, open.map((alert) => alertCard(homeId, alert, stateWords(alert.state)))));
+  }
+  await fill();
+  return { refresh: fill };
+}
+
+// Every alert the hub keeps for the home (open ones first, then the newest), each with how it ended.
+export async function history(view, ctx, homeId) {
+  const home = await homeOf(homeId);
+  title(view, t('history.title', { label: home.label }));
+  const list = h('div', { id: 'history' });
+  view.append(h('p', {}, t('history.kept')), list, h('p', {}, h('a', { href: `#/home/${homeId}` }, t('alert.back'))));
+  async function fill() {
+    const { alerts: all } = await api('GET', `/homes/${homeId}/alerts`);
+    if (all.length === 0) {
+      put(list, h('p', {}, t('history.none')));
+      return;
+    }
+    put(list, h('ul', { class: 'cards' }, all.map((alert) => alertCard(homeId, alert, alert.ended
+      ? t('history.ended', { time: time(alert.ended.at), words: alert.ended.words })
+      : `${t('history.still_open')}: ${stateWords(alert.state)}`))));
   }
   await fill();
   return { refresh: fill };

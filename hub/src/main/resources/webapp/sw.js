@@ -1,7 +1,9 @@
 // The service worker: the offline shell (the app's own files, kept so the app opens without a
 // connection), and alerts by Web Push while the app is closed.
 // The API (/api/…) is never cached: alert data is no-store and always comes from the hub.
-const CACHE = 'hearth-shell-2';
+const CACHE = 'hearth-shell-3';
+// The carer's language, put there by the app (i18n.js), which a service worker cannot ask localStorage for.
+const SETTINGS_CACHE = 'hearth-settings';
 const SHELL = ['/', '/index.html', '/app.css', '/app.js', '/api.js', '/dom.js', '/i18n.js', '/live.js', '/push.js', '/screens.js',
   '/texts/en.json', '/manifest.webmanifest', '/icon.svg', '/icon-maskable.svg'];
 // Urgent alerts buzz long and insistently; everything else once, as ordinary notifications do.
@@ -14,7 +16,7 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys()
-    .then((names) => Promise.all(names.filter((n) => n !== CACHE).map((n) => caches.delete(n))))
+    .then((names) => Promise.all(names.filter((n) => n !== CACHE && n !== SETTINGS_CACHE).map((n) => caches.delete(n))))
     .then(() => self.clients.claim()));
 });
 
@@ -24,7 +26,8 @@ self.addEventListener('fetch', (event) => {
   // The network first, so a new version is used at once; the kept copy when offline.
   event.respondWith(fetch(event.request)
     .then((answer) => {
-      if (answer.ok && SHELL.includes(url.pathname)) {
+      // The shell, and the words of whichever language the app loads (only English is kept at install).
+      if (answer.ok && (SHELL.includes(url.pathname) || url.pathname.startsWith('/texts/'))) {
         const copy = answer.clone();
         caches.open(CACHE).then((cache) => cache.put(event.request, copy));
       }
@@ -33,10 +36,13 @@ self.addEventListener('fetch', (event) => {
     .catch(() => caches.match(event.request).then((kept) => kept ?? caches.match('/'))));
 });
 
-// The app's words (texts/en.json), from the kept copy when there is one.
+// The app's words in the carer's language (texts/LANG.json), from the kept copy when there is one.
 async function texts() {
   try {
-    const answer = (await caches.match('/texts/en.json')) ?? (await fetch('/texts/en.json'));
+    const chosen = await (await caches.open(SETTINGS_CACHE)).match('/settings/language');
+    const lang = chosen ? (await chosen.text()).replace(/[^a-z]/g, '') || 'en' : 'en';
+    const path = `/texts/${lang}.json`;
+    const answer = (await caches.match(path)) ?? (await fetch(path));
     return await answer.json();
   } catch {
     return {};

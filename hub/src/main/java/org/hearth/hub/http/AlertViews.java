@@ -66,6 +66,14 @@ final class AlertViews {
             }
         }
         view.putArray("told").addAll(told.values());
+        // How it ended: the gateway's event that closed it (its own words, e.g. the outcome a carer chose), for the history.
+        AlertEvent ended = isOpen(stored) ? null : events.stream().filter(e -> e.state().equals(RESOLVED)).findFirst().orElse(null);
+        if (ended == null) {
+            view.putNull("ended");
+        } else {
+            view.putObject("ended").put("at", ended.at().toString()).put("event", ended.event()).put("carer", ended.carer())
+                    .put("words", ended.detail());
+        }
         if (trail) {
             ArrayNode list = view.putArray("trail");
             for (AlertEvent e : events) {

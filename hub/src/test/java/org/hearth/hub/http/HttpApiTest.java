@@ -157,7 +157,12 @@ class HttpApiTest {
                 + "\",\"label\":\"Flat 12\",\"level\":2,\"open_alerts\":2,\"gateway\":{\"connected\":false,\"last_heard\":null}}]}");
 
         assertThat(ids(priya.get("/homes/" + flat12.id() + "/alerts?state=open"))).containsExactly(newer, older);
-        assertThat(ids(priya.get("/homes/" + flat12.id() + "/alerts"))).as("open first, then newest").containsExactly(newer, older, resolved);
+        Answer all = priya.get("/homes/" + flat12.id() + "/alerts");
+        assertThat(ids(all)).as("open first, then newest").containsExactly(newer, older, resolved);
+        // The history: how each closed alert ended, in the gateway's words; null while open.
+        assertThat(all.json().at("/alerts/2/ended").toString())
+                .isEqualTo("{\"at\":\"2026-11-28T10:10:31Z\",\"event\":\"RESOLVED\",\"carer\":\"Priya\",\"words\":\"words resolved\"}");
+        assertThat(all.json().at("/alerts/0/ended").isNull()).isTrue();
 
         JsonNode view = priya.get("/homes/" + flat12.id() + "/alerts/" + newer).json();
         assertThat(view.path("state").asText()).isEqualTo("acknowledged");

@@ -139,24 +139,36 @@ class WebAppTest {
         assertThat(browser.get("/homes").status()).isEqualTo(401);
     }
 
-    /** Everything a first visit loads (all but the service worker, fetched later on its own): at most 150 KB. */
+    /**
+     * Everything a first visit loads (all but the service worker, fetched later on its own, and of the language files only
+     * the one the app shows, counted as the largest): at most 150 KB.
+     */
     @Test
     void the_first_load_is_small() throws Exception {
         long plain = 0;
         long gzipped = 0;
+        long[] language = {0, 0};
         for (String file : files()) {
             if (file.equals("sw.js") || file.equals("icon-maskable.svg")) {
                 continue;
             }
             byte[] body = browser.page("/" + file).body();
-            plain += body.length;
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
                 gz.write(body);
             }
-            gzipped += out.size();
+            if (file.startsWith("texts/")) {
+                language[0] = Math.max(language[0], body.length);
+                language[1] = Math.max(language[1], out.size());
+            } else {
+                plain += body.length;
+                gzipped += out.size();
+            }
         }
-        System.out.printf("Carer web app first load: %d bytes as served (uncompressed), %d bytes if gzipped file by file%n", plain, gzipped);
+        plain += language[0];
+        gzipped += language[1];
+        System.out.printf("Carer web app first load: %d bytes as served (uncompressed), %d bytes if gzipped file by file"
+                + " (with the largest language file, %d bytes)%n", plain, gzipped, language[0]);
         assertThat(plain).isLessThanOrEqualTo(150 * 1024);
     }
 }
