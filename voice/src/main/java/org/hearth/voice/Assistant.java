@@ -37,6 +37,7 @@ public final class Assistant {
 
     private static final Logger LOG = LoggerFactory.getLogger(Assistant.class);
 
+    private final LanguageResources language;
     private final IntentMatcher matcher;
     private final Replies replies;
     private final AlarmPort alarm;
@@ -58,6 +59,7 @@ public final class Assistant {
 
     public Assistant(LanguageResources language, AlarmPort alarm, ReminderStore store, Speaker speaker,
             Scheduler scheduler, CouncilPack pack, Household household, AssistantSettings settings) {
+        this.language = language;
         this.matcher = new IntentMatcher(language);
         this.replies = new Replies(language,
                 language.code().equals("en") ? language : LanguageResources.builtIn("en"));
@@ -72,10 +74,15 @@ public final class Assistant {
     }
 
     /**
-     * Schedules the stored reminders, and warns if the council's answers are unchecked sample data
-     * (the assistant then says they are not set up) or out of date. Call once at start.
+     * Schedules the stored reminders, and warns if the language file has not been reviewed by a
+     * native speaker, or if the council's answers are unchecked sample data (the assistant then
+     * says they are not set up) or out of date. Call once at start.
      */
     public void start() {
+        if (language.reviewedBy().isEmpty()) {
+            LOG.warn("Voice: the {} language file has not been reviewed by a native speaker (its reviewed-by is empty):"
+                    + " its phrasing may be wrong", language.code());
+        }
         if (pack.sample()) {
             LOG.warn("Council pack '{}' version {} is SAMPLE data, so council questions are answered "
                     + "\"not set up yet\": {}", pack.id(), pack.version(), pack.notice());

@@ -37,11 +37,12 @@ public final class LanguageResources {
     private final TimeSlotParser times;
     private final Negations negations;
     private final Set<String> tomorrow;
+    private final String reviewedBy;
 
     LanguageResources(String code, String espeakVoice, Locale locale, String speechModel, Set<String> fillers,
             Map<Intent, List<List<String>>> phrases, Map<String, List<SlotValue>> slots,
             List<List<String>> wakePhrases, Map<String, String> replies, TimeSlotParser times, Negations negations,
-            Set<String> tomorrow) {
+            Set<String> tomorrow, String reviewedBy) {
         this.code = code;
         this.espeakVoice = espeakVoice;
         this.locale = locale;
@@ -56,6 +57,7 @@ public final class LanguageResources {
         this.times = times;
         this.negations = negations;
         this.tomorrow = Set.copyOf(tomorrow);
+        this.reviewedBy = reviewedBy;
     }
 
     /** Loads a built-in language by its code (en, gu, hi, pa, ur, pl, bn). */
@@ -91,6 +93,19 @@ public final class LanguageResources {
     /** The Vosk model this language is heard with; Urdu is heard with the Hindi model. */
     public String speechModel() {
         return speechModel;
+    }
+
+    /**
+     * The native speaker who signed the file's phrasing off ({@code @reviewed-by}); empty while
+     * nobody has. Only a real reviewer's name belongs there: the team writes none of its own.
+     */
+    public Optional<String> reviewedBy() {
+        return reviewedBy == null || reviewedBy.isBlank() ? Optional.empty() : Optional.of(reviewedBy);
+    }
+
+    /** Whether the file has its {@code @reviewed-by} line at all (a built-in file must). */
+    public boolean declaresReviewer() {
+        return reviewedBy != null;
     }
 
     /** The language's negation words and endings ({@code @negations}). */
