@@ -52,7 +52,7 @@ public final class Assistant {
     private int unclearConfirmations;
     private boolean checkInOpen;
     private boolean checkInAskedAgain;
-    private String lastReply;
+    private Reply lastReply;
     /** The speaker's own rate, and the day "slower" changed it; the next day starts at the usual rate. */
     private int usualRate;
     private LocalDate slowedOn;
@@ -118,12 +118,12 @@ public final class Assistant {
     public Reply checkIn() {
         checkInOpen = true;
         checkInAskedAgain = false;
-        return speak(new Reply(Intent.NONE, replies.get("checkin.prompt"), true));
+        return speak(new Reply(Intent.NONE, replies.get("checkin.prompt"), true, "checkin.prompt"));
     }
 
     /** The wake phrase was heard alone: answer "Yes?" and wait for the request. */
     public Reply acknowledgeWake() {
-        return speak(new Reply(Intent.NONE, replies.get("wake.ack"), true));
+        return speak(new Reply(Intent.NONE, replies.get("wake.ack"), true, "wake.ack"));
     }
 
     /**
@@ -144,8 +144,8 @@ public final class Assistant {
             speaker.rate(usualRate);
             slowedOn = null;
         }
-        lastReply = reply.text();
-        speaker.say(reply.text(), replies.code());
+        lastReply = reply;
+        speaker.say(reply.text(), replies.code(), reply.key());
         return reply;
     }
 
@@ -207,7 +207,7 @@ public final class Assistant {
             if (!checkInAskedAgain) {
                 checkInAskedAgain = true;
                 LOG.info("Check-in answer unclear; asking again");
-                return new Reply(Intent.NONE, replies.get("checkin.again"), true);
+                return new Reply(Intent.NONE, replies.get("checkin.again"), true, "checkin.again");
             }
             checkInOpen = false;
             LOG.info("Check-in answer unclear again; the pre-alarm runs on");
@@ -218,7 +218,7 @@ public final class Assistant {
             if (intent == Intent.SPEECH_SLOWER) {
                 slower();
             }
-            return new Reply(intent, replies.get("checkin.prompt"), true);
+            return new Reply(intent, replies.get("checkin.prompt"), true, "checkin.prompt");
         }
         checkInOpen = false;
         return act(match, heard.words());
@@ -247,7 +247,7 @@ public final class Assistant {
             }
             case NO, ALARM_CANCEL, STOP -> {
                 confirmingHelp = false;
-                return new Reply(Intent.NO, replies.get("help.declined"), false);
+                return new Reply(Intent.NO, replies.get("help.declined"), false, "help.declined");
             }
             default -> {
                 // One more try; after that, an unclear answer to "do you need help?" is treated as yes.
@@ -255,7 +255,7 @@ public final class Assistant {
                     confirmingHelp = false;
                     return raiseHelp();
                 }
-                return new Reply(Intent.NONE, replies.get("help.confirm"), true);
+                return new Reply(Intent.NONE, replies.get("help.confirm"), true, "help.confirm");
             }
         }
     }
@@ -287,13 +287,14 @@ public final class Assistant {
             case CAPABILITIES -> say(Intent.CAPABILITIES, "capabilities", Map.of());
             case YES -> reminders.ringing() ? reminderDone() : say(Intent.YES, "ok", Map.of());
             case NO -> say(Intent.NO, "ok", Map.of());
-            case REPEAT -> new Reply(Intent.REPEAT, lastReply != null ? lastReply : replies.get("repeat.nothing"), false);
+            case REPEAT -> lastReply != null ? new Reply(Intent.REPEAT, lastReply.text(), false, lastReply.key())
+                    : say(Intent.REPEAT, "repeat.nothing", Map.of());
             case STOP -> {
                 speaker.stop();
                 yield Reply.quiet(Intent.STOP);
             }
             // "Please say it again": so the listener listens again, with no second press of the button.
-            case NONE -> new Reply(Intent.NONE, replies.get("not.understood"), true);
+            case NONE -> new Reply(Intent.NONE, replies.get("not.understood"), true, "not.understood");
         };
     }
 
@@ -303,7 +304,7 @@ public final class Assistant {
         }
         confirmingHelp = true;
         unclearConfirmations = 0;
-        return new Reply(Intent.HELP_EMERGENCY, replies.get("help.confirm"), true);
+        return new Reply(Intent.HELP_EMERGENCY, replies.get("help.confirm"), true, "help.confirm");
     }
 
     private Reply raiseHelp() {
@@ -492,14 +493,15 @@ public final class Assistant {
 
     private void ringReminder(Reminder r) {
         String at = replies.time(now().toLocalTime());
-        String text = r.task() == null ? replies.get("reminder.due.generic", Map.of("time", at))
-                : replies.get("reminder.due", Map.of("time", at, "task", r.task()));
+        String key = r.task() == null ? "reminder.due.generic" : "reminder.due";
+        String text = r.task() == null ? replies.get(key, Map.of("time", at))
+                : replies.get(key, Map.of("time", at, "task", r.task()));
         LOG.info("Reminder due");
-        speak(new Reply(Intent.REMINDER_SET, text, true));
+        speak(new Reply(Intent.REMINDER_SET, text, true, key));
     }
 
     private Reply say(Intent intent, String key, Map<String, String> values) {
-        return new Reply(intent, replies.get(key, values), false);
+        return new Reply(intent, replies.get(key, values), false, key);
     }
 
     private ZonedDateTime now() {

@@ -126,6 +126,27 @@ class SpokenAlarmsTest {
         }
     }
 
+    /**
+     * Somali (issue 18 §2): no model, no espeak-ng voice, and here no recording yet. The daemon does
+     * not try to listen, and still announces the pre-alarm: a tone (to the sound card, which this
+     * machine may lack) and the English words of the prompt manifest, which name only the buttons.
+     */
+    @Test
+    void a_somali_home_without_recordings_hears_its_pre_alarm_in_english_button_words() throws Exception {
+        HearthConfig e = listeningConfig();
+        HearthConfig config = new HearthConfig(new HearthConfig.Home("Flat 5", "so", ZONE), e.storage(), e.gpio(),
+                e.sensors(), e.alerts(), e.carers(), e.coap(), e.heartbeatInterval(), e.secretsFile(), e.i2c(),
+                e.council(), e.voice(), e.detection(), e.hub(), e.radars());
+        try (Daemon daemon = start(config)) {
+            daemon.simulatedHome().pulse("talk-hub");
+            daemon.simulatedHome().pulse("radar-bedroom");
+            await().atMost(Duration.ofSeconds(10)).until(() -> said.size() >= 2);
+            assertThat(said).containsExactly(
+                    "I cannot listen. If you need help, press the red help button or pull the cord.",
+                    "Are you all right? If you are, press the green cancel button. If you do not, I will call for help.");
+        }
+    }
+
     private Daemon start(HearthConfig config) {
         Secrets secrets = new Secrets(Map.of("Priya", new Secrets.CarerKey("priya-1", new byte[16])));
         return Daemon.start(config, secrets, RealTimeScheduler.create("loop", ZONE), speaker, this::nextClip, List.of(),

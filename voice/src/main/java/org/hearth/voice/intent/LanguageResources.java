@@ -22,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LanguageResources {
 
+    /** The {@code @speech-model} of a language no Vosk model exists for. */
+    public static final String NO_SPEECH_MODEL = "none";
+
     /** Built-in languages are immutable, so each is parsed once per process. */
     private static final Map<String, LanguageResources> BUILT_IN = new ConcurrentHashMap<>();
 
@@ -38,11 +41,12 @@ public final class LanguageResources {
     private final Negations negations;
     private final Set<String> tomorrow;
     private final String reviewedBy;
+    private final boolean recordedPrompts;
 
     LanguageResources(String code, String espeakVoice, Locale locale, String speechModel, Set<String> fillers,
             Map<Intent, List<List<String>>> phrases, Map<String, List<SlotValue>> slots,
             List<List<String>> wakePhrases, Map<String, String> replies, TimeSlotParser times, Negations negations,
-            Set<String> tomorrow, String reviewedBy) {
+            Set<String> tomorrow, String reviewedBy, boolean recordedPrompts) {
         this.code = code;
         this.espeakVoice = espeakVoice;
         this.locale = locale;
@@ -58,6 +62,7 @@ public final class LanguageResources {
         this.negations = negations;
         this.tomorrow = Set.copyOf(tomorrow);
         this.reviewedBy = reviewedBy;
+        this.recordedPrompts = recordedPrompts;
     }
 
     /** Loads a built-in language by its code (en, gu, hi, pa, ur, pl, bn). */
@@ -70,7 +75,7 @@ public final class LanguageResources {
         try (InputStream in = LanguageResources.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no built-in language '" + code + "'; known: " + String.join(", ",
-                        LanguageFile.BUILT_IN));
+                        LanguageFile.ALL));
             }
             return LanguageFile.parse(code + ".txt", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -88,6 +93,19 @@ public final class LanguageResources {
 
     public Locale locale() {
         return locale;
+    }
+
+    /** Whether a Vosk model exists for this language at all ({@code @speech-model none}: Somali). */
+    public boolean hasSpeechModel() {
+        return !speechModel.equals(NO_SPEECH_MODEL);
+    }
+
+    /**
+     * Whether the fixed announcements are played from recordings ({@code @prompts recorded}): a
+     * language espeak-ng has no voice for (Somali). See {@code org.hearth.voice.speech.PromptSpeaker}.
+     */
+    public boolean recordedPrompts() {
+        return recordedPrompts;
     }
 
     /** The Vosk model this language is heard with; Urdu is heard with the Hindi model. */
