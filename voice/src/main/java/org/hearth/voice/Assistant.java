@@ -37,9 +37,13 @@ public final class Assistant {
 
     private static final Logger LOG = LoggerFactory.getLogger(Assistant.class);
 
-    private final LanguageResources language;
-    private final IntentMatcher matcher;
-    private final Replies replies;
+    /** The household's languages, its main one first, each with its matcher and replies. */
+    private final Map<String, IntentMatcher> matchers = new LinkedHashMap<>();
+    private final Map<String, Replies> repliesIn = new LinkedHashMap<>();
+    private final List<LanguageResources> languages;
+    /** The conversation's language: the one last heard, the main one until then. */
+    private IntentMatcher matcher;
+    private Replies replies;
     private final AlarmPort alarm;
     private final Speaker speaker;
     private final Scheduler scheduler;
@@ -59,10 +63,26 @@ public final class Assistant {
 
     public Assistant(LanguageResources language, AlarmPort alarm, ReminderStore store, Speaker speaker,
             Scheduler scheduler, CouncilPack pack, Household household, AssistantSettings settings) {
-        this.language = language;
-        this.matcher = new IntentMatcher(language);
-        this.replies = new Replies(language,
-                language.code().equals("en") ? language : LanguageResources.builtIn("en"));
+        this(List.of(language), alarm, store, speaker, scheduler, pack, household, settings);
+    }
+
+    /**
+     * An assistant for a household of several languages (two elderly parents, say), the main one
+     * first. It answers in the language it heard; see {@link #hear}.
+     */
+    public Assistant(List<LanguageResources> languages, AlarmPort alarm, ReminderStore store, Speaker speaker,
+            Scheduler scheduler, CouncilPack pack, Household household, AssistantSettings settings) {
+        if (languages.isEmpty()) {
+            throw new IllegalArgumentException("an assistant needs a language");
+        }
+        this.languages = List.copyOf(languages);
+        for (LanguageResources language : languages) {
+            matchers.put(language.code(), new IntentMatcher(language));
+            repliesIn.put(language.code(), new Replies(language,
+                    language.code().equals("en") ? language : LanguageResources.builtIn("en")));
+        }
+        this.matcher = matchers.get(languages.get(0).code());
+        this.replies = repliesIn.get(languages.get(0).code());
         this.alarm = alarm;
         this.speaker = speaker;
         this.scheduler = scheduler;
@@ -79,9 +99,11 @@ public final class Assistant {
      * says they are not set up) or out of date. Call once at start.
      */
     public void start() {
-        if (language.reviewedBy().isEmpty()) {
-            LOG.warn("Voice: the {} language file has not been reviewed by a native speaker (its reviewed-by is empty):"
-                    + " its phrasing may be wrong", language.code());
+        for (LanguageResources language : languages) {
+            if (language.reviewedBy().isEmpty()) {
+                LOG.warn("Voice: the {} language file has not been reviewed by a native speaker (its reviewed-by is"
+                        + " empty): its phrasing may be wrong", language.code());
+            }
         }
         if (pack.sample()) {
             LOG.warn("Council pack '{}' version {} is SAMPLE data, so council questions are answered "
@@ -104,6 +126,7 @@ public final class Assistant {
 
     /** Handles one utterance (or silence) and speaks the reply. */
     public Reply hear(Heard heard) {
+        converseIn(languageOf(heard));
         Reply reply = answer(heard);
         // What the resident asked about is theirs (benefits advice, a medicine): never at INFO.
         LOG.debug("Intent {}", reply.intent().id());
@@ -118,7 +141,42 @@ public final class Assistant {
     public Reply checkIn() {
         checkInOpen = true;
         checkInAskedAgain = false;
-        return speak(new Reply(Intent.NONE, replies.get("checkin.prompt"), true, "checkin.prompt"));
+        Reply asked = speak(new Reply(Intent.NONE, replies.get("checkin.prompt"), true, "checkin.prompt"));
+        // Whoever fell may speak either language of the household: ask in each, the conversation's first.
+        for (Replies other : repliesIn.values()) {
+            if (other != replies) {
+                speaker.say(other.get("checkin.prompt"), other.code(), "checkin.prompt");
+            }
+        }
+        return asked;
+    }
+
+    /**
+     * The language an utterance was in: the one whose recogniser heard it, or for typed text (and a
+     * single recogniser) the household language whose phrases it matches best; the conversation's
+     * language when none matches better. One language: always that one.
+     */
+    private String languageOf(Heard heard) {
+        if (matchers.containsKey(heard.language())) {
+            return heard.language();
+        }
+        String best = replies.code();
+        if (matchers.size() > 1 && !heard.isSilence()) {
+            double top = matchers.get(best).match(heard.words(), 1.0).similarity();
+            for (Map.Entry<String, IntentMatcher> e : matchers.entrySet()) {
+                double similarity = e.getValue().match(heard.words(), 1.0).similarity();
+                if (similarity > top) {
+                    top = similarity;
+                    best = e.getKey();
+                }
+            }
+        }
+        return best;
+    }
+
+    private void converseIn(String code) {
+        matcher = matchers.get(code);
+        replies = repliesIn.get(code);
     }
 
     /** The wake phrase was heard alone: answer "Yes?" and wait for the request. */
