@@ -189,7 +189,9 @@ class SpokenAlarmsTest {
                         daemon.simulatedHome().pulse("radar-bedroom");
                     }
                     await().atMost(Duration.ofSeconds(20)).until(() -> said.size() >= 2);
-                    for (java.nio.file.WatchKey key; (key = watch.poll()) != null; ) {
+                    // inotify delivers events apart from the writer: wait a moment for a late one.
+                    for (java.nio.file.WatchKey key; (key = watch.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS))
+                            != null; ) {
                         for (java.nio.file.WatchEvent<?> event : key.pollEvents()) {
                             created.add(language + ": " + ((Path) key.watchable()).resolve((Path) event.context()));
                         }
