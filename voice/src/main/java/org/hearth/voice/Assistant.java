@@ -37,8 +37,13 @@ public final class Assistant {
 
     private static final Logger LOG = LoggerFactory.getLogger(Assistant.class);
 
-    private final IntentMatcher matcher;
-    private final Replies replies;
+    /** The household's languages, its main one first, each with its matcher and replies. */
+    private final Map<String, IntentMatcher> matchers = new LinkedHashMap<>();
+    private final Map<String, Replies> repliesIn = new LinkedHashMap<>();
+    private final List<LanguageResources> languages;
+    /** The conversation's language: the one last heard, the main one until then. */
+    private IntentMatcher matcher;
+    private Replies replies;
     private final AlarmPort alarm;
     private final Speaker speaker;
     private final Scheduler scheduler;
@@ -51,16 +56,33 @@ public final class Assistant {
     private int unclearConfirmations;
     private boolean checkInOpen;
     private boolean checkInAskedAgain;
-    private String lastReply;
+    private Reply lastReply;
     /** The speaker's own rate, and the day "slower" changed it; the next day starts at the usual rate. */
     private int usualRate;
     private LocalDate slowedOn;
 
     public Assistant(LanguageResources language, AlarmPort alarm, ReminderStore store, Speaker speaker,
             Scheduler scheduler, CouncilPack pack, Household household, AssistantSettings settings) {
-        this.matcher = new IntentMatcher(language);
-        this.replies = new Replies(language,
-                language.code().equals("en") ? language : LanguageResources.builtIn("en"));
+        this(List.of(language), alarm, store, speaker, scheduler, pack, household, settings);
+    }
+
+    /**
+     * An assistant for a household of several languages (two elderly parents, say), the main one
+     * first. It answers in the language it heard; see {@link #hear}.
+     */
+    public Assistant(List<LanguageResources> languages, AlarmPort alarm, ReminderStore store, Speaker speaker,
+            Scheduler scheduler, CouncilPack pack, Household household, AssistantSettings settings) {
+        if (languages.isEmpty()) {
+            throw new IllegalArgumentException("an assistant needs a language");
+        }
+        this.languages = List.copyOf(languages);
+        for (LanguageResources language : languages) {
+            matchers.put(language.code(), new IntentMatcher(language));
+            repliesIn.put(language.code(), new Replies(language,
+                    language.code().equals("en") ? language : LanguageResources.builtIn("en")));
+        }
+        this.matcher = matchers.get(languages.get(0).code());
+        this.replies = repliesIn.get(languages.get(0).code());
         this.alarm = alarm;
         this.speaker = speaker;
         this.scheduler = scheduler;
@@ -72,10 +94,17 @@ public final class Assistant {
     }
 
     /**
-     * Schedules the stored reminders, and warns if the council's answers are unchecked sample data
-     * (the assistant then says they are not set up) or out of date. Call once at start.
+     * Schedules the stored reminders, and warns if the language file has not been reviewed by a
+     * native speaker, or if the council's answers are unchecked sample data (the assistant then
+     * says they are not set up) or out of date. Call once at start.
      */
     public void start() {
+        for (LanguageResources language : languages) {
+            if (language.reviewedBy().isEmpty()) {
+                LOG.warn("Voice: the {} language file has not been reviewed by a native speaker (its reviewed-by is"
+                        + " empty): its phrasing may be wrong", language.code());
+            }
+        }
         if (pack.sample()) {
             LOG.warn("Council pack '{}' version {} is SAMPLE data, so council questions are answered "
                     + "\"not set up yet\": {}", pack.id(), pack.version(), pack.notice());
@@ -97,6 +126,7 @@ public final class Assistant {
 
     /** Handles one utterance (or silence) and speaks the reply. */
     public Reply hear(Heard heard) {
+        converseIn(languageOf(heard));
         Reply reply = answer(heard);
         // What the resident asked about is theirs (benefits advice, a medicine): never at INFO.
         LOG.debug("Intent {}", reply.intent().id());
@@ -111,12 +141,47 @@ public final class Assistant {
     public Reply checkIn() {
         checkInOpen = true;
         checkInAskedAgain = false;
-        return speak(new Reply(Intent.NONE, replies.get("checkin.prompt"), true));
+        Reply asked = speak(new Reply(Intent.NONE, replies.get("checkin.prompt"), true, "checkin.prompt"));
+        // Whoever fell may speak either language of the household: ask in each, the conversation's first.
+        for (Replies other : repliesIn.values()) {
+            if (other != replies) {
+                speaker.say(other.get("checkin.prompt"), other.code(), "checkin.prompt");
+            }
+        }
+        return asked;
+    }
+
+    /**
+     * The language an utterance was in: the one whose recogniser heard it, or for typed text (and a
+     * single recogniser) the household language whose phrases it matches best; the conversation's
+     * language when none matches better. One language: always that one.
+     */
+    private String languageOf(Heard heard) {
+        if (matchers.containsKey(heard.language())) {
+            return heard.language();
+        }
+        String best = replies.code();
+        if (matchers.size() > 1 && !heard.isSilence()) {
+            double top = matchers.get(best).match(heard.words(), 1.0).similarity();
+            for (Map.Entry<String, IntentMatcher> e : matchers.entrySet()) {
+                double similarity = e.getValue().match(heard.words(), 1.0).similarity();
+                if (similarity > top) {
+                    top = similarity;
+                    best = e.getKey();
+                }
+            }
+        }
+        return best;
+    }
+
+    private void converseIn(String code) {
+        matcher = matchers.get(code);
+        replies = repliesIn.get(code);
     }
 
     /** The wake phrase was heard alone: answer "Yes?" and wait for the request. */
     public Reply acknowledgeWake() {
-        return speak(new Reply(Intent.NONE, replies.get("wake.ack"), true));
+        return speak(new Reply(Intent.NONE, replies.get("wake.ack"), true, "wake.ack"));
     }
 
     /**
@@ -137,8 +202,8 @@ public final class Assistant {
             speaker.rate(usualRate);
             slowedOn = null;
         }
-        lastReply = reply.text();
-        speaker.say(reply.text(), replies.code());
+        lastReply = reply;
+        speaker.say(reply.text(), replies.code(), reply.key());
         return reply;
     }
 
@@ -200,7 +265,7 @@ public final class Assistant {
             if (!checkInAskedAgain) {
                 checkInAskedAgain = true;
                 LOG.info("Check-in answer unclear; asking again");
-                return new Reply(Intent.NONE, replies.get("checkin.again"), true);
+                return new Reply(Intent.NONE, replies.get("checkin.again"), true, "checkin.again");
             }
             checkInOpen = false;
             LOG.info("Check-in answer unclear again; the pre-alarm runs on");
@@ -211,7 +276,7 @@ public final class Assistant {
             if (intent == Intent.SPEECH_SLOWER) {
                 slower();
             }
-            return new Reply(intent, replies.get("checkin.prompt"), true);
+            return new Reply(intent, replies.get("checkin.prompt"), true, "checkin.prompt");
         }
         checkInOpen = false;
         return act(match, heard.words());
@@ -240,7 +305,7 @@ public final class Assistant {
             }
             case NO, ALARM_CANCEL, STOP -> {
                 confirmingHelp = false;
-                return new Reply(Intent.NO, replies.get("help.declined"), false);
+                return new Reply(Intent.NO, replies.get("help.declined"), false, "help.declined");
             }
             default -> {
                 // One more try; after that, an unclear answer to "do you need help?" is treated as yes.
@@ -248,7 +313,7 @@ public final class Assistant {
                     confirmingHelp = false;
                     return raiseHelp();
                 }
-                return new Reply(Intent.NONE, replies.get("help.confirm"), true);
+                return new Reply(Intent.NONE, replies.get("help.confirm"), true, "help.confirm");
             }
         }
     }
@@ -280,13 +345,14 @@ public final class Assistant {
             case CAPABILITIES -> say(Intent.CAPABILITIES, "capabilities", Map.of());
             case YES -> reminders.ringing() ? reminderDone() : say(Intent.YES, "ok", Map.of());
             case NO -> say(Intent.NO, "ok", Map.of());
-            case REPEAT -> new Reply(Intent.REPEAT, lastReply != null ? lastReply : replies.get("repeat.nothing"), false);
+            case REPEAT -> lastReply != null ? new Reply(Intent.REPEAT, lastReply.text(), false, lastReply.key())
+                    : say(Intent.REPEAT, "repeat.nothing", Map.of());
             case STOP -> {
                 speaker.stop();
                 yield Reply.quiet(Intent.STOP);
             }
             // "Please say it again": so the listener listens again, with no second press of the button.
-            case NONE -> new Reply(Intent.NONE, replies.get("not.understood"), true);
+            case NONE -> new Reply(Intent.NONE, replies.get("not.understood"), true, "not.understood");
         };
     }
 
@@ -296,7 +362,7 @@ public final class Assistant {
         }
         confirmingHelp = true;
         unclearConfirmations = 0;
-        return new Reply(Intent.HELP_EMERGENCY, replies.get("help.confirm"), true);
+        return new Reply(Intent.HELP_EMERGENCY, replies.get("help.confirm"), true, "help.confirm");
     }
 
     private Reply raiseHelp() {
@@ -485,14 +551,15 @@ public final class Assistant {
 
     private void ringReminder(Reminder r) {
         String at = replies.time(now().toLocalTime());
-        String text = r.task() == null ? replies.get("reminder.due.generic", Map.of("time", at))
-                : replies.get("reminder.due", Map.of("time", at, "task", r.task()));
+        String key = r.task() == null ? "reminder.due.generic" : "reminder.due";
+        String text = r.task() == null ? replies.get(key, Map.of("time", at))
+                : replies.get(key, Map.of("time", at, "task", r.task()));
         LOG.info("Reminder due");
-        speak(new Reply(Intent.REMINDER_SET, text, true));
+        speak(new Reply(Intent.REMINDER_SET, text, true, key));
     }
 
     private Reply say(Intent intent, String key, Map<String, String> values) {
-        return new Reply(intent, replies.get(key, values), false);
+        return new Reply(intent, replies.get(key, values), false, key);
     }
 
     private ZonedDateTime now() {

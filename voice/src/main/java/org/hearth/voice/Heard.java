@@ -15,11 +15,14 @@ import org.hearth.voice.intent.Hypothesis;
  *     least: the recogniser's lattice beam, beyond which it drops readings; infinite for typed text
  *     and when the caller knows of no other reading
  * @param timing where in the audio speech ended and the utterance was closed, and what it cost
+ * @param language the code of the language whose recogniser heard it, or empty when not known
+ *     (typed text, one recogniser): the assistant then finds it from the words
  */
 public record Heard(List<String> words, double confidence, List<Hypothesis> alternatives, double unseenGap,
-        Timing timing) {
+        Timing timing, String language) {
 
     public Heard {
+        language = language == null ? "" : language;
         words = List.copyOf(words);
         alternatives = List.copyOf(alternatives);
         if (!(unseenGap >= 0)) {
@@ -27,8 +30,18 @@ public record Heard(List<String> words, double confidence, List<Hypothesis> alte
         }
     }
 
+    public Heard(List<String> words, double confidence, List<Hypothesis> alternatives, double unseenGap,
+            Timing timing) {
+        this(words, confidence, alternatives, unseenGap, timing, "");
+    }
+
     public Heard(List<String> words, double confidence, List<Hypothesis> alternatives, Timing timing) {
         this(words, confidence, alternatives, Double.POSITIVE_INFINITY, timing);
+    }
+
+    /** The same hearing, as heard by {@code code}'s recogniser. */
+    public Heard inLanguage(String code) {
+        return new Heard(words, confidence, alternatives, unseenGap, timing, code);
     }
 
     public Heard(List<String> words, double confidence, Timing timing) {

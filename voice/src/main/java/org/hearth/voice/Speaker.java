@@ -14,6 +14,15 @@ public interface Speaker {
      */
     void say(String text, String language);
 
+    /**
+     * Says a reply made from the language files' reply {@code key} ("checkin.prompt"; empty for
+     * text put together from several). A speaker of recorded prompts plays the recording of that
+     * key instead of the words; every other speaker just says the text.
+     */
+    default void say(String text, String language, String key) {
+        say(text, language);
+    }
+
     /** Stops what is being said and drops what is queued. */
     default void stop() {
     }

@@ -136,7 +136,8 @@ public final class VoiceLoop implements AutoCloseable {
                 onAssistant(assistant::acknowledgeWake);
                 conversation(null);
             } else {
-                Reply reply = onAssistant(() -> assistant.hear(new Heard(rest, heard.confidence(), heard.timing())));
+                Reply reply = onAssistant(() -> assistant.hear(new Heard(rest, heard.confidence(), heard.timing())
+                        .inLanguage(heard.language())));
                 if (reply.expectsAnswer()) {
                     conversation(reply);
                 }

@@ -22,6 +22,7 @@ import org.hearth.voice.recognition.VoskNativeLibrary;
 import org.hearth.voice.recognition.VoskSpeechRecognizer;
 import org.hearth.voice.skill.CouncilPack;
 import org.hearth.voice.skill.Household;
+import org.hearth.voice.speech.PromptSpeaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,8 @@ final class ResidentVoice implements Announcer, AutoCloseable {
     private volatile VoiceLoop listener;
     private VoskModel model;
     private VoskSpeechRecognizer recognizer;
+    /** Somali's recorded prompts, played instead of espeak-ng; null for a language espeak-ng speaks. */
+    private final PromptSpeaker prompts;
 
     /**
      * Speaks through {@code speaker}, in the home's language, from now on. Call {@link #connect}
@@ -77,7 +80,10 @@ final class ResidentVoice implements Announcer, AutoCloseable {
         this.language = LanguageResources.builtIn(config.home().language());
         this.loop = loop;
         HearthConfig.Council council = config.council();
-        this.assistant = new Assistant(language, new SpokenRequests(), reminders, speaker, loop,
+        // Recorded prompts live beside the models: /var/lib/hearth/prompts/<language>.
+        this.prompts = language.recordedPrompts()
+                ? PromptSpeaker.open(language.code(), config.voice().modelsDir().resolveSibling("prompts"), speaker) : null;
+        this.assistant = new Assistant(language, new SpokenRequests(), reminders, prompts != null ? prompts : speaker, loop,
                 councilPack(council.pack()), new Household(council.binDay(), council.binRound(), council.library()),
                 AssistantSettings.DEFAULT);
     }
@@ -98,6 +104,11 @@ final class ResidentVoice implements Announcer, AutoCloseable {
             LOG.info("Voice: listening is off in the config; replies are still spoken");
             return;
         }
+        if (!language.hasSpeechModel()) {
+            LOG.info("Voice: no speech model exists for '{}', so it is buttons and cords only; announcements are"
+                    + " still played", language.code());
+            return;
+        }
         Path dir = SpeechModels.fromSystem().locate(voice.modelsDir(), language.speechModel());
         if (!java.nio.file.Files.exists(dir)) {
             // Not installed yet (or never, for a language with no model): a choice, not a fault.
@@ -115,7 +126,7 @@ final class ResidentVoice implements Announcer, AutoCloseable {
         } catch (Exception | LinkageError e) {
             LOG.error("Voice: not listening, because {}. Replies are still spoken; the buttons and cords work.",
                     e.getMessage());
-            close();
+            stopListening();
             return;
         }
         VoiceLoop started = new VoiceLoop(recognizer, microphone, assistant, loop::execute, language, voice.handsFree());
@@ -168,9 +179,16 @@ final class ResidentVoice implements Announcer, AutoCloseable {
         }
     }
 
-    /** Stops listening and frees the model; the speaker belongs to the caller. */
+    /** Stops listening, frees the model and stops the recorded prompts; the speaker belongs to the caller. */
     @Override
     public synchronized void close() {
+        stopListening();
+        if (prompts != null) {
+            prompts.close();
+        }
+    }
+
+    private synchronized void stopListening() {
         if (listener != null) {
             listener.close();
             listener = null;

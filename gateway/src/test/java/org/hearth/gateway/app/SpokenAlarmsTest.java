@@ -126,6 +126,86 @@ class SpokenAlarmsTest {
         }
     }
 
+    /**
+     * Somali (issue 18 §2): no model, no espeak-ng voice, and here no recording yet. The daemon does
+     * not try to listen, and still announces the pre-alarm: a tone (to the sound card, which this
+     * machine may lack) and the English words of the prompt manifest, which name only the buttons.
+     */
+    @Test
+    void a_somali_home_without_recordings_hears_its_pre_alarm_in_english_button_words() throws Exception {
+        HearthConfig e = listeningConfig();
+        HearthConfig config = new HearthConfig(new HearthConfig.Home("Flat 5", "so", ZONE), e.storage(), e.gpio(),
+                e.sensors(), e.alerts(), e.carers(), e.coap(), e.heartbeatInterval(), e.secretsFile(), e.i2c(),
+                e.council(), e.voice(), e.detection(), e.hub(), e.radars());
+        try (Daemon daemon = start(config)) {
+            daemon.simulatedHome().pulse("talk-hub");
+            daemon.simulatedHome().pulse("radar-bedroom");
+            await().atMost(Duration.ofSeconds(10)).until(() -> said.size() >= 2);
+            assertThat(said).containsExactly(
+                    "I cannot listen. If you need help, press the red help button or pull the cord.",
+                    "Are you all right? If you are, press the green cancel button. If you do not, I will call for help.");
+        }
+    }
+
+    /**
+     * Issue 18 §5, privacy through the real daemon (SQLite in the real data directory): nothing the
+     * resident says becomes a file. A WatchService on the data directory and every folder in it sees
+     * each file made while the session runs, and the log is searched for the words said. English is
+     * spoken through the real model (a pre-alarm answered "I'm fine", then "help, I've fallen"); the
+     * other languages have no model here, so their talk button and pre-alarm are announced only.
+     * The temp directory is not watched: other programs on this machine write there.
+     */
+    @Test
+    void a_session_in_each_language_creates_no_file_and_logs_no_words() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        List<String> created = new java.util.ArrayList<>();
+        try {
+            for (String language : HearthConfig.LANGUAGES) {
+                HearthConfig e = listeningConfig();
+                HearthConfig config = new HearthConfig(new HearthConfig.Home("Flat 5", language, ZONE), e.storage(),
+                        e.gpio(), e.sensors(), e.alerts(), e.carers(), e.coap(), e.heartbeatInterval(), e.secretsFile(),
+                        e.i2c(), e.council(), e.voice(), e.detection(), e.hub(), e.radars());
+                said.clear();
+                try (Daemon daemon = start(config); java.nio.file.WatchService watch = dir.getFileSystem().newWatchService()) {
+                    try (var dirs = Files.walk(dir)) { // Files.walk does not follow the models/en symlink
+                        for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                            d.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+                        }
+                    }
+                    if (language.equals("en")) {
+                        microphone.add(speech("i'm fine"));
+                        daemon.simulatedHome().pulse("radar-bedroom");
+                        awaitAlert(daemon, AlertKind.FALL, AlertState.RESOLVED);
+                        microphone.add(speech("help i've fallen"));
+                        daemon.simulatedHome().pulse("talk-hub");
+                        awaitAlert(daemon, AlertKind.HELP, AlertState.RAISED);
+                    } else {
+                        daemon.simulatedHome().pulse("talk-hub");
+                        daemon.simulatedHome().pulse("radar-bedroom");
+                    }
+                    await().atMost(Duration.ofSeconds(20)).until(() -> said.size() >= 2);
+                    // inotify delivers events apart from the writer: wait a moment for a late one.
+                    for (java.nio.file.WatchKey key; (key = watch.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS))
+                            != null; ) {
+                        for (java.nio.file.WatchEvent<?> event : key.pollEvents()) {
+                            created.add(language + ": " + ((Path) key.watchable()).resolve((Path) event.context()));
+                        }
+                    }
+                }
+            }
+        } finally {
+            root.detachAppender(log);
+        }
+        assertThat(created).as("files created during the sessions").isEmpty();
+        assertThat(log.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .noneMatch(m -> m.contains("fallen") || m.contains("i'm fine"));
+    }
+
     private Daemon start(HearthConfig config) {
         Secrets secrets = new Secrets(Map.of("Priya", new Secrets.CarerKey("priya-1", new byte[16])));
         return Daemon.start(config, secrets, RealTimeScheduler.create("loop", ZONE), speaker, this::nextClip, List.of(),

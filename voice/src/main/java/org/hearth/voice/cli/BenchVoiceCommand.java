@@ -38,6 +38,11 @@ public final class BenchVoiceCommand implements Callable<Integer> {
     @Option(names = "--clips", defaultValue = "40", description = "How many clips (default: ${DEFAULT-VALUE}).")
     private int clips;
 
+    @Option(names = "--models", defaultValue = "1",
+            description = "Load the model this many times and decode each clip with each, as a household of that many"
+                    + " languages would (default: ${DEFAULT-VALUE}).")
+    private int models;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed for choosing phrases (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -56,7 +61,7 @@ public final class BenchVoiceCommand implements Callable<Integer> {
         }
         VoskNativeLibrary.preferDirectory(libDir);
         try {
-            VoiceBench.Result r = VoiceBench.run(modelDir, clips, seed);
+            VoiceBench.Result r = VoiceBench.run(modelDir, clips, seed, models);
             out.println(r.line());
             return 0;
         } catch (IllegalStateException | IOException e) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 public final class VoiceCommands {
 
     @Command(name = "voice", mixinStandardHelpOptions = true, description = "Talk to the assistant.",
-            subcommands = VoiceAskCommand.class)
+            subcommands = {VoiceAskCommand.class, VoicePromptsCommand.class})
     public static final class Voice {
     }
 

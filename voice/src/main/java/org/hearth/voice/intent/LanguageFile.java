@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * <pre>
  * # a comment
  * &#64;language en            code; &#64;espeak en-gb, &#64;locale en-GB, &#64;speech-model hi, &#64;times english
+ * &#64;prompts recorded          the fixed announcements are recordings (Somali: no espeak-ng voice); &#64;speech-model none: no Vosk model
+ * &#64;reviewed-by              the native speaker who signed the file off; empty until one has (every built-in file has the line)
  * &#64;fillers i me my the    words that cost little when a recogniser drops or adds them
  * &#64;negations not no -n't   negation words, and endings after '-': a cancel never matches a negated phrase
  * &#64;tomorrow tomorrow        words that ask about tomorrow ("is the library open tomorrow")
@@ -32,6 +34,8 @@ public final class LanguageFile {
 
     /** The languages shipped in the jar. */
     public static final List<String> BUILT_IN = List.of("en", "gu", "hi", "pa", "ur", "pl", "bn");
+    /** Every language file in the jar: {@link #BUILT_IN}, and Somali's, which holds no phrases (recorded prompts only). */
+    public static final List<String> ALL = List.of("en", "gu", "hi", "pa", "ur", "pl", "bn", "so");
 
     private LanguageFile() {
     }
@@ -59,6 +63,9 @@ public final class LanguageFile {
         private String espeak;
         private Locale locale;
         private String speechModel;
+        /** Null when the file has no {@code @reviewed-by} line; empty when nobody has signed it off. */
+        private String reviewedBy;
+        private boolean recordedPrompts;
         private TimeSlotParser times = TimeSlotParser.NONE;
         private String section;
         private int lineNo;
@@ -86,7 +93,7 @@ public final class LanguageFile {
             Locale loc = locale != null ? locale : Locale.forLanguageTag(code);
             return new LanguageResources(code, espeak != null ? espeak : code, loc,
                     speechModel != null ? speechModel : code, fillers, phrases, slots, wake, replies, times,
-                    new Negations(negationWords, negationSuffixes), tomorrow);
+                    new Negations(negationWords, negationSuffixes), tomorrow, reviewedBy, recordedPrompts);
         }
 
         private void line(String line) {
@@ -131,6 +138,13 @@ public final class LanguageFile {
                 case "espeak" -> espeak = value;
                 case "locale" -> locale = Locale.forLanguageTag(value);
                 case "speech-model" -> speechModel = value;
+                case "reviewed-by" -> reviewedBy = value;
+                case "prompts" -> {
+                    if (!value.equals("recorded")) {
+                        throw new IllegalArgumentException("unknown prompts '" + value + "'; known: recorded");
+                    }
+                    recordedPrompts = true;
+                }
                 case "fillers" -> fillers.addAll(Tokens.of(value));
                 case "negations" -> negations(value);
                 case "tomorrow" -> tomorrow.addAll(Tokens.of(value));

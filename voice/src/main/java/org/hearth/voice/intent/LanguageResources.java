@@ -22,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LanguageResources {
 
+    /** The {@code @speech-model} of a language no Vosk model exists for. */
+    public static final String NO_SPEECH_MODEL = "none";
+
     /** Built-in languages are immutable, so each is parsed once per process. */
     private static final Map<String, LanguageResources> BUILT_IN = new ConcurrentHashMap<>();
 
@@ -37,11 +40,13 @@ public final class LanguageResources {
     private final TimeSlotParser times;
     private final Negations negations;
     private final Set<String> tomorrow;
+    private final String reviewedBy;
+    private final boolean recordedPrompts;
 
     LanguageResources(String code, String espeakVoice, Locale locale, String speechModel, Set<String> fillers,
             Map<Intent, List<List<String>>> phrases, Map<String, List<SlotValue>> slots,
             List<List<String>> wakePhrases, Map<String, String> replies, TimeSlotParser times, Negations negations,
-            Set<String> tomorrow) {
+            Set<String> tomorrow, String reviewedBy, boolean recordedPrompts) {
         this.code = code;
         this.espeakVoice = espeakVoice;
         this.locale = locale;
@@ -56,6 +61,8 @@ public final class LanguageResources {
         this.times = times;
         this.negations = negations;
         this.tomorrow = Set.copyOf(tomorrow);
+        this.reviewedBy = reviewedBy;
+        this.recordedPrompts = recordedPrompts;
     }
 
     /** Loads a built-in language by its code (en, gu, hi, pa, ur, pl, bn). */
@@ -68,7 +75,7 @@ public final class LanguageResources {
         try (InputStream in = LanguageResources.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no built-in language '" + code + "'; known: " + String.join(", ",
-                        LanguageFile.BUILT_IN));
+                        LanguageFile.ALL));
             }
             return LanguageFile.parse(code + ".txt", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -88,9 +95,35 @@ public final class LanguageResources {
         return locale;
     }
 
+    /** Whether a Vosk model exists for this language at all ({@code @speech-model none}: Somali). */
+    public boolean hasSpeechModel() {
+        return !speechModel.equals(NO_SPEECH_MODEL);
+    }
+
+    /**
+     * Whether the fixed announcements are played from recordings ({@code @prompts recorded}): a
+     * language espeak-ng has no voice for (Somali). See {@code org.hearth.voice.speech.PromptSpeaker}.
+     */
+    public boolean recordedPrompts() {
+        return recordedPrompts;
+    }
+
     /** The Vosk model this language is heard with; Urdu is heard with the Hindi model. */
     public String speechModel() {
         return speechModel;
+    }
+
+    /**
+     * The native speaker who signed the file's phrasing off ({@code @reviewed-by}); empty while
+     * nobody has. Only a real reviewer's name belongs there: the team writes none of its own.
+     */
+    public Optional<String> reviewedBy() {
+        return reviewedBy == null || reviewedBy.isBlank() ? Optional.empty() : Optional.of(reviewedBy);
+    }
+
+    /** Whether the file has its {@code @reviewed-by} line at all (a built-in file must). */
+    public boolean declaresReviewer() {
+        return reviewedBy != null;
     }
 
     /** The language's negation words and endings ({@code @negations}). */

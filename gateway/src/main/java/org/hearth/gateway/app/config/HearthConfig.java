@@ -93,8 +93,8 @@ public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<Se
         }
     }
 
-    /** The languages Hearth speaks. */
-    public static final List<String> LANGUAGES = List.of("en", "gu", "hi", "pa", "ur", "pl", "bn");
+    /** The languages Hearth speaks; Somali ({@code so}) through recorded prompts and buttons only (docs/voice.md). */
+    public static final List<String> LANGUAGES = List.of("en", "gu", "hi", "pa", "ur", "pl", "bn", "so");
 
     /**
      * @param label    pseudonymous name of the home, sent in alerts; never the resident's full name

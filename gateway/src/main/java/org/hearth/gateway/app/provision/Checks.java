@@ -26,7 +26,7 @@ import org.hearth.time.Durations;
 final class Checks {
 
     static final Map<String, String> LANGUAGE_NAMES = Map.of("en", "English", "gu", "Gujarati", "hi", "Hindi",
-            "pa", "Punjabi", "ur", "Urdu", "pl", "Polish", "bn", "Bengali");
+            "pa", "Punjabi", "ur", "Urdu", "pl", "Polish", "bn", "Bengali", "so", "Somali");
 
     private Checks() {
     }

@@ -92,7 +92,7 @@ class ConfigLoaderTest {
                 Arguments.of("no label", VALID.replace("label: Flat 12, ", ""),
                         List.of("home.label: is required")),
                 Arguments.of("unknown language", VALID.replace("language: en", "language: fr"),
-                        List.of("home.language: must be one of en, gu, hi, pa, ur, pl, bn, was \"fr\"")),
+                        List.of("home.language: must be one of en, gu, hi, pa, ur, pl, bn, so, was \"fr\"")),
                 Arguments.of("bad zone", VALID.replace("Europe/London", "Mars/Olympus"),
                         List.of("home.timezone: unknown time zone \"Mars/Olympus\"; use a name like Europe/London")),
                 Arguments.of("pin out of range", VALID.replace("pin: 17", "pin: 40"),
