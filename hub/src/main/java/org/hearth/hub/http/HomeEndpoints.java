@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.hearth.hub.export.HomeExport;
 import org.hearth.hub.store.AccessEntry;
 import org.hearth.hub.store.Device;
 import org.hearth.hub.store.Home;
@@ -96,6 +97,7 @@ final class HomeEndpoints {
             case "POST alerts/{id}/received" -> received(call, device, home, p.get(3));
             case "GET summary" -> summary(call, device, home);
             case "POST check" -> check(call, device, home);
+            case "GET export" -> export(call, device, home);
             default -> throw ApiException.notFound("no such request: " + call.method + " /api/v1/" + String.join("/", p));
         }
     }
@@ -193,6 +195,21 @@ final class HomeEndpoints {
         }
         log(device, home.id(), "received " + alert.id() + " by " + via);
         call.respond(200, view(alert));
+    }
+
+    /**
+     * {@code GET /homes/{home}/export}: everything the hub holds about the home, for its carers (a
+     * subject-access request made through one of them); an operator's device is refused. The export
+     * writes itself to the access log.
+     */
+    private void export(Call call, Device device, Home home) throws IOException {
+        if (device.operator()) {
+            log(device, home.id(), "refused export");
+            throw new ApiException(403, "carers_only", "a home's export is for its carers; the hub's administrator can make one"
+                    + " with hearth-hub export");
+        }
+        call.respond(200, new HomeExport(store, clock).of(home.id(), device.id())
+                .orElseThrow(() -> ApiException.notFound("the home is no longer served by this hub")));
     }
 
     /**
