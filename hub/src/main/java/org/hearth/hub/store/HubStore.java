@@ -109,6 +109,12 @@ public interface HubStore extends LivenessStore, StreamStore, AutoCloseable {
     /** Writes one line of a home's access log. */
     void logAccess(AccessEntry entry);
 
+    /** Writes lines of access logs, all in one transaction. */
+    void logAccess(List<AccessEntry> entries);
+
+    /** The overview of each of these homes that exists, in no particular order, in a few queries however many there are. */
+    List<HomeOverview> homeOverviews(java.util.Collection<String> homeIds);
+
     /** A home's access log, oldest first. */
     List<AccessEntry> accessLog(String homeId);
 

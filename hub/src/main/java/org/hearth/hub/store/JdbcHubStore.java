@@ -406,6 +406,46 @@ public final class JdbcHubStore implements HubStore {
     }
 
     @Override
+    public void logAccess(List<AccessEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        call(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO access_log (at_ms, device_id, home_id, what) VALUES (?, ?, ?, ?)")) {
+                for (AccessEntry e : entries) {
+                    p.setLong(1, e.at().toEpochMilli());
+                    p.setString(2, e.deviceId());
+                    p.setString(3, e.homeId());
+                    p.setString(4, e.what());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Ids per query: well under SQLite's and PostgreSQL's limits on parameters. */
+    private static final int IDS_PER_QUERY = 500;
+
+    @Override
+    public List<HomeOverview> homeOverviews(Collection<String> homeIds) {
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(homeIds));
+        return call(c -> {
+            List<HomeOverview> all = new ArrayList<>();
+            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+                all.addAll(query(c, "SELECT h.id, h.label, l.last_heartbeat_ms, l.silent,"
+                        + " (SELECT COUNT(*) FROM alerts a WHERE a.home_id = h.id AND a.state <> 'resolved')"
+                        + " FROM homes h LEFT JOIN gateway_liveness l ON l.home_id = h.id WHERE h.id IN (" + placeholders(chunk.size()) + ")",
+                        r -> new HomeOverview(r.getString(1), r.getString(2), r.getLong(5), optionalInstant(r, 3), r.getInt(4) != 0),
+                        chunk.toArray()));
+            }
+            return all;
+        });
+    }
+
+    @Override
     public List<AccessEntry> accessLog(String homeId) {
         return call(c -> query(c, "SELECT at_ms, device_id, home_id, what FROM access_log WHERE home_id = ? ORDER BY at_ms",
                 r -> new AccessEntry(Instant.ofEpochMilli(r.getLong(1)), r.getString(2), r.getString(3), r.getString(4)), homeId));

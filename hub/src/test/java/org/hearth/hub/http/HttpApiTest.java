@@ -363,6 +363,61 @@ class HttpApiTest {
     }
 
     @Test
+    void an_operator_pages_through_many_homes_in_the_same_order_and_only_the_homes_shown_are_logged() throws Exception {
+        List<Home> homes = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            Home h = store.addHome(String.format("Flat %03d", i), "arc", KEY, T0);
+            homes.add(h);
+            if (i % 3 != 0) {
+                store.heartbeat(h.id(), T0, Duration.ofSeconds(60)); // every third never heard: not connected
+            }
+            if (i % 50 == 7) {
+                alert(h, T0, "raised");
+            }
+        }
+        HttpsCarer operator = carer();
+        assertThat(operator.enrol(Invites.issueOperator(store, "arc", "Sam", T0), "Desk 3").status()).isEqualTo(201);
+        long started = System.nanoTime();
+        List<String> whole = ids(operator.get("/homes"), "homes");
+        long wholeMs = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("GET /homes for an operator of 250 homes, unpaged: " + wholeMs + " ms");
+        assertThat(whole).hasSize(250);
+        assertThat(whole.subList(0, 5)).as("open alerts first").containsExactlyInAnyOrder(
+                homes.get(7).id(), homes.get(57).id(), homes.get(107).id(), homes.get(157).id(), homes.get(207).id());
+        assertThat(whole.get(5)).as("then silent gateways, by label").isEqualTo(homes.get(0).id());
+
+        List<String> paged = new java.util.ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            Answer page = operator.get("/homes?limit=100" + (after == null ? "" : "&after=" + after));
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.json().path("homes").size()).isLessThanOrEqualTo(100);
+            paged.addAll(ids(page, "homes"));
+            after = page.json().path("next").isMissingNode() ? null : page.json().path("next").asText();
+            pages++;
+        } while (after != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(paged).as("each home once, in the same order").isEqualTo(whole);
+
+        long logged = homes.stream().filter(h -> store.accessLog(h.id()).stream().anyMatch(e -> e.what().equals("homes"))).count();
+        assertThat(logged).isEqualTo(250);
+        assertThat(operator.get("/homes?limit=0").error()).isEqualTo("bad_request");
+        assertThat(operator.get("/homes?limit=501").error()).isEqualTo("bad_request");
+        assertThat(operator.get("/homes?limit=10&after=bm90IGEgY3Vyc29y").error()).isEqualTo("bad_request");
+        assertThat(operator.get("/homes?limit=10&after=%25%25").error()).isEqualTo("bad_request");
+        int before = store.accessLog(homes.get(1).id()).size();
+        assertThat(ids(operator.get("/homes?limit=6"), "homes")).hasSize(6).doesNotContain(homes.get(1).id());
+        assertThat(store.accessLog(homes.get(1).id())).as("a home not on the page is not read").hasSize(before);
+    }
+
+    private static List<String> ids(Answer answer, String field) {
+        List<String> ids = new java.util.ArrayList<>();
+        answer.json().path(field).forEach(h -> ids.add(h.path("id").asText()));
+        return ids;
+    }
+
+    @Test
     void bad_bodies_are_refused_plainly_and_queue_nothing() throws Exception {
         UUID id = alert(flat12, T0, "raised");
         HttpsCarer priya = enrolled(flat12, "Priya");

@@ -425,4 +425,32 @@ abstract class HubStoreContract {
         store = reopen();
         assertThat(store.prune(later.minus(Duration.ofDays(365)), later.minus(Duration.ofDays(30))).total()).as("nothing twice").isZero();
     }
+
+    @Test
+    void the_overview_of_many_homes_counts_open_alerts_and_says_who_is_heard_in_few_queries() {
+        Home quiet = store.addHome("Quiet", KEY, T0);
+        Home alarmed = store.addHome("Alarmed", KEY, T0);
+        Home silent = store.addHome("Silent", KEY, T0);
+        UUID open = UUID.randomUUID();
+        UUID closed = UUID.randomUUID();
+        store.addAlert(alarmed.id(), open, "{}", T0);
+        store.addAlert(alarmed.id(), closed, "{}", T0);
+        store.addEvent(alarmed.id(), closed, 1, "resolved", "{}", T0);
+        store.heartbeat(alarmed.id(), T0, Duration.ofSeconds(60));
+        store.heartbeat(silent.id(), T0, Duration.ofSeconds(60));
+        store.gatewayEvent(new GatewayEvent(silent.id(), T0.plusSeconds(180), GatewayEvent.Kind.SILENT));
+        List<String> many = new java.util.ArrayList<>(java.util.Collections.nCopies(600, "nosuchid")); // beyond one query's ids
+        many.addAll(List.of(quiet.id(), alarmed.id(), silent.id(), quiet.id()));
+
+        assertThat(store.homeOverviews(many)).containsExactlyInAnyOrder(
+                new HomeOverview(quiet.id(), "Quiet", 0, java.util.Optional.empty(), false),
+                new HomeOverview(alarmed.id(), "Alarmed", 1, java.util.Optional.of(T0), false),
+                new HomeOverview(silent.id(), "Silent", 0, java.util.Optional.of(T0), true));
+        assertThat(store.homeOverviews(List.of())).isEmpty();
+
+        store.logAccess(List.of(new AccessEntry(T0, "d-1", quiet.id(), "homes"), new AccessEntry(T0, "d-1", silent.id(), "homes")));
+        store.logAccess(List.of());
+        assertThat(store.accessLog(quiet.id())).containsExactly(new AccessEntry(T0, "d-1", quiet.id(), "homes"));
+        assertThat(store.accessLog(silent.id())).hasSize(1);
+    }
 }
