@@ -190,7 +190,8 @@ public final class AlertMachine implements AlertSink {
 
     /**
      * Records that one of a carer's own devices received the alert, once per carer (a repeat is
-     * ignored). An alert only raised so far becomes DELIVERED; nothing else changes: the receipt
+     * ignored). An alert only raised so far becomes DELIVERED (and the resident hears that the carer
+     * was told, as for any delivery); nothing else changes: the receipt
      * is not an acknowledgement, so the escalation stays armed. A receipt for an alert that is no
      * longer open, or from someone not on the ladder, is ignored.
      *
@@ -217,6 +218,9 @@ public final class AlertMachine implements AlertSink {
             store.save(after, entry, List.of());
         }
         notifyObservers(after, entry);
+        if (after != alert && alert.severity() == Severity.URGENT) {
+            announcer.say(Phrase.of(Phrase.CARER_TOLD, "carer", carer)); // as delivered() would have, had the hub's receipt come first
+        }
         return true;
     }
 

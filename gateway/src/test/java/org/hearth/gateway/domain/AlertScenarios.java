@@ -147,6 +147,20 @@ public abstract class AlertScenarios {
     }
 
     @Test
+    void a_receipt_before_any_other_delivery_makes_the_alert_delivered_and_the_resident_hears_who_was_told() {
+        home.network.unreachable("Priya");
+        home.network.unreachable("Tom");
+        home.trigger(SensorKind.PULL_CORD, "bathroom");
+        UUID id = only().id();
+        assertThat(only().state()).isEqualTo(AlertState.RAISED);
+
+        assertThat(home.alerts.receivedOnDevice(id, "Priya", "Priya's phone", home.time.now())).isTrue();
+
+        assertThat(only().state()).isEqualTo(AlertState.DELIVERED);
+        assertThat(home.said).contains(Phrase.of(Phrase.CARER_TOLD, "carer", "Priya"));
+    }
+
+    @Test
     void a_test_alert_reaches_every_level_at_once_says_nothing_and_ends_by_itself() {
         UUID id = home.alerts.raiseTest("TEST alert from the installer.", Duration.ofMinutes(10));
         home.after(Duration.ofSeconds(1));

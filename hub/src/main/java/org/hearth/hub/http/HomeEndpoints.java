@@ -36,6 +36,9 @@ import org.hearth.protocol.WireCodec;
  */
 final class HomeEndpoints {
 
+    /** The most homes one page of {@code GET /homes} may hold. */
+    static final int MAX_PAGE = 500;
+
     private final HubStore store;
     private final UplinkServer uplink;
     private final Clock clock;
@@ -47,9 +50,6 @@ final class HomeEndpoints {
         this.clock = clock;
         this.heartbeat = heartbeat;
     }
-
-    /** The most homes one page of {@code GET /homes} may hold. */
-    static final int MAX_PAGE = 500;
 
     /**
      * {@code GET /homes}: those with open alerts first (silent gateways first among them), then those
