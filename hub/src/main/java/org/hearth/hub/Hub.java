@@ -11,6 +11,7 @@ import org.hearth.hub.liveness.GatewayLiveness;
 import org.hearth.hub.push.AlertPushes;
 import org.hearth.hub.push.VapidKeys;
 import org.hearth.hub.push.WebPush;
+import org.hearth.hub.retention.Retention;
 import org.hearth.hub.store.HubStore;
 import org.hearth.hub.store.JdbcHubStore;
 import org.hearth.hub.uplink.UplinkServer;
@@ -34,10 +35,12 @@ public final class Hub implements AutoCloseable {
     private final Optional<HttpApi> http;
     private final Optional<AlertPushes> pushes;
     private final RealTimeScheduler pushLoop;
+    private final Retention retention;
 
     private Hub(HubStore store, RealTimeScheduler loop, UplinkServer uplink, Optional<HttpApi> http, Optional<AlertPushes> pushes,
-            RealTimeScheduler pushLoop) {
+            RealTimeScheduler pushLoop, Retention retention) {
         this.store = store;
+        this.retention = retention;
         this.loop = loop;
         this.uplink = uplink;
         this.http = http;
@@ -69,9 +72,12 @@ public final class Hub implements AutoCloseable {
                 uplink.close();
                 throw e;
             }
-            LOG.info("Hub started: store {}, {} homes, gateways expected every {} s", store, store.homes().size(),
-                    config.heartbeat().toSeconds());
-            return new Hub(store, loop, uplink, http, pushes, pushLoop);
+            Retention retention = new Retention(store, loop, config.retention());
+            retention.start();
+            LOG.info("Hub started: store {}, {} homes, gateways expected every {} s; resolved alerts kept {} d, the access log {} d",
+                    store, store.homes().size(), config.heartbeat().toSeconds(), config.retention().history().toDays(),
+                    config.retention().accessLog().toDays());
+            return new Hub(store, loop, uplink, http, pushes, pushLoop, retention);
         } catch (RuntimeException e) {
             pushLoop.close();
             loop.close();
@@ -111,6 +117,7 @@ public final class Hub implements AutoCloseable {
 
     @Override
     public void close() {
+        retention.stop();
         http.ifPresent(HttpApi::close);
         uplink.close();
         pushes.ifPresent(AlertPushes::close);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code hearth-hub}: the care hub's command line. */
 @Command(name = "hearth-hub", mixinStandardHelpOptions = true, versionProvider = HubMain.Version.class,
         description = "Hearth's care hub: gateways dial out to it; it keeps their homes' alerts and tells them what carers did.",
-        subcommands = {RunCommand.class, HomesCommand.class, InviteCommand.class, RevokeCommand.class, StatusCommand.class,
+        subcommands = {RunCommand.class, HomesCommand.class, InviteCommand.class, RevokeCommand.class, StatusCommand.class, ExportCommand.class,
             org.hearth.hub.bench.BenchCommand.class})
 public final class HubMain implements Runnable {
 

@@ -13,7 +13,7 @@ import picocli.CommandLine;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "homes", "homes add", "homes list", "homes remove", "invite", "revoke", "status"})
+    @ValueSource(strings = {"", "run", "homes", "homes add", "homes list", "homes remove", "invite", "revoke", "status", "export"})
     void every_command_has_help(String command) {
         CommandLine cl = HubMain.commandLine();
         StringWriter out = new StringWriter();

@@ -78,6 +78,23 @@ class HubArchitectureTest {
     }
 
     @Test
+    void the_export_and_retention_read_the_store_alone_and_never_the_wall_clock() {
+        noClasses().that().resideInAnyPackage("org.hearth.hub.export..", "org.hearth.hub.retention..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.hub.http..", "org.hearth.hub.uplink..",
+                        "org.hearth.hub.push..", "org.eclipse.californium..", "picocli..", "java.sql..")
+                .check(HUB);
+        noClasses().that().resideInAnyPackage("org.hearth.hub.export..", "org.hearth.hub.retention..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(Thread.class, "sleep", long.class)
+                .check(HUB);
+        noClasses().that().resideInAnyPackage("org.hearth.hub.store..", "org.hearth.hub.uplink..", "org.hearth.hub.liveness..",
+                        "org.hearth.hub.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hearth.hub.export..", "org.hearth.hub.retention..")
+                .check(HUB);
+    }
+
+    @Test
     void the_hub_depends_on_no_gateway_or_carer_code() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway..", "org.hearth.carer..", "org.hearth.sensors..",
                 "org.hearth.voice..").check(HUB);

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.coap.LoopbackClient;
 import org.hearth.gateway.domain.Alert;
+import org.hearth.gateway.domain.AuditEntry;
 import org.hearth.gateway.store.SqliteAlertStore;
 import org.hearth.gateway.store.SqliteDatabase;
 import org.hearth.gateway.store.StoreException;
@@ -45,28 +47,36 @@ final class StatusCommand implements Callable<Integer> {
             System.err.println("hearth: " + e.getMessage());
             return 1;
         }
-        print(status, loaded.config().home().zone(), testAlerts(loaded.config(), status.openAlerts()));
+        print(status, loaded.config().home().zone(), fromStore(loaded.config(), status.openAlerts()));
         return 0;
     }
 
     /**
-     * Which open alerts are an installer's TEST alerts. The status the daemon answers does not say,
-     * so this asks the store, read-only; when it cannot be read, none is marked as a test.
+     * What the status the daemon answers does not say about its open alerts: which are an
+     * installer's TEST alerts, and which carers' own devices received each (receipts through the
+     * hub). Read from the store, read-only; when it cannot be read, neither is shown.
      */
-    private static Set<UUID> testAlerts(HearthConfig cfg, List<GatewayStatus.OpenAlert> open) {
+    record FromStore(Set<UUID> tests, Map<UUID, List<AuditEntry>> received) {
+        static final FromStore NOTHING = new FromStore(Set.of(), Map.of());
+    }
+
+    private static FromStore fromStore(HearthConfig cfg, List<GatewayStatus.OpenAlert> open) {
         if (open.isEmpty()) {
-            return Set.of();
+            return FromStore.NOTHING;
         }
         try (SqliteDatabase db = SqliteDatabase.openReadOnly(cfg.storage().database())) {
             SqliteAlertStore store = new SqliteAlertStore(db);
-            return open.stream().map(GatewayStatus.OpenAlert::id)
+            Set<UUID> tests = open.stream().map(GatewayStatus.OpenAlert::id)
                     .filter(id -> store.find(id).map(Alert::test).orElse(false)).collect(Collectors.toSet());
+            Map<UUID, List<AuditEntry>> received = open.stream().collect(Collectors.toMap(GatewayStatus.OpenAlert::id,
+                    a -> store.history(a.id()).stream().filter(e -> e.event() == AuditEntry.Event.RECEIVED_ON_DEVICE).toList()));
+            return new FromStore(tests, received);
         } catch (StoreException e) {
-            return Set.of();
+            return FromStore.NOTHING;
         }
     }
 
-    static void print(GatewayStatus s, ZoneId zone, Set<UUID> tests) {
+    static void print(GatewayStatus s, ZoneId zone, FromStore known) {
         System.out.println("Hearth at " + s.home() + ", " + WHEN.format(s.at().atZone(zone)));
         System.out.println();
         System.out.println("Sensors:");
@@ -80,9 +90,12 @@ final class StatusCommand implements Callable<Integer> {
             System.out.println("Open alerts: none");
         } else {
             System.out.println("Open alerts:");
-            s.openAlerts().forEach(a -> System.out.printf("  %s  %s since %s, %s, level %d%n",
-                    a.id().toString().substring(0, 8), what(a, tests.contains(a.id())),
-                    WHEN.format(a.raisedAt().atZone(zone)), a.state(), a.level()));
+            for (GatewayStatus.OpenAlert a : s.openAlerts()) {
+                System.out.printf("  %s  %s since %s, %s, level %d%n", a.id().toString().substring(0, 8),
+                        what(a, known.tests().contains(a.id())), WHEN.format(a.raisedAt().atZone(zone)), a.state(), a.level());
+                known.received().getOrDefault(a.id(), List.of()).forEach(r -> System.out.printf("            %s at %s%n",
+                        r.detail(), WHEN.format(r.at().atZone(zone))));
+            }
         }
         System.out.println("Messages waiting to be sent to carers: " + s.queued());
         if (s.carersUnreachableSince() != null) {

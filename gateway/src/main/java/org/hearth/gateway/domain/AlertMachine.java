@@ -188,6 +188,42 @@ public final class AlertMachine implements AlertSink {
         });
     }
 
+    /**
+     * Records that one of a carer's own devices received the alert, once per carer (a repeat is
+     * ignored). An alert only raised so far becomes DELIVERED (and the resident hears that the carer
+     * was told, as for any delivery); nothing else changes: the receipt
+     * is not an acknowledgement, so the escalation stays armed. A receipt for an alert that is no
+     * longer open, or from someone not on the ladder, is ignored.
+     *
+     * @param device the device's name as the carer gave it, for people only
+     * @param at     when the device received it; kept within the alert's life and now
+     * @return true when it was recorded
+     */
+    public boolean receivedOnDevice(UUID id, String carer, String device, Instant at) {
+        Optional<Alert> open = store.find(id).filter(a -> a.state() == AlertState.RAISED || a.state() == AlertState.DELIVERED
+                || a.state() == AlertState.ACKNOWLEDGED);
+        if (open.isEmpty() || ladder.byName(carer).isEmpty()
+                || store.history(id).stream().anyMatch(h -> h.is(Event.RECEIVED_ON_DEVICE, carer))) {
+            return false;
+        }
+        Alert alert = open.get();
+        Instant when = at == null || at.isAfter(scheduler.now()) ? scheduler.now()
+                : at.isBefore(alert.createdAt()) ? alert.createdAt() : at;
+        String detail = "Received on " + (device == null || device.isBlank() ? "a device of " + carer : device);
+        Alert after = alert.state() == AlertState.RAISED ? alert.withState(AlertState.DELIVERED) : alert;
+        AuditEntry entry = new AuditEntry(id, when, after.state(), Event.RECEIVED_ON_DEVICE, carer, detail);
+        if (after == alert) {
+            store.audit(entry);
+        } else {
+            store.save(after, entry, List.of());
+        }
+        notifyObservers(after, entry);
+        if (after != alert && alert.severity() == Severity.URGENT) {
+            announcer.say(Phrase.of(Phrase.CARER_TOLD, "carer", carer)); // as delivered() would have, had the hub's receipt come first
+        }
+        return true;
+    }
+
     /** After an escalation, the resident hears who was told next, once per level. */
     private boolean firstDeliveryAtEscalatedLevel(Alert alert, String carer) {
         Optional<Carer> who = ladder.byName(carer);

@@ -25,6 +25,12 @@ public record AuditEntry(UUID alertId, Instant at, AlertState state, Event event
         CANCELLED_BY_RESIDENT,
         /** A carer's device received it. */
         DELIVERED,
+        /**
+         * A carer's own device said it received the alert (a receipt the care hub passed down: its
+         * web app's live connection or its service worker after a push). Not an acknowledgement:
+         * the escalation goes on. {@link AuditEntry#at()} is when the device received it.
+         */
+        RECEIVED_ON_DEVICE,
         /** A carer took charge. */
         ACKNOWLEDGED,
         /** A carer said again that they took charge (a retry, or a second device). */

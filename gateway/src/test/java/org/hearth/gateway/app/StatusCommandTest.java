@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hearth.gateway.domain.AlertState;
+import org.hearth.gateway.domain.AuditEntry;
 import org.hearth.protocol.AlertKind;
 import org.hearth.protocol.GatewayStatus;
 import org.junit.jupiter.api.Tag;
@@ -27,11 +30,15 @@ class StatusCommandTest {
     }
 
     private static String printed(GatewayStatus status, Set<UUID> tests) {
+        return printed(status, new StatusCommand.FromStore(tests, Map.of()));
+    }
+
+    private static String printed(GatewayStatus status, StatusCommand.FromStore known) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            StatusCommand.print(status, ZoneId.of("Europe/London"), tests);
+            StatusCommand.print(status, ZoneId.of("Europe/London"), known);
         } finally {
             System.setOut(original);
         }
@@ -65,6 +72,15 @@ class StatusCommandTest {
         assertThat(printed(status(test), Set.of(ID)))
                 .contains("  5f1c2a9e  TEST alert (from hearth test-alert; no action needed) since 28 Nov 10:15, DELIVERED, level 2")
                 .doesNotContain("in the ");
+    }
+
+    @Test
+    void a_receipt_from_a_carers_device_is_shown_under_its_alert_with_its_time() {
+        GatewayStatus.OpenAlert help = new GatewayStatus.OpenAlert(ID, AlertKind.HELP, "bathroom", AT, "DELIVERED", 1);
+        AuditEntry receipt = new AuditEntry(ID, AT.plusSeconds(12 * 60), AlertState.DELIVERED,
+                AuditEntry.Event.RECEIVED_ON_DEVICE, "Priya", "Received on Priya's phone");
+        assertThat(printed(status(help), new StatusCommand.FromStore(Set.of(), Map.of(ID, List.of(receipt)))))
+                .contains("help in the bathroom since 28 Nov 10:15, DELIVERED, level 1\n            Received on Priya's phone at 28 Nov 10:27");
     }
 
     private static GatewayStatus status(GatewayStatus.OpenAlert alert) {

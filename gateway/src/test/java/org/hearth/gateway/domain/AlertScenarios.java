@@ -120,6 +120,47 @@ public abstract class AlertScenarios {
     }
 
     @Test
+    void a_receipt_from_a_carers_device_is_recorded_once_and_does_not_stop_the_escalation() {
+        home.trigger(SensorKind.PULL_CORD, "bathroom");
+        UUID id = only().id();
+        home.after(Duration.ofMinutes(1));
+        java.time.Instant received = home.time.now().minusSeconds(20);
+
+        assertThat(home.alerts.receivedOnDevice(id, "Priya", "Priya's phone", received)).isTrue();
+        assertThat(home.alerts.receivedOnDevice(id, "Priya", "Priya's tablet", home.time.now())).isFalse(); // once per carer
+        assertThat(home.alerts.receivedOnDevice(id, "Mallory", "a phone", home.time.now())).isFalse(); // not on the ladder
+        AuditEntry receipt = home.store.history(id).get(home.store.history(id).size() - 1);
+        assertThat(receipt.is(AuditEntry.Event.RECEIVED_ON_DEVICE, "Priya")).isTrue();
+        assertThat(receipt.at()).isEqualTo(received);
+        assertThat(receipt.detail()).isEqualTo("Received on Priya's phone");
+        assertThat(only().state()).isEqualTo(AlertState.DELIVERED);
+
+        home.after(Duration.ofMinutes(4)); // five minutes unacknowledged: received is not acknowledged
+        assertThat(home.network.deliveredTo("Helpline")).hasSize(1);
+        assertThat(only().level()).isEqualTo(2);
+
+        assertThat(home.alerts.acknowledge(id, "priya-id", "")).isEqualTo(AckResult.ACCEPTED);
+        assertThat(home.alerts.receivedOnDevice(id, "Tom", "Tom's phone", home.time.now())).isTrue(); // still open
+        assertThat(only().state()).isEqualTo(AlertState.ACKNOWLEDGED);
+        home.alerts.resolve(id, "Priya");
+        assertThat(home.alerts.receivedOnDevice(id, "Helpline", "the desk", home.time.now())).isFalse(); // closed
+    }
+
+    @Test
+    void a_receipt_before_any_other_delivery_makes_the_alert_delivered_and_the_resident_hears_who_was_told() {
+        home.network.unreachable("Priya");
+        home.network.unreachable("Tom");
+        home.trigger(SensorKind.PULL_CORD, "bathroom");
+        UUID id = only().id();
+        assertThat(only().state()).isEqualTo(AlertState.RAISED);
+
+        assertThat(home.alerts.receivedOnDevice(id, "Priya", "Priya's phone", home.time.now())).isTrue();
+
+        assertThat(only().state()).isEqualTo(AlertState.DELIVERED);
+        assertThat(home.said).contains(Phrase.of(Phrase.CARER_TOLD, "carer", "Priya"));
+    }
+
+    @Test
     void a_test_alert_reaches_every_level_at_once_says_nothing_and_ends_by_itself() {
         UUID id = home.alerts.raiseTest("TEST alert from the installer.", Duration.ofMinutes(10));
         home.after(Duration.ofSeconds(1));

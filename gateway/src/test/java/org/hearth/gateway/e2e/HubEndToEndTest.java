@@ -19,6 +19,7 @@ import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.Secrets;
 import org.hearth.gateway.domain.Alert;
 import org.hearth.gateway.domain.AlertState;
+import org.hearth.gateway.domain.AuditEntry;
 import org.hearth.gateway.testkit.Ports;
 import org.hearth.hub.Hub;
 import org.hearth.hub.config.HubConfig;
@@ -80,13 +81,27 @@ class HubEndToEndTest {
                 .satisfies(stored -> assertThat(stored.id()).isEqualTo(alert.id()));
         awaitHubEvents(alert, "delivered", 2);
 
+        // Tom's phone says it has the alert: the hub keeps the receipt and queues it for the gateway
+        // as its HTTP API does (POST …/received), and the gateway's trail records it, not as an ack.
+        Instant receivedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        hub.store().addReceipt(home.id(), alert.id(), "d-tom", "Tom", receivedAt);
+        hub.uplink().tellGateway(home, "delivered", "{\"alert_id\":\"" + alert.id() + "\",\"by\":\"Tom\",\"at\":\""
+                + receivedAt + "\",\"device\":\"Tom's phone\"}", Instant.now());
+        AuditEntry receipt = await().atMost(WAIT).until(() -> history(alert).stream()
+                .filter(e -> e.is(AuditEntry.Event.RECEIVED_ON_DEVICE, "Tom")).findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(receipt.detail()).isEqualTo("Received on Tom's phone");
+        assertThat(receipt.at()).isEqualTo(receivedAt);
+        assertThat(daemon.onLoop(() -> daemon.alerts().find(alert.id())).orElseThrow().state()).isEqualTo(AlertState.DELIVERED);
+        await().atMost(WAIT).until(() -> hub.store().pendingDown(home.id()).isEmpty());
+        assertThat(awaitHubEvents(alert, "delivered", 3).get(2).json()).contains("\"event\":\"RECEIVED_ON_DEVICE\"");
+
         Acknowledgement ack = new Acknowledgement(1, alert.id(), "Tom", Instant.now(), "on my way");
         hub.uplink().tellGateway(home, "ack", "{\"ack\":" + new String(WireCodec.encode(ack), StandardCharsets.UTF_8)
                 + ",\"device\":\"Tom's phone\"}", Instant.now());
         awaitAlert(AlertState.ACKNOWLEDGED);
         await().atMost(WAIT).until(() -> hub.store().pendingDown(home.id()).isEmpty());
-        List<StoredEvent> events = awaitHubEvents(alert, "acknowledged", 3);
-        assertThat(events).extracting(StoredEvent::seq).containsExactly(1L, 2L, 3L);
+        List<StoredEvent> events = awaitHubEvents(alert, "acknowledged", 4);
+        assertThat(events).extracting(StoredEvent::seq).containsExactly(1L, 2L, 3L, 4L);
 
         hub.uplink().tellGateway(home, "check_now", "{}", Instant.now());
         await().atMost(WAIT).until(() -> hub.store().summary(home.id()).isPresent());
@@ -126,6 +141,10 @@ class HubEndToEndTest {
                 .withHub(new HearthConfig.Hub(URI.create("coaps://127.0.0.1:" + hubPort), home.identity(), Duration.ofSeconds(25)));
         return Daemon.start(config, new Secrets(Map.of(), new Secrets.HubKey(home.key())),
                 RealTimeScheduler.create("loop", ZONE), (text, language) -> { }, List.of(), event -> { });
+    }
+
+    private List<AuditEntry> history(Alert alert) {
+        return daemon.onLoop(() -> daemon.alerts().history(alert.id()));
     }
 
     private Alert awaitAlert(AlertState state) {

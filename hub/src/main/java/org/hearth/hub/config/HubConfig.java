@@ -17,18 +17,41 @@ import java.util.Optional;
  * @param http      the carers' HTTPS API; {@code hub.yaml} always has one (defaults apply), a hub
  *                  embedded in a test may have none
  */
-public record HubConfig(Uplink uplink, Duration heartbeat, Storage storage, Optional<Http> http) {
+public record HubConfig(Uplink uplink, Duration heartbeat, Storage storage, Optional<Http> http, Retention retention) {
 
     public HubConfig {
         Objects.requireNonNull(uplink, "uplink");
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(retention, "retention");
+    }
+
+    /** With the default retention. */
+    public HubConfig(Uplink uplink, Duration heartbeat, Storage storage, Optional<Http> http) {
+        this(uplink, heartbeat, storage, http, Retention.DEFAULT);
     }
 
     /** A hub without the HTTPS API: the uplink and the store only. */
     public HubConfig(Uplink uplink, Duration heartbeat, Storage storage) {
         this(uplink, heartbeat, storage, Optional.empty());
+    }
+
+    /**
+     * How long the hub keeps what it no longer needs (docs/privacy.md, "Retention on the hub").
+     *
+     * @param history   a resolved alert, with its events and receipts, after the last thing heard of
+     *                  it; entries the gateway applied, and GATEWAY SILENT and BACK, after they happened
+     * @param accessLog a line of a home's access log
+     */
+    public record Retention(Duration history, Duration accessLog) {
+        /** One year each, as the gateway keeps a resolved alert. */
+        public static final Retention DEFAULT = new Retention(Duration.ofDays(365), Duration.ofDays(365));
+
+        public Retention {
+            Objects.requireNonNull(history, "history");
+            Objects.requireNonNull(accessLog, "accessLog");
+        }
     }
 
     /**

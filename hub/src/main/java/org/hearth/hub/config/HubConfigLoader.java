@@ -36,6 +36,9 @@ public final class HubConfigLoader {
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(60);
     public static final Duration HEARTBEAT_MIN = Duration.ofSeconds(10);
     public static final Duration HEARTBEAT_MAX = Duration.ofMinutes(15);
+    /** Retention below a month would delete what a carer or a complaint may still need; above ten years is a typo. */
+    public static final Duration RETENTION_MIN = Duration.ofDays(30);
+    public static final Duration RETENTION_MAX = Duration.ofDays(3650);
 
     public static final int MAX_NODE_ID = org.hearth.transport.ClusterNodes.MAX_NODE_ID;
     /** An IPv4 address (digits and dots only, so no name is ever looked up) or a bracketed IPv6 one, then a port. */
@@ -81,7 +84,7 @@ public final class HubConfigLoader {
             return null;
         }
         Path base = file.toAbsolutePath().getParent();
-        known(root, "", "uplink", "heartbeat", "storage", "http");
+        known(root, "", "uplink", "heartbeat", "storage", "http", "retention");
 
         JsonNode uplinkNode = object(root, "uplink");
         known(uplinkNode, "uplink", "bind", "port", "public_host", "cluster");
@@ -119,7 +122,12 @@ public final class HubConfigLoader {
             errors.add("uplink.cluster: the nodes of a cluster share one store: set storage.store: postgresql");
         }
         HubConfig.Http http = http(object(root, "http"), base);
-        return new HubConfig(uplink, heartbeat, new HubConfig.Storage(dataDir, kind, postgresql), Optional.of(http));
+        JsonNode retentionNode = object(root, "retention");
+        known(retentionNode, "retention", "history", "access_log");
+        HubConfig.Retention retention = new HubConfig.Retention(
+                duration(retentionNode, "retention.history", HubConfig.Retention.DEFAULT.history(), RETENTION_MIN, RETENTION_MAX),
+                duration(retentionNode, "retention.access_log", HubConfig.Retention.DEFAULT.accessLog(), RETENTION_MIN, RETENTION_MAX));
+        return new HubConfig(uplink, heartbeat, new HubConfig.Storage(dataDir, kind, postgresql), Optional.of(http), retention);
     }
 
     /**
@@ -350,7 +358,7 @@ public final class HubConfigLoader {
         }
         Duration d = parsed.get();
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            errors.add(path + ": must be from " + min.toSeconds() + "s to " + max.toMinutes() + "m, was " + text);
+            errors.add(path + ": must be from " + Durations.format(min) + " to " + Durations.format(max) + ", was " + text);
             return fallback;
         }
         return d;

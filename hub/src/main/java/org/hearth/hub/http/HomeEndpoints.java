@@ -12,10 +12,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
+import org.hearth.hub.export.HomeExport;
 import org.hearth.hub.store.AccessEntry;
 import org.hearth.hub.store.Device;
 import org.hearth.hub.store.Home;
+import org.hearth.hub.store.HomeOverview;
 import org.hearth.hub.store.HubStore;
 import org.hearth.hub.store.Liveness;
 import org.hearth.hub.store.Receipt;
@@ -33,6 +36,9 @@ import org.hearth.protocol.WireCodec;
  */
 final class HomeEndpoints {
 
+    /** The most homes one page of {@code GET /homes} may hold. */
+    static final int MAX_PAGE = 500;
+
     private final HubStore store;
     private final UplinkServer uplink;
     private final Clock clock;
@@ -46,36 +52,54 @@ final class HomeEndpoints {
     }
 
     /**
-     * {@code GET /homes}: those with open alerts first, then those whose gateway is silent, then by
-     * label, so an operator watching many homes sees first what needs someone.
+     * {@code GET /homes}: those with open alerts first (silent gateways first among them), then those
+     * whose gateway is silent, then the rest, each group by label, so an operator watching many homes
+     * sees first what needs someone. Read in a few queries, however many homes. With {@code limit},
+     * one page at a time: {@code next} is the cursor for {@code after} (docs/hub-api.md, "Paging").
+     * Each home on the page is written to its access log, in one transaction.
      */
     void list(Call call, Device device) throws IOException {
-        record Row(ObjectNode json, long open, boolean connected, String label) {
-        }
-        List<Row> rows = new java.util.ArrayList<>();
-        for (Device.Grant grant : device.homes()) {
-            Optional<Home> home = store.home(grant.homeId());
-            if (home.isEmpty()) {
-                continue;
-            }
-            log(device, grant.homeId(), "homes");
-            Optional<Liveness> heard = store.liveness(grant.homeId());
-            long open = store.alerts(grant.homeId()).stream().filter(AlertViews::isOpen).count();
-            boolean connected = heard.isPresent() && !heard.get().silent();
-            ObjectNode h = Call.JSON.createObjectNode().put("id", grant.homeId()).put("label", home.get().label())
-                    .put("level", grant.level()).put("open_alerts", open);
-            ObjectNode gateway = h.putObject("gateway").put("connected", connected);
-            gateway.put("last_heard", heard.map(l -> l.lastHeartbeat().toString()).orElse(null));
-            rows.add(new Row(h, open, connected, home.get().label()));
-        }
+        OptionalInt limit = pageLimit(call);
+        Optional<HomeCursor> after = call.query("after").map(HomeCursor::parse);
+        java.util.Map<String, Integer> levels = new java.util.HashMap<>();
+        device.homes().forEach(g -> levels.put(g.homeId(), g.level()));
+        List<HomeOverview> sorted = store.homeOverviews(levels.keySet()).stream().sorted(HomeCursor.ORDER)
+                .filter(h -> after.map(cursor -> cursor.isBefore(h)).orElse(true)).toList();
+        List<HomeOverview> page = limit.isPresent() && sorted.size() > limit.getAsInt() ? sorted.subList(0, limit.getAsInt()) : sorted;
+        Instant now = clock.instant();
+        store.logAccess(page.stream().map(h -> new AccessEntry(now, device.id(), h.id(), "homes")).toList());
         ArrayNode homes = Call.JSON.createArrayNode();
-        rows.stream().sorted(Comparator.comparing((Row r) -> r.open() > 0 ? 0 : 1).thenComparing(Row::connected)
-                .thenComparing(Row::label)).forEach(r -> homes.add(r.json()));
+        for (HomeOverview h : page) {
+            ObjectNode json = homes.addObject().put("id", h.id()).put("label", h.label()).put("level", levels.get(h.id()))
+                    .put("open_alerts", h.openAlerts());
+            json.putObject("gateway").put("connected", h.connected())
+                    .put("last_heard", h.lastHeard().map(Instant::toString).orElse(null));
+        }
         ObjectNode answer = Call.JSON.createObjectNode();
         if (device.operator()) {
             answer.put("operator_of", device.operatorOrg());
         }
-        call.respond(200, answer.set("homes", homes));
+        answer.set("homes", homes);
+        if (page.size() < sorted.size()) {
+            answer.put("next", HomeCursor.of(page.get(page.size() - 1)).text());
+        }
+        call.respond(200, answer);
+    }
+
+    private static OptionalInt pageLimit(Call call) {
+        Optional<String> limit = call.query("limit");
+        if (limit.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            int n = Integer.parseInt(limit.get());
+            if (n >= 1 && n <= MAX_PAGE) {
+                return OptionalInt.of(n);
+            }
+        } catch (NumberFormatException e) {
+            // the same answer as a number out of range
+        }
+        throw ApiException.badRequest("limit: a whole number from 1 to " + MAX_PAGE);
     }
 
     /** {@code /homes/{home}/…} (3 to 5 path segments): the rest of the path decides. */
@@ -96,6 +120,7 @@ final class HomeEndpoints {
             case "POST alerts/{id}/received" -> received(call, device, home, p.get(3));
             case "GET summary" -> summary(call, device, home);
             case "POST check" -> check(call, device, home);
+            case "GET export" -> export(call, device, home);
             default -> throw ApiException.notFound("no such request: " + call.method + " /api/v1/" + String.join("/", p));
         }
     }
@@ -193,6 +218,21 @@ final class HomeEndpoints {
         }
         log(device, home.id(), "received " + alert.id() + " by " + via);
         call.respond(200, view(alert));
+    }
+
+    /**
+     * {@code GET /homes/{home}/export}: everything the hub holds about the home, for its carers (a
+     * subject-access request made through one of them); an operator's device is refused. The export
+     * writes itself to the access log.
+     */
+    private void export(Call call, Device device, Home home) throws IOException {
+        if (device.operator()) {
+            log(device, home.id(), "refused export");
+            throw new ApiException(403, "carers_only", "a home's export is for its carers; the hub's administrator can make one"
+                    + " with hearth-hub export");
+        }
+        call.respond(200, new HomeExport(store, clock).of(home.id(), device.id())
+                .orElseThrow(() -> ApiException.notFound("the home is no longer served by this hub")));
     }
 
     /**

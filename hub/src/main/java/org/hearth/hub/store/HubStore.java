@@ -109,11 +109,41 @@ public interface HubStore extends LivenessStore, StreamStore, AutoCloseable {
     /** Writes one line of a home's access log. */
     void logAccess(AccessEntry entry);
 
+    /** Writes lines of access logs, all in one transaction. */
+    void logAccess(List<AccessEntry> entries);
+
+    /** The overview of each of these homes that exists, in no particular order, in a few queries however many there are. */
+    List<HomeOverview> homeOverviews(java.util.Collection<String> homeIds);
+
     /** A home's access log, oldest first. */
     List<AccessEntry> accessLog(String homeId);
 
     /** A home's SILENT and BACK events, oldest first. */
     List<GatewayEvent> gatewayEvents(String homeId);
+
+    /** The devices ever granted the home (revoked ones too), oldest first; for its export. */
+    List<HomeDevice> homeDevices(String homeId);
+
+    /** The home's invites, used or not, oldest first; for its export. */
+    List<HomeInvite> invites(String homeId);
+
+    /** Every entry queued for the home's gateway, applied or not, in seq order; for its export. */
+    List<DownRecord> downLog(String homeId);
+
+    /**
+     * Deletes what is past its time (docs/privacy.md, "Retention on the hub"), in one transaction:
+     * resolved alerts with no event received since {@code historyBefore}, with their events and
+     * receipts; entries the gateway applied, and SILENT and BACK events, from before it; access log
+     * lines from before {@code accessBefore}. An alert not resolved is never deleted.
+     */
+    Pruned prune(Instant historyBefore, Instant accessBefore);
+
+    /** What one {@link #prune} deleted. */
+    record Pruned(int alerts, int events, int receipts, int downEntries, int gatewayEvents, int accessEntries) {
+        public int total() {
+            return alerts + events + receipts + downEntries + gatewayEvents + accessEntries;
+        }
+    }
 
     @Override
     void close();

@@ -406,9 +406,96 @@ public final class JdbcHubStore implements HubStore {
     }
 
     @Override
+    public void logAccess(List<AccessEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        call(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO access_log (at_ms, device_id, home_id, what) VALUES (?, ?, ?, ?)")) {
+                for (AccessEntry e : entries) {
+                    p.setLong(1, e.at().toEpochMilli());
+                    p.setString(2, e.deviceId());
+                    p.setString(3, e.homeId());
+                    p.setString(4, e.what());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Ids per query: well under SQLite's and PostgreSQL's limits on parameters. */
+    private static final int IDS_PER_QUERY = 500;
+
+    @Override
+    public List<HomeOverview> homeOverviews(Collection<String> homeIds) {
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(homeIds));
+        return call(c -> {
+            List<HomeOverview> all = new ArrayList<>();
+            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+                all.addAll(query(c, "SELECT h.id, h.label, l.last_heartbeat_ms, l.silent,"
+                        + " (SELECT COUNT(*) FROM alerts a WHERE a.home_id = h.id AND a.state <> 'resolved')"
+                        + " FROM homes h LEFT JOIN gateway_liveness l ON l.home_id = h.id WHERE h.id IN (" + placeholders(chunk.size()) + ")",
+                        r -> new HomeOverview(r.getString(1), r.getString(2), r.getLong(5), optionalInstant(r, 3), r.getInt(4) != 0),
+                        chunk.toArray()));
+            }
+            return all;
+        });
+    }
+
+    @Override
     public List<AccessEntry> accessLog(String homeId) {
         return call(c -> query(c, "SELECT at_ms, device_id, home_id, what FROM access_log WHERE home_id = ? ORDER BY at_ms",
                 r -> new AccessEntry(Instant.ofEpochMilli(r.getLong(1)), r.getString(2), r.getString(3), r.getString(4)), homeId));
+    }
+
+    // ---- a home's export and retention
+
+    @Override
+    public List<HomeDevice> homeDevices(String homeId) {
+        return call(c -> query(c, "SELECT d.id, d.carer, d.name, g.level, d.created_ms, d.revoked_ms,"
+                + " (SELECT COUNT(*) FROM push_subscriptions s WHERE s.device_id = d.id)"
+                + " FROM devices d JOIN device_homes g ON g.device_id = d.id WHERE g.home_id = ? ORDER BY d.created_ms, d.id",
+                r -> new HomeDevice(r.getString(1), r.getString(2), r.getString(3), r.getInt(4), Instant.ofEpochMilli(r.getLong(5)),
+                        optionalInstant(r, 6), r.getInt(7) > 0), homeId));
+    }
+
+    @Override
+    public List<HomeInvite> invites(String homeId) {
+        return call(c -> query(c, "SELECT carer, level, created_ms, expires_ms, used_ms FROM invites WHERE home_id = ?"
+                + " ORDER BY created_ms, carer", r -> new HomeInvite(r.getString(1), r.getInt(2), Instant.ofEpochMilli(r.getLong(3)),
+                Instant.ofEpochMilli(r.getLong(4)), optionalInstant(r, 5)), homeId));
+    }
+
+    @Override
+    public List<DownRecord> downLog(String homeId) {
+        return call(c -> query(c, "SELECT seq, kind, body, created_ms, applied_ms FROM down_queue WHERE home_id = ? ORDER BY seq",
+                r -> new DownRecord(r.getLong(1), r.getString(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4)),
+                        optionalInstant(r, 5)), homeId));
+    }
+
+    private static Optional<Instant> optionalInstant(ResultSet r, int column) throws SQLException {
+        long ms = r.getLong(column);
+        return r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ms));
+    }
+
+    @Override
+    public Pruned prune(Instant historyBefore, Instant accessBefore) {
+        long history = historyBefore.toEpochMilli();
+        return call(c -> {
+            // Resolved, and nothing heard of it since the cut-off: a late event keeps it a while longer.
+            String gone = "SELECT a.id FROM alerts a WHERE a.state = 'resolved' AND a.received_ms < ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM alert_events e WHERE e.alert_id = a.id AND e.received_ms >= ?)";
+            int events = update(c, "DELETE FROM alert_events WHERE alert_id IN (" + gone + ")", history, history);
+            int receipts = update(c, "DELETE FROM alert_receipts WHERE alert_id IN (" + gone + ")", history, history);
+            int alerts = update(c, "DELETE FROM alerts WHERE id IN (" + gone + ")", history, history);
+            int down = update(c, "DELETE FROM down_queue WHERE applied_ms IS NOT NULL AND applied_ms < ?", history);
+            int gateway = update(c, "DELETE FROM gateway_events WHERE at_ms < ?", history);
+            int access = update(c, "DELETE FROM access_log WHERE at_ms < ?", accessBefore.toEpochMilli());
+            return new Pruned(alerts, events, receipts, down, gateway, access);
+        });
     }
 
     // ---- liveness

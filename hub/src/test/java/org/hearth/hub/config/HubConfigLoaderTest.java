@@ -181,11 +181,15 @@ class HubConfigLoaderTest {
                 storage:
                   store: postgresql
                   postgresql: {url: "mysql://db", password_file: nowhere}
+                retention: {history: 7d, access_log: forever, audio: 1d}
                 extra: 1
                 """);
         assertThatThrownBy(() -> HubConfigLoader.load(file)).isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).errors()).containsExactlyInAnyOrder(
-                        "extra: unknown setting; known here: uplink, heartbeat, storage, http",
+                        "extra: unknown setting; known here: uplink, heartbeat, storage, http, retention",
+                        "retention.audio: unknown setting; known here: history, access_log",
+                        "retention.history: must be from 30d to 3650d, was 7d",
+                        "retention.access_log: must be a duration like 30s, 5m or 1h, was forever",
                         "uplink.colour: unknown setting; known here: bind, port, public_host, cluster",
                         "uplink.port: must be a whole number from 1 to 65535, was 70000",
                         "heartbeat.interval: must be from 10s to 15m, was 5s",
@@ -203,5 +207,13 @@ class HubConfigLoaderTest {
         Path store = write("storage: {store: mongodb}\n");
         assertThatThrownBy(() -> HubConfigLoader.load(store)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("storage.store: must be sqlite or postgresql, was mongodb");
+    }
+
+    @Test
+    void retention_keeps_a_year_unless_told_and_reads_days() throws Exception {
+        assertThat(HubConfigLoader.load(write("{}\n")).retention()).isEqualTo(HubConfig.Retention.DEFAULT);
+        assertThat(HubConfig.Retention.DEFAULT.history()).isEqualTo(java.time.Duration.ofDays(365));
+        HubConfig config = HubConfigLoader.load(write("retention: {history: 730d, access_log: 90d}\n"));
+        assertThat(config.retention()).isEqualTo(new HubConfig.Retention(java.time.Duration.ofDays(730), java.time.Duration.ofDays(90)));
     }
 }

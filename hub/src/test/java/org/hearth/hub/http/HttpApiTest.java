@@ -314,6 +314,115 @@ class HttpApiTest {
     }
 
     @Test
+    void a_carer_exports_everything_the_hub_holds_about_their_home_with_no_secrets_and_the_export_is_logged() throws Exception {
+        UUID id = alert(flat12, T0, "raised", "delivered");
+        alert(flat14, T0, "raised");
+        store.putSummary(flat12.id(), "{\"v\":1,\"home\":\"Flat 12\"}", T0);
+        store.heartbeat(flat12.id(), T0, Duration.ofSeconds(60));
+        HttpsCarer priya = enrolled(flat12, "Priya");
+        String device = priya.get("/devices").json().at("/devices/0/id").asText();
+        assertThat(priya.post("/homes/" + flat12.id() + "/alerts/" + id + "/received", "{\"via\":\"push\"}").status()).isEqualTo(200);
+        assertThat(priya.post("/homes/" + flat12.id() + "/alerts/" + id + "/ack", "{\"note\":\"on my way\"}").status()).isEqualTo(202);
+        time.advanceBy(Duration.ofMinutes(1));
+
+        Answer export = priya.get("/homes/" + flat12.id() + "/export");
+
+        assertThat(export.status()).isEqualTo(200);
+        JsonNode doc = export.json();
+        assertThat(doc.path("v").asInt()).isEqualTo(1);
+        assertThat(doc.path("by").asText()).isEqualTo(device);
+        assertThat(doc.path("exported_at").asText()).isEqualTo(T0.plusSeconds(60).toString());
+        assertThat(doc.at("/home/label").asText()).isEqualTo("Flat 12");
+        assertThat(doc.path("invites")).singleElement().satisfies(i -> assertThat(i.path("used_at").isNull()).isFalse());
+        assertThat(doc.path("devices")).singleElement().satisfies(d -> {
+            assertThat(d.path("id").asText()).isEqualTo(device);
+            assertThat(d.path("name").asText()).isEqualTo("Priya's phone");
+            assertThat(d.path("carer").asText()).isEqualTo("Priya");
+        });
+        assertThat(doc.path("alerts")).singleElement().satisfies(a -> {
+            assertThat(a.path("id").asText()).isEqualTo(id.toString());
+            assertThat(a.at("/alert/room").asText()).isEqualTo("bathroom");
+            assertThat(a.path("events")).extracting(e -> e.at("/event/state").asText()).containsExactly("raised", "delivered");
+            assertThat(a.path("receipts")).singleElement().satisfies(r -> assertThat(r.path("device").asText()).isEqualTo(device));
+        });
+        assertThat(doc.at("/summary/summary/home").asText()).isEqualTo("Flat 12");
+        assertThat(doc.at("/gateway/last_heard").asText()).isEqualTo(T0.toString());
+        assertThat(doc.path("for_the_gateway")).extracting(e -> e.path("kind").asText()).containsExactly("delivered", "ack");
+        assertThat(doc.at("/for_the_gateway/1/entry/ack/note").asText()).isEqualTo("on my way");
+        assertThat(doc.path("access_log")).extracting(e -> e.path("what").asText()).endsWith("export");
+        // No secrets: not the home's key, not the device's credential, nothing of another home.
+        assertThat(export.raw().body()).doesNotContain(java.util.HexFormat.of().formatHex(KEY)).doesNotContain(priya.cookie().substring("hearth_device=".length()))
+                .doesNotContain("Flat 14").doesNotContain("psk").doesNotContain("p256dh");
+        assertThat(store.accessLog(flat12.id())).last().isEqualTo(new AccessEntry(T0.plusSeconds(60), device, flat12.id(), "export"));
+
+        Answer theirs = priya.get("/homes/" + flat14.id() + "/export");
+        assertThat(theirs.error()).isEqualTo("not_your_home");
+        assertThat(store.accessLog(flat14.id())).extracting(AccessEntry::what).containsExactly("refused export");
+        Home watched = store.addHome("Flat 16", "arc", KEY, T0);
+        HttpsCarer operator = carer();
+        assertThat(operator.enrol(Invites.issueOperator(store, "arc", "Sam", T0), "Desk 3").status()).isEqualTo(201);
+        Answer refused = operator.get("/homes/" + watched.id() + "/export");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.error()).isEqualTo("carers_only");
+        assertThat(store.accessLog(watched.id())).extracting(AccessEntry::what).containsExactly("enrolled", "refused export");
+    }
+
+    @Test
+    void an_operator_pages_through_many_homes_in_the_same_order_and_only_the_homes_shown_are_logged() throws Exception {
+        List<Home> homes = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            Home h = store.addHome(String.format("Flat %03d", i), "arc", KEY, T0);
+            homes.add(h);
+            if (i % 3 != 0) {
+                store.heartbeat(h.id(), T0, Duration.ofSeconds(60)); // every third never heard: not connected
+            }
+            if (i % 50 == 7) {
+                alert(h, T0, "raised");
+            }
+        }
+        HttpsCarer operator = carer();
+        assertThat(operator.enrol(Invites.issueOperator(store, "arc", "Sam", T0), "Desk 3").status()).isEqualTo(201);
+        long started = System.nanoTime();
+        List<String> whole = ids(operator.get("/homes"), "homes");
+        long wholeMs = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("GET /homes for an operator of 250 homes, unpaged: " + wholeMs + " ms");
+        assertThat(whole).hasSize(250);
+        assertThat(whole.subList(0, 5)).as("open alerts first").containsExactlyInAnyOrder(
+                homes.get(7).id(), homes.get(57).id(), homes.get(107).id(), homes.get(157).id(), homes.get(207).id());
+        assertThat(whole.get(5)).as("then silent gateways, by label").isEqualTo(homes.get(0).id());
+
+        List<String> paged = new java.util.ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            Answer page = operator.get("/homes?limit=100" + (after == null ? "" : "&after=" + after));
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.json().path("homes").size()).isLessThanOrEqualTo(100);
+            paged.addAll(ids(page, "homes"));
+            after = page.json().path("next").isMissingNode() ? null : page.json().path("next").asText();
+            pages++;
+        } while (after != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(paged).as("each home once, in the same order").isEqualTo(whole);
+
+        long logged = homes.stream().filter(h -> store.accessLog(h.id()).stream().anyMatch(e -> e.what().equals("homes"))).count();
+        assertThat(logged).isEqualTo(250);
+        assertThat(operator.get("/homes?limit=0").error()).isEqualTo("bad_request");
+        assertThat(operator.get("/homes?limit=501").error()).isEqualTo("bad_request");
+        assertThat(operator.get("/homes?limit=10&after=bm90IGEgY3Vyc29y").error()).isEqualTo("bad_request");
+        assertThat(operator.get("/homes?limit=10&after=%25%25").error()).isEqualTo("bad_request");
+        int before = store.accessLog(homes.get(1).id()).size();
+        assertThat(ids(operator.get("/homes?limit=6"), "homes")).hasSize(6).doesNotContain(homes.get(1).id());
+        assertThat(store.accessLog(homes.get(1).id())).as("a home not on the page is not read").hasSize(before);
+    }
+
+    private static List<String> ids(Answer answer, String field) {
+        List<String> ids = new java.util.ArrayList<>();
+        answer.json().path(field).forEach(h -> ids.add(h.path("id").asText()));
+        return ids;
+    }
+
+    @Test
     void bad_bodies_are_refused_plainly_and_queue_nothing() throws Exception {
         UUID id = alert(flat12, T0, "raised");
         HttpsCarer priya = enrolled(flat12, "Priya");

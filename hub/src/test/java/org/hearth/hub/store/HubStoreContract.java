@@ -346,4 +346,111 @@ abstract class HubStoreContract {
         assertThat(store.removeHome(flat.id())).isTrue();
         assertThat(store.receipts(alert)).as("gone with the home").isEmpty();
     }
+
+    @Test
+    void a_homes_devices_invites_and_what_carers_did_are_listed_for_its_export_with_no_secrets() {
+        Home a = store.addHome("Flat 12", KEY, T0);
+        Home b = store.addHome("Flat 14", KEY, T0);
+        Instant expires = T0.plus(Duration.ofHours(72));
+        store.addInvite("hash-1", new Invite(a.id(), "Priya", 1, T0, expires));
+        store.addInvite("hash-2", new Invite(a.id(), "Tom", 2, T0.plusSeconds(1), expires));
+        store.addInvite("hash-3", new Invite(b.id(), "Sam", 1, T0, expires));
+        Device phone = store.enrol("hash-1", "Priya's phone", "cred-1", T0.plusSeconds(60)).device().orElseThrow();
+        Device sams = store.enrol("hash-3", "Sam's phone", "cred-3", T0.plusSeconds(60)).device().orElseThrow();
+        store.putPushSubscription(new PushSubscription(sams.id(), "https://push.example/s", "key", "auth", T0.plusSeconds(61)));
+        store.putPushSubscription(new PushSubscription(phone.id(), "https://push.example/p", "key", "auth", T0.plusSeconds(61)));
+        store.revokeDevice(phone.id(), T0.plusSeconds(90));
+        store.addDown(a.id(), "ack", "{\"by\":\"Priya\"}", T0.plusSeconds(100));
+        store.addDown(a.id(), "check_now", "{}", T0.plusSeconds(101));
+        store.applyDown(a.id(), 1, T0.plusSeconds(102));
+
+        assertThat(store.homeDevices(a.id())).containsExactly(new HomeDevice(phone.id(), "Priya", "Priya's phone", 1,
+                T0.plusSeconds(60), java.util.Optional.of(T0.plusSeconds(90)), false)); // revoking deleted its subscription
+        assertThat(store.invites(a.id())).containsExactly(
+                new HomeInvite("Priya", 1, T0, expires, java.util.Optional.of(T0.plusSeconds(60))),
+                new HomeInvite("Tom", 2, T0.plusSeconds(1), expires, java.util.Optional.empty()));
+        assertThat(store.downLog(a.id())).containsExactly(
+                new DownRecord(1, "ack", "{\"by\":\"Priya\"}", T0.plusSeconds(100), java.util.Optional.of(T0.plusSeconds(102))),
+                new DownRecord(2, "check_now", "{}", T0.plusSeconds(101), java.util.Optional.empty()));
+        assertThat(store.homeDevices(b.id())).extracting(HomeDevice::name, HomeDevice::push)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Sam's phone", true));
+        assertThat(store.downLog(b.id())).isEmpty();
+    }
+
+    @Test
+    void retention_deletes_resolved_alerts_old_log_lines_and_applied_entries_and_never_an_open_alert() throws Exception {
+        Home a = store.addHome("Flat 12", KEY, T0);
+        Instant later = T0.plus(Duration.ofDays(400));
+        UUID oldResolved = UUID.randomUUID();
+        UUID lateResolved = UUID.randomUUID(); // raised long ago, resolved only lately
+        UUID oldOpen = UUID.randomUUID();
+        UUID newResolved = UUID.randomUUID();
+        store.addAlert(a.id(), oldResolved, "{}", T0);
+        store.addEvent(a.id(), oldResolved, 1, "resolved", "{}", T0.plusSeconds(60));
+        store.addReceipt(a.id(), oldResolved, "d-1", "Priya", T0.plusSeconds(5));
+        store.addAlert(a.id(), lateResolved, "{}", T0);
+        store.addEvent(a.id(), lateResolved, 1, "delivered", "{}", T0.plusSeconds(1));
+        store.addEvent(a.id(), lateResolved, 2, "resolved", "{}", later.minus(Duration.ofDays(10)));
+        store.addAlert(a.id(), oldOpen, "{}", T0);
+        store.addEvent(a.id(), oldOpen, 1, "acknowledged", "{}", T0.plusSeconds(60));
+        store.addReceipt(a.id(), oldOpen, "d-1", "Priya", T0.plusSeconds(5));
+        store.addAlert(a.id(), newResolved, "{}", later.minus(Duration.ofDays(2)));
+        store.addEvent(a.id(), newResolved, 1, "resolved", "{}", later.minus(Duration.ofDays(1)));
+        store.addDown(a.id(), "ack", "{}", T0);
+        store.addDown(a.id(), "check_now", "{}", T0);
+        store.addDown(a.id(), "check_now", "{}", later.minus(Duration.ofDays(1)));
+        store.applyDown(a.id(), 1, T0.plusSeconds(1));
+        store.applyDown(a.id(), 3, later.minus(Duration.ofDays(1)));
+        store.gatewayEvent(new GatewayEvent(a.id(), T0, GatewayEvent.Kind.SILENT));
+        store.gatewayEvent(new GatewayEvent(a.id(), later.minus(Duration.ofDays(1)), GatewayEvent.Kind.BACK));
+        store.logAccess(new AccessEntry(T0, "d-1", a.id(), "alerts"));
+        store.logAccess(new AccessEntry(later.minus(Duration.ofDays(40)), "d-1", a.id(), "summary"));
+        store.logAccess(new AccessEntry(later.minus(Duration.ofDays(1)), "d-1", a.id(), "summary"));
+
+        HubStore.Pruned pruned = store.prune(later.minus(Duration.ofDays(365)), later.minus(Duration.ofDays(30)));
+
+        assertThat(pruned).isEqualTo(new HubStore.Pruned(1, 1, 1, 1, 1, 2));
+        assertThat(store.alerts(a.id())).extracting(StoredAlert::id).containsExactlyInAnyOrder(lateResolved, oldOpen, newResolved);
+        assertThat(store.alert(oldResolved)).isEmpty();
+        assertThat(store.events(oldResolved)).isEmpty();
+        assertThat(store.receipts(oldResolved)).isEmpty();
+        assertThat(store.events(lateResolved)).hasSize(2);
+        assertThat(store.receipts(oldOpen)).hasSize(1);
+        assertThat(store.pendingDown(a.id())).extracting(DownEntry::seq).containsExactly(2L); // pending entries are never pruned
+        assertThat(store.downLog(a.id())).extracting(DownRecord::seq).containsExactly(2L, 3L);
+        assertThat(store.gatewayEvents(a.id())).extracting(GatewayEvent::kind).containsExactly(GatewayEvent.Kind.BACK);
+        assertThat(store.accessLog(a.id())).extracting(AccessEntry::at).containsExactly(later.minus(Duration.ofDays(1)));
+
+        store.close();
+        store = reopen();
+        assertThat(store.prune(later.minus(Duration.ofDays(365)), later.minus(Duration.ofDays(30))).total()).as("nothing twice").isZero();
+    }
+
+    @Test
+    void the_overview_of_many_homes_counts_open_alerts_and_says_who_is_heard_in_few_queries() {
+        Home quiet = store.addHome("Quiet", KEY, T0);
+        Home alarmed = store.addHome("Alarmed", KEY, T0);
+        Home silent = store.addHome("Silent", KEY, T0);
+        UUID open = UUID.randomUUID();
+        UUID closed = UUID.randomUUID();
+        store.addAlert(alarmed.id(), open, "{}", T0);
+        store.addAlert(alarmed.id(), closed, "{}", T0);
+        store.addEvent(alarmed.id(), closed, 1, "resolved", "{}", T0);
+        store.heartbeat(alarmed.id(), T0, Duration.ofSeconds(60));
+        store.heartbeat(silent.id(), T0, Duration.ofSeconds(60));
+        store.gatewayEvent(new GatewayEvent(silent.id(), T0.plusSeconds(180), GatewayEvent.Kind.SILENT));
+        List<String> many = new java.util.ArrayList<>(java.util.Collections.nCopies(600, "nosuchid")); // beyond one query's ids
+        many.addAll(List.of(quiet.id(), alarmed.id(), silent.id(), quiet.id()));
+
+        assertThat(store.homeOverviews(many)).containsExactlyInAnyOrder(
+                new HomeOverview(quiet.id(), "Quiet", 0, java.util.Optional.empty(), false),
+                new HomeOverview(alarmed.id(), "Alarmed", 1, java.util.Optional.of(T0), false),
+                new HomeOverview(silent.id(), "Silent", 0, java.util.Optional.of(T0), true));
+        assertThat(store.homeOverviews(List.of())).isEmpty();
+
+        store.logAccess(List.of(new AccessEntry(T0, "d-1", quiet.id(), "homes"), new AccessEntry(T0, "d-1", silent.id(), "homes")));
+        store.logAccess(List.of());
+        assertThat(store.accessLog(quiet.id())).containsExactly(new AccessEntry(T0, "d-1", quiet.id(), "homes"));
+        assertThat(store.accessLog(silent.id())).hasSize(1);
+    }
 }

@@ -17,12 +17,15 @@ import org.slf4j.LoggerFactory;
  * Applies what the hub holds for this gateway. An acknowledgement or a resolution goes through
  * the alert machine exactly as a carer's own device's would, under the identity of the carer
  * through the hub it names ({@link Carer#hubIdentity}); the machine writes it durably before it
- * returns, so the entry may then be deleted at the hub. Applying an entry twice is harmless. Runs
- * on the event loop only.
+ * returns, so the entry may then be deleted at the hub. A {@code delivered} entry (a carer's
+ * device received an alert) becomes a RECEIVED_ON_DEVICE line of the alert's trail, which does
+ * not stop the escalation. Applying an entry twice is harmless. Runs on the event loop only.
  */
 public final class HubDown {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubDown.class);
+
+    private static final int DEVICE_NAME_MAX = 60;
 
     private final AlertMachine machine;
     private final Ladder ladder;
@@ -85,7 +88,13 @@ public final class HubDown {
                 return true;
             }
             case Down.DELIVERED -> {
-                // The hub's own receipt already counted as delivery to the carers through it.
+                // A carer's own device has it: a line in the trail, never an acknowledgement.
+                if (entry.alertId() == null) {
+                    LOG.warn("The hub sent delivered entry {} without alert_id; dropped", entry.seq());
+                    return true;
+                }
+                viaHub(entry.by(), entry).ifPresent(carer -> machine.receivedOnDevice(entry.alertId(), carer.name(),
+                        deviceName(entry.device()), entry.at()));
                 return true;
             }
             default -> {
@@ -103,6 +112,15 @@ public final class HubDown {
                     entry.seq(), entry.kind());
         }
         return carer;
+    }
+
+    /** A device's name as its carer typed it, kept short and on one line for the trail and logs. */
+    static String deviceName(String typed) {
+        if (typed == null) {
+            return "";
+        }
+        String line = typed.replaceAll("\\p{Cntrl}", " ").strip();
+        return line.length() <= DEVICE_NAME_MAX ? line : line.substring(0, DEVICE_NAME_MAX) + "…";
     }
 
     private static void report(Down.Entry entry, AckResult result) {

@@ -1,0 +1,19 @@
+package org.hearth.hub.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One line of {@code GET /homes}: a home with what needs someone, read for many homes in one query.
+ *
+ * @param openAlerts how many of its alerts are not resolved
+ * @param lastHeard  the last heartbeat, if any was heard
+ * @param silent     whether GATEWAY SILENT is its newest gateway event
+ */
+public record HomeOverview(String id, String label, long openAlerts, Optional<Instant> lastHeard, boolean silent) {
+
+    /** A heartbeat heard and no GATEWAY SILENT since. */
+    public boolean connected() {
+        return lastHeard.isPresent() && !silent;
+    }
+}
