@@ -156,7 +156,8 @@ class ProvisionFlowTest {
         script.add("save");
         ScriptedConsole console = new ScriptedConsole(script);
 
-        HomePlan plan = new ProvisionFlow(console, HomePlan.defaults(), name -> Checked.ok(CouncilPack.builtIn("leicester"))).run()
+        HomePlan plan = new ProvisionFlow(console, HomePlan.defaults(), name -> Checked.ok(CouncilPack.builtIn("leicester")),
+                HardwareCheck.onThisMachine()).run()
                 .orElseThrow();
 
         assertThat(console.transcript()).doesNotContain("street and postcode").contains("Which day are the bins collected?")
@@ -218,6 +219,6 @@ class ProvisionFlowTest {
 
     private static Optional<HomePlan> run(ScriptedConsole console, HomePlan start) {
         return new ProvisionFlow(console, start, name -> name.equals("leicester") ? Checked.ok(LEICESTER)
-                : Checked.no("no built-in council pack '" + name + "'")).run();
+                : Checked.no("no built-in council pack '" + name + "'"), HardwareCheck.onThisMachine()).run();
     }
 }
