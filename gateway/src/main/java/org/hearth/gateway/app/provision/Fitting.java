@@ -20,17 +20,24 @@ sealed interface Fitting permits Fitting.Pin, Fitting.Device {
      * its pairing questions in {@code ProvisionFlow.addDevice}.
      */
     enum Device implements Fitting {
-        ACCELEROMETER("adxl345", "worn fall sensor (ADXL345 accelerometer, on the I2C bus)"),
-        BME280("bme280", "temperature sensor (BME280, on the I2C bus)"),
-        SHT31("sht31", "temperature sensor (SHT31, on the I2C bus)"),
-        RADAR("radar", "presence radar (Seeed MR24HPC1, on a serial port)");
+        ACCELEROMETER("adxl345", "worn fall sensor (ADXL345 accelerometer, on the I2C bus)", "bedroom"),
+        BME280("bme280", "temperature sensor (BME280, on the I2C bus)", "living room"),
+        SHT31("sht31", "temperature sensor (SHT31, on the I2C bus)", "living room"),
+        RADAR("radar", "presence radar (Seeed MR24HPC1, on a serial port)", "living room");
 
         private final String configName;
         private final String plain;
+        private final String usualRoom;
 
-        Device(String configName, String plain) {
+        Device(String configName, String plain, String usualRoom) {
             this.configName = configName;
             this.plain = plain;
+            this.usualRoom = usualRoom;
+        }
+
+        /** Where it usually goes: a radar watches the chair where the resident sits for hours. */
+        String usualRoom() {
+            return usualRoom;
         }
 
         String configName() {

@@ -425,9 +425,7 @@ final class ProvisionFlow {
                 return;
             }
         }
-        String room = ask("Which room is the " + device.plain() + " in?",
-                device == Fitting.Device.RADAR ? "living room" : device == Fitting.Device.ACCELEROMETER ? "bedroom" : "living room",
-                Checks::room);
+        String room = ask("Which room is the " + device.plain() + " in?", device.usualRoom(), Checks::room);
         switch (device) {
             case ACCELEROMETER -> {
                 int address = ask("Which address is it at? 0x53 with its SDO pin to GND, 0x1D with SDO to 3.3 V.",
