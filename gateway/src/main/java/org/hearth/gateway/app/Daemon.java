@@ -82,6 +82,7 @@ import org.hearth.sensors.health.HealthEvent;
 import org.hearth.sensors.health.HealthSupervisor;
 import org.hearth.sensors.health.SupervisedSensor;
 import org.hearth.time.RealTimeScheduler;
+import org.hearth.time.Scheduler;
 import org.hearth.voice.Speaker;
 import org.hearth.voice.VoiceLoop;
 import org.hearth.voice.recognition.AudioInputs;
@@ -337,15 +338,21 @@ public final class Daemon implements AutoCloseable {
     /**
      * Starts the presence radars on a thread of their own, which polls their serial ports; what
      * they see is posted to the loop. With the mock backend each radar is a frame emulator
-     * ({@link #simulatedRadar}), read through the same driver as a real module's tty.
+     * ({@link #simulatedRadar}), read through the same driver as a real module's tty, on the
+     * event loop itself: reading an emulator never blocks, and the demo speeds the loop up, so
+     * the driver's heartbeats must keep the loop's time or supervision, timed on the loop, would
+     * find the module silent.
      */
     private Radars startRadars(HearthConfig config, Gateway gateway, SensorListener tap) {
         if (config.radars().isEmpty()) {
             return null;
         }
-        serialLoop = RealTimeScheduler.create("hearth-serial", config.home().zone());
         SerialBackend backend = SerialBackend.tty();
-        if (config.gpio() == GpioBackend.MOCK) {
+        Scheduler reader = loop;
+        if (config.gpio() != GpioBackend.MOCK) {
+            serialLoop = RealTimeScheduler.create("hearth-serial", config.home().zone());
+            reader = serialLoop;
+        } else {
             Map<String, SerialPeer> devices = new LinkedHashMap<>();
             config.radars().forEach(r -> {
                 Mr24hpc1Emulator module = new Mr24hpc1Emulator();
@@ -354,7 +361,7 @@ public final class Daemon implements AutoCloseable {
             });
             backend = SerialBackend.emulated(devices);
         }
-        Radars opened = Radars.open(backend, serialLoop, supervisor);
+        Radars opened = Radars.open(backend, reader, supervisor);
         SensorListener toLoop = new SensorListener() {
             @Override
             public void onEvent(org.hearth.sensors.SensorEvent event) {
