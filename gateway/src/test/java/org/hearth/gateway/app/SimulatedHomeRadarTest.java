@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the walk test counts the radar only when it sees someone walk past, and calls nobody.
  */
 @Tag("medium")
-class SimulatedRadarTest {
+class SimulatedHomeRadarTest {
 
     @TempDir
     Path dir;
