@@ -45,7 +45,7 @@ public final class WireCodec {
      * out, so they read as null instead of being refused as missing.
      */
     private static final java.util.Map<Class<?>, java.util.List<String>> OPTIONAL_FIELDS = java.util.Map.of(
-            GatewayStatus.class, java.util.List.of("carers_unreachable_since"),
+            GatewayStatus.class, java.util.List.of("carers_unreachable_since", "presence"),
             Resolution.class, java.util.List.of("note"));
 
     private WireCodec() {

@@ -54,6 +54,15 @@ class WireCodecTest {
     }
 
     @Test
+    void a_status_carries_what_each_radar_sees() throws Exception {
+        var status = new GatewayStatus(1, "Flat 12", AT, List.of(), List.of(), 0, null,
+                List.of(new GatewayStatus.RadarPresence("radar-living", GatewayStatus.Seen.STILL, AT)));
+        String json = new String(WireCodec.encode(status), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"presence\":[{\"sensor_id\":\"radar-living\",\"seen\":\"still\",\"since\":\"2026-11-28T10:15:30Z\"}]");
+        assertThat(WireCodec.decodeStatus(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(status);
+    }
+
+    @Test
     void a_status_says_since_when_no_carer_answers_and_an_older_gateway_without_the_field_still_reads() throws Exception {
         var status = new GatewayStatus(1, "Flat 12", AT, List.of(), List.of(), 3, AT.minusSeconds(600));
         String json = new String(WireCodec.encode(status), StandardCharsets.UTF_8);
@@ -62,6 +71,7 @@ class WireCodecTest {
 
         String older = "{\"v\":1,\"home\":\"Flat 12\",\"at\":\"2026-11-28T10:15:30Z\",\"sensors\":[],\"open_alerts\":[],\"queued\":0}";
         assertThat(WireCodec.decodeStatus(older.getBytes(StandardCharsets.UTF_8)).carersUnreachableSince()).isNull();
+        assertThat(WireCodec.decodeStatus(older.getBytes(StandardCharsets.UTF_8)).presence()).isEmpty();
         String missingQueued = older.replace(",\"queued\":0", "");
         assertThatThrownBy(() -> WireCodec.decodeStatus(missingQueued.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("queued");

@@ -66,7 +66,9 @@ import org.hearth.sensors.SensorListener;
 import org.hearth.sensors.PresenceEvent;
 import org.hearth.sensors.i2c.I2cBackend;
 import org.hearth.sensors.serial.Radars;
+import org.hearth.sensors.serial.Mr24hpc1Emulator;
 import org.hearth.sensors.serial.SerialBackend;
+import org.hearth.sensors.sim.SerialPeer;
 import org.hearth.sensors.i2c.I2cSensors;
 import org.hearth.sensors.sim.Adxl345Emulator;
 import org.hearth.sensors.sim.Bme280Emulator;
@@ -80,6 +82,7 @@ import org.hearth.sensors.health.HealthEvent;
 import org.hearth.sensors.health.HealthSupervisor;
 import org.hearth.sensors.health.SupervisedSensor;
 import org.hearth.time.RealTimeScheduler;
+import org.hearth.time.Scheduler;
 import org.hearth.voice.Speaker;
 import org.hearth.voice.VoiceLoop;
 import org.hearth.voice.recognition.AudioInputs;
@@ -111,6 +114,10 @@ public final class Daemon implements AutoCloseable {
     private final I2cSensors i2c;
     private RealTimeScheduler serialLoop;
     private final Radars radars;
+    /** The simulated home's radars, by id, when the GPIO backend is mock: frame emulators behind the serial provider. */
+    private final Map<String, Mr24hpc1Emulator> simulatedRadars = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What each radar saw last, by id; owned by the event loop, for {@code hearth status}. */
+    private final Map<String, PresenceEvent> presence = new LinkedHashMap<>();
     private final HearthConfig config;
     private final CarerReachability reachability;
     private final OutboxDispatcher outbox;
@@ -236,7 +243,7 @@ public final class Daemon implements AutoCloseable {
             config.sensors().forEach(s -> supervisor.reportOffline(s.id(), HealthEvent.GPIO, e.getMessage()));
         }
         this.i2c = startI2c(config, gateway, new TemperatureWatch(thresholds.environment(), machine, loop));
-        this.radars = startRadars(config, gateway);
+        this.radars = startRadars(config, gateway, tap);
         supervisor.start();
         sensorsStarted = true;
 
@@ -330,15 +337,31 @@ public final class Daemon implements AutoCloseable {
 
     /**
      * Starts the presence radars on a thread of their own, which polls their serial ports; what
-     * they see is posted to the loop. Radars are read from their tty whatever the GPIO backend:
-     * no emulated radar is wired into the simulated home yet.
+     * they see is posted to the loop. With the mock backend each radar is a frame emulator
+     * ({@link #simulatedRadar}), read through the same driver as a real module's tty, on the
+     * event loop itself: reading an emulator never blocks, and the demo speeds the loop up, so
+     * the driver's heartbeats must keep the loop's time or supervision, timed on the loop, would
+     * find the module silent.
      */
-    private Radars startRadars(HearthConfig config, Gateway gateway) {
+    private Radars startRadars(HearthConfig config, Gateway gateway, SensorListener tap) {
         if (config.radars().isEmpty()) {
             return null;
         }
-        serialLoop = RealTimeScheduler.create("hearth-serial", config.home().zone());
-        Radars opened = Radars.open(SerialBackend.tty(), serialLoop, supervisor);
+        SerialBackend backend = SerialBackend.tty();
+        Scheduler reader = loop;
+        if (config.gpio() != GpioBackend.MOCK) {
+            serialLoop = RealTimeScheduler.create("hearth-serial", config.home().zone());
+            reader = serialLoop;
+        } else {
+            Map<String, SerialPeer> devices = new LinkedHashMap<>();
+            config.radars().forEach(r -> {
+                Mr24hpc1Emulator module = new Mr24hpc1Emulator();
+                simulatedRadars.put(r.id(), module);
+                devices.put(r.device(), module);
+            });
+            backend = SerialBackend.emulated(devices);
+        }
+        Radars opened = Radars.open(backend, reader, supervisor);
         SensorListener toLoop = new SensorListener() {
             @Override
             public void onEvent(org.hearth.sensors.SensorEvent event) {
@@ -347,11 +370,20 @@ public final class Daemon implements AutoCloseable {
 
             @Override
             public void onPresence(PresenceEvent event) {
-                loop.execute(() -> gateway.onPresence(event));
+                loop.execute(() -> {
+                    presence.put(event.sensorId(), event);
+                    tap.onPresence(event);
+                    gateway.onPresence(event);
+                });
             }
         };
         config.radars().forEach(r -> opened.add(r, toLoop));
         return opened;
+    }
+
+    /** A radar of the simulated home, to make it see someone; empty unless the GPIO backend is mock. */
+    public Optional<Mr24hpc1Emulator> simulatedRadar(String id) {
+        return Optional.ofNullable(simulatedRadars.get(id));
     }
 
     /** The simulated home, when the config's GPIO backend is mock. */
@@ -437,7 +469,7 @@ public final class Daemon implements AutoCloseable {
             return CompletableFuture.supplyAsync(() -> new GatewayStatus(Protocol.VERSION, config.home().label(), loop.now(),
                     supervisor.snapshot().stream().map(h -> new GatewayStatus.SensorStatus(h.sensorId(), h.room(), h.kind(),
                             h.status().name(), h.reason(), h.lastEvent().orElse(null))).toList(),
-                    openAlertList(), queued(), reachability.unreachableSince().orElse(null)), loop::execute);
+                    openAlertList(), queued(), reachability.unreachableSince().orElse(null), presenceList()), loop::execute);
         }
 
         @Override
@@ -532,6 +564,11 @@ public final class Daemon implements AutoCloseable {
                 return true;
             }, loop::execute);
         }
+    }
+
+    private List<GatewayStatus.RadarPresence> presenceList() {
+        return presence.values().stream().map(p -> new GatewayStatus.RadarPresence(p.sensorId(),
+                GatewayStatus.Seen.valueOf(p.presence().name()), p.at())).toList();
     }
 
     private List<GatewayStatus.OpenAlert> openAlertList() {

@@ -23,12 +23,17 @@ import org.hearth.gateway.app.config.Secrets;
 import org.hearth.gateway.domain.Alert;
 import org.hearth.gateway.domain.AlertState;
 import org.hearth.gateway.domain.AuditEntry;
+import org.hearth.sensors.Presence;
+import org.hearth.sensors.PresenceEvent;
 import org.hearth.sensors.Pull;
+import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorEvent;
 import org.hearth.sensors.SensorKind;
+import org.hearth.sensors.SensorListener;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.sensors.gpio.GpioBackend;
 import org.hearth.sensors.gpio.SimulatedHome;
+import org.hearth.sensors.serial.Mr24hpc1Emulator;
 import org.hearth.time.RealTimeScheduler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,6 +104,15 @@ final class DemoCommand implements Callable<Integer> {
             new Step(LocalTime.of(8, 35), "radar-hall", true),
             new Step(LocalTime.of(8, 35, 2), "radar-hall", false));
 
+    /** The living room's presence radar: a frame emulator behind the serial provider, read by the real driver. */
+    private static final RadarSpec RADAR = RadarSpec.standard("radar-living", "living room", "/dev/ttyDEMO0");
+
+    /** What the living-room radar sees: she comes in and sits still in her chair, which no PIR would see. */
+    private static final List<Map.Entry<LocalTime, Presence>> RADAR_SCRIPT = List.of(
+            Map.entry(LocalTime.of(8, 20), Presence.MOVING),
+            Map.entry(LocalTime.of(8, 21), Presence.STILL),
+            Map.entry(LocalTime.of(8, 24, 50), Presence.MOVING));
+
     /**
      * When the home's router gives the gateway a new outside port, in the hub demo: between the
      * alerts, once the gateway's session with the hub is long established, so that every run shows
@@ -121,9 +135,9 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("hearth-demo-");
         try {
             out.println(direct
-                    ? "Hearth demo: a simulated home with six sensors, and one carer, " + CARER
+                    ? "Hearth demo: a simulated home with six sensors and a presence radar, and one carer, " + CARER
                             + ", whose phone is a real hearth-carer process on this machine, reached over direct CoAP/DTLS."
-                    : "Hearth demo: a simulated home with six sensors, and one carer, " + CARER + ", reached through a care hub:"
+                    : "Hearth demo: a simulated home with six sensors and a presence radar, and one carer, " + CARER + ", reached through a care hub:"
                             + " the gateway, behind a home router, dials a hearth-hub process, and " + CARER
                             + "'s phone is the hub's web app in headless Chromium, all on this machine.");
             out.println("Home time runs " + (int) speed + " times faster than real time. Data folder: "
@@ -205,7 +219,7 @@ final class DemoCommand implements Callable<Integer> {
                 carers,
                 new HearthConfig.Coap("127.0.0.1", gatewayPort, -1),
                 Duration.ofSeconds(60),
-                dir.resolve("secrets.yaml"));
+                dir.resolve("secrets.yaml")).withRadars(List.of(RADAR));
     }
 
     /**
@@ -218,8 +232,17 @@ final class DemoCommand implements Callable<Integer> {
         CountDownLatch done = new CountDownLatch(1);
         try (Daemon daemon = Daemon.start(config, secrets, loop,
                 (text, language) -> line("speaker", "\"" + text + "\""),
-                List.of(this::onTransition),
-                (SensorEvent e) -> line("sensor", describe(e)))) {
+                List.of(this::onTransition), new SensorListener() {
+                    @Override
+                    public void onEvent(SensorEvent e) {
+                        line("sensor", describe(e));
+                    }
+
+                    @Override
+                    public void onPresence(PresenceEvent e) {
+                        line("sensor", describe(e));
+                    }
+                })) {
             line("gateway", "ready: sensors, SQLite store and CoAP/DTLS on port " + daemon.coapsAddress().getPort()
                     + config.hubUplink().map(h -> "; dialling the hub at " + h.uri() + " as " + h.identity()).orElse(""));
             SimulatedHome home = daemon.simulatedHome();
@@ -227,6 +250,11 @@ final class DemoCommand implements Callable<Integer> {
             for (Step step : SCRIPT) {
                 Instant at = today.atTime(step.at()).atZone(ZONE).toInstant();
                 loop.schedule(Duration.between(loop.now(), at), () -> home.set(step.sensor(), step.active()));
+            }
+            Mr24hpc1Emulator radar = daemon.simulatedRadar(RADAR.id()).orElseThrow();
+            for (Map.Entry<LocalTime, Presence> seen : RADAR_SCRIPT) {
+                Instant at = today.atTime(seen.getKey()).atZone(ZONE).toInstant();
+                loop.schedule(Duration.between(loop.now(), at), () -> radar.sees(seen.getValue()));
             }
             for (LocalTime at : rebind == null ? List.<LocalTime>of() : REBINDINGS) {
                 loop.schedule(Duration.between(loop.now(), today.atTime(at).atZone(ZONE).toInstant()), rebind);
@@ -288,6 +316,14 @@ final class DemoCommand implements Callable<Integer> {
             case HELP_BUTTON -> e.active() ? "help button pressed" + where : "help button released" + where;
             case CANCEL_BUTTON -> e.active() ? "\"I'm fine\" button pressed" + where : "\"I'm fine\" button released" + where;
             default -> e.sensorId() + (e.active() ? " active" : " idle");
+        };
+    }
+
+    private static String describe(PresenceEvent e) {
+        return switch (e.presence()) {
+            case MOVING -> "radar: someone moving in the " + e.room();
+            case STILL -> "radar: someone keeping still in the " + e.room() + " (it sees her breathing)";
+            case NOBODY -> "radar: nobody in the " + e.room();
         };
     }
 

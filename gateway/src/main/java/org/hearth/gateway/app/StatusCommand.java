@@ -19,6 +19,8 @@ import org.hearth.gateway.store.SqliteAlertStore;
 import org.hearth.gateway.store.SqliteDatabase;
 import org.hearth.gateway.store.StoreException;
 import org.hearth.protocol.GatewayStatus;
+import org.hearth.sensors.health.HealthStatus;
+import org.hearth.sensors.health.SupervisedSensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -84,6 +86,10 @@ final class StatusCommand implements Callable<Integer> {
             String last = sensor.lastEvent() == null ? "no event yet" : "last event " + WHEN.format(sensor.lastEvent().atZone(zone));
             String status = sensor.reason().isEmpty() ? sensor.status() : sensor.status() + " (" + sensor.reason() + ")";
             System.out.printf("  %-18s %-14s %-14s %-40s %s%n", sensor.id(), sensor.room(), sensor.kind(), status, last);
+            if (sensor.kind().equals(SupervisedSensor.RADAR_KIND)) {
+                System.out.println("  " + " ".repeat(18) + " sees: " + radarSees(sensor, s.presence().stream()
+                        .filter(p -> p.sensorId().equals(sensor.id())).findFirst().orElse(null), zone));
+            }
         }
         System.out.println();
         if (s.openAlerts().isEmpty()) {
@@ -102,6 +108,25 @@ final class StatusCommand implements Callable<Integer> {
             System.out.println("CARERS UNREACHABLE since " + WHEN.format(s.carersUnreachableSince().atZone(zone))
                     + ": no carer's device answers. Messages are kept and sent as soon as one does.");
         }
+    }
+
+    /**
+     * What a presence radar sees, in words for the installer or a carer: someone moving, someone
+     * keeping still (breathing is all the radar sees), nobody, or that the module has gone quiet
+     * and what it last saw may be out of date.
+     */
+    static String radarSees(GatewayStatus.SensorStatus radar, GatewayStatus.RadarPresence seen, ZoneId zone) {
+        if (radar.status().equals(HealthStatus.OFFLINE.name())) {
+            return "nothing: the radar cannot be read (see why above)";
+        }
+        String now = seen == null ? "nothing reported yet"
+                : switch (seen.seen()) {
+                    case NOBODY -> "nobody in the " + radar.room() + " since " + WHEN.format(seen.since().atZone(zone));
+                    case STILL -> "someone in the " + radar.room() + ", keeping still (it sees them breathing), since "
+                            + WHEN.format(seen.since().atZone(zone));
+                    case MOVING -> "someone moving in the " + radar.room() + ", since " + WHEN.format(seen.since().atZone(zone));
+                };
+        return radar.status().equals(HealthStatus.SUSPECT.name()) ? "the radar module has gone silent, so this may be out of date: " + now : now;
     }
 
     /** "fall in the bedroom", "help" when no room is known, "TEST alert (no action needed)" for a test. */

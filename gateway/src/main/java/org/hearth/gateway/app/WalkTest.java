@@ -6,19 +6,32 @@ import java.util.List;
 import java.util.Map;
 import org.hearth.protocol.AlertKind;
 import org.hearth.protocol.GatewayStatus;
+import org.hearth.sensors.health.HealthStatus;
+import org.hearth.sensors.health.SupervisedSensor;
 
 /**
  * The installer's walk test, as state: which sensors have reported since the test began, and
  * when. A digital sensor counts as seen when it has an event after the start; an I2C sensor
- * when it is reporting again after the start. Fed with successive {@code /status} snapshots,
- * which also show a real alert for help raised during the test.
+ * when it is reporting again after the start. A presence radar answers its heartbeat all the
+ * time, so it counts as seen only when it sees someone moving (the installer walking past) while
+ * it works. Fed with successive {@code /status} snapshots, which also show a real alert for help
+ * raised during the test.
  */
 final class WalkTest {
 
     /** A sensor the test waits for. */
     record Sensor(String id, String room, String kind) {
         String plain() {
-            return kind.replace('_', ' ') + " in the " + room + " (" + id + ")";
+            return (radar() ? "presence radar" : kind.replace('_', ' ')) + " in the " + room + " (" + id + ")";
+        }
+
+        /** What the screen says when it is seen: "the living-room radar sees you (radar-living)". */
+        String seenWords() {
+            return radar() ? "the " + room.replace(' ', '-') + " radar sees you (" + id + ")" : plain();
+        }
+
+        boolean radar() {
+            return kind.equals(SupervisedSensor.RADAR_KIND);
         }
     }
 
@@ -47,12 +60,31 @@ final class WalkTest {
     List<Sensor> update(GatewayStatus status) {
         List<Sensor> fresh = new java.util.ArrayList<>();
         for (GatewayStatus.SensorStatus s : status.sensors()) {
-            if (waiting.containsKey(s.id()) && s.lastEvent() != null && !s.lastEvent().isBefore(start)) {
+            Sensor sensor = waiting.get(s.id());
+            if (sensor == null) {
+                continue;
+            }
+            Instant at = sensor.radar() ? seesSomeoneMoving(s, status) : reportedSinceStart(s);
+            if (at != null) {
                 fresh.add(waiting.remove(s.id()));
-                seen.put(s.id(), s.lastEvent());
+                seen.put(s.id(), at);
             }
         }
         return fresh;
+    }
+
+    private Instant reportedSinceStart(GatewayStatus.SensorStatus s) {
+        return s.lastEvent() != null && !s.lastEvent().isBefore(start) ? s.lastEvent() : null;
+    }
+
+    /** When the working radar saw someone moving, as of this snapshot; null if it sees no one moving. */
+    private static Instant seesSomeoneMoving(GatewayStatus.SensorStatus s, GatewayStatus status) {
+        if (!s.status().equals(HealthStatus.ONLINE.name())) {
+            return null;
+        }
+        return status.presence().stream()
+                .filter(p -> p.sensorId().equals(s.id()) && p.seen() == GatewayStatus.Seen.MOVING)
+                .map(p -> status.at()).findFirst().orElse(null);
     }
 
     /**

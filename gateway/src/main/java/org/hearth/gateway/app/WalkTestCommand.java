@@ -101,7 +101,8 @@ final class WalkTestCommand implements Callable<Integer> {
 
     private int walk(WalkTest test, int port, ZoneId zone) throws InterruptedException {
         out.println("Walk test: trigger each sensor in turn. Walk past each motion sensor, open and close each door,");
-        out.println("sit on each mat, pull each cord and press each button. Waiting for " + test.waiting().size() + " sensors:");
+        out.println("sit on each mat, pull each cord, press each button and walk past each radar. Waiting for "
+                + test.waiting().size() + " sensors:");
         test.waiting().forEach(s -> out.println("  waiting  " + s.plain()));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!test.passed() && System.nanoTime() < deadline) {
@@ -109,7 +110,7 @@ final class WalkTestCommand implements Callable<Integer> {
             try {
                 GatewayStatus now = LoopbackClient.status(port);
                 for (WalkTest.Sensor s : test.update(now)) {
-                    out.println("  seen     " + s.plain() + " at " + TIME.format(test.seen().get(s.id()).atZone(zone))
+                    out.println("  seen     " + s.seenWords() + " at " + TIME.format(test.seen().get(s.id()).atZone(zone))
                             + (test.passed() ? "" : "; still waiting for " + test.waiting().size()));
                 }
                 for (GatewayStatus.OpenAlert a : test.realAlerts(now)) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A configured radar is supervised by the daemon and listed by {@code hearth status} like any sensor. */
+/** A configured radar on a real serial port is supervised by the daemon and listed by {@code hearth status} like any sensor. */
 @Tag("medium")
 class RadarStatusTest {
 
@@ -32,8 +32,9 @@ class RadarStatusTest {
     void a_radar_whose_port_is_missing_is_listed_offline_with_the_reason() throws Exception {
         ZoneId zone = ZoneId.of("Europe/London");
         int loopback = Ports.freeUdp();
+        // Not the simulated home, whose radars are emulated: the tty provider, on a port that is not there.
         HearthConfig config = new HearthConfig(new HearthConfig.Home("Flat 3", "en", zone), new HearthConfig.Storage(dir, 30),
-                GpioBackend.MOCK, List.of(), new HearthConfig.Alerts(Duration.ofSeconds(30), Duration.ofMinutes(5)),
+                GpioBackend.GPIOD, List.of(), new HearthConfig.Alerts(Duration.ofSeconds(30), Duration.ofMinutes(5)),
                 List.of(new HearthConfig.CarerEntry("Priya", 1, URI.create("coaps://127.0.0.1:" + Ports.freeUdp()))),
                 new HearthConfig.Coap("127.0.0.1", Ports.freeUdp(), loopback), Duration.ofSeconds(60), dir.resolve("secrets.yaml"))
                 .withRadars(List.of(RadarSpec.standard("radar-lounge", "living room", "/dev/ttyHEARTH9")));

@@ -91,4 +91,22 @@ class StatusCommandTest {
     void reachable_carers_need_no_line() {
         assertThat(printed(new GatewayStatus(1, "Flat 12", AT, List.of(), List.of(), 0))).doesNotContain("UNREACHABLE");
     }
+
+    @Test
+    void a_radar_says_what_it_sees_in_words_and_that_a_silent_module_may_be_out_of_date() {
+        GatewayStatus.SensorStatus radar = new GatewayStatus.SensorStatus("radar-living", "living room", "mr24hpc1", "ONLINE",
+                "working normally", AT);
+        GatewayStatus.RadarPresence still = new GatewayStatus.RadarPresence("radar-living", GatewayStatus.Seen.STILL, AT);
+        GatewayStatus status = new GatewayStatus(1, "Flat 12", AT, List.of(radar), List.of(), 0, null, List.of(still));
+        assertThat(printed(status)).contains("sees: someone in the living room, keeping still (it sees them breathing), since 28 Nov 10:15");
+
+        GatewayStatus.SensorStatus silent = new GatewayStatus.SensorStatus("radar-living", "living room", "mr24hpc1", "SUSPECT",
+                "no readings for 2 min", AT);
+        assertThat(StatusCommand.radarSees(silent, still, ZoneId.of("Europe/London")))
+                .isEqualTo("the radar module has gone silent, so this may be out of date: someone in the living room, keeping still"
+                        + " (it sees them breathing), since 28 Nov 10:15");
+        assertThat(StatusCommand.radarSees(radar, new GatewayStatus.RadarPresence("radar-living", GatewayStatus.Seen.MOVING, AT),
+                ZoneId.of("Europe/London"))).isEqualTo("someone moving in the living room, since 28 Nov 10:15");
+        assertThat(StatusCommand.radarSees(radar, null, ZoneId.of("Europe/London"))).isEqualTo("nothing reported yet");
+    }
 }

@@ -51,6 +51,8 @@ class DemoEndToEndTest {
                     .hasSize(3);
             assertThat(out).anyMatch(l -> l.contains("RESOLVED fall (bedroom): Cancelled by the resident (cancel button)"));
             assertThat(out).noneMatch(l -> l.contains("FAILED"));
+            assertThat(out).as("the living-room radar, a frame emulator read by the real driver, sees her sitting still")
+                    .anyMatch(l -> l.contains("sensor   radar: someone keeping still in the living room"));
             int firstRebinding = indexOf(out, "router   the gateway's outside port changed");
             assertThat(out).filteredOn(l -> l.contains("router   the gateway's outside port changed")).hasSize(3);
             assertThat(out.subList(firstRebinding, out.size())).as("acknowledgements came down after a NAT rebinding")

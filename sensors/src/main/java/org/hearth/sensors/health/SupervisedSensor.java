@@ -19,6 +19,9 @@ import org.hearth.sensors.SensorSpec;
  */
 public record SupervisedSensor(String id, String room, String kind, Duration maxSilence, boolean polled) {
 
+    /** The kind a presence radar (a Seeed MR24HPC1) is listed as. */
+    public static final String RADAR_KIND = "mr24hpc1";
+
     public SupervisedSensor {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(room, "room");
@@ -42,6 +45,6 @@ public record SupervisedSensor(String id, String room, String kind, Duration max
     }
 
     public static SupervisedSensor radar(RadarSpec spec) {
-        return new SupervisedSensor(spec.id(), spec.room(), "mr24hpc1", spec.maxSilence(), true);
+        return new SupervisedSensor(spec.id(), spec.room(), RADAR_KIND, spec.maxSilence(), true);
     }
 }

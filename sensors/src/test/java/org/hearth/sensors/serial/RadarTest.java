@@ -99,6 +99,7 @@ class RadarTest {
         long heartbeats = module.queries().stream()
                 .filter(q -> q.control() == Mr24hpc1Frame.SYSTEM && q.command() == Mr24hpc1Frame.HEARTBEAT).count();
         assertThat(heartbeats).isBetween(10L, 11L);
+        assertThat(module.badQueries()).as("every query the driver sent was a well-formed frame").isZero();
     }
 
     @Test

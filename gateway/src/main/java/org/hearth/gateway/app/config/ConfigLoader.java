@@ -167,6 +167,11 @@ public final class ConfigLoader {
     static final String HEADER_UART = "/dev/serial0";
     private static final List<String> HEADER_UART_DEVICES = List.of(HEADER_UART, "/dev/ttyAMA0", "/dev/ttyS0");
 
+    /** True when {@code device} is the header UART, which takes BCM 14 and 15 from the GPIO sensors. */
+    public static boolean onHeaderUart(String device) {
+        return HEADER_UART_DEVICES.contains(device);
+    }
+
     private HearthConfig config(JsonNode root, Path base) {
         known(root, "", "home", "storage", "gpio", "sensors", "i2c", "radars", "alerts", "carers", "coap", "heartbeat",
                 "secrets_file", "voice", "detection", "hub");

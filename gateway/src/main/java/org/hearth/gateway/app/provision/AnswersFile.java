@@ -60,7 +60,7 @@ final class AnswersFile {
             return List.of(file.getFileName() + ": must be a YAML mapping of answers");
         }
         a.all(root);
-        if (plan.sensors.isEmpty() && plan.i2c.isEmpty() && root.path("sensors").isArray()) {
+        if (plan.sensorCount() == 0 && root.path("sensors").isArray()) {
             a.errors.add("sensors: add at least one sensor");
         }
         if (plan.hubCarers.isEmpty() && (plan.carers.isEmpty() && !root.path("carers").isArray()
@@ -168,7 +168,7 @@ final class AnswersFile {
             required(s, "kind", at + ".kind", t -> t.strip().matches("\\d+")
                     ? Checked.no("write the kind's name: " + SensorKind.allConfigNames()) : Checks.kind(t), v -> kind[0] = v);
             required(s, "room", at + ".room", Checks::room, v -> room[0] = v);
-            required(s, "pin", at + ".pin", t -> Checks.pin(t, plan.sensors, plan.usesI2c(), null), v -> pin[0] = v);
+            required(s, "pin", at + ".pin", t -> Checks.pin(t, plan, null), v -> pin[0] = v);
             if (kind[0] == null || room[0] == null || pin[0] < 0) {
                 continue;
             }

@@ -178,36 +178,92 @@ final class Checks {
         return text.isBlank() ? Checked.no("type the room's name, such as bathroom") : Checked.ok(text.strip().toLowerCase(Locale.ROOT));
     }
 
-    /** BCM pins nobody else uses; not 2 and 3 when I2C sensors share the bus. {@code ignore} is the sensor being changed. */
-    static List<Integer> freePins(List<SensorSpec> sensors, boolean i2c, String ignore) {
+    /**
+     * BCM pins nobody else uses; not 2 and 3 when I2C sensors share the bus, nor 14 and 15 when a
+     * radar is on the header UART. {@code ignore} is the sensor being changed.
+     */
+    static List<Integer> freePins(HomePlan plan, String ignore) {
         List<Integer> free = new ArrayList<>();
         for (int pin = SensorSpec.LOWEST_PIN; pin <= SensorSpec.HIGHEST_PIN; pin++) {
-            int p = pin;
-            boolean used = sensors.stream().anyMatch(s -> s.pin() == p && !s.id().equals(ignore));
-            if (!used && !(i2c && (pin == 2 || pin == 3))) {
+            if (pinProblem(pin, plan, ignore).isEmpty()) {
                 free.add(pin);
             }
         }
         return free;
     }
 
-    static Checked<Integer> pin(String text, List<SensorSpec> sensors, boolean i2c, String ignore) {
+    static Checked<Integer> pin(String text, HomePlan plan, String ignore) {
         Checked<Integer> n = whole(text, SensorSpec.LOWEST_PIN, SensorSpec.HIGHEST_PIN);
         if (!n.isOk()) {
             return Checked.no("pins are numbered " + SensorSpec.LOWEST_PIN + " to " + SensorSpec.HIGHEST_PIN + " (BCM numbering)");
         }
-        int pin = n.value();
-        for (SensorSpec s : sensors) {
+        return pinProblem(n.value(), plan, ignore).<Checked<Integer>>map(Checked::no).orElse(n);
+    }
+
+    private static Optional<String> pinProblem(int pin, HomePlan plan, String ignore) {
+        for (SensorSpec s : plan.sensors) {
             if (s.pin() == pin && !s.id().equals(ignore)) {
-                return Checked.no("pin " + pin + " is already used by the " + SensorKinds.plain(s.kind()) + " in the " + s.room()
+                return Optional.of("pin " + pin + " is already used by the " + SensorKinds.plain(s.kind()) + " in the " + s.room()
                         + " (" + s.id() + "); choose another");
             }
         }
-        if (i2c && (pin == 2 || pin == 3)) {
-            return Checked.no("pin " + pin + " is the I2C bus (" + (pin == 2 ? "SDA" : "SCL")
+        if (plan.usesI2c() && (pin == 2 || pin == 3)) {
+            return Optional.of("pin " + pin + " is the I2C bus (" + (pin == 2 ? "SDA" : "SCL")
                     + "), which the temperature or fall sensors use; choose another");
         }
-        return Checked.ok(pin);
+        if (plan.usesHeaderUart() && (pin == 14 || pin == 15)) {
+            return Optional.of("pin " + pin + " is the serial port (" + (pin == 14 ? "TXD" : "RXD")
+                    + "), which the presence radar uses; choose another");
+        }
+        return Optional.empty();
+    }
+
+    /** The GPIO sensors on {@code pins}, which a new I2C sensor or header-UART radar would take from them. */
+    static Optional<String> pinsTaken(HomePlan plan, int first, int second, String by) {
+        return plan.sensors.stream().filter(s -> s.pin() == first || s.pin() == second).findFirst()
+                .map(s -> "the " + SensorKinds.plain(s.kind()) + " in the " + s.room() + " is on pin " + s.pin() + ", which "
+                        + by + " needs (pins " + first + " and " + second + "); move it to another pin first");
+    }
+
+    /** "1" to the last number of the menu, or a name: pull_cord, pull cord, adxl345, bme280, sht31, radar. */
+    static Checked<Fitting> fitting(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        List<Fitting> menu = Fitting.menu();
+        if (t.matches("\\d+")) {
+            int n = Integer.parseInt(t);
+            return n >= 1 && n <= menu.size() ? Checked.ok(menu.get(n - 1)) : Checked.no("type a number from 1 to " + menu.size());
+        }
+        for (Fitting.Device d : Fitting.Device.values()) {
+            if (d.configName().equals(t) || d.plain().equalsIgnoreCase(t)) {
+                return Checked.ok(d);
+            }
+        }
+        return kind(t).map(Fitting.Pin::new);
+    }
+
+    /** "/dev/serial0", "/dev/ttyUSB0": a device file, not used by another radar. */
+    static Checked<String> serialDevice(String text, List<org.hearth.sensors.RadarSpec> radars) {
+        String t = text.strip();
+        if (!t.matches("/dev/[A-Za-z0-9._/-]+")) {
+            return Checked.no("write the serial port's device, such as /dev/serial0 or /dev/ttyUSB0");
+        }
+        return radars.stream().filter(r -> r.device().equals(t)).findFirst()
+                .<Checked<String>>map(r -> Checked.no(t + " is already used by the radar in the " + r.room() + " (" + r.id() + ")"))
+                .orElse(Checked.ok(t));
+    }
+
+    /** "0x53", "53" or "0X1D": one of {@code allowed}, and not already used by another I2C sensor. */
+    static Checked<Integer> i2cAddress(String text, List<Integer> allowed, HomePlan plan) {
+        String t = text.strip().toLowerCase(Locale.ROOT).replaceFirst("^0x", "");
+        String choices = allowed.stream().map(a -> String.format("0x%02X", a)).collect(java.util.stream.Collectors.joining(" or "));
+        if (!t.matches("[0-9a-f]{1,2}") || !allowed.contains(Integer.parseInt(t, 16))) {
+            return Checked.no("this chip answers at " + choices + " (set by how its address pin is wired)");
+        }
+        int address = Integer.parseInt(t, 16);
+        boolean taken = plan.i2c.accelerometers().stream().anyMatch(a -> a.address() == address)
+                || plan.i2c.climate().stream().anyMatch(c -> c.address() == address);
+        return taken ? Checked.no(String.format("another sensor is already at 0x%02X; wire this one's address pin the other way", address))
+                : Checked.ok(address);
     }
 
     static Checked<String> carerName(String text, List<HomePlan.Carer> others) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorSpec;
 
 /**
@@ -52,8 +53,11 @@ final class HomePlan {
     ZoneId zone = ZoneId.of("Europe/London");
     String dataDir = "/var/lib/hearth";
     String gpioBackend = "gpiod";
+    // and on the I2C bus and serial ports
     HearthConfig.I2c i2c = HearthConfig.I2c.NONE;
     int i2cBus = 1;
+    final List<RadarSpec> radars = new ArrayList<>();
+    // The BLE pendants (issue 20, section 1) will be kept here, as a list of their own.
     HearthConfig.Voice voice = new HearthConfig.Voice(true, HearthConfig.Voice.OFF.modelsDir(), HearthConfig.Voice.OFF.libDir(),
             false, HearthConfig.Voice.DEFAULT_RATE, HearthConfig.Voice.DEFAULT_END_OF_SPEECH);
     HearthConfig.Coap coap = new HearthConfig.Coap("0.0.0.0", 5684, 5683);
@@ -105,6 +109,7 @@ final class HomePlan {
         p.dataDir = c.storage().dataDir().toString();
         p.gpioBackend = c.gpio().name().toLowerCase(java.util.Locale.ROOT);
         p.i2c = c.i2c();
+        p.radars.addAll(c.radars());
         p.i2cBus = c.i2c().accelerometers().stream().map(a -> a.bus())
                 .findFirst().orElse(c.i2c().climate().stream().map(s -> s.bus()).findFirst().orElse(1));
         p.voice = c.voice();
@@ -122,12 +127,23 @@ final class HomePlan {
         return !carers.isEmpty() || !hubCarers.isEmpty();
     }
 
-    /** The ids the I2C sensors already use. */
-    Set<String> i2cIds() {
+    /** The ids the I2C sensors and radars already use. */
+    Set<String> deviceIds() {
         Set<String> ids = new java.util.HashSet<>();
         i2c.accelerometers().forEach(a -> ids.add(a.id()));
         i2c.climate().forEach(c -> ids.add(c.id()));
+        radars.forEach(r -> ids.add(r.id()));
         return ids;
+    }
+
+    /** True when a radar is on the Pi's header UART: BCM 14 and 15 are then the serial port. */
+    boolean usesHeaderUart() {
+        return radars.stream().anyMatch(r -> ConfigLoader.onHeaderUart(r.device()));
+    }
+
+    /** How many sensors section 4 lists: on pins, then on I2C, then radars. */
+    int sensorCount() {
+        return sensors.size() + i2c.accelerometers().size() + i2c.climate().size() + radars.size();
     }
 
     /** True when any I2C sensor is fitted: BCM 2 and 3 are then the bus. */

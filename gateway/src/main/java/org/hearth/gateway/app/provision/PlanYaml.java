@@ -8,6 +8,7 @@ import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.LadderFile;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateSensorSpec;
+import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.time.Durations;
 
@@ -74,6 +75,18 @@ final class PlanYaml {
             }
             y.append('\n');
         }
+
+        if (!p.radars.isEmpty()) {
+            y.append("# Presence radars (Seeed MR24HPC1) on serial ports; see docs/sensors.md.\n");
+            y.append("radars:\n");
+            for (RadarSpec r : p.radars) {
+                y.append("  - {id: ").append(quoted(r.id())).append(", room: ").append(quoted(r.room()))
+                        .append(", device: ").append(quoted(r.device())).append(", baud: ").append(r.baud())
+                        .append(", max_silence: ").append(Durations.format(r.maxSilence())).append("}\n");
+            }
+            y.append('\n');
+        }
+        // The BLE pendants (issue 20, section 1) are written here, as a pendants: section.
 
         HearthConfig.Voice v = p.voice;
         y.append("voice:\n");

@@ -12,6 +12,11 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hearth.gateway.app.config.Limits;
+import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.sensors.AccelerometerSpec;
+import org.hearth.sensors.ClimateChip;
+import org.hearth.sensors.ClimateSensorSpec;
+import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.time.Durations;
@@ -35,6 +40,7 @@ final class ProvisionFlow {
     private final Console console;
     private final HomePlan plan;
     private final Function<String, Checked<CouncilPack>> packs;
+    private final HardwareCheck hardware;
 
     /** The input ended before the installer saved. */
     private static final class EndOfInput extends RuntimeException {
@@ -45,10 +51,11 @@ final class ProvisionFlow {
         }
     }
 
-    ProvisionFlow(Console console, HomePlan plan, Function<String, Checked<CouncilPack>> packs) {
+    ProvisionFlow(Console console, HomePlan plan, Function<String, Checked<CouncilPack>> packs, HardwareCheck hardware) {
         this.console = console;
         this.plan = plan;
         this.packs = packs;
+        this.hardware = hardware;
     }
 
     /** Asks everything, then lets the installer change any section; the plan when they save, empty when they quit. */
@@ -121,7 +128,7 @@ final class ProvisionFlow {
         if (!plan.hasCarers()) {
             out.add("add at least one carer (section 5), or no one will ever be told of an alert");
         }
-        if (plan.sensors.isEmpty() && plan.i2c.isEmpty()) {
+        if (plan.sensorCount() == 0) {
             out.add("add at least one sensor (section 4)");
         }
         Checks.temperatures(plan.temperatureLowC, plan.temperatureHighC).ifPresent(p -> out.add(p + " (section 6)"));
@@ -149,10 +156,7 @@ final class ProvisionFlow {
                     : "bins on " + day(plan.binDay) + ", round " + plan.binRound)
                     + (plan.library == null ? "" : "; library: " + plan.library);
             case 3 -> "Quiet hours (sleep): " + plan.quietFrom + "-" + plan.quietTo;
-            case 4 -> "Sensors: " + (plan.sensors.isEmpty() ? "none" : plan.sensors.stream().map(ProvisionFlow::plain)
-                    .collect(Collectors.joining("; ")))
-                    + (plan.i2c.isEmpty() ? "" : "; and " + (plan.i2c.accelerometers().size() + plan.i2c.climate().size())
-                    + " on the I2C bus (kept as they are)");
+            case 4 -> "Sensors: " + (plan.sensorCount() == 0 ? "none" : String.join("; ", listedSensors()));
             case 5 -> "Carers: " + (plan.carers.isEmpty() ? "none" : plan.carers.stream().map(ProvisionFlow::plain)
                     .collect(Collectors.joining("; ")))
                     + (plan.hubCarers.isEmpty() ? "" : "; and through the care hub (kept as they are): " + plan.hubCarers.stream()
@@ -320,51 +324,189 @@ final class ProvisionFlow {
     private void sensors() {
         console.say("4. Sensors");
         while (true) {
-            if (plan.sensors.isEmpty()) {
+            List<String> listed = listedSensors();
+            if (listed.isEmpty()) {
                 console.say("  No sensors yet.");
             }
-            for (int i = 0; i < plan.sensors.size(); i++) {
-                console.say("    " + (i + 1) + " " + plain(plan.sensors.get(i)));
+            for (int i = 0; i < listed.size(); i++) {
+                console.say("    " + (i + 1) + " " + listed.get(i));
             }
             String a = ask("Type 'add' to add a sensor, a number to remove that sensor, or 'done'.",
-                    plan.sensors.isEmpty() ? "add" : "done", t -> listCommand(t, plan.sensors.size()));
+                    listed.isEmpty() ? "add" : "done", t -> listCommand(t, listed.size()));
             if (a.equals("done")) {
                 return;
             }
             if (a.equals("add")) {
                 addSensor();
             } else {
-                SensorSpec gone = plan.sensors.remove(Integer.parseInt(a) - 1);
-                console.say("  Removed the " + plain(gone) + ".");
+                console.say("  Removed the " + remove(Integer.parseInt(a) - 1) + ".");
             }
         }
     }
 
+    /** Every sensor in words, in the order section 4 numbers them: on pins, on I2C, radars. */
+    private List<String> listedSensors() {
+        List<String> out = new ArrayList<>();
+        plan.sensors.forEach(s -> out.add(plain(s)));
+        plan.i2c.accelerometers().forEach(a -> out.add(Fitting.Device.ACCELEROMETER.plain() + " in the " + a.room() + ", address "
+                + hex(a.address()) + " (" + a.id() + ")"));
+        plan.i2c.climate().forEach(c -> out.add((c.chip() == ClimateChip.BME280 ? Fitting.Device.BME280 : Fitting.Device.SHT31).plain()
+                + " in the " + c.room() + ", address " + hex(c.address()) + " (" + c.id() + ")"));
+        plan.radars.forEach(r -> out.add(Fitting.Device.RADAR.plain() + " in the " + r.room() + ", on " + r.device() + " (" + r.id() + ")"));
+        return out;
+    }
+
+    /** Removes the sensor numbered {@code i} (from 0) in {@link #listedSensors()}; returns its words. */
+    private String remove(int i) {
+        String words = listedSensors().get(i);
+        if (i < plan.sensors.size()) {
+            plan.sensors.remove(i);
+            return words;
+        }
+        i -= plan.sensors.size();
+        List<AccelerometerSpec> accels = new ArrayList<>(plan.i2c.accelerometers());
+        List<ClimateSensorSpec> climate = new ArrayList<>(plan.i2c.climate());
+        if (i < accels.size()) {
+            accels.remove(i);
+        } else if (i - accels.size() < climate.size()) {
+            climate.remove(i - accels.size());
+        } else {
+            plan.radars.remove(i - accels.size() - climate.size());
+        }
+        plan.i2c = new HearthConfig.I2c(accels, climate);
+        return words;
+    }
+
     private void addSensor() {
-        List<Integer> free = Checks.freePins(plan.sensors, plan.usesI2c(), null);
+        List<Fitting> menu = Fitting.menu();
+        for (int i = 0; i < menu.size(); i++) {
+            console.say("    " + (i + 1) + " " + Fitting.plain(menu.get(i)));
+        }
+        SensorKind usual = USUAL_ORDER.stream().filter(k -> plan.sensors.stream().noneMatch(s -> s.kind() == k)).findFirst()
+                .orElse(SensorKind.PIR);
+        Fitting choice = ask("What kind of sensor is it? Type its number.", Integer.toString(usual.ordinal() + 1), Checks::fitting);
+        if (choice instanceof Fitting.Pin p) {
+            addPinSensor(p.kind());
+        } else {
+            addDevice((Fitting.Device) choice);
+        }
+    }
+
+    private void addPinSensor(SensorKind kind) {
+        List<Integer> free = Checks.freePins(plan, null);
         if (free.isEmpty()) {
             console.say("  Every pin is in use; remove a sensor first.");
             return;
         }
-        SensorKind[] kinds = SensorKind.values();
-        for (int i = 0; i < kinds.length; i++) {
-            console.say("    " + (i + 1) + " " + SensorKinds.plain(kinds[i]));
-        }
-        SensorKind usual = USUAL_ORDER.stream().filter(k -> plan.sensors.stream().noneMatch(s -> s.kind() == k)).findFirst()
-                .orElse(SensorKind.PIR);
-        SensorKind kind = ask("What kind of sensor is it? Type its number.", Integer.toString(usual.ordinal() + 1), Checks::kind);
         String name = SensorKinds.plain(kind);
         String room = ask("Which room is the " + name + " in?", SensorKinds.usualRoom(kind), Checks::room);
         int suggested = free.contains(SensorKinds.suggestedPin(kind)) ? SensorKinds.suggestedPin(kind) : free.get(0);
         console.say("  Free pins (BCM numbers): " + free.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                + (plan.usesI2c() ? " (2 and 3 are the I2C bus)" : "") + ".");
-        int pin = ask("Which pin is the " + name + " wired to?", Integer.toString(suggested),
-                t -> Checks.pin(t, plan.sensors, plan.usesI2c(), null));
+                + (plan.usesI2c() ? " (2 and 3 are the I2C bus)" : "")
+                + (plan.usesHeaderUart() ? " (14 and 15 are the radar's serial port)" : "") + ".");
+        int pin = ask("Which pin is the " + name + " wired to?", Integer.toString(suggested), t -> Checks.pin(t, plan, null));
         SensorSpec s = new SensorSpec(uniqueId(SensorKinds.id(kind, room)), room, kind, pin, SensorKinds.pull(kind),
                 SensorKinds.activeLow(kind), org.hearth.gateway.app.config.ConfigLoader.DEFAULT_DEBOUNCE,
                 SensorKinds.maxSilence(kind));
         plan.sensors.add(s);
         console.say("  Added the " + plain(s) + ".");
+    }
+
+    /**
+     * A sensor on the I2C bus or a serial port: its room and address (or port), then a check that
+     * it answers, through the daemon's own driver. One that does not answer is added only if the
+     * installer says so (it is then OFFLINE until it answers, and retried every minute).
+     */
+    private void addDevice(Fitting.Device device) {
+        if (device.onI2c() && !plan.usesI2c()) {
+            Optional<String> taken = Checks.pinsTaken(plan, 2, 3, "the I2C bus");
+            if (taken.isPresent()) {
+                console.say("  Sorry: " + taken.get() + ".");
+                return;
+            }
+        }
+        String room = ask("Which room is the " + device.plain() + " in?", device.usualRoom(), Checks::room);
+        switch (device) {
+            case ACCELEROMETER -> {
+                int address = ask("Which address is it at? 0x53 with its SDO pin to GND, 0x1D with SDO to 3.3 V.",
+                        freeAddress(AccelerometerSpec.ADDRESSES), t -> Checks.i2cAddress(t, AccelerometerSpec.ADDRESSES, plan));
+                AccelerometerSpec base = AccelerometerSpec.standard(uniqueId(SensorKinds.id("accel", room)), room);
+                AccelerometerSpec spec = new AccelerometerSpec(base.id(), room, plan.i2cBus, address, base.rateHz(),
+                        base.pollEvery(), base.maxSilence());
+                if (answers(device, () -> hardware.accelerometer(spec))) {
+                    plan.i2c = new HearthConfig.I2c(with(plan.i2c.accelerometers(), spec), plan.i2c.climate());
+                }
+            }
+            case BME280, SHT31 -> {
+                ClimateChip chip = device == Fitting.Device.BME280 ? ClimateChip.BME280 : ClimateChip.SHT31;
+                int address = ask("Which address is it at? " + hex(chip.addresses().get(0)) + " with its address pin to GND, "
+                        + hex(chip.addresses().get(1)) + " with it to 3.3 V.", freeAddress(chip.addresses()),
+                        t -> Checks.i2cAddress(t, chip.addresses(), plan));
+                ClimateSensorSpec base = ClimateSensorSpec.standard(uniqueId(SensorKinds.id("climate", room)), room, chip);
+                ClimateSensorSpec spec = new ClimateSensorSpec(base.id(), room, chip, plan.i2cBus, address, base.readEvery(),
+                        base.maxSilence());
+                if (answers(device, () -> hardware.climate(spec))) {
+                    plan.i2c = new HearthConfig.I2c(plan.i2c.accelerometers(), with(plan.i2c.climate(), spec));
+                }
+            }
+            case RADAR -> {
+                String port = ask("Which serial port is it on? /dev/serial0 is the Pi's own pins (BCM 14 and 15); "
+                        + "a USB adapter is /dev/ttyUSB0.", plan.radars.isEmpty() ? "/dev/serial0" : "/dev/ttyUSB0",
+                        t -> Checks.serialDevice(t, plan.radars));
+                if (org.hearth.gateway.app.config.ConfigLoader.onHeaderUart(port)) {
+                    Optional<String> taken = Checks.pinsTaken(plan, 14, 15, "the serial port on " + port);
+                    if (taken.isPresent()) {
+                        console.say("  Sorry: " + taken.get() + ", or use a USB adapter (/dev/ttyUSB0).");
+                        return;
+                    }
+                }
+                RadarSpec spec = RadarSpec.standard(uniqueId(SensorKinds.id("radar", room)), room, port);
+                if (answers(device, () -> hardware.radar(spec))) {
+                    plan.radars.add(spec);
+                }
+            }
+            default -> throw new IllegalArgumentException("no questions for " + device);
+        }
+    }
+
+    /**
+     * Checks that the device answers; true when it should be added: it answered, or the installer
+     * chose to keep it anyway.
+     */
+    private boolean answers(Fitting.Device device, java.util.function.Supplier<Optional<String>> check) {
+        while (true) {
+            console.say("  Checking that the " + device.plain() + " answers...");
+            Optional<String> problem = check.get();
+            if (problem.isEmpty()) {
+                console.say("  It answers. Added the " + device.plain() + ".");
+                return true;
+            }
+            console.say("  It does not answer: " + problem.get() + ".");
+            String a = ask("Type 'again' to check again once it is fixed, 'keep' to add it anyway (it shows as OFFLINE until it"
+                    + " answers), or 'drop'.", "again", t -> List.of("again", "keep", "drop").contains(t.strip().toLowerCase(Locale.ROOT))
+                    ? Checked.ok(t.strip().toLowerCase(Locale.ROOT)) : Checked.no("type again, keep or drop"));
+            if (!a.equals("again")) {
+                console.say(a.equals("keep") ? "  Added the " + device.plain() + "; it shows as OFFLINE until it answers."
+                        : "  The " + device.plain() + " was not added.");
+                return a.equals("keep");
+            }
+        }
+    }
+
+    /** The first of a chip's addresses no other I2C sensor uses. */
+    private String freeAddress(List<Integer> addresses) {
+        return hex(addresses.stream().filter(a -> Checks.i2cAddress(hex(a), addresses, plan).isOk()).findFirst()
+                .orElse(addresses.get(0)));
+    }
+
+    private static <T> List<T> with(List<T> list, T added) {
+        List<T> out = new ArrayList<>(list);
+        out.add(added);
+        return out;
+    }
+
+    private static String hex(int address) {
+        return String.format("0x%02X", address);
     }
 
     private String uniqueId(String base) {
@@ -373,7 +515,7 @@ final class ProvisionFlow {
 
     /** "cord-bathroom", or "cord-bathroom-2" when there is one already. */
     static String uniqueId(HomePlan plan, String base) {
-        Set<String> taken = new java.util.HashSet<>(plan.i2cIds());
+        Set<String> taken = new java.util.HashSet<>(plan.deviceIds());
         plan.sensors.forEach(s -> taken.add(s.id()));
         String id = base;
         for (int n = 2; taken.contains(id); n++) {

@@ -41,6 +41,7 @@ public final class Provisioning {
     private final Path config;
     private final URI gateway;
     private final Console console;
+    private final HardwareCheck hardware;
     /** The keys just saved, for the QR codes shown after saving. */
     private Map<String, Secrets.CarerKey> pendingKeys = Map.of();
 
@@ -48,9 +49,18 @@ public final class Provisioning {
      * @param gateway how carers' devices reach this gateway, or null to work it out from coap.bind
      */
     public Provisioning(Path config, URI gateway, Console console) {
+        this(config, gateway, console, HardwareCheck.onThisMachine());
+    }
+
+    /**
+     * @param hardware how the wizard asks a new I2C sensor or radar whether it answers: the Pi's
+     *                 buses, or emulated ones in tests
+     */
+    public Provisioning(Path config, URI gateway, Console console, HardwareCheck hardware) {
         this.config = config.toAbsolutePath();
         this.gateway = gateway;
         this.console = console;
+        this.hardware = hardware;
     }
 
     /** The interactive wizard. */
@@ -58,7 +68,7 @@ public final class Provisioning {
         Start start = start();
         pack(start.plan.council);
         console.say("Hearth set-up. Press Enter to take the answer in [brackets]; you can change anything before saving.");
-        ProvisionFlow flow = new ProvisionFlow(console, start.plan, this::pack);
+        ProvisionFlow flow = new ProvisionFlow(console, start.plan, this::pack, hardware);
         Optional<HomePlan> plan = flow.run();
         while (true) {
             if (plan.isEmpty()) {

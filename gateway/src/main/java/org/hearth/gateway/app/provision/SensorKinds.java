@@ -87,7 +87,12 @@ final class SensorKinds {
 
     /** "cord-bathroom", "pir-living-room". */
     static String id(SensorKind kind, String room) {
+        return id(idPrefix(kind), room);
+    }
+
+    /** "radar-living-room", "accel-bedroom". */
+    static String id(String prefix, String room) {
         String slug = room.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        return idPrefix(kind) + (slug.isEmpty() ? "" : "-" + slug);
+        return prefix + (slug.isEmpty() ? "" : "-" + slug);
     }
 }

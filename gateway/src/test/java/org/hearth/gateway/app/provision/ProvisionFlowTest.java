@@ -106,7 +106,8 @@ class ProvisionFlowTest {
     void with_i2c_sensors_the_bus_pins_are_not_offered_and_refused() {
         HomePlan start = HomePlan.defaults();
         start.i2c = new HearthConfig.I2c(List.of(), List.of(ClimateSensorSpec.standard("climate-living", "living room", ClimateChip.BME280)));
-        List<String> sensors = List.of("", "", "", "2", "3", "27", "");
+        // "add": the climate sensor is listed in section 4 too, so Enter there means "done"
+        List<String> sensors = List.of("add", "", "", "2", "3", "27", "");
         List<String> script = defaultsWith(ENTER_2, SKIP_BINS, List.of(""), sensors);
         script.add("save");
         ScriptedConsole console = new ScriptedConsole(script);
@@ -116,6 +117,49 @@ class ProvisionFlowTest {
         assertThat(console.transcript()).contains("Free pins (BCM numbers): 4, 5,").doesNotContain("Free pins (BCM numbers): 2")
                 .contains("Sorry: pin 2 is the I2C bus (SDA)").contains("Sorry: pin 3 is the I2C bus (SCL)");
         assertThat(plan.sensors).extracting(SensorSpec::pin).containsExactly(27);
+    }
+
+    @Test
+    void with_a_radar_on_the_pis_serial_pins_those_pins_are_refused_and_a_radar_is_refused_while_a_sensor_holds_them() {
+        HomePlan start = HomePlan.defaults();
+        start.radars.add(org.hearth.sensors.RadarSpec.standard("radar-living", "living room", "/dev/serial0"));
+        start.sensors.add(new SensorSpec("cord-bathroom", "bathroom", SensorKind.PULL_CORD, 26, org.hearth.sensors.Pull.UP, true,
+                Duration.ofMillis(20), Duration.ofDays(30)));
+        // a help button: pins 14 and 15 refused, 23 taken; remove the radar (listed after the pin sensors), put the
+        // "I'm fine" button on 14, then try a radar on /dev/serial0 again
+        List<String> sensors = List.of("add", "5", "", "14", "15", "23",
+                "3", "add", "6", "", "14",
+                "add", "12", "", "/dev/serial0", "done");
+        List<String> script = defaultsWith(ENTER_2, SKIP_BINS, List.of(""), sensors);
+        script.add("save");
+        ScriptedConsole console = new ScriptedConsole(script);
+
+        HomePlan plan = run(console, start).orElseThrow();
+
+        assertThat(console.transcript()).contains("(14 and 15 are the radar's serial port)")
+                .contains("Sorry: pin 14 is the serial port (TXD), which the presence radar uses; choose another.")
+                .contains("Sorry: pin 15 is the serial port (RXD), which the presence radar uses; choose another.")
+                .contains("Removed the presence radar (Seeed MR24HPC1, on a serial port) in the living room, on /dev/serial0")
+                .contains("Sorry: the \"I'm fine\" button in the living room is on pin 14, which the serial port on /dev/serial0"
+                        + " needs (pins 14 and 15); move it to another pin first, or use a USB adapter (/dev/ttyUSB0).");
+        assertThat(plan.radars).isEmpty();
+        assertThat(plan.sensors).extracting(SensorSpec::pin).containsExactly(26, 23, 14);
+    }
+
+    @Test
+    void the_kinds_of_sensor_not_on_a_pin_are_chosen_by_number_or_name_and_their_addresses_checked() {
+        assertThat(Checks.fitting("9").value()).isEqualTo(Fitting.Device.ACCELEROMETER);
+        assertThat(Checks.fitting("radar").value()).isEqualTo(Fitting.Device.RADAR);
+        assertThat(Checks.fitting("pull cord").value()).isEqualTo(new Fitting.Pin(SensorKind.PULL_CORD));
+        assertThat(Checks.fitting("13").problem()).isEqualTo("type a number from 1 to 12");
+        HomePlan plan = HomePlan.defaults();
+        plan.i2c = new HearthConfig.I2c(List.of(), List.of(ClimateSensorSpec.standard("climate-living", "living room", ClimateChip.BME280)));
+        assertThat(Checks.i2cAddress("0x77", ClimateChip.BME280.addresses(), plan).value()).isEqualTo(0x77);
+        assertThat(Checks.i2cAddress("76", ClimateChip.BME280.addresses(), plan).problem())
+                .isEqualTo("another sensor is already at 0x76; wire this one's address pin the other way");
+        assertThat(Checks.i2cAddress("0x53", ClimateChip.BME280.addresses(), plan).problem())
+                .isEqualTo("this chip answers at 0x76 or 0x77 (set by how its address pin is wired)");
+        assertThat(Checks.serialDevice("COM3", List.of()).problem()).contains("such as /dev/serial0");
     }
 
     @Test
@@ -156,7 +200,8 @@ class ProvisionFlowTest {
         script.add("save");
         ScriptedConsole console = new ScriptedConsole(script);
 
-        HomePlan plan = new ProvisionFlow(console, HomePlan.defaults(), name -> Checked.ok(CouncilPack.builtIn("leicester"))).run()
+        HomePlan plan = new ProvisionFlow(console, HomePlan.defaults(), name -> Checked.ok(CouncilPack.builtIn("leicester")),
+                HardwareCheck.onThisMachine()).run()
                 .orElseThrow();
 
         assertThat(console.transcript()).doesNotContain("street and postcode").contains("Which day are the bins collected?")
@@ -218,6 +263,6 @@ class ProvisionFlowTest {
 
     private static Optional<HomePlan> run(ScriptedConsole console, HomePlan start) {
         return new ProvisionFlow(console, start, name -> name.equals("leicester") ? Checked.ok(LEICESTER)
-                : Checked.no("no built-in council pack '" + name + "'")).run();
+                : Checked.no("no built-in council pack '" + name + "'"), HardwareCheck.onThisMachine()).run();
     }
 }
