@@ -20,7 +20,7 @@ import org.hearth.sensors.AccelSample;
  * </ul>
  * The battery is the standard Battery Service, which BlueZ shows as {@code org.bluez.Battery1}.
  */
-final class Thingy52Profile implements PendantProfile {
+public final class Thingy52Profile implements PendantProfile {
 
     static final String NAME = "thingy52";
     static final String RAW_DATA = uuid("0406");
@@ -99,7 +99,7 @@ final class Thingy52Profile implements PendantProfile {
     }
 
     /** A raw data value with this acceleration in g (the gyroscope and compass zero), as the device would send it. */
-    static byte[] rawData(double x, double y, double z) {
+    public static byte[] rawData(double x, double y, double z) {
         ByteBuffer b = ByteBuffer.allocate(RAW_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
         b.putShort(0, counts(x)).putShort(2, counts(y)).putShort(4, counts(z));
         return b.array();

@@ -107,17 +107,23 @@ def Notify(_self, char_path, values):
 
 @dbus.service.method(BLUEZ_MOCK_IFACE, in_signature='oaayu', out_signature='')
 def Stream(_self, char_path, values, interval_ms):
-    '''Sends the values as notifications, one every interval_ms, from the main loop; returns at once.'''
+    '''Sends value i as a notification interval_ms * i after the call, from the main loop; returns at once.
+
+    Due times are kept from the start, not from the last send, so the rate holds on average
+    however late the loop wakes (a GLib timer re-armed after each send would drift slow).'''
     char = mockobject.objects[char_path]
     queue = list(values)
+    start = GLib.get_monotonic_time()
+    sent = [0]
 
-    def next_one():
-        if not queue:
-            return False
-        _notify(char, queue.pop(0))
-        return True
+    def due():
+        elapsed_ms = (GLib.get_monotonic_time() - start) / 1000
+        while sent[0] < len(queue) and sent[0] * interval_ms <= elapsed_ms:
+            _notify(char, queue[sent[0]])
+            sent[0] += 1
+        return sent[0] < len(queue)
 
-    GLib.timeout_add(interval_ms, next_one)
+    GLib.timeout_add(max(1, interval_ms // 4), due)
 
 
 @dbus.service.method(BLUEZ_MOCK_IFACE, in_signature='oy', out_signature='')
