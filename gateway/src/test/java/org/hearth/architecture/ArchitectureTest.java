@@ -137,7 +137,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.hearth.gateway.store..", "org.hearth.gateway.coap..", "org.hearth.gateway.app..",
                         "org.hearth.transport..", "com.pi4j..", "org.vosk..", "org.eclipse.californium..", "java.sql..", "org.sqlite..",
-                        "com.fasterxml.jackson..", "picocli.."));
+                        "com.fasterxml.jackson..", "picocli..", "org.freedesktop.dbus.."));
     }
 
     @Test
@@ -167,6 +167,16 @@ class ArchitectureTest {
                 .should(notMention("com.pi4j")));
         check(methods().that().arePublic().and().areDeclaredInClassesThat().resideOutsideOfPackages("org.hearth.voice..")
                 .should(notMention("org.vosk")));
+        // BlueZ's D-Bus API: the pendants' package and the stand-in that plays BlueZ, no one else.
+        check(methods().that().arePublic().and().areDeclaredInClassesThat().resideOutsideOfPackages(
+                        "org.hearth.sensors.ble..", "org.hearth.sensors.sim..")
+                .should(notMention("org.freedesktop.dbus")));
+    }
+
+    @Test
+    void only_the_pendants_and_their_stand_in_use_d_bus() {
+        check(noClasses().that().resideOutsideOfPackages("org.hearth.sensors.ble..", "org.hearth.sensors.sim..")
+                .should().dependOnClassesThat().resideInAPackage("org.freedesktop.dbus.."));
     }
 
     private static ArchCondition<JavaMethod> notMention(String prefix) {

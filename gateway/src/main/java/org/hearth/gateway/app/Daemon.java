@@ -65,6 +65,7 @@ import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorListener;
 import org.hearth.sensors.PresenceEvent;
 import org.hearth.sensors.i2c.I2cBackend;
+import org.hearth.sensors.ble.Pendants;
 import org.hearth.sensors.serial.Radars;
 import org.hearth.sensors.serial.Mr24hpc1Emulator;
 import org.hearth.sensors.serial.SerialBackend;
@@ -118,6 +119,8 @@ public final class Daemon implements AutoCloseable {
     private final Map<String, Mr24hpc1Emulator> simulatedRadars = new java.util.concurrent.ConcurrentHashMap<>();
     /** What each radar saw last, by id; owned by the event loop, for {@code hearth status}. */
     private final Map<String, PresenceEvent> presence = new LinkedHashMap<>();
+    private final Pendants pendants;
+    private RealTimeScheduler bleLoop;
     private final HearthConfig config;
     private final CarerReachability reachability;
     private final OutboxDispatcher outbox;
@@ -244,6 +247,7 @@ public final class Daemon implements AutoCloseable {
         }
         this.i2c = startI2c(config, gateway, new TemperatureWatch(thresholds.environment(), machine, loop));
         this.radars = startRadars(config, gateway, tap);
+        this.pendants = startPendants(config, gateway, listener);
         supervisor.start();
         sensorsStarted = true;
 
@@ -386,6 +390,32 @@ public final class Daemon implements AutoCloseable {
         return Optional.ofNullable(simulatedRadars.get(id));
     }
 
+    /**
+     * Starts the BLE pendants on a thread of their own (D-Bus calls to BlueZ block); their samples
+     * go to the fall detector and their button to {@code buttons}, as a help button's presses,
+     * both posted to the loop. BlueZ is on the system bus whatever the GPIO backend.
+     */
+    private Pendants startPendants(HearthConfig config, Gateway gateway, SensorListener buttons) {
+        if (config.pendants().isEmpty()) {
+            return null;
+        }
+        bleLoop = RealTimeScheduler.create("hearth-ble", config.home().zone());
+        Pendants opened = Pendants.onSystemBus(bleLoop, supervisor);
+        SensorListener toLoop = new SensorListener() {
+            @Override
+            public void onEvent(org.hearth.sensors.SensorEvent event) {
+                loop.execute(() -> buttons.onEvent(event));
+            }
+
+            @Override
+            public void onAccel(String sensorId, List<AccelSample> batch) {
+                loop.execute(() -> gateway.onAccel(sensorId, batch));
+            }
+        };
+        config.pendants().forEach(p -> opened.add(p, toLoop));
+        return opened;
+    }
+
     /** The simulated home, when the config's GPIO backend is mock. */
     public SimulatedHome simulatedHome() {
         if (simulated == null) {
@@ -431,6 +461,8 @@ public final class Daemon implements AutoCloseable {
         closeQuietly(i2cLoop, "I2C thread");
         closeQuietly(radars, "radars");
         closeQuietly(serialLoop, "serial thread");
+        closeQuietly(pendants, "pendants");
+        closeQuietly(bleLoop, "BLE thread");
         closeQuietly(supervisor, "sensor supervision");
         try {
             onLoop(heartbeats::stop).toCompletableFuture().get(3, TimeUnit.SECONDS);

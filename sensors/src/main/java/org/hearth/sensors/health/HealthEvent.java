@@ -25,6 +25,8 @@ public record HealthEvent(String sensorId, String room, String kind, HealthStatu
     public static final String GPIO = "gpio";
     /** The cause of every I2C sensor when I2C cannot start; a bus that is missing is {@code i2c-bus-N}. */
     public static final String I2C = "i2c";
+    /** The cause of every BLE pendant when D-Bus (and so BlueZ) cannot be reached. */
+    public static final String BLUETOOTH = "bluetooth";
 
     public HealthEvent {
         Objects.requireNonNull(sensorId, "sensorId");

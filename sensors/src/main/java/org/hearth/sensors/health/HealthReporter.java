@@ -36,6 +36,12 @@ public interface HealthReporter {
     void reportOffline(String sensorId, String cause, String reason);
 
     /**
+     * A fault the sensor works on through, such as a low battery: it is SUSPECT with {@code warning}
+     * as its reason, even while it reports, until the warning is cleared with null.
+     */
+    void reportWarning(String sensorId, String warning);
+
+    /**
      * The sensor could be opened again after being OFFLINE: ONLINE, waiting for its first event.
      * Unlike {@link #reportOk} this is not a report from the sensor, so its silence is timed from now.
      */

@@ -90,7 +90,8 @@ public final class HealthSupervisor implements HealthReporter, AutoCloseable {
             }
             w.lastOk = scheduler.now();
             w.failures = 0;
-            event = w.change(HealthStatus.ONLINE, w.status == HealthStatus.ONLINE ? "working normally" : "working again", w.lastOk);
+            event = w.warning != null ? w.change(HealthStatus.SUSPECT, w.warning, w.lastOk)
+                    : w.change(HealthStatus.ONLINE, w.status == HealthStatus.ONLINE ? "working normally" : "working again", w.lastOk);
         }
         emit(event);
     }
@@ -125,6 +126,28 @@ public final class HealthSupervisor implements HealthReporter, AutoCloseable {
                 return;
             }
             event = w.change(HealthStatus.OFFLINE, reason, scheduler.now(), cause);
+        }
+        emit(event);
+    }
+
+    @Override
+    public void reportWarning(String sensorId, String warning) {
+        HealthEvent event = null;
+        synchronized (this) {
+            Watched w = sensors.get(sensorId);
+            if (w == null) {
+                LOG.debug("Warning for unsupervised sensor {}: {}", sensorId, warning);
+                return;
+            }
+            boolean wasWarned = w.warning != null;
+            w.warning = warning;
+            if (warning != null && w.status == HealthStatus.ONLINE) {
+                event = w.change(HealthStatus.SUSPECT, warning, scheduler.now());
+            } else if (warning != null && wasWarned && w.status == HealthStatus.SUSPECT) {
+                w.reason = warning;
+            } else if (warning == null && wasWarned && w.status == HealthStatus.SUSPECT) {
+                event = w.change(HealthStatus.ONLINE, "working again", scheduler.now());
+            }
         }
         emit(event);
     }
@@ -212,6 +235,8 @@ public final class HealthSupervisor implements HealthReporter, AutoCloseable {
         /** The cause of the current fault; the sensor's own unless a shared one was reported. */
         String cause;
         String reason;
+        /** A standing fault it works through (a low battery); null when there is none. */
+        String warning;
         int failures;
 
         Watched(SupervisedSensor sensor, Instant since) {
@@ -264,7 +289,7 @@ public final class HealthSupervisor implements HealthReporter, AutoCloseable {
 
         SensorHealth row(Instant now) {
             // A suspect sensor's silence keeps growing; say how long it is now, not when it was noticed.
-            String why = status == HealthStatus.SUSPECT ? silenceWords(now) : reason;
+            String why = status == HealthStatus.SUSPECT && warning == null ? silenceWords(now) : reason;
             return new SensorHealth(sensor.id(), sensor.room(), sensor.kind(), status, why, Optional.ofNullable(lastOk));
         }
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateSensorSpec;
+import org.hearth.sensors.PendantSpec;
 import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorSpec;
 
@@ -46,5 +47,9 @@ public record SupervisedSensor(String id, String room, String kind, Duration max
 
     public static SupervisedSensor radar(RadarSpec spec) {
         return new SupervisedSensor(spec.id(), spec.room(), RADAR_KIND, spec.maxSilence(), true);
+    }
+
+    public static SupervisedSensor pendant(PendantSpec spec) {
+        return new SupervisedSensor(spec.id(), spec.room(), spec.profile(), spec.maxSilence(), true);
     }
 }

@@ -37,7 +37,7 @@ public final class I2cSensors implements AutoCloseable {
     private final Scheduler scheduler;
     private final HealthReporter health;
     private final Duration retryEvery;
-    private final BusContext pi4j;
+    private final BusContext<Context> pi4j;
     private final Map<String, I2cDriver> drivers = new HashMap<>();
     private final Map<String, String> addressOwners = new HashMap<>();
     private final List<I2cDriver> started = new ArrayList<>();
@@ -48,7 +48,7 @@ public final class I2cSensors implements AutoCloseable {
         this.scheduler = scheduler;
         this.health = health;
         this.retryEvery = retryEvery;
-        this.pi4j = BusContext.open("I2C", backend.providerId(), backend::newContext);
+        this.pi4j = BusContext.open("I2C", "Pi4J provider " + backend.providerId(), backend::newContext, Context::shutdown);
     }
 
     /** Ready to take sensors; devices that are absent are retried once a minute. */

@@ -29,7 +29,7 @@ public final class Radars implements AutoCloseable {
     private final Scheduler scheduler;
     private final HealthReporter health;
     private final Duration retryEvery;
-    private final BusContext pi4j;
+    private final BusContext<Context> pi4j;
     private final Map<String, String> deviceOwners = new HashMap<>();
     private final List<RadarDriver> drivers = new ArrayList<>();
     private boolean closed;
@@ -39,7 +39,7 @@ public final class Radars implements AutoCloseable {
         this.scheduler = scheduler;
         this.health = health;
         this.retryEvery = retryEvery;
-        this.pi4j = BusContext.open("serial", backend.providerId(), backend::newContext);
+        this.pi4j = BusContext.open("serial", "Pi4J provider " + backend.providerId(), backend::newContext, Context::shutdown);
     }
 
     public static Radars open(SerialBackend backend, Scheduler scheduler, HealthReporter health) {

@@ -22,4 +22,14 @@ class SensorsBenchTest {
         assertThat(result.pipelineCpuPercent()).isPositive();
         assertThat(result.summary()).startsWith("sensors: edge->event p50=").contains("accel 200 Hz pipeline cpu=");
     }
+
+    @Test
+    void a_short_run_measures_a_50_hz_ble_stream_through_the_stand_in() throws Exception {
+        BleBench.Result result = BleBench.run(Duration.ofMillis(500), Duration.ofMillis(2000));
+
+        // About 100 samples in two seconds, give or take the stand-in's timer at each end.
+        assertThat(result.samples()).isBetween(80L, 120L);
+        assertThat(result.streamingCpuPercent()).isPositive();
+        assertThat(result.summary()).startsWith("sensors: ble pendant 50 Hz stream cpu=");
+    }
 }

@@ -66,6 +66,23 @@ class HealthSupervisorTest {
     }
 
     @Test
+    void a_warning_keeps_a_reporting_sensor_suspect_until_it_is_cleared_and_does_not_read_as_silence() {
+        supervisor.reportOk("accel");
+        supervisor.reportWarning("accel", "battery low (15 %)");
+        time.advanceBy(Duration.ofSeconds(10));
+        supervisor.reportOk("accel");
+        supervisor.reportWarning("accel", "battery low (14 %)");
+
+        assertThat(row("accel").describe()).isEqualTo("SUSPECT (battery low (14 %))");
+        supervisor.reportWarning("accel", null);
+
+        assertThat(row("accel").describe()).isEqualTo("ONLINE (working again)");
+        assertThat(events).extracting(HealthEvent::current, HealthEvent::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(HealthStatus.SUSPECT, "battery low (15 %)"),
+                org.assertj.core.groups.Tuple.tuple(HealthStatus.ONLINE, "working again"));
+    }
+
+    @Test
     void a_sensor_silent_longer_than_its_max_silence_turns_suspect_within_a_check_and_says_how_long() {
         supervisor.reportOk("pir-kitchen");
         time.advanceBy(Duration.ofHours(24));

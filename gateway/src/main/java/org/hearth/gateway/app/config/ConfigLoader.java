@@ -28,6 +28,7 @@ import java.util.function.Function;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateChip;
 import org.hearth.sensors.ClimateSensorSpec;
+import org.hearth.sensors.PendantSpec;
 import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.Pull;
 import org.hearth.sensors.SensorKind;
@@ -173,7 +174,7 @@ public final class ConfigLoader {
     }
 
     private HearthConfig config(JsonNode root, Path base) {
-        known(root, "", "home", "storage", "gpio", "sensors", "i2c", "radars", "alerts", "carers", "coap", "heartbeat",
+        known(root, "", "home", "storage", "gpio", "sensors", "i2c", "radars", "pendants", "alerts", "carers", "coap", "heartbeat",
                 "secrets_file", "voice", "detection", "hub");
         JsonNode homeNode = object(root, "home");
         HearthConfig.Home home = new HearthConfig.Home(
@@ -211,6 +212,7 @@ public final class ConfigLoader {
         }
 
         List<RadarSpec> radars = radars(root.path("radars"), sensors, i2c);
+        List<PendantSpec> pendants = pendants(root.path("pendants"), sensors, i2c, radars);
 
         JsonNode alertsNode = object(root, "alerts");
         known(alertsNode, "alerts", "pre_alarm", "escalation_timeout");
@@ -240,7 +242,7 @@ public final class ConfigLoader {
             return null;
         }
         return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeat, secretsFile, i2c,
-                council, voice, detection, hub, radars);
+                council, voice, detection, hub, radars, pendants);
     }
 
     /** The council pack must exist, and the household's round and library must be in it. */
@@ -428,6 +430,44 @@ public final class ConfigLoader {
             }
         }
         return radars;
+    }
+
+    /** Worn fall pendants over Bluetooth Low Energy (docs/sensors.md, "Fall pendant"). */
+    private List<PendantSpec> pendants(JsonNode node, List<SensorSpec> sensors, HearthConfig.I2c i2c, List<RadarSpec> radars) {
+        List<PendantSpec> pendants = new ArrayList<>();
+        java.util.Set<String> otherIds = new java.util.HashSet<>();
+        sensors.forEach(s -> otherIds.add(s.id()));
+        i2c.accelerometers().forEach(a -> otherIds.add(a.id()));
+        i2c.climate().forEach(c -> otherIds.add(c.id()));
+        radars.forEach(r -> otherIds.add(r.id()));
+        Map<String, String> addressOwner = new HashMap<>();
+        eachMapping(node, "pendants", (n, p) -> {
+            known(n, p, "id", "room", "address", "profile", "adapter", "max_silence", "reconnect_every", "battery_low");
+            String id = requiredText(n, p + ".id");
+            String room = text(n, p + ".room", "worn pendant");
+            String address = requiredText(n, p + ".address");
+            String profile = oneOf(n, p + ".profile", PendantSpec.PROFILES.get(0), PendantSpec.PROFILES);
+            String adapter = text(n, p + ".adapter", PendantSpec.DEFAULT_ADAPTER);
+            Duration maxSilence = duration(n, p + ".max_silence", PendantSpec.DEFAULT_MAX_SILENCE, Duration.ofSeconds(10),
+                    Duration.ofDays(1));
+            Duration reconnect = duration(n, p + ".reconnect_every", PendantSpec.DEFAULT_RECONNECT_EVERY, Duration.ofSeconds(1),
+                    Duration.ofMinutes(10));
+            int batteryLow = integer(n, p + ".battery_low", PendantSpec.DEFAULT_BATTERY_LOW_PERCENT, 1, 90);
+            if (id != null && !otherIds.add(id)) {
+                errors.add(p + ".id: duplicate id \"" + id + "\" (another sensor has it)");
+            }
+            if (address != null) {
+                String owner = addressOwner.putIfAbsent(address.toUpperCase(java.util.Locale.ROOT), p);
+                if (owner != null) {
+                    errors.add(p + ".address: " + address + " is already the address of " + owner);
+                }
+            }
+            if (id != null && address != null) {
+                specOrError(p, () -> pendants.add(new PendantSpec(id, room, address, profile, adapter, maxSilence, reconnect,
+                        batteryLow)));
+            }
+        });
+        return pendants;
     }
 
     private void eachMapping(JsonNode list, String path, java.util.function.BiConsumer<JsonNode, String> each) {

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateSensorSpec;
+import org.hearth.sensors.PendantSpec;
 import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.sensors.gpio.GpioBackend;
@@ -16,12 +17,22 @@ import org.hearth.sensors.gpio.GpioBackend;
 /** The whole validated configuration. See {@code hearth.example.yaml} for every key and its default. */
 public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<SensorSpec> sensors, Alerts alerts,
                            List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile, I2c i2c,
-                           Council council, Voice voice, Detection detection, Hub hub, List<RadarSpec> radars) {
+                           Council council, Voice voice, Detection detection, Hub hub, List<RadarSpec> radars,
+                           List<PendantSpec> pendants) {
 
     public HearthConfig {
         sensors = List.copyOf(sensors);
         carers = List.copyOf(carers);
         radars = List.copyOf(radars);
+        pendants = List.copyOf(pendants);
+    }
+
+    /** A home with no BLE pendant. */
+    public HearthConfig(Home home, Storage storage, GpioBackend gpio, List<SensorSpec> sensors, Alerts alerts,
+                        List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile, I2c i2c,
+                        Council council, Voice voice, Detection detection, Hub hub, List<RadarSpec> radars) {
+        this(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c, council, voice,
+                detection, hub, radars, List.of());
     }
 
     /** A home with no presence radar. */
@@ -50,19 +61,25 @@ public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<Se
     /** The same home with other voice settings. */
     public HearthConfig withVoice(Voice newVoice) {
         return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c,
-                council, newVoice, detection, hub, radars);
+                council, newVoice, detection, hub, radars, pendants);
     }
 
     /** The same home with the uplink to a care hub (for tests and the demo). */
     public HearthConfig withHub(Hub newHub) {
         return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c,
-                council, voice, detection, newHub, radars);
+                council, voice, detection, newHub, radars, pendants);
     }
 
     /** The same home with these presence radars (for tests). */
     public HearthConfig withRadars(List<RadarSpec> newRadars) {
         return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c,
-                council, voice, detection, hub, newRadars);
+                council, voice, detection, hub, newRadars, pendants);
+    }
+
+    /** The same home with these BLE pendants (for tests). */
+    public HearthConfig withPendants(List<PendantSpec> newPendants) {
+        return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c,
+                council, voice, detection, hub, radars, newPendants);
     }
 
     /** The uplink to a care hub, or null when this home has none. */

@@ -124,5 +124,10 @@ public final class HardwareCheck {
         @Override
         public void reportReady(String sensorId) {
         }
+
+        @Override
+        public void reportWarning(String sensorId, String warning) {
+            // a device that warns (a low battery) still answers: its first report decides
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hearth.sensors.PendantSpec;
 import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorKind;
 import org.junit.jupiter.api.Tag;
@@ -74,6 +75,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_pendant_needs_only_an_id_and_its_address() throws Exception {
+        var c = load(VALID + "pendants:\n  - {id: pendant, address: \"c0:ff:ee:00:00:01\"}\n").config();
+        assertThat(c.pendants()).singleElement().isEqualTo(new PendantSpec("pendant", "worn pendant", "C0:FF:EE:00:00:01",
+                "thingy52", "hci0", Duration.ofMinutes(1), Duration.ofSeconds(10), 20));
+        assertThat(load(VALID).config().pendants()).isEmpty();
+    }
+
+    @Test
     void the_shipped_example_is_valid() throws Exception {
         Path examples = Path.of(System.getProperty("hearth.project.root"), "config");
         // git keeps no mode but the execute bit, so the example secrets are copied and made 0600 as a real file must be.
@@ -127,6 +136,19 @@ class ConfigLoaderTest {
                                 "radars[3].id: duplicate id \"cord\" (another sensor has it)",
                                 "radars[3].device: /dev/ttyUSB0 is already the port of radars[2]",
                                 "sensors[0].pin: BCM 14 is the serial port (TXD), which the radar on /dev/serial0 uses")),
+                Arguments.of("pendants: no address, a bad address, an unknown profile, a name taken, one address twice, a bad battery level",
+                        VALID + "pendants:\n"
+                                + "  - {id: p0}\n"
+                                + "  - {id: p1, address: \"AA:BB:CC\"}\n"
+                                + "  - {id: p2, address: \"AA:BB:CC:DD:EE:01\", profile: puck}\n"
+                                + "  - {id: cord, address: \"AA:BB:CC:DD:EE:02\"}\n"
+                                + "  - {id: p4, address: \"aa:bb:cc:dd:ee:02\", battery_low: 95}\n",
+                        List.of("pendants[0].address: is required",
+                                "pendants[1]: pendant p1: address \"AA:BB:CC\" is not a Bluetooth address like AA:BB:CC:DD:EE:FF",
+                                "pendants[2].profile: must be one of thingy52, was \"puck\"",
+                                "pendants[3].id: duplicate id \"cord\" (another sensor has it)",
+                                "pendants[4].battery_low: must be between 1 and 90, was 95",
+                                "pendants[4].address: aa:bb:cc:dd:ee:02 is already the address of pendants[3]")),
                 Arguments.of("a bin round not in the council pack, and a day without a round",
                         VALID.replace("timezone: Europe/London}", "timezone: Europe/London, bin_day: tuesday, bin_round: Z}"),
                         List.of("home.bin_round: \"Z\" is not a round of Leicester City Council; expected one of weekly")),

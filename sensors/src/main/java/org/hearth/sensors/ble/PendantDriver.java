@@ -1,0 +1,353 @@
+package org.hearth.sensors.ble;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.ObjectManager;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.Variant;
+import org.hearth.sensors.AccelSample;
+import org.hearth.sensors.PendantSpec;
+import org.hearth.sensors.SensorEvent;
+import org.hearth.sensors.SensorKind;
+import org.hearth.sensors.SensorListener;
+import org.hearth.sensors.health.HealthReporter;
+import org.hearth.time.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pendant, on the scheduler: connects through BlueZ, lets its profile set it up, asks for
+ * notifications and turns them into samples and button presses. D-Bus signals arrive on
+ * dbus-java's thread and are posted to the scheduler, so all state here is the scheduler's.
+ *
+ * <p>A pendant BlueZ does not know, one that does not answer, or one that disconnects is OFFLINE
+ * and called again every {@link PendantSpec#reconnectEvery()}. A notification that does not read
+ * is a failed read (three in a row: OFFLINE until the next good one); the stream goes on.
+ */
+final class PendantDriver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PendantDriver.class);
+    static final String BLUEZ = "org.bluez";
+    static final String DEVICE = "org.bluez.Device1";
+    static final String CHARACTERISTIC = "org.bluez.GattCharacteristic1";
+    static final String BATTERY = "org.bluez.Battery1";
+    /** BlueZ resolves a device's services after connecting; a real pendant takes a second or two. */
+    static final Duration SERVICES_WAIT = Duration.ofSeconds(30);
+    static final Duration SERVICES_POLL = Duration.ofMillis(250);
+    /** Notifications a second late are a gap (lost in the air): the next sample is timed from its arrival. */
+    static final long GAP_MICROS = 1_000_000;
+    /** The battery must climb this far above the threshold before "battery low" clears, so it does not flap. */
+    static final int BATTERY_HYSTERESIS = 5;
+
+    private final PendantSpec spec;
+    private final PendantProfile profile;
+    private final DBusConnection bus;
+    private final Scheduler scheduler;
+    private final HealthReporter health;
+    private final SensorListener listener;
+    private final long periodMicros;
+    private AutoCloseable signals;
+    private String accelPath;
+    private String buttonPath;
+    private boolean connected;
+    private boolean wasOffline;
+    private boolean batteryLow;
+    private long nextMicros;
+    private Instant servicesDeadline;
+    private Scheduler.Cancellable pending;
+    private boolean closed;
+
+    PendantDriver(PendantSpec spec, PendantProfile profile, DBusConnection bus, Scheduler scheduler, HealthReporter health,
+                  SensorListener listener) {
+        this.spec = spec;
+        this.profile = profile;
+        this.bus = bus;
+        this.scheduler = scheduler;
+        this.health = health;
+        this.listener = listener;
+        this.periodMicros = 1_000_000L / profile.sampleRateHz();
+    }
+
+    synchronized void start() {
+        try {
+            signals = bus.addSigHandler(Properties.PropertiesChanged.class, s -> {
+                if (s.getPath().equals(spec.devicePath()) || s.getPath().startsWith(spec.devicePath() + "/")) {
+                    scheduler.execute(() -> changed(s.getPath(), s.getInterfaceName(), s.getPropertiesChanged()));
+                }
+            });
+        } catch (DBusException e) {
+            offline("its notifications could not be subscribed to (" + e.getMessage() + ")");
+            return;
+        }
+        schedule(Duration.ZERO, this::connect);
+    }
+
+    synchronized void close() {
+        closed = true;
+        if (pending != null) {
+            pending.cancel();
+        }
+        if (signals != null) {
+            try {
+                signals.close();
+            } catch (Exception e) {
+                LOG.debug("Pendant {}: unsubscribing failed: {}", spec.id(), e.toString());
+            }
+        }
+    }
+
+    private synchronized void schedule(Duration delay, Runnable step) {
+        if (!closed) {
+            pending = scheduler.schedule(delay, step);
+        }
+    }
+
+    private synchronized void connect() {
+        if (closed) {
+            return;
+        }
+        try {
+            Map<String, Variant<?>> device = managedObjects().getOrDefault(spec.devicePath(), Map.of()).get(DEVICE);
+            if (device == null) {
+                offline("BlueZ does not know " + spec.address() + " on " + spec.adapter()
+                        + "; pair it first (docs/sensors.md, \"Pairing\")");
+                return;
+            }
+            if (!Boolean.TRUE.equals(value(device, "Connected"))) {
+                bus.getRemoteObject(BLUEZ, spec.devicePath(), BluezDevice.class).Connect();
+            }
+        } catch (DBusExecutionException | DBusException e) {
+            offline("out of range: it did not answer (" + e.getMessage() + ")");
+            return;
+        }
+        servicesDeadline = scheduler.now().plus(SERVICES_WAIT);
+        schedule(Duration.ZERO, this::awaitServices);
+    }
+
+    private synchronized void awaitServices() {
+        if (closed) {
+            return;
+        }
+        try {
+            Properties props = bus.getRemoteObject(BLUEZ, spec.devicePath(), Properties.class);
+            if (!Boolean.TRUE.equals(props.Get(DEVICE, "Connected"))) {
+                offline("out of range: it disconnected while connecting");
+                return;
+            }
+            if (!Boolean.TRUE.equals(props.Get(DEVICE, "ServicesResolved"))) {
+                if (scheduler.now().isAfter(servicesDeadline)) {
+                    offline("connected, but BlueZ found none of its services within " + SERVICES_WAIT.toSeconds() + " s");
+                } else {
+                    schedule(SERVICES_POLL, this::awaitServices);
+                }
+                return;
+            }
+            subscribe();
+        } catch (DBusExecutionException | DBusException e) {
+            offline("out of range: it was lost while connecting (" + e.getMessage() + ")");
+        } catch (GattException e) {
+            offline(e.getMessage());
+        }
+    }
+
+    private void subscribe() throws DBusException, GattException {
+        Map<String, String> byUuid = characteristics();
+        accelPath = profile.accelerometer().map(byUuid::get).orElse(null);
+        buttonPath = profile.button().map(byUuid::get).orElse(null);
+        if (profile.accelerometer().isPresent() && accelPath == null) {
+            throw new GattException("it offers no characteristic " + profile.accelerometer().get() + " (the accelerometer of a "
+                    + profile.model() + "); is it one, running its maker's firmware?");
+        }
+        profile.setUp(new DeviceGatt(byUuid));
+        for (String path : new String[] {accelPath, buttonPath}) {
+            if (path != null) {
+                characteristic(path).StartNotify();
+            }
+        }
+        connected = true;
+        nextMicros = 0;
+        if (wasOffline) {
+            wasOffline = false;
+            health.reportReady(spec.id());
+            LOG.info("Pendant {} ({}) is back", spec.id(), spec.address());
+        } else {
+            LOG.info("Pendant {} ready: {} {} at {} Hz", spec.id(), profile.model(), spec.address(), profile.sampleRateHz());
+        }
+        readBattery();
+    }
+
+    private void readBattery() {
+        try {
+            Object percent = bus.getRemoteObject(BLUEZ, spec.devicePath(), Properties.class).Get(BATTERY, "Percentage");
+            if (percent instanceof Number n) {
+                battery(n.intValue());
+            }
+        } catch (DBusExecutionException | DBusException e) {
+            LOG.info("Pendant {} reports no battery level ({}); it is not watched", spec.id(), e.getMessage());
+        }
+    }
+
+    private synchronized void changed(String path, String iface, Map<String, Variant<?>> props) {
+        if (closed) {
+            return;
+        }
+        if (DEVICE.equals(iface) && path.equals(spec.devicePath()) && Boolean.FALSE.equals(value(props, "Connected"))) {
+            if (connected) {
+                connected = false;
+                offline("out of range: the pendant disconnected");
+            }
+        } else if (BATTERY.equals(iface) && value(props, "Percentage") instanceof Number n) {
+            battery(n.intValue());
+        } else if (connected && CHARACTERISTIC.equals(iface) && props.containsKey("Value")) {
+            byte[] bytes = bytes(props.get("Value").getValue());
+            if (path.equals(accelPath)) {
+                accel(bytes);
+            } else if (path.equals(buttonPath)) {
+                button(bytes);
+            }
+        }
+    }
+
+    private void accel(byte[] value) {
+        long arrival = micros(scheduler.now());
+        // Timed at the device's rate from the first sample, so radio jitter does not bend the trace;
+        // after a gap (notifications lost in the air) the next sample is timed from its arrival.
+        if (nextMicros == 0 || arrival - nextMicros > GAP_MICROS) {
+            nextMicros = arrival;
+        }
+        try {
+            List<AccelSample> samples = profile.samples(value, nextMicros, periodMicros);
+            nextMicros += samples.size() * periodMicros;
+            health.reportOk(spec.id());
+            listener.onAccel(spec.id(), samples);
+        } catch (MalformedValueException e) {
+            malformed(e);
+        }
+    }
+
+    private void button(byte[] value) {
+        try {
+            boolean pressed = profile.pressed(value);
+            health.reportOk(spec.id());
+            listener.onEvent(new SensorEvent(spec.id(), spec.room(), SensorKind.HELP_BUTTON, pressed, scheduler.now()));
+        } catch (MalformedValueException e) {
+            malformed(e);
+        }
+    }
+
+    private void malformed(MalformedValueException e) {
+        LOG.warn("Pendant {}: a notification was dropped: {}", spec.id(), e.getMessage());
+        health.reportFailure(spec.id(), "BLE notification", e.getMessage());
+    }
+
+    private void battery(int percent) {
+        if (percent <= spec.batteryLowPercent() && !batteryLow) {
+            batteryLow = true;
+            LOG.warn("Pendant {}: battery low ({} %)", spec.id(), percent);
+        } else if (percent >= spec.batteryLowPercent() + BATTERY_HYSTERESIS && batteryLow) {
+            batteryLow = false;
+            LOG.info("Pendant {}: battery charged ({} %)", spec.id(), percent);
+        }
+        health.reportWarning(spec.id(), batteryLow ? "battery low (" + percent + " %); charge the pendant" : null);
+    }
+
+    private void offline(String reason) {
+        connected = false;
+        String why = reason + "; calling it every " + spec.reconnectEvery().toSeconds() + " s";
+        if (!wasOffline) {
+            LOG.warn("Pendant {} is offline: {}", spec.id(), why);
+        }
+        wasOffline = true;
+        health.reportOffline(spec.id(), why);
+        schedule(spec.reconnectEvery(), this::connect);
+    }
+
+    private Map<String, Map<String, Map<String, Variant<?>>>> managedObjects() throws DBusException {
+        Map<DBusPath, Map<String, Map<String, Variant<?>>>> all = bus.getRemoteObject(BLUEZ, "/", ObjectManager.class)
+                .GetManagedObjects();
+        Map<String, Map<String, Map<String, Variant<?>>>> byPath = new HashMap<>();
+        all.forEach((path, ifaces) -> byPath.put(path.getPath(), ifaces));
+        return byPath;
+    }
+
+    /** The device's characteristics, UUID (lower case) to object path. */
+    private Map<String, String> characteristics() throws DBusException {
+        Map<String, String> byUuid = new HashMap<>();
+        managedObjects().forEach((path, ifaces) -> {
+            Map<String, Variant<?>> c = ifaces.get(CHARACTERISTIC);
+            if (c != null && path.startsWith(spec.devicePath() + "/") && value(c, "UUID") instanceof String uuid) {
+                byUuid.put(uuid.toLowerCase(java.util.Locale.ROOT), path);
+            }
+        });
+        return byUuid;
+    }
+
+    private BluezCharacteristic characteristic(String path) throws DBusException {
+        return bus.getRemoteObject(BLUEZ, path, BluezCharacteristic.class);
+    }
+
+    private static Object value(Map<String, Variant<?>> props, String name) {
+        Variant<?> v = props.get(name);
+        return v == null ? null : v.getValue();
+    }
+
+    private static byte[] bytes(Object value) {
+        if (value instanceof byte[] b) {
+            return b;
+        }
+        if (value instanceof List<?> list) {
+            byte[] b = new byte[list.size()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = ((Number) list.get(i)).byteValue();
+            }
+            return b;
+        }
+        return new byte[0];
+    }
+
+    private static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+    }
+
+    /** The connected device's characteristics, for the profile's set-up. */
+    private final class DeviceGatt implements PendantProfile.Gatt {
+        private final Map<String, String> byUuid;
+
+        DeviceGatt(Map<String, String> byUuid) {
+            this.byUuid = byUuid;
+        }
+
+        @Override
+        public byte[] read(String uuid) throws GattException {
+            try {
+                return characteristic(path(uuid)).ReadValue(Map.of());
+            } catch (DBusExecutionException | DBusException e) {
+                throw new GattException("reading " + uuid + " failed (" + e.getMessage() + ")", e);
+            }
+        }
+
+        @Override
+        public void write(String uuid, byte[] value) throws GattException {
+            try {
+                characteristic(path(uuid)).WriteValue(value, Map.of());
+            } catch (DBusExecutionException | DBusException e) {
+                throw new GattException("writing " + uuid + " failed (" + e.getMessage() + ")", e);
+            }
+        }
+
+        private String path(String uuid) throws GattException {
+            String path = byUuid.get(uuid);
+            if (path == null) {
+                throw new GattException("it offers no characteristic " + uuid + " (needed to set up a " + profile.model() + ")");
+            }
+            return path;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.hearth.sensors.ble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.hearth.sensors.AccelSample;
+import org.hearth.sensors.PendantSpec;
+import org.hearth.sensors.SensorEvent;
+import org.hearth.sensors.SensorKind;
+import org.hearth.sensors.SensorListener;
+import org.hearth.sensors.health.HealthEvent;
+import org.hearth.sensors.health.HealthStatus;
+import org.hearth.sensors.health.HealthSupervisor;
+import org.hearth.sensors.sim.BluezStandIn;
+import org.hearth.time.RealTimeScheduler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pendant driver through dbus-java against python-dbusmock's BlueZ on a private bus: real
+ * processes, real D-Bus messages, real time (the signals come from another process).
+ */
+@Tag("medium")
+class PendantTest {
+
+    private static final String ADDRESS = "C0:FF:EE:00:00:01";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final BluezStandIn bluez;
+    private final RealTimeScheduler thread = RealTimeScheduler.create("pendant-test", ZoneOffset.UTC);
+    private final List<HealthEvent> health = Collections.synchronizedList(new ArrayList<>());
+    private final HealthSupervisor supervisor = new HealthSupervisor(thread, health::add, Duration.ofSeconds(1), 3);
+    private final List<AccelSample> samples = Collections.synchronizedList(new ArrayList<>());
+    private final List<SensorEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private final Pendants pendants;
+    private final SensorListener listener = new SensorListener() {
+        @Override
+        public void onEvent(SensorEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public void onAccel(String sensorId, List<AccelSample> batch) {
+            samples.addAll(batch);
+        }
+    };
+
+    PendantTest() throws IOException {
+        bluez = BluezStandIn.start();
+        pendants = Pendants.onBus(bluez.address(), thread, supervisor);
+        supervisor.start();
+    }
+
+    @AfterEach
+    void close() {
+        pendants.close();
+        supervisor.close();
+        thread.close();
+        bluez.close();
+    }
+
+    private PendantSpec spec() {
+        return new PendantSpec("pendant", "worn", ADDRESS, "thingy52", "hci0", Duration.ofMinutes(1), Duration.ofSeconds(1), 20);
+    }
+
+    private BluezStandIn.Thingy connected() {
+        BluezStandIn.Thingy thingy = bluez.addThingy(ADDRESS);
+        pendants.add(spec(), listener);
+        awaitStreaming(thingy);
+        return thingy;
+    }
+
+    /** Notifications flow once the driver has asked for them: send one until it arrives. */
+    private void awaitStreaming(BluezStandIn.Thingy thingy) {
+        int before = samples.size();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            thingy.notifyRaw(List.of(Thingy52Profile.rawData(0, 0, 1)));
+            return samples.size() > before;
+        });
+    }
+
+    /** The last {@code n} samples: those sent while waiting for the stream may still be arriving before. */
+    private List<AccelSample> last(int n) {
+        synchronized (samples) {
+            return List.copyOf(samples.subList(Math.max(0, samples.size() - n), samples.size()));
+        }
+    }
+
+    private String status() {
+        return supervisor.health("pendant").orElseThrow().describe();
+    }
+
+    @Test
+    void connects_sets_the_thingy_to_50_hz_and_decodes_notifications_into_samples_timed_at_its_rate() {
+        BluezStandIn.Thingy thingy = connected();
+
+        thingy.notifyRaw(List.of(Thingy52Profile.rawData(0.5, -0.25, 1.0), Thingy52Profile.rawData(-2, 3.5, 0),
+                Thingy52Profile.rawData(0, 0, 8)));
+
+        await().atMost(WAIT).until(() -> last(1).get(0).z() == 8.0);
+        List<AccelSample> samples = last(3);
+        assertThat(samples).extracting(AccelSample::x, AccelSample::y, AccelSample::z).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(0.5, -0.25, 1.0),
+                org.assertj.core.groups.Tuple.tuple(-2.0, 3.5, 0.0),
+                org.assertj.core.groups.Tuple.tuple(0.0, 0.0, 8.0));
+        assertThat(samples.get(1).epochMicros() - samples.get(0).epochMicros()).isEqualTo(20_000);
+        assertThat(samples.get(2).epochMicros() - samples.get(1).epochMicros()).isEqualTo(20_000);
+        assertThat(status()).isEqualTo("ONLINE (working normally)");
+    }
+
+    @Test
+    void the_pendants_button_is_a_help_button_press_and_release() {
+        BluezStandIn.Thingy thingy = connected();
+
+        thingy.press();
+
+        await().atMost(WAIT).until(() -> events.size() == 2);
+        assertThat(events).extracting(SensorEvent::sensorId, SensorEvent::kind, SensorEvent::active).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("pendant", SensorKind.HELP_BUTTON, true),
+                org.assertj.core.groups.Tuple.tuple("pendant", SensorKind.HELP_BUTTON, false));
+    }
+
+    @Test
+    void out_of_range_is_offline_and_the_pendant_is_called_again_until_it_is_back() {
+        BluezStandIn.Thingy thingy = connected();
+
+        thingy.goAway();
+
+        await().atMost(WAIT).until(() -> supervisor.health("pendant").orElseThrow().status() == HealthStatus.OFFLINE);
+        assertThat(status()).startsWith("OFFLINE (out of range: ");
+        // Still away after several calls: still offline, now saying the pendant does not answer.
+        await().atMost(WAIT).until(() -> status().contains("it did not answer (le-connection-abort-by-local)"));
+
+        thingy.comeBack();
+
+        await().atMost(WAIT).until(() -> supervisor.health("pendant").orElseThrow().status() == HealthStatus.ONLINE);
+        awaitStreaming(thingy);
+        assertThat(health).extracting(HealthEvent::current).containsExactly(HealthStatus.OFFLINE, HealthStatus.ONLINE);
+    }
+
+    @Test
+    void a_low_battery_makes_the_pendant_suspect_while_it_still_streams_and_charging_clears_it() {
+        BluezStandIn.Thingy thingy = connected();
+
+        thingy.battery(15);
+        await().atMost(WAIT).until(() -> supervisor.health("pendant").orElseThrow().status() == HealthStatus.SUSPECT);
+        awaitStreaming(thingy);
+        assertThat(status()).isEqualTo("SUSPECT (battery low (15 %); charge the pendant)");
+
+        thingy.battery(22); // within the hysteresis: still low
+        thingy.battery(80);
+
+        await().atMost(WAIT).until(() -> supervisor.health("pendant").orElseThrow().status() == HealthStatus.ONLINE);
+        assertThat(health).extracting(HealthEvent::current).containsExactly(HealthStatus.SUSPECT, HealthStatus.ONLINE);
+    }
+
+    @Test
+    void malformed_notifications_are_dropped_with_a_clear_reason_and_the_stream_goes_on() {
+        BluezStandIn.Thingy thingy = connected();
+
+        thingy.notifyRaw(List.of(new byte[] {1, 2, 3}));
+        thingy.notifyButton(new byte[] {7});
+        await().atMost(WAIT).until(() -> status().contains("failed 2 times"));
+        assertThat(status()).isEqualTo("ONLINE (working, but BLE notification failed 2 times: a Thingy:52 button notification is "
+                + "one byte, 0 or 1; this one is 07)");
+
+        thingy.notifyRaw(List.of(new byte[0]));
+        await().atMost(WAIT).until(() -> supervisor.health("pendant").orElseThrow().status() == HealthStatus.OFFLINE);
+        assertThat(status()).isEqualTo("OFFLINE (BLE notification failed 3 times: a Thingy:52 raw data notification has 18 bytes, "
+                + "this one 0)");
+
+        thingy.notifyRaw(List.of(Thingy52Profile.rawData(0, 1, 0)));
+        await().atMost(WAIT).until(() -> last(1).get(0).y() == 1.0);
+        assertThat(status()).isEqualTo("ONLINE (working again)");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void a_pendant_bluez_does_not_know_is_offline_with_what_to_do() {
+        pendants.add(spec(), listener);
+
+        await().atMost(WAIT).until(() -> supervisor.health("pendant").orElseThrow().status() == HealthStatus.OFFLINE);
+        assertThat(status()).isEqualTo("OFFLINE (BlueZ does not know C0:FF:EE:00:00:01 on hci0; pair it first "
+                + "(docs/sensors.md, \"Pairing\"); calling it every 1 s)");
+    }
+}
