@@ -114,7 +114,7 @@ class DaemonProcessTest {
             assertThat(daemon.lines()).containsSubsequence(
                     "hearth: the configuration " + dir.resolve("hearth.yaml") + " is not valid; nothing was done:",
                     "  home.label: is required",
-                    "  home.language: must be one of en, gu, hi, pa, ur, pl, bn, was \"xx\"",
+                    "  home.language: must be one of en, gu, hi, pa, ur, pl, bn, so, was \"xx\"",
                     "  sensors[0].pin: must be between 2 and 27 (BCM numbering), was 99",
                     "  carers: at least one carer is required, or no one will ever be told");
             assertThat(Files.exists(dir.resolve("data"))).isFalse();
