@@ -188,6 +188,60 @@ class PendantTest {
 
         await().atMost(WAIT).until(() -> supervisor.health("pendant").orElseThrow().status() == HealthStatus.OFFLINE);
         assertThat(status()).isEqualTo("OFFLINE (BlueZ does not know C0:FF:EE:00:00:01 on hci0; pair it first "
-                + "(docs/sensors.md, \"Pairing\"); calling it every 1 s)");
+                + "(docs/sensors.md, \"Pairing\"); calling it again in 1 s)");
+        assertThat(pendants.links()).containsEntry("pendant", PendantLink.NOT_PAIRED);
+    }
+
+    @Test
+    void while_bluetoothd_restarts_every_pendant_is_offline_for_one_shared_cause_and_streams_again_once_it_is_back()
+            throws IOException {
+        BluezStandIn.Thingy thingy = connected();
+        assertThat(pendants.links()).containsEntry("pendant", PendantLink.STREAMING);
+
+        bluez.stopBluetoothd();
+
+        await().atMost(WAIT).until(() -> pendants.links().get("pendant") == PendantLink.NO_BLUEZ);
+        assertThat(supervisor.health("pendant").orElseThrow().status()).isEqualTo(HealthStatus.OFFLINE);
+        assertThat(status()).startsWith("OFFLINE (bluetoothd stopped (nothing owns org.bluez on the bus); calling it again in ");
+
+        bluez.startBluetoothd();
+
+        await().atMost(WAIT).until(() -> pendants.links().get("pendant") == PendantLink.STREAMING);
+        awaitStreaming(thingy);
+        assertThat(health).extracting(HealthEvent::current, HealthEvent::cause).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(HealthStatus.OFFLINE, HealthEvent.BLUETOOTH),
+                org.assertj.core.groups.Tuple.tuple(HealthStatus.ONLINE, HealthEvent.BLUETOOTH));
+    }
+
+    @Test
+    void an_adapter_that_goes_away_and_comes_back_takes_the_pendant_with_it() {
+        BluezStandIn.Thingy thingy = connected();
+
+        bluez.removeAdapter();
+
+        await().atMost(WAIT).until(() -> pendants.links().get("pendant") == PendantLink.NO_ADAPTER);
+        assertThat(status()).startsWith("OFFLINE (BlueZ has no adapter hci0; calling it again in ");
+
+        bluez.adapterBack();
+
+        await().atMost(WAIT).until(() -> pendants.links().get("pendant") == PendantLink.STREAMING);
+        awaitStreaming(thingy);
+        assertThat(health).extracting(HealthEvent::current, HealthEvent::cause).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(HealthStatus.OFFLINE, HealthEvent.BLUETOOTH),
+                org.assertj.core.groups.Tuple.tuple(HealthStatus.ONLINE, HealthEvent.BLUETOOTH));
+    }
+
+    @Test
+    void a_pendant_that_stays_away_is_called_after_a_wait_that_doubles_up_to_its_reconnect_interval() {
+        PendantSpec spec = new PendantSpec("pendant", "worn", ADDRESS, "thingy52", "hci0", Duration.ofMinutes(1),
+                Duration.ofSeconds(2), 20);
+        pendants.add(spec, listener);
+
+        await().atMost(WAIT).until(() -> status().endsWith("calling it again in 1 s (then at most every 2 s))"));
+        await().atMost(WAIT).until(() -> status().endsWith("; calling it again in 2 s)"));
+
+        bluez.addThingy(ADDRESS); // paired meanwhile: BlueZ announces it, and it is called at once
+
+        await().atMost(Duration.ofMillis(1_500)).until(() -> pendants.links().get("pendant") == PendantLink.STREAMING);
     }
 }
