@@ -21,6 +21,7 @@ import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorListener;
 import org.hearth.sensors.health.DurationWords;
 import org.hearth.sensors.health.HealthReporter;
+import org.hearth.sensors.health.SensorWarning;
 import org.hearth.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -360,7 +361,7 @@ final class PendantDriver {
             batteryLow = false;
             LOG.info("Pendant {}: battery charged ({} %)", spec.id(), percent);
         }
-        health.reportWarning(spec.id(), batteryLow ? "battery low (" + percent + " %); charge the pendant" : null);
+        health.reportWarning(spec.id(), SensorWarning.BATTERY_LOW, batteryLow ? "battery low (" + percent + " %); charge the pendant" : null);
     }
 
     /** The link is down for {@code why}: OFFLINE, and the pendant is called again after the next backoff. */
