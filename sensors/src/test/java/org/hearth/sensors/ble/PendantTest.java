@@ -17,8 +17,10 @@ import org.hearth.sensors.SensorListener;
 import org.hearth.sensors.health.HealthEvent;
 import org.hearth.sensors.health.HealthStatus;
 import org.hearth.sensors.health.HealthSupervisor;
+import org.hearth.sensors.health.NotWornWatch;
 import org.hearth.sensors.sim.BluezStandIn;
 import org.hearth.time.RealTimeScheduler;
+import org.hearth.time.VirtualScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -229,6 +231,48 @@ class PendantTest {
         assertThat(health).extracting(HealthEvent::current, HealthEvent::cause).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(HealthStatus.OFFLINE, HealthEvent.BLUETOOTH),
                 org.assertj.core.groups.Tuple.tuple(HealthStatus.ONLINE, HealthEvent.BLUETOOTH));
+    }
+
+    /**
+     * Three hours of a morning in virtual time, a notification a minute: each goes from the stand-in
+     * through D-Bus and the driver before the watch sees it, as in the daemon.
+     */
+    @Test
+    void a_pendant_lying_still_while_the_home_moves_is_not_worn_and_picking_it_up_clears_that() {
+        BluezStandIn.Thingy thingy = connected();
+        VirtualScheduler morning = new VirtualScheduler(java.time.Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
+        NotWornWatch watch = new NotWornWatch(morning, supervisor, List.of(spec()), java.time.LocalTime.of(22, 0),
+                java.time.LocalTime.of(7, 0));
+        watch.start();
+
+        for (int minute = 1; minute <= 181; minute++) {
+            morning.advanceBy(Duration.ofMinutes(1));
+            forward(thingy, Thingy52Profile.rawData(0.01, -0.02, 0.99), watch);
+            if (minute % 10 == 0) {
+                watch.onEvent(new SensorEvent("pir-kitchen", "kitchen", SensorKind.PIR, true, morning.now()));
+            }
+        }
+
+        await().atMost(WAIT).until(() -> supervisor.health("pendant").orElseThrow().status() == HealthStatus.SUSPECT);
+        assertThat(status()).startsWith("SUSPECT (not worn: it has not moved for 3h while the home was active");
+
+        morning.advanceBy(Duration.ofMinutes(1));
+        forward(thingy, Thingy52Profile.rawData(0.3, 0.2, 0.9), watch);
+
+        await().atMost(WAIT).until(() -> supervisor.health("pendant").orElseThrow().status() == HealthStatus.ONLINE);
+        assertThat(health).extracting(HealthEvent::current).containsExactly(HealthStatus.SUSPECT, HealthStatus.ONLINE);
+    }
+
+    /** Sends one raw data notification and hands the watch what the driver made of it, on the test's (virtual) time. */
+    private void forward(BluezStandIn.Thingy thingy, byte[] raw, NotWornWatch watch) {
+        int before = samples.size();
+        thingy.notifyRaw(List.of(raw));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(2)).until(() -> samples.size() > before);
+        List<AccelSample> arrived;
+        synchronized (samples) {
+            arrived = List.copyOf(samples.subList(before, samples.size()));
+        }
+        watch.onAccel("pendant", arrived);
     }
 
     @Test
