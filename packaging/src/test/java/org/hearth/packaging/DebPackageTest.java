@@ -47,6 +47,7 @@ class DebPackageTest {
         assertThat(field("Architecture")).isEqualTo("all");
         assertThat(field("Depends")).isEqualTo("openjdk-17-jre-headless | java17-runtime-headless, espeak-ng");
         assertThat(field("Recommends")).isEqualTo("alsa-utils");
+        assertThat(field("Suggests")).as("BlueZ, for a BLE pendant").isEqualTo("bluez");
         assertThat(BuiltPackage.deb().getFileName().toString()).isEqualTo("hearth_" + field("Version") + "_all.deb");
     }
 

@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param maxSilence     the longest spell without a notification while connected before it counts as suspect
  * @param reconnectEvery how often a pendant that went out of range is called again
  * @param batteryLowPercent at or below this charge the pendant is SUSPECT ("battery low")
+ * @param notWornAfter   daytime hours without any movement, while the home is active, before it is SUSPECT
+ *                       ("not worn"); see {@code health.NotWornWatch}
  */
 public record PendantSpec(String id, String room, String address, String profile, String adapter, Duration maxSilence,
-                          Duration reconnectEvery, int batteryLowPercent) {
+                          Duration reconnectEvery, int batteryLowPercent, Duration notWornAfter) {
 
     /** The device families Hearth can read; see docs/sensors.md. */
     public static final List<String> PROFILES = List.of("thingy52");
@@ -27,6 +29,10 @@ public record PendantSpec(String id, String room, String address, String profile
     public static final Duration DEFAULT_MAX_SILENCE = Duration.ofMinutes(1);
     public static final Duration DEFAULT_RECONNECT_EVERY = Duration.ofSeconds(10);
     public static final int DEFAULT_BATTERY_LOW_PERCENT = 20;
+    /** Long enough for an afternoon nap in the armchair, short enough to catch a pendant left on the table all morning. */
+    public static final Duration DEFAULT_NOT_WORN_AFTER = Duration.ofHours(3);
+    public static final Duration MIN_NOT_WORN_AFTER = Duration.ofMinutes(30);
+    public static final Duration MAX_NOT_WORN_AFTER = Duration.ofHours(24);
     private static final Pattern ADDRESS = Pattern.compile("([0-9A-F]{2}:){5}[0-9A-F]{2}");
     private static final Pattern ADAPTER = Pattern.compile("hci[0-9]{1,2}");
 
@@ -38,6 +44,7 @@ public record PendantSpec(String id, String room, String address, String profile
         Objects.requireNonNull(adapter, "adapter");
         Objects.requireNonNull(maxSilence, "maxSilence");
         Objects.requireNonNull(reconnectEvery, "reconnectEvery");
+        Objects.requireNonNull(notWornAfter, "notWornAfter");
         String who = "pendant " + id + ": ";
         address = address.toUpperCase(java.util.Locale.ROOT);
         if (!ADDRESS.matcher(address).matches()) {
@@ -58,12 +65,21 @@ public record PendantSpec(String id, String room, String address, String profile
         if (batteryLowPercent < 1 || batteryLowPercent > 90) {
             throw new IllegalArgumentException(who + "battery low must be between 1 and 90 %, not " + batteryLowPercent);
         }
+        if (notWornAfter.compareTo(MIN_NOT_WORN_AFTER) < 0 || notWornAfter.compareTo(MAX_NOT_WORN_AFTER) > 0) {
+            throw new IllegalArgumentException(who + "not worn after must be between 30 min and 24 h");
+        }
+    }
+
+    /** A pendant with the default {@link #DEFAULT_NOT_WORN_AFTER}. */
+    public PendantSpec(String id, String room, String address, String profile, String adapter, Duration maxSilence,
+                       Duration reconnectEvery, int batteryLowPercent) {
+        this(id, room, address, profile, adapter, maxSilence, reconnectEvery, batteryLowPercent, DEFAULT_NOT_WORN_AFTER);
     }
 
     /** A Thingy:52 on hci0 with the default supervision. */
     public static PendantSpec thingy52(String id, String room, String address) {
         return new PendantSpec(id, room, address, "thingy52", DEFAULT_ADAPTER, DEFAULT_MAX_SILENCE, DEFAULT_RECONNECT_EVERY,
-                DEFAULT_BATTERY_LOW_PERCENT);
+                DEFAULT_BATTERY_LOW_PERCENT, DEFAULT_NOT_WORN_AFTER);
     }
 
     /** BlueZ's object path of this pendant, {@code /org/bluez/hci0/dev_AA_BB_CC_DD_EE_FF}. */

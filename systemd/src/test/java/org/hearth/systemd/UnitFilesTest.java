@@ -76,6 +76,24 @@ class UnitFilesTest {
                 "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6", "ExecStart=/usr/bin/hearth run --config /etc/hearth/hearth.yaml");
     }
 
+    /**
+     * A BLE pendant is BlueZ's, reached over the system D-Bus socket: the sandbox must keep AF_UNIX
+     * and leave /run/dbus visible, and must not require the bluetooth group, which exists only once
+     * bluez is installed (a unit naming a missing group does not start).
+     */
+    @Test
+    void the_unit_lets_the_daemon_reach_bluez_on_the_system_bus() throws Exception {
+        List<String> lines = Files.readAllLines(UNIT).stream().map(String::strip)
+                .filter(l -> !l.startsWith("#") && !l.isEmpty()).toList();
+
+        assertThat(lines).filteredOn(l -> l.startsWith("RestrictAddressFamilies=")).singleElement().asString()
+                .contains("AF_UNIX").doesNotStartWith("RestrictAddressFamilies=~");
+        assertThat(lines).noneMatch(l -> (l.startsWith("InaccessiblePaths=") || l.startsWith("TemporaryFileSystem="))
+                && (l.contains("/run") || l.contains("/var/run")));
+        assertThat(lines).noneMatch(l -> l.startsWith("SupplementaryGroups=") || l.startsWith("PrivateUsers=")
+                || l.startsWith("PrivateDevices=yes"));
+    }
+
     @Test
     void systemd_analyze_verify_finds_no_problem_in_the_unit() throws Exception {
         verify(UNIT, "hearth");

@@ -81,6 +81,7 @@ import org.hearth.sensors.gpio.GpioException;
 import org.hearth.sensors.gpio.SimulatedHome;
 import org.hearth.sensors.health.HealthEvent;
 import org.hearth.sensors.health.HealthSupervisor;
+import org.hearth.sensors.health.NotWornWatch;
 import org.hearth.sensors.health.SupervisedSensor;
 import org.hearth.time.RealTimeScheduler;
 import org.hearth.time.Scheduler;
@@ -120,6 +121,7 @@ public final class Daemon implements AutoCloseable {
     /** What each radar saw last, by id; owned by the event loop, for {@code hearth status}. */
     private final Map<String, PresenceEvent> presence = new LinkedHashMap<>();
     private final Pendants pendants;
+    private final NotWornWatch notWorn;
     private RealTimeScheduler bleLoop;
     private final HearthConfig config;
     private final CarerReachability reachability;
@@ -210,6 +212,9 @@ public final class Daemon implements AutoCloseable {
         // 4. Sensors, last: their events need everything above. A sensor that cannot be opened is
         //    reported OFFLINE and raises a "needs attention" alert; the daemon runs on without it.
         this.supervisor = new HealthSupervisor(loop, event -> loop.execute(() -> healthAlerts.onHealth(event)));
+        // "Pendant not worn" reads the home's movement and the pendants' samples (docs/sensors.md, "Not worn").
+        this.notWorn = new NotWornWatch(loop, supervisor, config.pendants(), config.detection().nightStart(),
+                config.detection().nightEnd());
         // The care hub: events of its alerts, the summary, and what it sends down.
         this.summary = new HomeSummarySource(config.home().label(), loop, supervisor::snapshot, activity::status,
                 () -> alerts.open().size());
@@ -228,6 +233,7 @@ public final class Daemon implements AutoCloseable {
         config.sensors().forEach(s -> supervisor.watch(SupervisedSensor.digital(s)));
         SensorListener listener = supervisor.observing(event -> {
             tap.onEvent(event);
+            notWorn.onEvent(event);
             gateway.onEvent(event);
             if (event.kind() == SensorKind.TALK_BUTTON && event.active()) {
                 voice.talkButtonPressed();
@@ -249,6 +255,7 @@ public final class Daemon implements AutoCloseable {
         this.radars = startRadars(config, gateway, tap);
         this.pendants = startPendants(config, gateway, listener);
         supervisor.start();
+        notWorn.start();
         sensorsStarted = true;
 
         // 5. Heartbeats tell the carers we are alive; retention runs daily.
@@ -377,6 +384,7 @@ public final class Daemon implements AutoCloseable {
                 loop.execute(() -> {
                     presence.put(event.sensorId(), event);
                     tap.onPresence(event);
+                    notWorn.onPresence(event);
                     gateway.onPresence(event);
                 });
             }
@@ -409,7 +417,10 @@ public final class Daemon implements AutoCloseable {
 
             @Override
             public void onAccel(String sensorId, List<AccelSample> batch) {
-                loop.execute(() -> gateway.onAccel(sensorId, batch));
+                loop.execute(() -> {
+                    gateway.onAccel(sensorId, batch);
+                    notWorn.onAccel(sensorId, batch);
+                });
             }
         };
         config.pendants().forEach(p -> opened.add(p, toLoop));
@@ -463,6 +474,7 @@ public final class Daemon implements AutoCloseable {
         closeQuietly(serialLoop, "serial thread");
         closeQuietly(pendants, "pendants");
         closeQuietly(bleLoop, "BLE thread");
+        closeQuietly(notWorn, "not-worn watch");
         closeQuietly(supervisor, "sensor supervision");
         try {
             onLoop(heartbeats::stop).toCompletableFuture().get(3, TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package org.hearth.sensors.ble;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.ObjectManager;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
@@ -17,7 +19,9 @@ import org.hearth.sensors.PendantSpec;
 import org.hearth.sensors.SensorEvent;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorListener;
+import org.hearth.sensors.health.DurationWords;
 import org.hearth.sensors.health.HealthReporter;
+import org.hearth.sensors.health.SensorWarning;
 import org.hearth.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +32,11 @@ import org.slf4j.LoggerFactory;
  * dbus-java's thread and are posted to the scheduler, so all state here is the scheduler's.
  *
  * <p>A pendant BlueZ does not know, one that does not answer, or one that disconnects is OFFLINE
- * and called again every {@link PendantSpec#reconnectEvery()}. A notification that does not read
- * is a failed read (three in a row: OFFLINE until the next good one); the stream goes on.
+ * and called again after a {@link Backoff} (1 s, doubling up to {@link PendantSpec#reconnectEvery()}).
+ * So is every pendant while bluetoothd is away (its name has no owner on the bus) or the adapter is
+ * gone or off; BlueZ or the adapter coming back is called at once. {@link #link()} says which, for
+ * code. A notification that does not read is a failed read (three in a row: OFFLINE until the next
+ * good one); the stream goes on.
  */
 final class PendantDriver {
 
@@ -38,9 +45,12 @@ final class PendantDriver {
     static final String DEVICE = "org.bluez.Device1";
     static final String CHARACTERISTIC = "org.bluez.GattCharacteristic1";
     static final String BATTERY = "org.bluez.Battery1";
+    static final String ADAPTER = "org.bluez.Adapter1";
     /** BlueZ resolves a device's services after connecting; a real pendant takes a second or two. */
     static final Duration SERVICES_WAIT = Duration.ofSeconds(30);
     static final Duration SERVICES_POLL = Duration.ofMillis(250);
+    /** How long after an object's removal the rest of a burst of removals has surely arrived. */
+    static final Duration REMOVALS_SETTLE = Duration.ofMillis(250);
     /** Notifications a second late are a gap (lost in the air): the next sample is timed from its arrival. */
     static final long GAP_MICROS = 1_000_000;
     /** The battery must climb this far above the threshold before "battery low" clears, so it does not flap. */
@@ -53,7 +63,9 @@ final class PendantDriver {
     private final HealthReporter health;
     private final SensorListener listener;
     private final long periodMicros;
-    private AutoCloseable signals;
+    private final Backoff backoff;
+    private final List<AutoCloseable> signals = new ArrayList<>();
+    private volatile PendantLink link = PendantLink.CONNECTING;
     private String accelPath;
     private String buttonPath;
     private boolean connected;
@@ -73,17 +85,45 @@ final class PendantDriver {
         this.health = health;
         this.listener = listener;
         this.periodMicros = 1_000_000L / profile.sampleRateHz();
+        this.backoff = new Backoff(spec.reconnectEvery());
+    }
+
+    String id() {
+        return spec.id();
+    }
+
+    /** Where its link stands now; read from any thread. */
+    PendantLink link() {
+        return link;
     }
 
     synchronized void start() {
+        String device = spec.devicePath();
         try {
-            signals = bus.addSigHandler(Properties.PropertiesChanged.class, s -> {
-                if (s.getPath().equals(spec.devicePath()) || s.getPath().startsWith(spec.devicePath() + "/")) {
+            signals.add(bus.addSigHandler(Properties.PropertiesChanged.class, s -> {
+                if (s.getPath().equals(device) || s.getPath().startsWith(device + "/") || s.getPath().equals(adapterPath())) {
                     scheduler.execute(() -> changed(s.getPath(), s.getInterfaceName(), s.getPropertiesChanged()));
                 }
-            });
+            }));
+            signals.add(bus.addSigHandler(DBus.NameOwnerChanged.class, s -> {
+                if (BLUEZ.equals(s.name)) {
+                    scheduler.execute(() -> bluezOwner(!s.newOwner.isEmpty()));
+                }
+            }));
+            signals.add(bus.addSigHandler(ObjectManager.InterfacesAdded.class, s -> {
+                String path = s.getSignalSource().getPath();
+                if (path.equals(device) || path.equals(adapterPath())) {
+                    scheduler.execute(this::reappeared);
+                }
+            }));
+            signals.add(bus.addSigHandler(ObjectManager.InterfacesRemoved.class, s -> {
+                String path = s.getSignalSource().getPath();
+                if (path.equals(device) || path.equals(adapterPath()) || device.startsWith(path + "/")) {
+                    scheduler.execute(this::removed);
+                }
+            }));
         } catch (DBusException e) {
-            offline("its notifications could not be subscribed to (" + e.getMessage() + ")");
+            offline(PendantLink.NO_BLUEZ, "its notifications could not be subscribed to (" + e.getMessage() + ")");
             return;
         }
         schedule(Duration.ZERO, this::connect);
@@ -94,29 +134,52 @@ final class PendantDriver {
         if (pending != null) {
             pending.cancel();
         }
-        if (signals != null) {
+        for (AutoCloseable handler : signals) {
             try {
-                signals.close();
+                handler.close();
             } catch (Exception e) {
                 LOG.debug("Pendant {}: unsubscribing failed: {}", spec.id(), e.toString());
             }
         }
     }
 
+    /** Runs {@code step} after {@code delay}, instead of any step still waiting. */
     private synchronized void schedule(Duration delay, Runnable step) {
+        if (pending != null) {
+            pending.cancel();
+        }
         if (!closed) {
             pending = scheduler.schedule(delay, step);
         }
+    }
+
+    private String adapterPath() {
+        return "/org/bluez/" + spec.adapter();
     }
 
     private synchronized void connect() {
         if (closed) {
             return;
         }
+        link = PendantLink.CONNECTING;
         try {
-            Map<String, Variant<?>> device = managedObjects().getOrDefault(spec.devicePath(), Map.of()).get(DEVICE);
+            if (!bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class).NameHasOwner(BLUEZ)) {
+                offline(PendantLink.NO_BLUEZ, "bluetoothd is not running (nothing owns " + BLUEZ + " on the bus)");
+                return;
+            }
+            Map<String, Map<String, Map<String, Variant<?>>>> objects = managedObjects();
+            Map<String, Variant<?>> adapter = objects.getOrDefault(adapterPath(), Map.of()).get(ADAPTER);
+            if (adapter == null) {
+                offline(PendantLink.NO_ADAPTER, "BlueZ has no adapter " + spec.adapter());
+                return;
+            }
+            if (Boolean.FALSE.equals(value(adapter, "Powered"))) {
+                offline(PendantLink.NO_ADAPTER, "the adapter " + spec.adapter() + " is powered off");
+                return;
+            }
+            Map<String, Variant<?>> device = objects.getOrDefault(spec.devicePath(), Map.of()).get(DEVICE);
             if (device == null) {
-                offline("BlueZ does not know " + spec.address() + " on " + spec.adapter()
+                offline(PendantLink.NOT_PAIRED, "BlueZ does not know " + spec.address() + " on " + spec.adapter()
                         + "; pair it first (docs/sensors.md, \"Pairing\")");
                 return;
             }
@@ -124,11 +187,46 @@ final class PendantDriver {
                 bus.getRemoteObject(BLUEZ, spec.devicePath(), BluezDevice.class).Connect();
             }
         } catch (DBusExecutionException | DBusException e) {
-            offline("out of range: it did not answer (" + e.getMessage() + ")");
+            offline(PendantLink.OUT_OF_RANGE, "out of range: it did not answer (" + e.getMessage() + ")");
             return;
         }
         servicesDeadline = scheduler.now().plus(SERVICES_WAIT);
         schedule(Duration.ZERO, this::awaitServices);
+    }
+
+    /** bluetoothd stopped (the name lost its owner) or started again (a new owner). */
+    private synchronized void bluezOwner(boolean running) {
+        if (closed) {
+            return;
+        }
+        if (running) {
+            LOG.info("Pendant {}: bluetoothd is back; connecting", spec.id());
+            backoff.reset();
+            schedule(Duration.ZERO, this::connect);
+        } else {
+            offline(PendantLink.NO_BLUEZ, "bluetoothd stopped (nothing owns " + BLUEZ + " on the bus)");
+        }
+    }
+
+    /** The adapter, or the pendant's device object, is back in BlueZ: try at once rather than at the next backoff. */
+    private synchronized void reappeared() {
+        if (!closed && link != PendantLink.STREAMING) {
+            backoff.reset();
+            schedule(Duration.ZERO, this::connect);
+        }
+    }
+
+    /**
+     * BlueZ dropped the adapter (unplugged, reset) or the device (unpaired): the link is gone without
+     * a "disconnected". Which of them is gone is read once the removals have settled (BlueZ sends an
+     * adapter's and its devices' one after another, in no promised order), by calling the pendant again.
+     */
+    private synchronized void removed() {
+        if (!closed && (connected || link == PendantLink.CONNECTING)) {
+            connected = false;
+            link = PendantLink.CONNECTING;
+            schedule(REMOVALS_SETTLE, this::connect);
+        }
     }
 
     private synchronized void awaitServices() {
@@ -138,12 +236,13 @@ final class PendantDriver {
         try {
             Properties props = bus.getRemoteObject(BLUEZ, spec.devicePath(), Properties.class);
             if (!Boolean.TRUE.equals(props.Get(DEVICE, "Connected"))) {
-                offline("out of range: it disconnected while connecting");
+                offline(PendantLink.OUT_OF_RANGE, "out of range: it disconnected while connecting");
                 return;
             }
             if (!Boolean.TRUE.equals(props.Get(DEVICE, "ServicesResolved"))) {
                 if (scheduler.now().isAfter(servicesDeadline)) {
-                    offline("connected, but BlueZ found none of its services within " + SERVICES_WAIT.toSeconds() + " s");
+                    offline(PendantLink.NOT_SET_UP, "connected, but BlueZ found none of its services within "
+                            + SERVICES_WAIT.toSeconds() + " s");
                 } else {
                     schedule(SERVICES_POLL, this::awaitServices);
                 }
@@ -151,9 +250,9 @@ final class PendantDriver {
             }
             subscribe();
         } catch (DBusExecutionException | DBusException e) {
-            offline("out of range: it was lost while connecting (" + e.getMessage() + ")");
+            offline(PendantLink.OUT_OF_RANGE, "out of range: it was lost while connecting (" + e.getMessage() + ")");
         } catch (GattException e) {
-            offline(e.getMessage());
+            offline(PendantLink.NOT_SET_UP, e.getMessage());
         }
     }
 
@@ -172,6 +271,8 @@ final class PendantDriver {
             }
         }
         connected = true;
+        link = PendantLink.STREAMING;
+        backoff.reset();
         nextMicros = 0;
         if (wasOffline) {
             wasOffline = false;
@@ -200,8 +301,13 @@ final class PendantDriver {
         }
         if (DEVICE.equals(iface) && path.equals(spec.devicePath()) && Boolean.FALSE.equals(value(props, "Connected"))) {
             if (connected) {
-                connected = false;
-                offline("out of range: the pendant disconnected");
+                offline(PendantLink.OUT_OF_RANGE, "out of range: the pendant disconnected");
+            }
+        } else if (ADAPTER.equals(iface) && path.equals(adapterPath()) && value(props, "Powered") instanceof Boolean on) {
+            if (on) {
+                reappeared();
+            } else if (link != PendantLink.NO_ADAPTER) {
+                offline(PendantLink.NO_ADAPTER, "the adapter " + spec.adapter() + " was powered off");
             }
         } else if (BATTERY.equals(iface) && value(props, "Percentage") instanceof Number n) {
             battery(n.intValue());
@@ -255,18 +361,22 @@ final class PendantDriver {
             batteryLow = false;
             LOG.info("Pendant {}: battery charged ({} %)", spec.id(), percent);
         }
-        health.reportWarning(spec.id(), batteryLow ? "battery low (" + percent + " %); charge the pendant" : null);
+        health.reportWarning(spec.id(), SensorWarning.BATTERY_LOW, batteryLow ? "battery low (" + percent + " %); charge the pendant" : null);
     }
 
-    private void offline(String reason) {
+    /** The link is down for {@code why}: OFFLINE, and the pendant is called again after the next backoff. */
+    private void offline(PendantLink state, String reason) {
         connected = false;
-        String why = reason + "; calling it every " + spec.reconnectEvery().toSeconds() + " s";
+        link = state;
+        Duration wait = backoff.next();
+        String why = reason + "; calling it again in " + DurationWords.of(wait)
+                + (wait.equals(backoff.ceiling()) ? "" : " (then at most every " + DurationWords.of(backoff.ceiling()) + ")");
         if (!wasOffline) {
-            LOG.warn("Pendant {} is offline: {}", spec.id(), why);
+            LOG.warn("Pendant {} is offline ({}): {}", spec.id(), state, why);
         }
         wasOffline = true;
-        health.reportOffline(spec.id(), why);
-        schedule(spec.reconnectEvery(), this::connect);
+        health.reportOffline(spec.id(), state.cause(spec), why);
+        schedule(wait, this::connect);
     }
 
     private Map<String, Map<String, Map<String, Variant<?>>>> managedObjects() throws DBusException {

@@ -1,7 +1,7 @@
 package org.hearth.sensors.ble;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -26,7 +26,7 @@ public final class Pendants implements AutoCloseable {
     private final Scheduler scheduler;
     private final HealthReporter health;
     private final BusContext<DBusConnection> dbus;
-    private final Map<String, String> addressOwners = new HashMap<>();
+    private final Map<String, String> addressOwners = new LinkedHashMap<>();
     private final List<PendantDriver> drivers = new ArrayList<>();
     private boolean closed;
 
@@ -65,6 +65,14 @@ public final class Pendants implements AutoCloseable {
         PendantDriver driver = new PendantDriver(spec, PendantProfile.named(spec.profile()), bus, scheduler, health, listener);
         drivers.add(driver);
         driver.start();
+    }
+
+    /** Where each pendant's link stands, by id; a pendant whose bus could not open is {@link PendantLink#NO_BLUEZ}. */
+    public synchronized Map<String, PendantLink> links() {
+        Map<String, PendantLink> links = new LinkedHashMap<>();
+        addressOwners.values().forEach(id -> links.put(id, PendantLink.NO_BLUEZ));
+        drivers.forEach(d -> links.put(d.id(), d.link()));
+        return links;
     }
 
     @Override

@@ -42,6 +42,15 @@ public interface HealthReporter {
     void reportWarning(String sensorId, String warning);
 
     /**
+     * As {@link #reportWarning(String, String)}, for one of several warnings the sensor may have at
+     * once; each is set and cleared on its own, and it is SUSPECT while any stands. A reporter that
+     * keeps one warning (the wizard's hardware check) may ignore {@code which}.
+     */
+    default void reportWarning(String sensorId, SensorWarning which, String warning) {
+        reportWarning(sensorId, warning);
+    }
+
+    /**
      * The sensor could be opened again after being OFFLINE: ONLINE, waiting for its first event.
      * Unlike {@link #reportOk} this is not a report from the sensor, so its silence is timed from now.
      */

@@ -90,7 +90,7 @@ public final class HealthSupervisor implements HealthReporter, AutoCloseable {
             }
             w.lastOk = scheduler.now();
             w.failures = 0;
-            event = w.warning != null ? w.change(HealthStatus.SUSPECT, w.warning, w.lastOk)
+            event = w.warning() != null ? w.change(HealthStatus.SUSPECT, w.warning(), w.lastOk)
                     : w.change(HealthStatus.ONLINE, w.status == HealthStatus.ONLINE ? "working normally" : "working again", w.lastOk);
         }
         emit(event);
@@ -132,15 +132,25 @@ public final class HealthSupervisor implements HealthReporter, AutoCloseable {
 
     @Override
     public void reportWarning(String sensorId, String warning) {
+        reportWarning(sensorId, SensorWarning.GENERAL, warning);
+    }
+
+    @Override
+    public void reportWarning(String sensorId, SensorWarning which, String text) {
         HealthEvent event = null;
         synchronized (this) {
             Watched w = sensors.get(sensorId);
             if (w == null) {
-                LOG.debug("Warning for unsupervised sensor {}: {}", sensorId, warning);
+                LOG.debug("Warning for unsupervised sensor {}: {}", sensorId, text);
                 return;
             }
-            boolean wasWarned = w.warning != null;
-            w.warning = warning;
+            boolean wasWarned = w.warning() != null;
+            if (text == null) {
+                w.warnings.remove(which);
+            } else {
+                w.warnings.put(which, text);
+            }
+            String warning = w.warning();
             if (warning != null && w.status == HealthStatus.ONLINE) {
                 event = w.change(HealthStatus.SUSPECT, warning, scheduler.now());
             } else if (warning != null && wasWarned && w.status == HealthStatus.SUSPECT) {
@@ -235,8 +245,8 @@ public final class HealthSupervisor implements HealthReporter, AutoCloseable {
         /** The cause of the current fault; the sensor's own unless a shared one was reported. */
         String cause;
         String reason;
-        /** A standing fault it works through (a low battery); null when there is none. */
-        String warning;
+        /** The standing faults it works through (a low battery, not worn), each on its own. */
+        final Map<SensorWarning, String> warnings = new java.util.EnumMap<>(SensorWarning.class);
         int failures;
 
         Watched(SupervisedSensor sensor, Instant since) {
@@ -244,6 +254,11 @@ public final class HealthSupervisor implements HealthReporter, AutoCloseable {
             this.since = since;
             this.reason = "waiting for the first " + what();
             this.cause = HealthEvent.ownCause(sensor.id());
+        }
+
+        /** Its standing warnings, in words, or null when there is none. */
+        String warning() {
+            return warnings.isEmpty() ? null : String.join("; ", warnings.values());
         }
 
         String what() {
@@ -289,7 +304,7 @@ public final class HealthSupervisor implements HealthReporter, AutoCloseable {
 
         SensorHealth row(Instant now) {
             // A suspect sensor's silence keeps growing; say how long it is now, not when it was noticed.
-            String why = status == HealthStatus.SUSPECT && warning == null ? silenceWords(now) : reason;
+            String why = status == HealthStatus.SUSPECT && warning() == null ? silenceWords(now) : reason;
             return new SensorHealth(sensor.id(), sensor.room(), sensor.kind(), status, why, Optional.ofNullable(lastOk));
         }
     }

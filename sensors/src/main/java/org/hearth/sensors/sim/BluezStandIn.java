@@ -39,10 +39,12 @@ public final class BluezStandIn implements AutoCloseable {
 
     private final Path dir;
     private final Process daemon;
-    private final Process mock;
+    private Process mock;
     private final String address;
     private final DBusConnection control;
     private final Mock bluez;
+    /** The Thingies added, which a restarted bluetoothd or a returning adapter knows again (BlueZ keeps pairings on disk). */
+    private final List<String> paired = new java.util.ArrayList<>();
 
     /** The stand-in's own methods: python-dbusmock's bluez5 ones and those of {@code bluez_thingy.py}. */
     @DBusInterfaceName("org.bluez.Mock")
@@ -50,6 +52,8 @@ public final class BluezStandIn implements AutoCloseable {
         String AddAdapter(String deviceName, String systemName);
 
         String AddThingy(String adapter, String address, String alias);
+
+        void RemoveAdapterWithDevices(String deviceName);
 
         void Notify(DBusPath characteristic, List<byte[]> values);
 
@@ -83,17 +87,8 @@ public final class BluezStandIn implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dbus-daemon.log").toFile()).start();
         Process mock = null;
         try {
-            Path template = dir.resolve("bluez_thingy.py");
-            try (InputStream in = BluezStandIn.class.getResourceAsStream("bluez_thingy.py")) {
-                Files.copy(in, template, StandardCopyOption.REPLACE_EXISTING);
-            }
             DBusConnection control = awaitBus(address, daemon, dir);
-            ProcessBuilder mockBuilder = new ProcessBuilder(PYTHON, "-m", "dbusmock", "--template", template.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("dbusmock.log").toFile());
-            mockBuilder.environment().put("DBUS_SYSTEM_BUS_ADDRESS", address);
-            mockBuilder.environment().put("DBUS_SESSION_BUS_ADDRESS", address);
-            mock = mockBuilder.start();
-            awaitName(control, mock, dir);
+            mock = startMock(address, dir, control);
             BluezStandIn standIn = new BluezStandIn(dir, daemon, mock, address, control);
             standIn.bluez.AddAdapter(ADAPTER, "hearth-test");
             return standIn;
@@ -106,13 +101,55 @@ public final class BluezStandIn implements AutoCloseable {
         }
     }
 
+    private static Process startMock(String address, Path dir, DBusConnection control) throws IOException {
+        Path template = dir.resolve("bluez_thingy.py");
+        try (InputStream in = BluezStandIn.class.getResourceAsStream("bluez_thingy.py")) {
+            Files.copy(in, template, StandardCopyOption.REPLACE_EXISTING);
+        }
+        ProcessBuilder mockBuilder = new ProcessBuilder(PYTHON, "-m", "dbusmock", "--template", template.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("dbusmock.log").toFile()));
+        mockBuilder.environment().put("DBUS_SYSTEM_BUS_ADDRESS", address);
+        mockBuilder.environment().put("DBUS_SESSION_BUS_ADDRESS", address);
+        Process mock = mockBuilder.start();
+        try {
+            awaitName(control, mock, dir);
+        } catch (IOException e) {
+            mock.destroy();
+            throw e;
+        }
+        return mock;
+    }
+
+    /** bluetoothd stops: its process ends, so {@code org.bluez} leaves the bus with every object, and nothing says "disconnected". */
+    public synchronized void stopBluetoothd() {
+        stop(mock);
+    }
+
+    /** bluetoothd starts again, with the adapter and the Thingies it had paired, all disconnected. */
+    public synchronized void startBluetoothd() throws IOException {
+        mock = startMock(address, dir, control);
+        adapterBack();
+    }
+
+    /** The adapter goes away with every device under it (a USB dongle pulled, the controller reset). */
+    public void removeAdapter() {
+        bluez.RemoveAdapterWithDevices(ADAPTER);
+    }
+
+    /** The adapter is back, with the Thingies paired on it. */
+    public synchronized void adapterBack() {
+        bluez.AddAdapter(ADAPTER, "hearth-test");
+        paired.forEach(a -> bluez.AddThingy(ADAPTER, a, "Thingy"));
+    }
+
     /** The bus address to give {@code Pendants.onBus}. */
     public String address() {
         return address;
     }
 
     /** Adds a paired Thingy:52 at {@code address}; returns its device object. */
-    public Thingy addThingy(String btAddress) {
+    public synchronized Thingy addThingy(String btAddress) {
+        paired.add(btAddress);
         return new Thingy(new DBusPath(bluez.AddThingy(ADAPTER, btAddress, "Thingy")));
     }
 

@@ -17,8 +17,10 @@ import org.hearth.sensors.SensorListener;
 import org.hearth.sensors.health.HealthEvent;
 import org.hearth.sensors.health.HealthStatus;
 import org.hearth.sensors.health.HealthSupervisor;
+import org.hearth.sensors.health.NotWornWatch;
 import org.hearth.sensors.sim.BluezStandIn;
 import org.hearth.time.RealTimeScheduler;
+import org.hearth.time.VirtualScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -188,6 +190,102 @@ class PendantTest {
 
         await().atMost(WAIT).until(() -> supervisor.health("pendant").orElseThrow().status() == HealthStatus.OFFLINE);
         assertThat(status()).isEqualTo("OFFLINE (BlueZ does not know C0:FF:EE:00:00:01 on hci0; pair it first "
-                + "(docs/sensors.md, \"Pairing\"); calling it every 1 s)");
+                + "(docs/sensors.md, \"Pairing\"); calling it again in 1 s)");
+        assertThat(pendants.links()).containsEntry("pendant", PendantLink.NOT_PAIRED);
+    }
+
+    @Test
+    void while_bluetoothd_restarts_every_pendant_is_offline_for_one_shared_cause_and_streams_again_once_it_is_back()
+            throws IOException {
+        BluezStandIn.Thingy thingy = connected();
+        assertThat(pendants.links()).containsEntry("pendant", PendantLink.STREAMING);
+
+        bluez.stopBluetoothd();
+
+        await().atMost(WAIT).until(() -> pendants.links().get("pendant") == PendantLink.NO_BLUEZ);
+        assertThat(supervisor.health("pendant").orElseThrow().status()).isEqualTo(HealthStatus.OFFLINE);
+        assertThat(status()).startsWith("OFFLINE (bluetoothd stopped (nothing owns org.bluez on the bus); calling it again in ");
+
+        bluez.startBluetoothd();
+
+        await().atMost(WAIT).until(() -> pendants.links().get("pendant") == PendantLink.STREAMING);
+        awaitStreaming(thingy);
+        assertThat(health).extracting(HealthEvent::current, HealthEvent::cause).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(HealthStatus.OFFLINE, HealthEvent.BLUETOOTH),
+                org.assertj.core.groups.Tuple.tuple(HealthStatus.ONLINE, HealthEvent.BLUETOOTH));
+    }
+
+    @Test
+    void an_adapter_that_goes_away_and_comes_back_takes_the_pendant_with_it() {
+        BluezStandIn.Thingy thingy = connected();
+
+        bluez.removeAdapter();
+
+        await().atMost(WAIT).until(() -> pendants.links().get("pendant") == PendantLink.NO_ADAPTER);
+        assertThat(status()).startsWith("OFFLINE (BlueZ has no adapter hci0; calling it again in ");
+
+        bluez.adapterBack();
+
+        await().atMost(WAIT).until(() -> pendants.links().get("pendant") == PendantLink.STREAMING);
+        awaitStreaming(thingy);
+        assertThat(health).extracting(HealthEvent::current, HealthEvent::cause).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(HealthStatus.OFFLINE, HealthEvent.BLUETOOTH),
+                org.assertj.core.groups.Tuple.tuple(HealthStatus.ONLINE, HealthEvent.BLUETOOTH));
+    }
+
+    /**
+     * Three hours of a morning in virtual time, a notification a minute: each goes from the stand-in
+     * through D-Bus and the driver before the watch sees it, as in the daemon.
+     */
+    @Test
+    void a_pendant_lying_still_while_the_home_moves_is_not_worn_and_picking_it_up_clears_that() {
+        BluezStandIn.Thingy thingy = connected();
+        VirtualScheduler morning = new VirtualScheduler(java.time.Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
+        NotWornWatch watch = new NotWornWatch(morning, supervisor, List.of(spec()), java.time.LocalTime.of(22, 0),
+                java.time.LocalTime.of(7, 0));
+        watch.start();
+
+        for (int minute = 1; minute <= 181; minute++) {
+            morning.advanceBy(Duration.ofMinutes(1));
+            forward(thingy, Thingy52Profile.rawData(0.01, -0.02, 0.99), watch);
+            if (minute % 10 == 0) {
+                watch.onEvent(new SensorEvent("pir-kitchen", "kitchen", SensorKind.PIR, true, morning.now()));
+            }
+        }
+
+        await().atMost(WAIT).until(() -> supervisor.health("pendant").orElseThrow().status() == HealthStatus.SUSPECT);
+        assertThat(status()).startsWith("SUSPECT (not worn: it has not moved for 3h while the home was active");
+
+        morning.advanceBy(Duration.ofMinutes(1));
+        forward(thingy, Thingy52Profile.rawData(0.3, 0.2, 0.9), watch);
+
+        await().atMost(WAIT).until(() -> supervisor.health("pendant").orElseThrow().status() == HealthStatus.ONLINE);
+        assertThat(health).extracting(HealthEvent::current).containsExactly(HealthStatus.SUSPECT, HealthStatus.ONLINE);
+    }
+
+    /** Sends one raw data notification and hands the watch what the driver made of it, on the test's (virtual) time. */
+    private void forward(BluezStandIn.Thingy thingy, byte[] raw, NotWornWatch watch) {
+        int before = samples.size();
+        thingy.notifyRaw(List.of(raw));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(2)).until(() -> samples.size() > before);
+        List<AccelSample> arrived;
+        synchronized (samples) {
+            arrived = List.copyOf(samples.subList(before, samples.size()));
+        }
+        watch.onAccel("pendant", arrived);
+    }
+
+    @Test
+    void a_pendant_that_stays_away_is_called_after_a_wait_that_doubles_up_to_its_reconnect_interval() {
+        PendantSpec spec = new PendantSpec("pendant", "worn", ADDRESS, "thingy52", "hci0", Duration.ofMinutes(1),
+                Duration.ofSeconds(2), 20);
+        pendants.add(spec, listener);
+
+        await().atMost(WAIT).until(() -> status().endsWith("calling it again in 1 s (then at most every 2 s))"));
+        await().atMost(WAIT).until(() -> status().endsWith("; calling it again in 2 s)"));
+
+        bluez.addThingy(ADDRESS); // paired meanwhile: BlueZ announces it, and it is called at once
+
+        await().atMost(Duration.ofMillis(1_500)).until(() -> pendants.links().get("pendant") == PendantLink.STREAMING);
     }
 }

@@ -442,7 +442,8 @@ public final class ConfigLoader {
         radars.forEach(r -> otherIds.add(r.id()));
         Map<String, String> addressOwner = new HashMap<>();
         eachMapping(node, "pendants", (n, p) -> {
-            known(n, p, "id", "room", "address", "profile", "adapter", "max_silence", "reconnect_every", "battery_low");
+            known(n, p, "id", "room", "address", "profile", "adapter", "max_silence", "reconnect_every", "battery_low",
+                    "not_worn_after");
             String id = requiredText(n, p + ".id");
             String room = text(n, p + ".room", "worn pendant");
             String address = requiredText(n, p + ".address");
@@ -453,6 +454,8 @@ public final class ConfigLoader {
             Duration reconnect = duration(n, p + ".reconnect_every", PendantSpec.DEFAULT_RECONNECT_EVERY, Duration.ofSeconds(1),
                     Duration.ofMinutes(10));
             int batteryLow = integer(n, p + ".battery_low", PendantSpec.DEFAULT_BATTERY_LOW_PERCENT, 1, 90);
+            Duration notWornAfter = duration(n, p + ".not_worn_after", PendantSpec.DEFAULT_NOT_WORN_AFTER,
+                    PendantSpec.MIN_NOT_WORN_AFTER, PendantSpec.MAX_NOT_WORN_AFTER);
             if (id != null && !otherIds.add(id)) {
                 errors.add(p + ".id: duplicate id \"" + id + "\" (another sensor has it)");
             }
@@ -464,7 +467,7 @@ public final class ConfigLoader {
             }
             if (id != null && address != null) {
                 specOrError(p, () -> pendants.add(new PendantSpec(id, room, address, profile, adapter, maxSilence, reconnect,
-                        batteryLow)));
+                        batteryLow, notWornAfter)));
             }
         });
         return pendants;

@@ -83,6 +83,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_pendant_can_be_called_not_worn_sooner_or_later_and_too_soon_is_clamped() throws Exception {
+        String pendant = "pendants:\n  - {id: pendant, address: \"c0:ff:ee:00:00:01\", not_worn_after: %s}\n";
+        assertThat(load(VALID + pendant.formatted("90m")).config().pendants().get(0).notWornAfter()).isEqualTo(Duration.ofMinutes(90));
+        var tooSoon = load(VALID + pendant.formatted("10m"));
+        assertThat(tooSoon.config().pendants().get(0).notWornAfter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(tooSoon.warnings()).singleElement().asString().startsWith("pendants[0].not_worn_after: 10m is shorter");
+    }
+
+    @Test
     void the_shipped_example_is_valid() throws Exception {
         Path examples = Path.of(System.getProperty("hearth.project.root"), "config");
         // git keeps no mode but the execute bit, so the example secrets are copied and made 0600 as a real file must be.
