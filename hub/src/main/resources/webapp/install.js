@@ -22,10 +22,10 @@ window.addEventListener('appinstalled', () => {
 /** 'installed', 'offered' (the browser's prompt can be shown), 'ios' (Share, then Add to Home Screen) or 'menu'. */
 export function installState() {
   if (installed || window.matchMedia('(display-mode: standalone)').matches || navigator.standalone === true) return 'installed';
-  if (offered) return 'offered';
-  // iPadOS says it is a Mac; a Mac has no touch screen.
+  // iPadOS says it is a Mac; a Mac has no touch screen. Every browser there is Safari's engine, which offers no prompt.
   const apple = /iPhone|iPad|iPod/.test(navigator.userAgent) || (/Macintosh/.test(navigator.userAgent) && navigator.maxTouchPoints > 1);
-  return apple ? 'ios' : 'menu';
+  if (apple) return 'ios';
+  return offered ? 'offered' : 'menu';
 }
 
 /** Shows the browser's prompt (once: a prompt cannot be shown twice); 'accepted' or 'dismissed'. */

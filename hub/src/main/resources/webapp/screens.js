@@ -192,7 +192,7 @@ function attention(home) {
 function operatorCard(home) {
   const a = attention(home);
   return h('li', { class: a.state, 'data-home': home.id, 'data-attention': a.state },
-    h('h2', {}, h('span', { class: 'tag' }, a.tag), h('a', { href: `#/home/${home.id}`, 'data-link': 'alerts' }, home.label)),
+    h('h2', {}, h('span', { class: 'tag' }, a.tag), ' ', h('a', { href: `#/home/${home.id}`, 'data-link': 'alerts' }, home.label)),
     a.lines.map((line) => h('p', {}, line)),
     h('p', {}, h('a', { href: `#/home/${home.id}/check`, 'data-link': 'check' }, t('homes.check', { label: home.label }))));
 }
