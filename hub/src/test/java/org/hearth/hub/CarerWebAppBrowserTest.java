@@ -193,6 +193,7 @@ class CarerWebAppBrowserTest {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert-details"),
                         "Passed on at " + clock(chromium, escalatedAt.toString()) + ": level 2 of the list is being told now"));
                 accessible(chromium, "escalated alert");
+                reflowsAt200Percent(chromium, "escalated alert");
                 browser.findElement(By.id("ack")).click();
                 Down.Entry ack = next(down);
                 assertThat(ack.kind()).isEqualTo(Down.ACK);
@@ -230,6 +231,7 @@ class CarerWebAppBrowserTest {
                 assertThat(browser.findElement(By.id("alert-details")).getText()).contains("How it ended\nHelped up")
                         .doesNotContain("Being told now");
                 accessible(chromium, "closed alert");
+                reflowsAt200Percent(chromium, "closed alert");
 
                 // The remote check shows the gateway's summary, and the next one live.
                 browser.findElement(By.linkText("Back to the alerts")).click();

@@ -124,6 +124,7 @@ class OperatorScreenBrowserTest {
                 assertThat(labels(browser)).hasSize(59).endsWith("Quiet 54", "Quiet 55").doesNotHaveDuplicates();
                 assertThat(browser.findElement(By.id("operator-more")).isDisplayed()).isFalse();
                 accessible(chromium, "operator, every page");
+                reflowsAt200Percent(chromium, "operator, every page");
 
                 // A gateway's alert moves its home up, live, behind the one waiting longer; the keyboard keeps its place.
                 browser.executeScript("document.querySelector('[data-home=\"" + home(store, "Quiet 07") + "\"] [data-link=alerts]').focus()");
@@ -143,6 +144,7 @@ class OperatorScreenBrowserTest {
                     assertThat(card(browser, calm)).contains("Being answered");
                 }
                 accessible(chromium, "operator, after live changes");
+                reflowsAt200Percent(chromium, "operator, after live changes");
 
                 // The operator opens the alert waiting longest: they watch it; the home's carers answer.
                 browser.executeScript("document.querySelector('[data-home=\"" + waiting.id() + "\"] [data-link=alerts]').click()");
@@ -185,6 +187,7 @@ class OperatorScreenBrowserTest {
                 assertThat(browser.findElement(By.id("install-hint")).getText())
                         .isEqualTo("On an iPhone or iPad: tap the Share button, then Add to Home Screen. Then open Hearth from the home screen.");
                 accessible(chromium, "install on an iPhone");
+                reflowsAt200Percent(chromium, "install on an iPhone");
             }
         }
     }
