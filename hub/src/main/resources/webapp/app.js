@@ -17,13 +17,16 @@ let testWhenLive = false;
 
 const live = new Live(onEvent, onConnection, onRefused);
 const ctx = {
-  enrolled() {
+  enrolled(answer) {
+    ctx.operatorOf = answer.operator_of;
     testWhenLive = true;
     live.start();
     location.hash = '#/';
     route();
   },
+  operatorOf: undefined,
   signedOut() {
+    ctx.operatorOf = undefined;
     live.stop();
     online = null;
     showConnection();
@@ -60,7 +63,7 @@ function onConnection(up, afterOffline) {
 // The hub refused the stream: a revoked device goes back to enrolling; anything else tries again after a pause.
 async function onRefused() {
   try {
-    await api('GET', '/homes');
+    await api('GET', '/homes?limit=1');
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       ctx.signedOut();
@@ -154,7 +157,8 @@ async function start() {
   }
   window.addEventListener('hashchange', () => route());
   try {
-    await api('GET', '/homes');
+    // One home is enough to know the device is enrolled, and whether it is an operator's (who watch and do not answer).
+    ctx.operatorOf = (await api('GET', '/homes?limit=1')).operator_of;
     live.start();
     if (location.hash === '#/enrol') location.hash = '#/';
   } catch (e) {

@@ -3,6 +3,7 @@
 import { api, ApiError } from './api.js';
 import { h, put } from './dom.js';
 import { t, time } from './i18n.js';
+import { install, installState, whenInstallChanges } from './install.js';
 import { pushState, turnOnPush } from './push.js';
 
 const OUTCOMES = ['resident_fine', 'helped_up', 'ambulance_called', 'false_alarm', 'other'];
@@ -28,6 +29,20 @@ function stateWords(state) {
   return known('state', state) ?? t('state.other', { state });
 }
 
+/** How a closed alert ended, as the carer chose it (ended.outcome), in this language; null when the hub has no such value. */
+function outcomeWords(alert) {
+  return alert.ended?.outcome ? known('outcome', alert.ended.outcome) : null;
+}
+
+// Who is being told now: the escalation as the gateway's events tell it (its ESCALATED and LADDER_EXHAUSTED).
+function escalationWords(a) {
+  const trail = a.trail ?? [];
+  const passedOn = trail.filter((e) => e.event === 'ESCALATED').pop();
+  if (trail.some((e) => e.event === 'LADDER_EXHAUSTED')) return t('alert.ladder_exhausted');
+  if (passedOn) return t('alert.escalated', { time: time(passedOn.at), level: a.level });
+  return t('alert.level_first', { level: a.level });
+}
+
 function roomWords(room) {
   return room ? room.charAt(0).toUpperCase() + room.slice(1) : '';
 }
@@ -37,10 +52,12 @@ function errorLine(error) {
 }
 
 async function homeOf(id) {
-  const { homes } = await api('GET', '/homes');
-  const home = homes.find((x) => x.id === id);
-  if (!home) throw new ApiError(403, 'not_your_home', t('homes.none'));
-  return home;
+  try {
+    return await api('GET', `/homes/${encodeURIComponent(id)}`);
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 403 || e.status === 404)) throw new ApiError(e.status, e.code, t('homes.none'));
+    throw e;
+  }
 }
 
 export function enrol(view, ctx) {
@@ -60,7 +77,7 @@ export function enrol(view, ctx) {
     try {
       const answer = await api('POST', '/enrol', { code: code.value, device_name: device.value });
       message.textContent = t('enrol.done', { carer: answer.carer });
-      ctx.enrolled();
+      ctx.enrolled(answer);
     } catch (e) {
       put(message, errorLine(e));
     }
@@ -102,11 +119,46 @@ function pushCard() {
   return card;
 }
 
-export async function homes(view) {
-  const { homes: list } = await api('GET', '/homes');
+/** How many homes an operator's screen reads at a time (GET /homes?limit=…, docs/hub-api.md "Paging"). */
+export const PAGE = 50;
+
+// Putting the app on the home screen, in the way this browser offers; hidden once it runs from there.
+function installCard() {
+  const card = h('section', { id: 'install', 'aria-labelledby': 'install-heading' });
+  const message = h('p', { role: 'status', id: 'install-message' });
+  function show() {
+    const state = installState();
+    card.dataset.state = state;
+    card.hidden = state === 'installed';
+    const button = h('button', { type: 'button', id: 'install-button' }, t('install.button'));
+    button.addEventListener('click', async () => {
+      try {
+        message.textContent = (await install()) === 'accepted' ? t('install.done') : t('install.later');
+      } catch (e) {
+        put(message, errorLine(e));
+      }
+      show();
+    });
+    put(card, h('h2', { id: 'install-heading' }, t('install.heading')),
+      state === 'offered' ? button : h('p', { id: 'install-hint' }, t(state === 'ios' ? 'install.ios' : 'install.menu')), message);
+  }
+  whenInstallChanges(show);
+  show();
+  return card;
+}
+
+export async function homes(view, ctx) {
+  const first = await api('GET', `/homes?limit=${PAGE}`);
+  if (first.operator_of !== undefined) return operator(view, ctx, first);
+  // A carer's few homes, all of them.
+  const list = [...first.homes];
+  for (let page = first; page.next;) {
+    page = await api('GET', `/homes?limit=${PAGE}&after=${encodeURIComponent(page.next)}`);
+    list.push(...page.homes);
+  }
   title(view, t('homes.title'));
   if (list.length === 0) {
-    view.append(h('p', {}, t('homes.none')), pushCard());
+    view.append(h('p', {}, t('homes.none')), pushCard(), installCard());
     return;
   }
   view.append(h('ul', { class: 'cards' }, list.map((home) => h('li', {},
@@ -114,8 +166,106 @@ export async function homes(view) {
     h('p', {}, home.open_alerts === 0 ? t('homes.no_open_alerts')
       : home.open_alerts === 1 ? t('homes.open_alert') : t('homes.open_alerts', { count: home.open_alerts })),
     h('p', {}, home.gateway.connected ? t('homes.connected') : t('homes.not_connected')),
-    h('p', {}, h('a', { href: `#/home/${home.id}/check` }, t('homes.check', { label: home.label })))))), pushCard());
-  return { refresh: () => homes(view) };
+    h('p', {}, h('a', { href: `#/home/${home.id}/check` }, t('homes.check', { label: home.label })))))), pushCard(), installCard());
+  return { refresh: () => homes(view, ctx) };
+}
+
+// What needs someone at one home, in words (never colour alone): a tag, then the lines that explain it.
+function attention(home) {
+  const connection = home.gateway.connected ? t('homes.connected')
+    : home.gateway.last_heard ? t('operator.last_heard', { time: time(home.gateway.last_heard) }) : t('operator.never_heard');
+  if (home.unanswered > 0) {
+    return { state: 'waiting', tag: t('operator.waiting'), lines: [home.unanswered === 1
+      ? t('operator.unanswered_one', { time: time(home.waiting_since) })
+      : t('operator.unanswered_many', { count: home.unanswered, time: time(home.waiting_since) }), connection] };
+  }
+  if (!home.gateway.connected) {
+    return { state: 'not-connected', tag: t('operator.not_connected'), lines: [connection,
+      home.open_alerts === 0 ? t('homes.no_open_alerts') : t('operator.answering_lines', { count: home.open_alerts })] };
+  }
+  if (home.open_alerts > 0) {
+    return { state: 'answering', tag: t('operator.answering'), lines: [t('operator.answering_lines', { count: home.open_alerts }), connection] };
+  }
+  return { state: 'quiet', tag: t('operator.quiet'), lines: [t('homes.no_open_alerts'), connection] };
+}
+
+function operatorCard(home) {
+  const a = attention(home);
+  return h('li', { class: a.state, 'data-home': home.id, 'data-attention': a.state },
+    h('h2', {}, h('span', { class: 'tag' }, a.tag), ' ', h('a', { href: `#/home/${home.id}`, 'data-link': 'alerts' }, home.label)),
+    a.lines.map((line) => h('p', {}, line)),
+    h('p', {}, h('a', { href: `#/home/${home.id}/check`, 'data-link': 'check' }, t('homes.check', { label: home.label }))));
+}
+
+// An alarm-receiving centre's screen: every home of the organisation, the ones that need someone first
+// (the hub's order), a page at a time; the pages shown are read again when the live stream tells of a change.
+function operator(view, ctx, first) {
+  ctx.operatorOf = first.operator_of;
+  title(view, t('operator.title', { org: first.operator_of }));
+  const list = h('ul', { class: 'cards', id: 'operator-homes' });
+  const count = h('p', { id: 'operator-count' });
+  const more = h('button', { type: 'button', id: 'operator-more', class: 'secondary' }, t('operator.more'));
+  const message = h('p', { role: 'status', id: 'operator-message' });
+  view.append(h('p', {}, t('operator.order')), count, list, more, message, installCard());
+  let shown = [];
+  let next = null;
+  let pages = 1;
+
+  function show(homesShown, after) {
+    // Keep the keyboard's place when the list is drawn again: the same link of the same home, wherever it moved.
+    const focused = document.activeElement;
+    const place = list.contains(focused) ? [focused.closest('[data-home]')?.dataset.home, focused.dataset.link] : null;
+    shown = homesShown;
+    next = after ?? null;
+    put(list, shown.map(operatorCard));
+    put(count, shown.length === 0 ? t('operator.none') : t('operator.shown', { count: shown.length }));
+    more.hidden = next === null;
+    if (place) list.querySelector(`[data-home="${CSS.escape(place[0] ?? '')}"] [data-link="${place[1]}"]`)?.focus();
+  }
+
+  more.addEventListener('click', async () => {
+    put(message);
+    try {
+      const page = await api('GET', `/homes?limit=${PAGE}&after=${encodeURIComponent(next)}`);
+      pages++;
+      show([...shown, ...page.homes], page.next);
+      message.textContent = t('operator.shown', { count: shown.length });
+    } catch (e) {
+      put(message, errorLine(e));
+    }
+  });
+
+  // The same number of pages again, from the first: a home whose need changed takes its new place.
+  async function reread() {
+    let page = await api('GET', `/homes?limit=${PAGE}`);
+    const all = [...page.homes];
+    for (let n = 1; n < pages && page.next; n++) {
+      page = await api('GET', `/homes?limit=${PAGE}&after=${encodeURIComponent(page.next)}`);
+      all.push(...page.homes);
+    }
+    show(all, page.next);
+  }
+
+  // Many homes may tell things at once: read again at most once a second, and once more after the last.
+  let timer = null;
+  let again = false;
+  function refresh() {
+    if (timer) {
+      again = true;
+      return Promise.resolve();
+    }
+    timer = setTimeout(() => {
+      timer = null;
+      if (again) {
+        again = false;
+        refresh().catch(() => { /* The next change, or coming back online, reads again. */ });
+      }
+    }, 1000);
+    return reread();
+  }
+
+  show(first.homes, first.next);
+  return { refresh };
 }
 
 // One alert in a list: its urgency in words, what and where (a link to the alert), its words, when, and now.
@@ -157,9 +307,14 @@ export async function history(view, ctx, homeId) {
       put(list, h('p', {}, t('history.none')));
       return;
     }
-    put(list, h('ul', { class: 'cards' }, all.map((alert) => alertCard(homeId, alert, alert.ended
-      ? t('history.ended', { time: time(alert.ended.at), words: alert.ended.words })
-      : `${t('history.still_open')}: ${stateWords(alert.state)}`))));
+    put(list, h('ul', { class: 'cards' }, all.map((alert) => {
+      const card = alertCard(homeId, alert, alert.ended
+        ? t('history.ended', { time: time(alert.ended.at), words: alert.ended.words })
+        : `${t('history.still_open')}: ${stateWords(alert.state)}`);
+      const outcome = outcomeWords(alert);
+      if (outcome) card.append(h('p', { class: 'outcome' }, t('history.outcome', { outcome })));
+      return card;
+    })));
   }
   await fill();
   return { refresh: fill };
@@ -209,6 +364,8 @@ export async function alert(view, ctx, homeId, alertId) {
       [t('alert.where'), roomWords(a.room)],
       [t('alert.when'), time(a.raised_at)],
       [t('alert.state'), stateWords(a.state)],
+      a.state === 'resolved' || a.state === 'acknowledged' ? null : [t('alert.told_now'), escalationWords(a)],
+      outcomeWords(a) ? [t('alert.outcome'), outcomeWords(a)] : null,
       [t('alert.told'), a.told.length === 0 ? t('alert.told_none')
         : a.told.map((x) => (x.delivered_at ? t('alert.told_one', { carer: x.carer, time: time(x.delivered_at) })
           : t('alert.told_waiting', { carer: x.carer }))).join('; ')],
@@ -217,10 +374,11 @@ export async function alert(view, ctx, homeId, alertId) {
     ];
     put(details,
       a.test ? h('p', { class: 'note' }, t('alert.test')) : null,
-      h('dl', {}, rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
+      h('dl', {}, rows.filter(Boolean).map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
       h('h2', {}, t('alert.trail')),
       h('ol', { class: 'trail', id: 'trail' }, (a.trail ?? []).map((e) => h('li', {}, `${time(e.at)}: ${e.words}`))));
     if (a.state === 'resolved') put(actions, h('p', {}, t('alert.closed')));
+    else if (ctx.operatorOf) put(actions, h('p', {}, t('operator.watch_only')));
     else if (!actions.hasChildNodes()) put(actions, ack, resolveForm);
   }
 

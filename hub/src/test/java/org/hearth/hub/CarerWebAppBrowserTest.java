@@ -126,6 +126,9 @@ class CarerWebAppBrowserTest {
                 System.out.println("Web Push in headless Chromium: " + pushState);
                 assertThat(browser.findElement(By.id("push")).getAttribute("data-state")).isEqualTo("failed");
                 assertThat(pushState).startsWith("Could not turn on alerts while the app is closed: ");
+                // Chromium offers its install prompt (the manifest and the service worker qualify): the app's own button.
+                chromium.waiting(Duration.ofSeconds(20)).until(d -> "offered".equals(d.findElement(By.id("install")).getAttribute("data-state")));
+                assertThat(browser.findElement(By.id("install-button")).getText()).isEqualTo("Add to home screen");
                 accessible(chromium, "homes");
                 browser.findElement(By.linkText("Flat 12")).click();
                 wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Open alerts at Flat 12"));
@@ -180,6 +183,17 @@ class CarerWebAppBrowserTest {
                 wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Help asked for in the bathroom"));
                 sent(gateway, CoAP.Code.POST, "alerts/" + id + "/events", event(id, 1, "delivered", "DELIVERED", "Delivered to Priya"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert-details"), "Priya, received at"));
+                assertThat(browser.findElement(By.id("alert-details")).getText())
+                        .contains("Being told now\nThe first people on the list (level 1)");
+                // Nobody answered in time: the gateway passes it on to level 2, and the screen says who is being told now.
+                Instant escalatedAt = Instant.now();
+                sent(gateway, CoAP.Code.POST, "alerts/" + id + "/events", "{\"v\":1,\"alert_id\":\"" + id + "\",\"seq\":2,\"at\":\""
+                        + escalatedAt + "\",\"state\":\"delivered\",\"event\":\"ESCALATED\",\"carer\":\"\",\"level\":2,"
+                        + "\"detail\":\"Escalated to level 2\"}");
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert-details"),
+                        "Passed on at " + clock(chromium, escalatedAt.toString()) + ": level 2 of the list is being told now"));
+                accessible(chromium, "escalated alert");
+                reflowsAt200Percent(chromium, "escalated alert");
                 browser.findElement(By.id("ack")).click();
                 Down.Entry ack = next(down);
                 assertThat(ack.kind()).isEqualTo(Down.ACK);
@@ -188,7 +202,7 @@ class CarerWebAppBrowserTest {
                 assertThat(ack.ack().by()).isEqualTo("Priya");
                 assertThat(ack.ack().note()).isEqualTo("on my way");
                 sent(gateway, CoAP.Code.DELETE, "down/" + ack.seq(), null);
-                sent(gateway, CoAP.Code.POST, "alerts/" + id + "/events", event(id, 2, "acknowledged", "ACKNOWLEDGED",
+                sent(gateway, CoAP.Code.POST, "alerts/" + id + "/events", event(id, 3, "acknowledged", "ACKNOWLEDGED",
                         "Acknowledged by Priya: on my way"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert-details"), "Priya, since"));
                 assertThat(browser.findElement(By.id("trail")).getText()).contains("Delivered to Priya", "Acknowledged by Priya: on my way");
@@ -210,10 +224,14 @@ class CarerWebAppBrowserTest {
                 assertThat(resolve.note()).isEqualTo("Sat her in the chair");
                 sent(gateway, CoAP.Code.DELETE, "down/" + resolve.seq(), null);
                 Instant resolvedAt = Instant.now();
-                sent(gateway, CoAP.Code.POST, "alerts/" + id + "/events", event(id, 3, "resolved", "RESOLVED", "Resolved by Priya: helped up",
+                sent(gateway, CoAP.Code.POST, "alerts/" + id + "/events", event(id, 4, "resolved", "RESOLVED", "Resolved by Priya: helped up",
                         resolvedAt));
                 wait.until(ExpectedConditions.textToBe(By.id("alert-actions"), "This alert is closed."));
+                // The outcome as a value (the one Priya sent through the hub; this gateway's event names only the carer).
+                assertThat(browser.findElement(By.id("alert-details")).getText()).contains("How it ended\nHelped up")
+                        .doesNotContain("Being told now");
                 accessible(chromium, "closed alert");
+                reflowsAt200Percent(chromium, "closed alert");
 
                 // The remote check shows the gateway's summary, and the next one live.
                 browser.findElement(By.linkText("Back to the alerts")).click();
@@ -225,7 +243,7 @@ class CarerWebAppBrowserTest {
                 WebElement past = browser.findElement(By.cssSelector("#history [data-alert='" + id + "']"));
                 assertThat(past.getText()).contains("Urgent", "Help asked for in the bathroom", words,
                         "Closed at " + clock(chromium, resolvedAt.toString())
-                                + ": Resolved by Priya: helped up");
+                                + ": Resolved by Priya: helped up", "How it ended: Helped up");
                 chromium.screenshot(SCREENSHOTS.resolve("history.png"));
                 assertWordsOnly(browser.findElement(By.tagName("main")).getText());
                 accessible(chromium, "history");
@@ -284,6 +302,11 @@ class CarerWebAppBrowserTest {
                 assertThat(browser.findElement(By.id("check-now")).getText()).isEqualTo("Sprawdź teraz");
                 assertThat((Object) browser.executeScript("return document.cookie + '|' + JSON.stringify(localStorage)"))
                         .isEqualTo("|{\"hearth.language\":\"pl\"}");
+                // The history's outcome in Polish: the value, worded by the app.
+                browser.get(url + "/#/home/" + home.id() + "/history");
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "Jak się skończyło: Pomoc przy wstawaniu"));
+                browser.get(url + "/#/home/" + home.id() + "/check");
+                wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Czy wszystko w porządku: Flat 12?"));
                 // The service worker, which cannot read localStorage, words a push's notification in Polish too.
                 browser.executeCdpCommand("ServiceWorker.deliverPushMessage", java.util.Map.of("origin", url, "registrationId", "0",
                         "data", "{\"v\":1,\"type\":\"test\",\"device\":\"Priya's phone\",\"at\":\"" + Instant.now() + "\"}"));

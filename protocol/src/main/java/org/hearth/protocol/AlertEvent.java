@@ -17,9 +17,18 @@ import java.util.UUID;
  * @param carer   the carer it concerns, or "" for none
  * @param level   the alert's escalation level when it happened
  * @param detail  words for people; never parsed
+ * @param outcome how a carer said the alert ended, on the event that closed it by their resolution;
+ *                null on every other event, and from a gateway that predates the field (left out on the wire when null)
  */
 public record AlertEvent(int v, UUID alertId, long seq, Instant at, String state, String event, String carer, int level,
-                         String detail) {
+                         String detail,
+                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                         Down.Outcome outcome) {
+
+    /** An event with no outcome: every event but a carer's resolution. */
+    public AlertEvent(int v, UUID alertId, long seq, Instant at, String state, String event, String carer, int level, String detail) {
+        this(v, alertId, seq, at, state, event, carer, level, detail, null);
+    }
 
     public AlertEvent {
         Objects.requireNonNull(alertId, "alertId");

@@ -51,6 +51,20 @@ class HubRecordsTest {
     }
 
     @Test
+    void a_resolution_event_carries_the_carers_outcome_as_a_value_and_an_event_without_one_reads_as_before() throws Exception {
+        String resolved = "{\"v\":1,\"alert_id\":\"3f2b8c1e-6a4d-4e8f-9b1a-2c3d4e5f6a7b\",\"seq\":5,"
+                + "\"at\":\"2026-11-28T10:40:00Z\",\"state\":\"resolved\",\"event\":\"RESOLVED\",\"carer\":\"Priya\","
+                + "\"level\":1,\"detail\":\"Resolved by Priya (helped up)\",\"outcome\":\"helped_up\"}";
+        var event = new AlertEvent(1, ID, 5, Instant.parse("2026-11-28T10:40:00Z"), "resolved", "RESOLVED", "Priya", 1,
+                "Resolved by Priya (helped up)", Down.Outcome.HELPED_UP);
+        assertThat(text(WireCodec.encode(event))).isEqualTo(resolved);
+        assertThat(WireCodec.decodeAlertEvent(bytes(resolved))).isEqualTo(event);
+        assertThat(WireCodec.decodeAlertEvent(bytes(EVENT_VECTOR)).outcome()).as("a gateway that sends none").isNull();
+        assertThatThrownBy(() -> WireCodec.decodeAlertEvent(bytes(resolved.replace("helped_up", "fell_asleep"))))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("outcome");
+    }
+
+    @Test
     void a_home_summary_is_the_contracts_example_and_back() throws Exception {
         var summary = new HomeSummary(1, "Flat 12", Instant.parse("2026-11-28T10:45:00Z"),
                 List.of(new HomeSummary.Room("kitchen", Instant.parse("2026-11-28T10:42:00Z"), 19.5)),

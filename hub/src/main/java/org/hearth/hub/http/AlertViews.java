@@ -12,6 +12,7 @@ import org.hearth.hub.store.StoredAlert;
 import org.hearth.hub.store.StoredEvent;
 import org.hearth.protocol.Alert;
 import org.hearth.protocol.AlertEvent;
+import org.hearth.protocol.Down;
 import org.hearth.protocol.ProtocolException;
 import org.hearth.protocol.WireCodec;
 
@@ -33,8 +34,9 @@ final class AlertViews {
         return !RESOLVED.equals(alert.state());
     }
 
-    /** The view; with {@code trail}, every event too. */
-    static ObjectNode of(StoredAlert stored, List<StoredEvent> storedEvents, List<Receipt> receipts, boolean trail) {
+    /** The view; with {@code trail}, every event too; {@code resolutions} for the outcome of a gateway's event that has none. */
+    static ObjectNode of(StoredAlert stored, List<StoredEvent> storedEvents, List<Receipt> receipts, Resolutions resolutions,
+                         boolean trail) {
         Alert alert = decode(stored);
         List<AlertEvent> events = storedEvents.stream().map(AlertViews::decode).toList();
         ObjectNode view = Call.JSON.createObjectNode()
@@ -71,8 +73,11 @@ final class AlertViews {
         if (ended == null) {
             view.putNull("ended");
         } else {
+            // The outcome as a value: the gateway's own, else the one the closing carer sent through this hub.
+            Down.Outcome outcome = ended.outcome() != null ? ended.outcome()
+                    : ended.carer().isEmpty() ? null : resolutions.of(alert.id(), ended.carer()).orElse(null);
             view.putObject("ended").put("at", ended.at().toString()).put("event", ended.event()).put("carer", ended.carer())
-                    .put("words", ended.detail());
+                    .put("words", ended.detail()).put("outcome", outcome == null ? null : outcome.wire());
         }
         if (trail) {
             ArrayNode list = view.putArray("trail");
@@ -99,7 +104,7 @@ final class AlertViews {
         } catch (ProtocolException e) {
             throw new IllegalStateException("a stored alert no longer decodes: " + e.getMessage(), e);
         }
-        return of(new StoredAlert(alert.id(), homeId, json, received, RAISED, 0), List.of(), List.of(), false);
+        return of(new StoredAlert(alert.id(), homeId, json, received, RAISED, 0), List.of(), List.of(), Resolutions.NONE, false);
     }
 
     private static Alert decode(StoredAlert stored) {

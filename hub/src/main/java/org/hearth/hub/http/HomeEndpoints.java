@@ -52,10 +52,11 @@ final class HomeEndpoints {
     }
 
     /**
-     * {@code GET /homes}: those with open alerts first (silent gateways first among them), then those
-     * whose gateway is silent, then the rest, each group by label, so an operator watching many homes
-     * sees first what needs someone. Read in a few queries, however many homes. With {@code limit},
-     * one page at a time: {@code next} is the cursor for {@code after} (docs/hub-api.md, "Paging").
+     * {@code GET /homes}: those with an alert nobody has answered first, the longest waiting first;
+     * then those whose gateway is not connected; then those whose open alerts someone is answering;
+     * then the rest, so an operator watching many homes sees first what needs someone. Read in a few
+     * queries, however many homes. With {@code limit}, one page at a time: {@code next} is the cursor
+     * for {@code after} (docs/hub-api.md, "Paging").
      * Each home on the page is written to its access log, in one transaction.
      */
     void list(Call call, Device device) throws IOException {
@@ -63,17 +64,15 @@ final class HomeEndpoints {
         Optional<HomeCursor> after = call.query("after").map(HomeCursor::parse);
         java.util.Map<String, Integer> levels = new java.util.HashMap<>();
         device.homes().forEach(g -> levels.put(g.homeId(), g.level()));
-        List<HomeOverview> sorted = store.homeOverviews(levels.keySet()).stream().sorted(HomeCursor.ORDER)
+        List<HomeOverview> sorted = store.homeOverviews(levels.keySet()).stream()
+                .sorted(Comparator.comparing(HomeCursor::of, HomeCursor.ORDER))
                 .filter(h -> after.map(cursor -> cursor.isBefore(h)).orElse(true)).toList();
         List<HomeOverview> page = limit.isPresent() && sorted.size() > limit.getAsInt() ? sorted.subList(0, limit.getAsInt()) : sorted;
         Instant now = clock.instant();
         store.logAccess(page.stream().map(h -> new AccessEntry(now, device.id(), h.id(), "homes")).toList());
         ArrayNode homes = Call.JSON.createArrayNode();
         for (HomeOverview h : page) {
-            ObjectNode json = homes.addObject().put("id", h.id()).put("label", h.label()).put("level", levels.get(h.id()))
-                    .put("open_alerts", h.openAlerts());
-            json.putObject("gateway").put("connected", h.connected())
-                    .put("last_heard", h.lastHeard().map(Instant::toString).orElse(null));
+            homes.add(line(h, levels.get(h.id())));
         }
         ObjectNode answer = Call.JSON.createObjectNode();
         if (device.operator()) {
@@ -84,6 +83,24 @@ final class HomeEndpoints {
             answer.put("next", HomeCursor.of(page.get(page.size() - 1)).text());
         }
         call.respond(200, answer);
+    }
+
+    /** {@code GET /homes/{home}}: the one home's line of {@code GET /homes}, so a screen about one home need not read them all. */
+    void one(Call call, Device device, String homeId) throws IOException {
+        Home home = authorised(device, homeId, "home");
+        int level = device.homes().stream().filter(g -> g.homeId().equals(home.id())).findFirst().orElseThrow().level();
+        HomeOverview h = store.homeOverviews(List.of(home.id())).stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("the home is no longer served by this hub"));
+        log(device, home.id(), "home");
+        call.respond(200, line(h, level));
+    }
+
+    private static ObjectNode line(HomeOverview h, int level) {
+        ObjectNode json = Call.JSON.createObjectNode().put("id", h.id()).put("label", h.label()).put("level", level)
+                .put("open_alerts", h.openAlerts()).put("unanswered", h.unanswered())
+                .put("waiting_since", h.unanswered() > 0 ? h.waitingSince().map(Instant::toString).orElse(null) : null);
+        json.putObject("gateway").put("connected", h.connected()).put("last_heard", h.lastHeard().map(Instant::toString).orElse(null));
+        return json;
     }
 
     private static OptionalInt pageLimit(Call call) {
@@ -143,10 +160,11 @@ final class HomeEndpoints {
         }
         log(device, home.id(), state.isPresent() ? "open alerts" : "alerts");
         ArrayNode list = Call.JSON.createArrayNode();
+        Resolutions resolutions = Resolutions.of(store.downLog(home.id()));
         store.alerts(home.id()).stream().filter(a -> state.isEmpty() || AlertViews.isOpen(a))
                 .sorted(Comparator.comparing((StoredAlert a) -> AlertViews.isOpen(a) ? 0 : 1)
                         .thenComparing(StoredAlert::received, Comparator.reverseOrder()))
-                .forEach(a -> list.add(AlertViews.of(a, store.events(a.id()), store.receipts(a.id()), false)));
+                .forEach(a -> list.add(AlertViews.of(a, store.events(a.id()), store.receipts(a.id()), resolutions, false)));
         call.respond(200, Call.JSON.createObjectNode().set("alerts", list));
     }
 
@@ -247,7 +265,8 @@ final class HomeEndpoints {
     }
 
     private ObjectNode view(StoredAlert alert) {
-        return AlertViews.of(alert, store.events(alert.id()), store.receipts(alert.id()), true);
+        return AlertViews.of(alert, store.events(alert.id()), store.receipts(alert.id()), Resolutions.of(store.downLog(alert.homeId())),
+                true);
     }
 
     private void summary(Call call, Device device, Home home) throws IOException {

@@ -138,6 +138,9 @@ public final class HttpApi implements AutoCloseable {
         } else if (p.equals(List.of("homes", "stream"))) {
             allowed(call, "GET");
             streams.open(call, device);
+        } else if (p.size() == 2 && p.get(0).equals("homes")) {
+            allowed(call, "GET");
+            homes.one(call, device, p.get(1));
         } else if (p.size() >= 3 && p.size() <= 5 && p.get(0).equals("homes")) {
             homes.route(call, device);
         } else if (p.equals(List.of("devices"))) {

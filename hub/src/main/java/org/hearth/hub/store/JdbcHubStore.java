@@ -436,9 +436,12 @@ public final class JdbcHubStore implements HubStore {
             for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
                 all.addAll(query(c, "SELECT h.id, h.label, l.last_heartbeat_ms, l.silent,"
-                        + " (SELECT COUNT(*) FROM alerts a WHERE a.home_id = h.id AND a.state <> 'resolved')"
+                        + " (SELECT COUNT(*) FROM alerts a WHERE a.home_id = h.id AND a.state <> 'resolved'),"
+                        + " (SELECT COUNT(*) FROM alerts a WHERE a.home_id = h.id AND a.state NOT IN ('resolved', 'acknowledged')),"
+                        + " (SELECT MIN(a.received_ms) FROM alerts a WHERE a.home_id = h.id AND a.state NOT IN ('resolved', 'acknowledged'))"
                         + " FROM homes h LEFT JOIN gateway_liveness l ON l.home_id = h.id WHERE h.id IN (" + placeholders(chunk.size()) + ")",
-                        r -> new HomeOverview(r.getString(1), r.getString(2), r.getLong(5), optionalInstant(r, 3), r.getInt(4) != 0),
+                        r -> new HomeOverview(r.getString(1), r.getString(2), r.getLong(5), optionalInstant(r, 3), r.getInt(4) != 0,
+                                r.getLong(6), optionalInstant(r, 7)),
                         chunk.toArray()));
             }
             return all;

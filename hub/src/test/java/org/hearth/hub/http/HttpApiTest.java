@@ -28,6 +28,7 @@ import org.hearth.protocol.Acknowledgement;
 import org.hearth.protocol.Alert;
 import org.hearth.protocol.AlertEvent;
 import org.hearth.protocol.AlertKind;
+import org.hearth.protocol.Down;
 import org.hearth.protocol.Protocol;
 import org.hearth.protocol.Severity;
 import org.hearth.protocol.WireCodec;
@@ -154,14 +155,16 @@ class HttpApiTest {
         assertThat(homes.header("Cache-Control")).contains("no-store");
         assertThat(homes.header("Content-Type")).contains("application/json; charset=utf-8");
         assertThat(homes.json().toString()).isEqualTo("{\"homes\":[{\"id\":\"" + flat12.id()
-                + "\",\"label\":\"Flat 12\",\"level\":2,\"open_alerts\":2,\"gateway\":{\"connected\":false,\"last_heard\":null}}]}");
+                + "\",\"label\":\"Flat 12\",\"level\":2,\"open_alerts\":2,\"unanswered\":1,\"waiting_since\":\"" + T0.minusSeconds(600)
+                + "\",\"gateway\":{\"connected\":false,\"last_heard\":null}}]}");
 
         assertThat(ids(priya.get("/homes/" + flat12.id() + "/alerts?state=open"))).containsExactly(newer, older);
         Answer all = priya.get("/homes/" + flat12.id() + "/alerts");
         assertThat(ids(all)).as("open first, then newest").containsExactly(newer, older, resolved);
         // The history: how each closed alert ended, in the gateway's words; null while open.
         assertThat(all.json().at("/alerts/2/ended").toString())
-                .isEqualTo("{\"at\":\"2026-11-28T10:10:31Z\",\"event\":\"RESOLVED\",\"carer\":\"Priya\",\"words\":\"words resolved\"}");
+                .isEqualTo("{\"at\":\"2026-11-28T10:10:31Z\",\"event\":\"RESOLVED\",\"carer\":\"Priya\",\"words\":\"words resolved\","
+                        + "\"outcome\":null}");
         assertThat(all.json().at("/alerts/0/ended").isNull()).isTrue();
 
         JsonNode view = priya.get("/homes/" + flat12.id() + "/alerts/" + newer).json();
@@ -194,10 +197,15 @@ class HttpApiTest {
         Home quiet = store.addHome("A quiet flat", "arc", KEY, T0);
         Home silent = store.addHome("B silent flat", "arc", KEY, T0);
         Home alarmed = store.addHome("C alarmed flat", "arc", KEY, T0);
+        Home waitingLonger = store.addHome("E flat waiting longer", "arc", KEY, T0);
+        Home answered = store.addHome("0 flat being answered", "arc", KEY, T0);
         store.addHome("Another council's flat", "elsewhere", KEY, T0);
-        store.heartbeat(quiet.id(), T0, Duration.ofSeconds(60));
-        store.heartbeat(alarmed.id(), T0, Duration.ofSeconds(60));
+        for (Home h : List.of(quiet, alarmed, waitingLonger, answered)) {
+            store.heartbeat(h.id(), T0, Duration.ofSeconds(60));
+        }
         UUID open = alert(alarmed, T0.minusSeconds(30), "raised", "delivered");
+        alert(waitingLonger, T0.minusSeconds(90), "raised");
+        alert(answered, T0.minusSeconds(600), "raised", "delivered", "acknowledged");
         HttpsCarer operator = carer();
 
         Answer enrolled = operator.enrol(Invites.issueOperator(store, "arc", "Sam", T0), "Desk 3");
@@ -206,8 +214,24 @@ class HttpApiTest {
         Answer homes = operator.get("/homes");
         assertThat(homes.json().path("operator_of").asText()).isEqualTo("arc");
         assertThat(homes.json().path("homes")).extracting(h -> h.path("label").asText())
-                .as("open alerts first, then silent gateways, then by label")
-                .containsExactly("C alarmed flat", "B silent flat", "A quiet flat");
+                .as("unanswered alerts first, the longest waiting first; then silent gateways; then alerts being answered; then the rest")
+                .containsExactly("E flat waiting longer", "C alarmed flat", "B silent flat", "0 flat being answered", "A quiet flat");
+        JsonNode first = homes.json().path("homes").get(0);
+        assertThat(first.path("unanswered").asLong()).isEqualTo(1);
+        assertThat(first.path("waiting_since").asText()).isEqualTo(T0.minusSeconds(90).toString());
+        JsonNode beingAnswered = homes.json().path("homes").get(3);
+        assertThat(beingAnswered.path("open_alerts").asLong()).isEqualTo(1);
+        assertThat(beingAnswered.path("unanswered").asLong()).isZero();
+        assertThat(beingAnswered.path("waiting_since").isNull()).isTrue();
+        // Paged one at a time, the cursor keeps the same order, the time waited included.
+        List<String> oneByOne = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            Answer page = operator.get("/homes?limit=1" + (after == null ? "" : "&after=" + after));
+            oneByOne.add(page.json().path("homes").get(0).path("label").asText());
+            after = page.json().path("next").isMissingNode() ? null : page.json().path("next").asText();
+        } while (after != null);
+        assertThat(oneByOne).containsExactly("E flat waiting longer", "C alarmed flat", "B silent flat", "0 flat being answered", "A quiet flat");
         Home later = store.addHome("D new flat", "arc", KEY, T0);
         assertThat(operator.get("/homes").json().path("homes")).extracting(h -> h.path("id").asText())
                 .as("a home added to the organisation later").contains(later.id());
@@ -223,8 +247,19 @@ class HttpApiTest {
                 .isEqualTo(200);
         assertThat(store.receipts(open)).as("an operator's screen is not a carer's device").isEmpty();
         assertThat(store.pendingDown(alarmed.id())).as("nothing goes to the gateway").isEmpty();
+        // One home's line, as in the list, for a screen about that home.
+        Answer one = operator.get("/homes/" + waitingLonger.id());
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.json().path("label").asText()).isEqualTo("E flat waiting longer");
+        assertThat(one.json().path("level").asInt()).isZero();
+        assertThat(one.json().path("unanswered").asLong()).isEqualTo(1);
+        assertThat(one.json().path("waiting_since").asText()).isEqualTo(T0.minusSeconds(90).toString());
+        assertThat(one.json().path("gateway").path("connected").asBoolean()).isTrue();
+        assertThat(operator.get("/homes/" + flat12.id()).error()).isEqualTo("not_your_home");
+        assertThat(operator.get("/homes/nosuchhome").error()).isEqualTo("not_your_home");
         assertThat(store.accessLog(alarmed.id())).extracting(AccessEntry::what).contains("homes", "open alerts");
-        assertThat(store.accessLog(flat12.id())).extracting(AccessEntry::what).containsExactly("refused alerts");
+        assertThat(store.accessLog(waitingLonger.id())).extracting(AccessEntry::what).contains("home");
+        assertThat(store.accessLog(flat12.id())).extracting(AccessEntry::what).containsExactly("refused alerts", "refused home");
     }
 
     private boolean storeFilesContain(String text) throws Exception {
@@ -483,6 +518,23 @@ class HttpApiTest {
         assertThat(again.error()).isEqualTo("already_resolved");
         assertThat(store.pendingDown(flat12.id())).hasSize(3);
         assertThat(store.accessLog(flat12.id())).extracting(AccessEntry::what).contains("ack " + id, "resolve " + id, "check");
+
+        // How it ended, as a value: the gateway's event carries none, so it is the one Priya sent through this hub.
+        assertThat(priya.get("/homes/" + flat12.id() + "/alerts/" + id).json().at("/ended/outcome").asText()).isEqualTo("helped_up");
+        // A gateway that sends the outcome on its closing event is taken at its word.
+        UUID told = alert(flat12, T0, "raised", "delivered");
+        assertThat(priya.post("/homes/" + flat12.id() + "/alerts/" + told + "/resolve", "{\"outcome\":\"other\"}").status()).isEqualTo(202);
+        store.addEvent(flat12.id(), told, 3, "resolved", new String(WireCodec.encode(new AlertEvent(1, told, 3, T0, "resolved", "RESOLVED",
+                "Priya", 1, "Resolved by Priya (false alarm)", Down.Outcome.FALSE_ALARM)), StandardCharsets.UTF_8), T0);
+        // Closed by someone who sent nothing through this hub (a carer on the home's own network): no outcome is made up.
+        UUID local = alert(flat12, T0, "raised", "delivered");
+        store.addEvent(flat12.id(), local, 3, "resolved", new String(WireCodec.encode(new AlertEvent(1, local, 3, T0, "resolved", "RESOLVED",
+                "Tom", 1, "Resolved by Tom")), StandardCharsets.UTF_8), T0);
+        JsonNode history = priya.get("/homes/" + flat12.id() + "/alerts").json().path("alerts");
+        java.util.Map<String, String> outcomes = new java.util.HashMap<>();
+        history.forEach(a -> outcomes.put(a.path("id").asText(), a.at("/ended/outcome").isNull() ? "null" : a.at("/ended/outcome").asText()));
+        assertThat(outcomes).containsEntry(id.toString(), "helped_up").containsEntry(told.toString(), "false_alarm")
+                .containsEntry(local.toString(), "null");
     }
 
     @Test

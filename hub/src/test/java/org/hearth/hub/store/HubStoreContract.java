@@ -427,7 +427,7 @@ abstract class HubStoreContract {
     }
 
     @Test
-    void the_overview_of_many_homes_counts_open_alerts_and_says_who_is_heard_in_few_queries() {
+    void the_overview_of_many_homes_counts_open_and_unanswered_alerts_and_says_who_is_heard_in_few_queries() {
         Home quiet = store.addHome("Quiet", KEY, T0);
         Home alarmed = store.addHome("Alarmed", KEY, T0);
         Home silent = store.addHome("Silent", KEY, T0);
@@ -436,6 +436,12 @@ abstract class HubStoreContract {
         store.addAlert(alarmed.id(), open, "{}", T0);
         store.addAlert(alarmed.id(), closed, "{}", T0);
         store.addEvent(alarmed.id(), closed, 1, "resolved", "{}", T0);
+        UUID answered = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        store.addAlert(alarmed.id(), answered, "{}", T0.minusSeconds(300));
+        store.addEvent(alarmed.id(), answered, 1, "acknowledged", "{}", T0);
+        store.addAlert(alarmed.id(), waiting, "{}", T0.plusSeconds(60));
+        store.addEvent(alarmed.id(), waiting, 1, "delivered", "{}", T0.plusSeconds(61));
         store.heartbeat(alarmed.id(), T0, Duration.ofSeconds(60));
         store.heartbeat(silent.id(), T0, Duration.ofSeconds(60));
         store.gatewayEvent(new GatewayEvent(silent.id(), T0.plusSeconds(180), GatewayEvent.Kind.SILENT));
@@ -443,9 +449,10 @@ abstract class HubStoreContract {
         many.addAll(List.of(quiet.id(), alarmed.id(), silent.id(), quiet.id()));
 
         assertThat(store.homeOverviews(many)).containsExactlyInAnyOrder(
-                new HomeOverview(quiet.id(), "Quiet", 0, java.util.Optional.empty(), false),
-                new HomeOverview(alarmed.id(), "Alarmed", 1, java.util.Optional.of(T0), false),
-                new HomeOverview(silent.id(), "Silent", 0, java.util.Optional.of(T0), true));
+                new HomeOverview(quiet.id(), "Quiet", 0, java.util.Optional.empty(), false, 0, java.util.Optional.empty()),
+                // three open: one acknowledged (the oldest, so it is not the one waiting longest), two unanswered
+                new HomeOverview(alarmed.id(), "Alarmed", 3, java.util.Optional.of(T0), false, 2, java.util.Optional.of(T0)),
+                new HomeOverview(silent.id(), "Silent", 0, java.util.Optional.of(T0), true, 0, java.util.Optional.empty()));
         assertThat(store.homeOverviews(List.of())).isEmpty();
 
         store.logAccess(List.of(new AccessEntry(T0, "d-1", quiet.id(), "homes"), new AccessEntry(T0, "d-1", silent.id(), "homes")));
