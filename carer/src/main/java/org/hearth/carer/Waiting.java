@@ -8,23 +8,24 @@ import java.util.UUID;
 import org.hearth.protocol.AlertKind;
 
 /**
- * The alerts waiting for the carer's answer at the keyboard, each with a short number, so a carer
- * with several open alerts chooses which one they are answering. Enter alone answers the only
- * one waiting; with several it lists them.
+ * The alerts waiting for the carer's answer, each with a short number, so a carer with several
+ * open alerts chooses which one they are answering, and the answer each kind of alert calls for.
+ * A line typed at a keyboard chooses: Enter alone answers the only one waiting, with several it
+ * lists them; a number chooses one (an app's button can send the number).
  */
-final class Waiting {
+public final class Waiting {
 
     /** One alert waiting for an answer. */
-    record Entry(int number, UUID id, AlertKind kind, boolean test, String summary, String home) {
+    public record Entry(int number, UUID id, AlertKind kind, boolean test, String summary, String home) {
 
         /** What pressing Enter will tell the home, in words that fit the alert. */
-        String prompt() {
+        public String prompt() {
             return "[" + number + "] Press Enter" + (number > 1 ? " (or type " + number + " and Enter)" : "")
                     + " to tell " + home + " " + answer() + ".";
         }
 
         /** What the carer has told the home once the gateway took the acknowledgement. */
-        String told() {
+        public String told() {
             return "the gateway knows " + answer() + ".";
         }
 
@@ -38,7 +39,7 @@ final class Waiting {
         }
 
         /** The note sent with the acknowledgement; {@code onMyWay} is the carer's own words for coming. */
-        String note(String onMyWay) {
+        public String note(String onMyWay) {
             return switch (reply()) {
                 case TEST_RECEIVED -> "test received";
                 case SEEN -> "seen";
@@ -62,7 +63,7 @@ final class Waiting {
     private enum Reply { ON_MY_WAY, TEST_RECEIVED, SEEN, WILL_PHONE }
 
     /** What a line typed at the keyboard means. */
-    sealed interface Choice {
+    public sealed interface Choice {
         /** Acknowledge this one. */
         record Answer(Entry entry) implements Choice {
         }
@@ -94,7 +95,7 @@ final class Waiting {
      * delivered, or one the gateway listed as open in an answer that crossed the carer's
      * acknowledgement (then {@link #awaitsAnswer} is false).
      */
-    synchronized Entry add(UUID id, AlertKind kind, boolean test, String summary, String home) {
+    public synchronized Entry add(UUID id, AlertKind kind, boolean test, String summary, String home) {
         for (Entry e : entries.values()) {
             if (e.id().equals(id)) {
                 return e;
@@ -114,31 +115,31 @@ final class Waiting {
     }
 
     /** Puts an entry back, under its number, after its acknowledgement failed. */
-    synchronized void restore(Entry e) {
+    public synchronized void restore(Entry e) {
         answered.remove(e.number());
         entries.putIfAbsent(e.number(), e);
         next = Math.max(next, e.number() + 1);
     }
 
     /** True while the entry waits for the carer's acknowledgement. */
-    synchronized boolean awaitsAnswer(Entry e) {
+    public synchronized boolean awaitsAnswer(Entry e) {
         return e.equals(entries.get(e.number()));
     }
 
     /** The alert the carer is closing, by its number: one they answered or one still waiting. */
-    synchronized java.util.Optional<Entry> byNumber(int number) {
+    public synchronized java.util.Optional<Entry> byNumber(int number) {
         Entry e = answered.get(number);
         return java.util.Optional.ofNullable(e != null ? e : entries.get(number));
     }
 
     /** The gateway closed the alert: it leaves every list. Until then it stays, to be closed again. */
-    synchronized void closed(Entry e) {
+    public synchronized void closed(Entry e) {
         answered.remove(e.number(), e);
         entries.remove(e.number(), e);
     }
 
     /** Reads a typed line; an answered entry leaves the list of those waiting. */
-    synchronized Choice choose(String line) {
+    public synchronized Choice choose(String line) {
         String typed = line.strip();
         if (typed.isEmpty()) {
             if (entries.isEmpty()) {

@@ -73,6 +73,64 @@ class HeartbeatWatchTest {
     }
 
     @Test
+    void a_long_silence_is_said_once_not_at_every_missed_interval() {
+        watch.heard(beat(1));
+        time.advanceBy(Duration.ofHours(24));
+        assertThat(said).containsExactly("silent Flat 7 since " + START + " missed 3");
+    }
+
+    @Test
+    void a_gateway_that_comes_back_and_falls_silent_again_alarms_again_from_its_last_heartbeat() {
+        watch.heard(beat(1));
+        time.advanceBy(Duration.ofMinutes(5));
+        Instant back = time.now();
+        watch.heard(beat(2));
+        time.advanceBy(Duration.ofSeconds(29));
+        assertThat(said).hasSize(2);
+        time.advanceBy(Duration.ofSeconds(1));
+        assertThat(said).containsExactly("silent Flat 7 since " + START + " missed 3", "back Flat 7 at " + back,
+                "silent Flat 7 since " + back + " missed 3");
+    }
+
+    @Test
+    void an_orderly_stop_is_still_an_alarm_when_nothing_follows_it() {
+        watch.heard(new Heartbeat(Protocol.VERSION, "Flat 7", time.now(), 1, 10, Heartbeat.STOPPING));
+        time.advanceBy(Duration.ofSeconds(30));
+        assertThat(said).as("a gateway switched off protects nobody").containsExactly("silent Flat 7 since " + START + " missed 3");
+    }
+
+    @Test
+    void the_watch_follows_the_interval_of_the_latest_heartbeat() {
+        watch.heard(beat(1));
+        time.advanceBy(Duration.ofSeconds(10));
+        watch.heard(new Heartbeat(Protocol.VERSION, "Flat 7", time.now(), 2, 60, Heartbeat.RUNNING));
+        time.advanceBy(Duration.ofSeconds(179));
+        assertThat(said).as("three missed 60 s heartbeats, not three of 10 s").isEmpty();
+        time.advanceBy(Duration.ofSeconds(1));
+        assertThat(said).containsExactly("silent Flat 7 since " + START.plusSeconds(10) + " missed 3");
+    }
+
+    @Test
+    void one_missed_heartbeat_is_enough_when_so_configured() {
+        List<Instant> silentAt = new ArrayList<>();
+        HeartbeatWatch strict = new HeartbeatWatch(time, 1, new HeartbeatWatch.Alarm() {
+            @Override
+            public void silent(String home, Instant lastHeard, int missed) {
+                silentAt.add(time.now());
+            }
+
+            @Override
+            public void back(String home, Instant at) {
+            }
+        });
+        strict.heard(beat(1));
+        time.advanceBy(Duration.ofSeconds(9));
+        assertThat(silentAt).isEmpty();
+        time.advanceBy(Duration.ofSeconds(1));
+        assertThat(silentAt).containsExactly(START.plusSeconds(10));
+    }
+
+    @Test
     void missed_must_be_at_least_one() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HeartbeatWatch(time, 0, watch(null)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -67,4 +67,35 @@ class WaitingTest {
                 .isEqualTo("will phone");
         assertThat(waiting.add(UUID.randomUUID(), AlertKind.FALL, false, "fall", "Flat 7").note("coming now")).isEqualTo("coming now");
     }
+
+    @Test
+    void an_answered_alert_is_closed_by_its_number_and_stays_until_the_gateway_closed_it() {
+        UUID id = UUID.randomUUID();
+        Waiting.Entry entry = waiting.add(id, AlertKind.FALL, false, "possible fall in the hall", "Flat 7");
+        assertThat(waiting.choose("")).isInstanceOf(Waiting.Choice.Answer.class);
+
+        UUID next = UUID.randomUUID();
+        assertThat(waiting.add(next, AlertKind.HELP, false, "help", "Flat 7").number())
+                .as("a new alert never takes the number of one still to close").isEqualTo(2);
+
+        assertThat(waiting.byNumber(1)).as("kept until the gateway closes it").contains(entry);
+        assertThat(waiting.byNumber(1)).contains(entry);
+        waiting.closed(entry);
+        assertThat(waiting.byNumber(1)).isEmpty();
+        assertThat(waiting.byNumber(7)).isEmpty();
+        assertThat(waiting.byNumber(2)).as("one still waiting may be closed too").isPresent();
+    }
+
+    @Test
+    void an_alert_listed_again_after_its_acknowledgement_is_not_offered_again() {
+        UUID id = UUID.randomUUID();
+        Waiting.Entry entry = waiting.add(id, AlertKind.HELP, false, "help", "Flat 7");
+        assertThat(waiting.awaitsAnswer(entry)).isTrue();
+        assertThat(waiting.choose("")).isInstanceOf(Waiting.Choice.Answer.class);
+
+        Waiting.Entry again = waiting.add(id, AlertKind.HELP, false, "help", "Flat 7");
+        assertThat(again).isEqualTo(entry);
+        assertThat(waiting.awaitsAnswer(again)).isFalse();
+        assertThat(waiting.choose("")).isInstanceOf(Waiting.Choice.Nothing.class);
+    }
 }

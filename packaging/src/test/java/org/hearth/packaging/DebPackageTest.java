@@ -109,7 +109,9 @@ class DebPackageTest {
 
         assertThat(gateway).anyMatch(j -> j.startsWith("hearth-gateway-")).anyMatch(j -> j.startsWith("hearth-systemd-"))
                 .anyMatch(j -> j.startsWith("jna-")).noneMatch(j -> j.startsWith("hearth-carer-"));
-        assertThat(carer).anyMatch(j -> j.startsWith("hearth-carer-")).noneMatch(j -> j.startsWith("hearth-gateway-"));
+        // hearth-carer is the command line on the carer library: both jars, and no gateway.
+        assertThat(carer).anyMatch(j -> j.startsWith("hearth-carer-cli-")).anyMatch(j -> j.matches("hearth-carer-[0-9].*"))
+                .noneMatch(j -> j.startsWith("hearth-gateway-"));
         for (List<String> jars : List.of(gateway, carer)) {
             Map<String, String> byArtifact = new HashMap<>();
             for (String jar : jars) {

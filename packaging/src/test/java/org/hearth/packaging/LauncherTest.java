@@ -109,7 +109,7 @@ class LauncherTest {
     void hearth_carer_runs_its_own_classpath_with_a_smaller_heap() throws Exception {
         List<String> args = launch("hearth-carer", Map.of(), "listen", "--name", "Priya");
 
-        int main = args.indexOf("org.hearth.carer.CarerMain");
+        int main = args.indexOf("org.hearth.carer.cli.CarerMain");
         assertThat(args.subList(1, main)).contains("-Xmx64m", "-XX:+UseSerialGC", "@/usr/share/hearth/hearth-carer.classpath");
         assertThat(args.subList(main + 1, args.size())).containsExactly("listen", "--name", "Priya");
     }

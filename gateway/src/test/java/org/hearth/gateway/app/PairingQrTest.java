@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Random;
-import org.hearth.carer.QrImage;
+import org.hearth.carer.cli.QrImage;
 import org.hearth.gateway.e2e.TerminalQr;
 import org.hearth.protocol.PairingCode;
 import org.junit.jupiter.api.Tag;

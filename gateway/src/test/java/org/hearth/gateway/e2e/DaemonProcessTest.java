@@ -46,7 +46,7 @@ class DaemonProcessTest {
                   climate: [{id: climate-living, room: living room, chip: bme280}]
                 """.formatted(carerPort, gatewayPort, plainPort));
 
-        try (JavaProcess carer = JavaProcess.start(dir, "org.hearth.carer.CarerMain", "listen", "--name", "Priya",
+        try (JavaProcess carer = JavaProcess.start(dir, "org.hearth.carer.cli.CarerMain", "listen", "--name", "Priya",
                 "--identity", "priya-9", "--key-file", dir.resolve("priya.key").toString(), "--gateway",
                 "coaps://127.0.0.1:" + gatewayPort, "--bind", "127.0.0.1", "--port", Integer.toString(carerPort));
              JavaProcess daemon = JavaProcess.start(dir, "org.hearth.gateway.app.Hearth", "run", "--config",

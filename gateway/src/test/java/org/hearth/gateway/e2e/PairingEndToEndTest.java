@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PairingEndToEndTest {
 
     private static final String HEARTH = "org.hearth.gateway.app.Hearth";
-    private static final String CARER = "org.hearth.carer.CarerMain";
+    private static final String CARER = "org.hearth.carer.cli.CarerMain";
 
     @TempDir
     Path dir;

@@ -179,7 +179,7 @@ class RestartMatrixTest {
     }
 
     private static JavaProcess startCarer(Path dir, String[] args) throws Exception {
-        JavaProcess p = JavaProcess.start(dir, "org.hearth.carer.CarerMain", args);
+        JavaProcess p = JavaProcess.start(dir, "org.hearth.carer.cli.CarerMain", args);
         p.awaitLine(l -> l.startsWith("LISTENING"), Duration.ofSeconds(60));
         return p;
     }

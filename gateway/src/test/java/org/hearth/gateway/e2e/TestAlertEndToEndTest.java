@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TestAlertEndToEndTest {
 
     private static final String HEARTH = "org.hearth.gateway.app.Hearth";
-    private static final String CARER = "org.hearth.carer.CarerMain";
+    private static final String CARER = "org.hearth.carer.cli.CarerMain";
     private static final String PRIYA_KEY = "0123456789abcdef0123456789abcdef";
     private static final String SAM_KEY = "fedcba9876543210fedcba9876543210";
 

@@ -1,4 +1,4 @@
-package org.hearth.carer;
+package org.hearth.carer.cli;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.ChecksumException;

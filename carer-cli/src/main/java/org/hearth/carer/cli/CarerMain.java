@@ -1,4 +1,4 @@
-package org.hearth.carer;
+package org.hearth.carer.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,6 +17,13 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import org.hearth.carer.CarerEndpoint;
+import org.hearth.carer.CarerListener;
+import org.hearth.carer.CarerSettings;
+import org.hearth.carer.HeartbeatWatch;
+import org.hearth.carer.Journal;
+import org.hearth.carer.ResolveAnswer;
+import org.hearth.carer.Waiting;
 import org.hearth.protocol.Alert;
 import org.hearth.protocol.Heartbeat;
 import org.hearth.time.RealTimeScheduler;

@@ -1,10 +1,8 @@
-package org.hearth.carer;
+package org.hearth.carer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.eclipse.californium.core.coap.CoAP.ResponseCode;
-import org.hearth.protocol.AlertKind;
 import org.hearth.protocol.Down;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,48 +46,6 @@ class ResolveCommandTest {
     void the_prompt_after_an_acknowledgement_names_the_alert_and_every_outcome() {
         assertThat(ResolveCommand.prompt(4)).startsWith("[4] When you have dealt with it, type resolve 4")
                 .contains("resident_fine (resident fine)", "other (other)");
-    }
-
-    @Test
-    void an_answered_alert_is_closed_by_its_number_and_stays_until_the_gateway_closed_it() {
-        Waiting waiting = new Waiting();
-        UUID id = UUID.randomUUID();
-        Waiting.Entry entry = waiting.add(id, AlertKind.FALL, false, "possible fall in the hall", "Flat 7");
-        assertThat(waiting.choose("")).isInstanceOf(Waiting.Choice.Answer.class);
-
-        UUID next = UUID.randomUUID();
-        assertThat(waiting.add(next, AlertKind.HELP, false, "help", "Flat 7").number())
-                .as("a new alert never takes the number of one still to close").isEqualTo(2);
-
-        assertThat(waiting.byNumber(1)).as("kept until the gateway closes it").contains(entry);
-        assertThat(waiting.byNumber(1)).contains(entry);
-        waiting.closed(entry);
-        assertThat(waiting.byNumber(1)).isEmpty();
-        assertThat(waiting.byNumber(7)).isEmpty();
-        assertThat(waiting.byNumber(2)).as("one still waiting may be closed too").isPresent();
-    }
-
-    @Test
-    void an_alert_listed_again_after_its_acknowledgement_is_not_offered_again() {
-        Waiting waiting = new Waiting();
-        UUID id = UUID.randomUUID();
-        Waiting.Entry entry = waiting.add(id, AlertKind.HELP, false, "help", "Flat 7");
-        assertThat(waiting.awaitsAnswer(entry)).isTrue();
-        assertThat(waiting.choose("")).isInstanceOf(Waiting.Choice.Answer.class);
-
-        Waiting.Entry again = waiting.add(id, AlertKind.HELP, false, "help", "Flat 7");
-        assertThat(again).isEqualTo(entry);
-        assertThat(waiting.awaitsAnswer(again)).isFalse();
-        assertThat(waiting.choose("")).isInstanceOf(Waiting.Choice.Nothing.class);
-    }
-
-    @Test
-    void the_gateways_answer_is_read_from_its_code_alone() {
-        assertThat(ResolveAnswer.of(ResponseCode.CHANGED)).isEqualTo(ResolveAnswer.CLOSED);
-        assertThat(ResolveAnswer.of(ResponseCode.FORBIDDEN)).isEqualTo(ResolveAnswer.NOT_A_CARER);
-        assertThat(ResolveAnswer.of(ResponseCode.NOT_FOUND)).isEqualTo(ResolveAnswer.NO_SUCH_ALERT);
-        assertThat(ResolveAnswer.of(ResponseCode.CONFLICT)).isEqualTo(ResolveAnswer.NOT_OPEN);
-        assertThat(ResolveAnswer.of(ResponseCode.BAD_REQUEST)).isEqualTo(ResolveAnswer.REFUSED);
     }
 
     @Test

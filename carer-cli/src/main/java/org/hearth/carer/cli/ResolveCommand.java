@@ -1,4 +1,4 @@
-package org.hearth.carer;
+package org.hearth.carer.cli;
 
 import java.util.Arrays;
 import java.util.Locale;
