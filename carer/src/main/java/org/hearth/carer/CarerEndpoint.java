@@ -117,7 +117,7 @@ public final class CarerEndpoint implements AutoCloseable {
         Configuration config = CoapSettings.configuration();
         Sessions sessions = new Sessions();
         CoapEndpoint endpoint = DtlsEndpoints.secure(config, listen, DtlsEndpoints.keyStore(
-                Map.of(new InetSocketAddress(gateway.getHost(), port(gateway)), new PskKey(identity, key))), TAG, sessions);
+                Map.of(DtlsEndpoints.address(gateway), new PskKey(identity, key))), TAG, sessions);
         CoapServer server = new CoapServer(config);
         server.addEndpoint(endpoint);
         CarerEndpoint carer = new CarerEndpoint(server, endpoint, new Sender(endpoint, sessions), gateway, name,
@@ -128,10 +128,6 @@ public final class CarerEndpoint implements AutoCloseable {
         LOG.info("Carer {} listening on {}", name, endpoint.getAddress());
         carer.greet(listener);
         return carer;
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() > 0 ? uri.getPort() : Protocol.COAPS_PORT;
     }
 
     /**

@@ -173,6 +173,42 @@ class ArchitectureTest {
                 .should(notMention("org.freedesktop.dbus")));
     }
 
+    /**
+     * One module sets DTLS up: Scandium's connectors and its key stores are made only in
+     * {@code transport} ({@code DtlsEndpoints}, {@code KeyRing}); the gateway, the carer and the hub
+     * ask it for endpoints. (The hub's {@code HomeKeys} implements Scandium's key lookup interface
+     * over its store, and hands it to {@code DtlsEndpoints}.)
+     */
+    @Test
+    void dtls_connectors_and_key_stores_are_made_only_in_the_transport() {
+        check(noClasses().that().resideOutsideOfPackage("org.hearth.transport..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.eclipse.californium.scandium.DTLSConnector")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.eclipse.californium.scandium.DtlsClusterConnector")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.eclipse.californium.scandium.config.DtlsConnectorConfig")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore"));
+    }
+
+    /**
+     * The gateway's CoAP side in three parts: the server (its endpoints), the channel to carers with
+     * its own outgoing endpoint ({@code CarerLink}), and the resources. The channel never reaches
+     * into the server, the server holds no outgoing endpoint, and a resource knows neither.
+     */
+    @Test
+    void the_gateways_channel_server_and_resources_stay_apart() {
+        String coap = "org.hearth.gateway.coap.";
+        check(noClasses().that().haveFullyQualifiedName(coap + "CoapAlertChannel").or().haveFullyQualifiedName(coap + "CarerLink")
+                .should().dependOnClassesThat().haveFullyQualifiedName(coap + "CoapGatewayServer"));
+        check(noClasses().that().haveFullyQualifiedName(coap + "CoapGatewayServer")
+                .should().dependOnClassesThat().haveFullyQualifiedName(coap + "CarerLink")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(coap + "CoapAlertChannel"));
+        check(noClasses().that().resideInAPackage(coap + "resources..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(coap + "CoapGatewayServer")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(coap + "CarerLink")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(coap + "CoapAlertChannel")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(coap + "HubUplink"));
+    }
+
     @Test
     void only_the_pendants_and_their_stand_in_use_d_bus() {
         check(noClasses().that().resideOutsideOfPackages("org.hearth.sensors.ble..", "org.hearth.sensors.sim..")

@@ -1,9 +1,12 @@
 package org.hearth.transport;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.DtlsHealth;
@@ -14,11 +17,26 @@ import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.eclipse.californium.scandium.dtls.MultiNodeConnectionIdGenerator;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedPskStore;
+import org.hearth.protocol.Protocol;
 
-/** Builds the DTLS endpoints and key stores every Hearth program uses, one way. */
+/**
+ * Builds the DTLS endpoints and key stores every Hearth program uses, one way, and tells who a
+ * request came from.
+ */
 public final class DtlsEndpoints {
 
     private DtlsEndpoints() {
+    }
+
+    /** The address a {@code coaps} URI names; CoAPS's port 5684 when it names none. */
+    public static InetSocketAddress address(URI peer) {
+        return new InetSocketAddress(peer.getHost(), peer.getPort() > 0 ? peer.getPort() : Protocol.COAPS_PORT);
+    }
+
+    /** The PSK identity the DTLS handshake proved for {@code request}; empty for plain CoAP. */
+    public static Optional<String> pskIdentity(Request request) {
+        return request.getSourceContext().getPeerIdentity() instanceof PreSharedKeyIdentity psk
+                ? Optional.of(psk.getIdentity()) : Optional.empty();
     }
 
     /**

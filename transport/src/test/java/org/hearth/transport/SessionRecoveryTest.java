@@ -85,10 +85,9 @@ class SessionRecoveryTest {
 
     private Side home(Configuration config, int port, int outPort, int devicePort) {
         Sessions sessions = new Sessions();
-        var keys = DtlsEndpoints.keyStore(Map.of(local(devicePort), new PskKey(ID, KEY)));
-        CoapEndpoint serving = DtlsEndpoints.secure(config, local(port), keys, "home", sessions);
-        CoapEndpoint out = DtlsEndpoints.secure(config, local(outPort), DtlsEndpoints.keyStore(Map.of(local(devicePort),
-                new PskKey(ID, KEY))), "home-out", sessions);
+        KeyRing keys = KeyRing.of(Map.of(local(devicePort), new PskKey(ID, KEY)));
+        CoapEndpoint serving = keys.secure(config, local(port), "home", sessions);
+        CoapEndpoint out = keys.secure(config, local(outPort), "home-out", sessions);
         CoapServer server = new CoapServer(config);
         server.addEndpoint(serving);
         server.addEndpoint(out);

@@ -37,7 +37,10 @@ import org.hearth.gateway.domain.CarerReachability;
 import org.hearth.gateway.domain.DirectAlarms;
 import org.hearth.gateway.domain.Gateway;
 import org.hearth.gateway.domain.Heartbeats;
+import org.hearth.transport.DtlsEndpoints;
+import org.hearth.transport.KeyRing;
 import org.hearth.transport.PskKey;
+import org.hearth.transport.Sessions;
 import org.hearth.gateway.domain.Ladder;
 import org.hearth.gateway.domain.activity.ActivityParameters;
 import org.hearth.gateway.domain.activity.ActivityWatch;
@@ -110,6 +113,10 @@ public final class Daemon implements AutoCloseable {
     private final SqliteAlertStore alerts;
     private final AlertMachine machine;
     private final CoapGatewayServer coap;
+    /** The carers' keys, on the server's endpoint and the channel's: a revoked key stops working on both. */
+    private final KeyRing carerKeys;
+    /** Alerts and heartbeats to carers reached directly, from an endpoint of its own. */
+    private final CoapAlertChannel toCarers;
     private final Heartbeats heartbeats;
     private final HealthSupervisor supervisor;
     private RealTimeScheduler i2cLoop;
@@ -185,21 +192,23 @@ public final class Daemon implements AutoCloseable {
         Map<InetSocketAddress, PskKey> keys = new LinkedHashMap<>();
         for (HearthConfig.CarerEntry c : direct) {
             Secrets.CarerKey key = secrets.forCarer(c.name()).orElseThrow();
-            int port = c.endpoint().getPort() > 0 ? c.endpoint().getPort() : Protocol.COAPS_PORT;
-            keys.put(new InetSocketAddress(c.endpoint().getHost(), port), new PskKey(key.identity(), key.key()));
+            keys.put(DtlsEndpoints.address(c.endpoint()), new PskKey(key.identity(), key.key()));
         }
-        this.coap = CoapGatewayServer.start(new InetSocketAddress(config.coap().bind(), config.coap().port()),
-                config.coap().loopbackPort(), keys, new Handlers(), new Local());
+        this.carerKeys = KeyRing.of(keys);
+        Sessions sessions = new Sessions();
+        InetSocketAddress serving = new InetSocketAddress(config.coap().bind(), config.coap().port());
+        this.coap = CoapGatewayServer.start(serving, config.coap().loopbackPort(), carerKeys, sessions, new Handlers(), new Local());
+        this.toCarers = CoapAlertChannel.open(serving.getAddress(), carerKeys, sessions);
         machine.addObserver((alert, entry) -> coap.changed());
         // The care hub's uplink, when this home has one: carers through it are reached over it.
         this.uplink = hub.map(h -> HubUplink.open(h.uri(), h.identity(), secrets.hubKey().orElseThrow().key(),
                 config.home().label(), loop, h.heartbeat())).orElse(null);
-        AlertChannel channel = uplink == null ? new CoapAlertChannel(coap) : new RoutedChannel(new CoapAlertChannel(coap), uplink);
+        AlertChannel channel = uplink == null ? toCarers : new RoutedChannel(toCarers, uplink);
         this.outbox = new OutboxDispatcher(alerts, ladder, channel, loop, machine, config.home().label(), reachability);
         machine.addObserver(outbox);
         this.heartbeats = new Heartbeats(ladder, channel, loop, config.home().label(), config.heartbeatInterval(), reachability);
         reachability.onChange(coap::changed);
-        coap.onDeviceRestart(identity -> loop.execute(() -> ladder.carers().stream()
+        sessions.onRestarted(identity -> loop.execute(() -> ladder.carers().stream()
                 .filter(c -> c.identity().equals(identity)).forEach(c -> outbox.retryNow(c.name()))));
         onLoop(() -> {
             voice.connect(new GatewayAlarmPort(machine, ladder));
@@ -491,6 +500,7 @@ public final class Daemon implements AutoCloseable {
         }
         closeQuietly(uplink, "the hub's uplink");
         closeQuietly(coap, "CoAP");
+        closeQuietly(toCarers, "CoAP to carers");
         loop.close(); // runs what is due, drops later timers (retries resume from the outbox at next start)
         closeQuietly(db, "database");
         LOG.info("Hearth stopped");
@@ -564,7 +574,7 @@ public final class Daemon implements AutoCloseable {
                 for (var active : List.copyOf(activeKeys.entrySet())) {
                     String name = active.getKey();
                     if (!active.getValue().equals(now.forCarer(name).orElse(null))) {
-                        coap.revoke(active.getValue().identity());
+                        carerKeys.revoke(active.getValue().identity());
                         outbox.stopSendingTo(name);
                         heartbeats.stopSendingTo(name);
                         activeKeys.remove(name);

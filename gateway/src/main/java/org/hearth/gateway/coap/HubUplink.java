@@ -108,10 +108,9 @@ public final class HubUplink implements AlertChannel, HubLink, AutoCloseable {
         Configuration config = CoapSettings.initiating();
         // 0: this side supports Connection ID and asks the hub to send one, but wants none itself.
         config.set(DtlsConfig.DTLS_CONNECTION_ID_LENGTH, 0);
-        InetSocketAddress address = new InetSocketAddress(hub.getHost(), hub.getPort() > 0 ? hub.getPort() : Protocol.COAPS_PORT);
         Sessions sessions = new Sessions();
         CoapEndpoint endpoint = DtlsEndpoints.secure(config, new InetSocketAddress(0),
-                DtlsEndpoints.keyStore(Map.of(address, new PskKey(identity, key))), TAG, sessions);
+                DtlsEndpoints.keyStore(Map.of(DtlsEndpoints.address(hub), new PskKey(identity, key))), TAG, sessions);
         try {
             endpoint.start();
         } catch (java.io.IOException e) {

@@ -1,7 +1,10 @@
 /**
- * CoAP over DTLS with Eclipse Californium and Scandium: the gateway's server ({@code /status},
- * {@code /alerts}, {@code /alerts/{id}/ack}) and the client side that sends alerts and
- * heartbeats to carers. Californium types stay in this package. Its {@code Configuration} is
- * built in code, sized for a Pi, and never written to a properties file.
+ * CoAP over DTLS with Eclipse Californium and Scandium, the gateway's side: the server
+ * ({@link org.hearth.gateway.coap.CoapGatewayServer}: its endpoints and, in {@code resources},
+ * one file per resource), the channel that sends alerts and heartbeats to carers from an endpoint
+ * of its own ({@link org.hearth.gateway.coap.CoapAlertChannel} and its {@code CarerLink}), the
+ * hub's uplink, and loopback tools. Keys, Californium's {@code Configuration} and the DTLS
+ * endpoints themselves come from the {@code transport} module. Californium types stay in this
+ * package.
  */
 package org.hearth.gateway.coap;

@@ -1,8 +1,11 @@
 package org.hearth.gateway.coap;
 
+import org.hearth.transport.KeyRing;
 import org.hearth.transport.PskKey;
+import org.hearth.transport.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -46,7 +49,10 @@ class CoapDtlsTest {
 
     private final List<Alert> received = new CopyOnWriteArrayList<>();
     private final List<String> acks = new CopyOnWriteArrayList<>();
+    private KeyRing carerKeys;
+    private Sessions sessions;
     private CoapGatewayServer gateway;
+    private CoapAlertChannel channel;
     private CarerEndpoint carer;
     private Carer priya;
 
@@ -79,8 +85,11 @@ class CoapDtlsTest {
         int gatewayPort = Ports.freeUdp();
         int carerPort = Ports.freeUdp();
         InetSocketAddress carerAddress = new InetSocketAddress("127.0.0.1", carerPort);
-        gateway = CoapGatewayServer.start(new InetSocketAddress("127.0.0.1", gatewayPort), 0,
-                Map.of(carerAddress, new PskKey("priya-id", KEY)), handlers);
+        carerKeys = KeyRing.of(Map.of(carerAddress, new PskKey("priya-id", KEY)));
+        sessions = new Sessions();
+        gateway = CoapGatewayServer.start(new InetSocketAddress("127.0.0.1", gatewayPort), 0, carerKeys, sessions, handlers,
+                LocalControl.NONE);
+        channel = CoapAlertChannel.open(InetAddress.getLoopbackAddress(), carerKeys, sessions);
         carer = CarerEndpoint.start(carerAddress, URI.create("coaps://127.0.0.1:" + gatewayPort), "Priya", "priya-id", KEY,
                 Clock.systemUTC(), new CarerListener() {
                     @Override
@@ -98,6 +107,7 @@ class CoapDtlsTest {
     @AfterEach
     void stop() {
         carer.close();
+        channel.close();
         gateway.close();
     }
 
@@ -108,7 +118,6 @@ class CoapDtlsTest {
 
     @Test
     void an_alert_reaches_the_carer_once_however_often_it_is_sent_and_the_carer_acknowledges_it() throws Exception {
-        CoapAlertChannel channel = new CoapAlertChannel(gateway);
         Alert alert = alert();
 
         assertThat(channel.send(priya, alert).toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
@@ -143,7 +152,7 @@ class CoapDtlsTest {
         URI status = URI.create("coaps://127.0.0.1:" + gateway.secureAddress().getPort() + "/status");
         assertThat(org.hearth.gateway.testkit.DtlsProbe.get(status, "priya-id", KEY)).as("before").isNotNull();
 
-        gateway.revoke("priya-id");
+        carerKeys.revoke("priya-id");
 
         assertThat(org.hearth.gateway.testkit.DtlsProbe.get(status, "priya-id", KEY)).as("after").isNull();
     }
@@ -153,8 +162,9 @@ class CoapDtlsTest {
         byte[] samKey = "sam-key-01234567".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         InetSocketAddress priyaAt = new InetSocketAddress("127.0.0.1", Ports.freeUdp());
         InetSocketAddress samAt = new InetSocketAddress("127.0.0.1", Ports.freeUdp());
-        try (CoapGatewayServer home = CoapGatewayServer.start(new InetSocketAddress("127.0.0.1", 0), -1,
-                Map.of(priyaAt, new PskKey("priya-id", KEY), samAt, new PskKey("sam-id", samKey)), handlers);
+        KeyRing homeKeys = KeyRing.of(Map.of(priyaAt, new PskKey("priya-id", KEY), samAt, new PskKey("sam-id", samKey)));
+        try (CoapGatewayServer home = CoapGatewayServer.start(new InetSocketAddress("127.0.0.1", 0), -1, homeKeys, new Sessions(),
+                handlers, LocalControl.NONE);
              CarerEndpoint priyaDevice = device(priyaAt, home, "priya-id", KEY);
              CarerEndpoint samDevice = device(samAt, home, "sam-id", samKey)) {
             UUID id = UUID.randomUUID();
@@ -162,7 +172,7 @@ class CoapDtlsTest {
             samDevice.acknowledge(id, "").toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertThat(acks).containsExactly("priya-id:" + id + ":", "sam-id:" + id + ":");
 
-            home.revoke("sam-id");
+            homeKeys.revoke("sam-id");
 
             long start = System.nanoTime();
             assertThat(priyaDevice.acknowledge(id, "again").toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();

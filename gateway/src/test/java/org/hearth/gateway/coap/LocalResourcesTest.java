@@ -1,5 +1,8 @@
 package org.hearth.gateway.coap;
 
+import org.hearth.transport.KeyRing;
+import org.hearth.transport.Sessions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
@@ -29,8 +32,8 @@ class LocalResourcesTest {
 
     @BeforeEach
     void start() {
-        gateway = CoapGatewayServer.start(new InetSocketAddress("127.0.0.1", Ports.freeUdp()), 0, Map.of(),
-                new CoapDtlsTest.NoHandlers(), local);
+        gateway = CoapGatewayServer.start(new InetSocketAddress("127.0.0.1", Ports.freeUdp()), 0, KeyRing.of(Map.of()),
+                new Sessions(), new CoapDtlsTest.NoHandlers(), local);
     }
 
     @AfterEach

@@ -1,6 +1,8 @@
 package org.hearth.gateway.coap;
 
+import org.hearth.transport.KeyRing;
 import org.hearth.transport.PskKey;
+import org.hearth.transport.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
@@ -72,16 +74,14 @@ class LossyNetworkTest {
              LossyUdpProxy proxy = new LossyUdpProxy(carer.address(), 0.30, 30);
              SqliteDatabase db = SqliteDatabase.open(dir.resolve("hearth.db"));
              RealTimeScheduler loop = RealTimeScheduler.create("lossy-loop", ZoneId.of("Europe/London"));
-             CoapGatewayServer gateway = CoapGatewayServer.start(new InetSocketAddress("127.0.0.1", gatewayPort), -1,
-                     Map.of(proxy.address(), new PskKey("priya-id", KEY)), new CoapDtlsTest.NoHandlers(), LocalControl.NONE,
-                     fastRetransmission())) {
+             Gateway gateway = new Gateway(new InetSocketAddress("127.0.0.1", gatewayPort), proxy.address())) {
             SqliteAlertStore store = new SqliteAlertStore(db);
             Ladder ladder = new Ladder(List.of(new Carer("Priya", 1, URI.create("coaps://127.0.0.1:" + proxy.address().getPort()),
                     "priya-id")), Duration.ofMinutes(5));
             CarerReachability reachability = new CarerReachability(loop, phrase -> { }, CarerReachability.DEFAULT_THRESHOLD, "999");
             AlertMachine machine = new AlertMachine(store, ladder, loop, phrase -> { }, Duration.ofSeconds(30), UUID::randomUUID,
                     reachability);
-            machine.addObserver(new OutboxDispatcher(store, ladder, new CoapAlertChannel(gateway), loop, machine, "Flat 12",
+            machine.addObserver(new OutboxDispatcher(store, ladder, gateway.channel, loop, machine, "Flat 12",
                     reachability));
 
             CompletableFuture.runAsync(() -> {
@@ -109,6 +109,26 @@ class LossyNetworkTest {
             assertThat(pending).as("outbox rows not yet marked delivered").isZero();
             System.out.printf("lossy: dropped=%d forwarded=%d duplicates ignored by the carer=%d%n", proxy.dropped(),
                     proxy.forwarded(), carer.duplicatesIgnored());
+        }
+    }
+
+    /** The gateway's server and its channel to the carer, whose device it reaches through the proxy. */
+    private static final class Gateway implements AutoCloseable {
+        private final CoapGatewayServer server;
+        private final CoapAlertChannel channel;
+
+        Gateway(InetSocketAddress at, InetSocketAddress carer) {
+            KeyRing keys = KeyRing.of(Map.of(carer, new PskKey("priya-id", KEY)));
+            Sessions sessions = new Sessions();
+            server = CoapGatewayServer.start(at, -1, keys, sessions, new CoapDtlsTest.NoHandlers(), LocalControl.NONE,
+                    fastRetransmission());
+            channel = CoapAlertChannel.open(fastRetransmission(), at.getAddress(), keys, sessions);
+        }
+
+        @Override
+        public void close() {
+            channel.close();
+            server.close();
         }
     }
 

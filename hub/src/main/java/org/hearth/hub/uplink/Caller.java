@@ -1,14 +1,13 @@
 package org.hearth.hub.uplink;
 
-import java.security.Principal;
 import java.util.Optional;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.server.resources.CoapExchange;
-import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.hearth.hub.store.Home;
 import org.hearth.hub.store.HubStore;
 import org.hearth.hub.store.StoreException;
 import org.hearth.protocol.Protocol;
+import org.hearth.transport.DtlsEndpoints;
 
 /**
  * Who is asking: the home whose PSK identity the DTLS handshake proved. The home is read from the
@@ -20,11 +19,6 @@ final class Caller {
     private Caller() {
     }
 
-    /** The identity the DTLS session proved, if any. */
-    static Optional<String> identity(Principal peer) {
-        return peer instanceof PreSharedKeyIdentity psk ? Optional.of(psk.getIdentity()) : Optional.empty();
-    }
-
     /**
      * The calling home, or empty after answering: 4.03 for no or an unknown identity, 4.13 for a body
      * over the limit, 4.15 for a body that is not JSON by its content-format, 5.03 when the store
@@ -33,7 +27,7 @@ final class Caller {
     static Optional<Home> home(CoapExchange exchange, HubStore store) {
         Optional<Home> home;
         try {
-            home = identity(exchange.advanced().getRequest().getSourceContext().getPeerIdentity()).flatMap(store::homeByIdentity);
+            home = DtlsEndpoints.pskIdentity(exchange.advanced().getRequest()).flatMap(store::homeByIdentity);
         } catch (StoreException e) {
             exchange.respond(ResponseCode.SERVICE_UNAVAILABLE, "the hub cannot read its store now; retry");
             return Optional.empty();

@@ -14,6 +14,7 @@ import org.hearth.hub.store.Home;
 import org.hearth.hub.store.HubStore;
 import org.hearth.hub.store.StoreException;
 import org.hearth.protocol.Protocol;
+import org.hearth.transport.DtlsEndpoints;
 
 /**
  * {@code GET /v1/down} with Observe: what the hub holds for the calling home's gateway, as a
@@ -43,7 +44,7 @@ final class DownResource extends CoapResource {
 
     /** Notifies the observers of this home's queue. */
     void changed(Home home) {
-        changed(relation -> Caller.identity(relation.getExchange().getRequest().getSourceContext().getPeerIdentity())
+        changed(relation -> DtlsEndpoints.pskIdentity(relation.getExchange().getRequest())
                 .filter(home.identity()::equals).isPresent());
     }
 

@@ -27,6 +27,9 @@ import org.hearth.gateway.coap.CarerStandIn;
 import org.hearth.gateway.coap.CoapAlertChannel;
 import org.hearth.gateway.coap.CoapGatewayServer;
 import org.hearth.gateway.coap.GatewayHandlers;
+import org.hearth.gateway.coap.LocalControl;
+import org.hearth.transport.KeyRing;
+import org.hearth.transport.Sessions;
 import org.hearth.transport.PskKey;
 import org.hearth.gateway.domain.AckResult;
 import org.hearth.gateway.domain.Alert;
@@ -171,11 +174,13 @@ public final class BenchAlertsCommand implements Callable<Integer> {
     /** The least any alert can cost: one durable commit, then one DTLS round trip to the carer. */
     private double floorMs(Path dir, CarerStandIn carer, PskKey psk) throws Exception {
         Carer standIn = new Carer("Bench", 1, URI.create("coaps://127.0.0.1:" + carer.address().getPort()), psk.identity());
+        KeyRing keys = KeyRing.of(Map.of(carer.address(), psk));
+        Sessions sessions = new Sessions();
+        InetSocketAddress serving = new InetSocketAddress("127.0.0.1", 0);
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("floor.db"));
-             CoapGatewayServer coap = CoapGatewayServer.start(new InetSocketAddress("127.0.0.1", 0), -1,
-                     Map.of(carer.address(), psk), new NoRequests())) {
+             CoapGatewayServer coap = CoapGatewayServer.start(serving, -1, keys, sessions, new NoRequests(), LocalControl.NONE);
+             CoapAlertChannel channel = CoapAlertChannel.open(serving.getAddress(), keys, sessions)) {
             SqliteAlertStore store = new SqliteAlertStore(db);
-            CoapAlertChannel channel = new CoapAlertChannel(coap);
             send(channel, standIn); // the DTLS handshake, once, as the daemon has done before its first alert
             List<Double> samples = new ArrayList<>();
             for (int i = 0; i < floorSamples; i++) {
