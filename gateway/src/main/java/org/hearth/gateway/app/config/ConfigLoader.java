@@ -173,7 +173,7 @@ public final class ConfigLoader {
         HearthConfig.Council council = homes.council(homeNode, base);
         LocalTime[] quietHours = homes.quietHours(homeNode);
         HearthConfig.Voice voice = homes.voice(r.section(root, VOICE), base);
-        HearthConfig.Detection detection = homes.detection(quietHours, r.section(root, DETECTION_SECTION));
+        HearthConfig.Detection detection = homes.detection(quietHours, r.section(root, DETECTION));
 
         JsonNode storageNode = r.section(root, STORAGE);
         HearthConfig.Storage storage = new HearthConfig.Storage(base.resolve(r.get(storageNode, STORAGE_DATA_DIR)),

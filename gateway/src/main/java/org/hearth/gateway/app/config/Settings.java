@@ -27,7 +27,7 @@ import org.hearth.gateway.app.config.Setting.Kind;
 public final class Settings {
 
     private static final List<Setting<?>> ALL = new ArrayList<>();
-    private static final HearthConfig.Detection DETECTION = HearthConfig.Detection.DEFAULT;
+    private static final HearthConfig.Detection DETECTORS = HearthConfig.Detection.DEFAULT;
 
     /** A heated home needs room between too cold and too warm: the high limit is at least this far above the low. */
     public static final double TEMPERATURE_GAP_C = 4;
@@ -47,7 +47,7 @@ public final class Settings {
     public static final Setting<String> HOME_LIBRARY = text("home.library", null,
             "The nearest library in the council pack (default: the pack's first).");
     public static final Setting<String> HOME_QUIET_HOURS = text("home.quiet_hours",
-            DETECTION.nightStart() + "-" + DETECTION.nightEnd(), "The resident's night: stillness in bed then is sleep, not a long lie.");
+            DETECTORS.nightStart() + "-" + DETECTORS.nightEnd(), "The resident's night: stillness in bed then is sleep, not a long lie.");
 
     public static final Setting<Void> STORAGE = section("storage", "Where Hearth keeps its database.");
     public static final Setting<String> STORAGE_DATA_DIR = text("storage.data_dir", "/var/lib/hearth",
@@ -130,17 +130,17 @@ public final class Settings {
     public static final Setting<Duration> VOICE_END_OF_SPEECH = duration("voice.end_of_speech", Duration.ofMillis(700),
             Duration.ofMillis(200), Duration.ofSeconds(3), "The pause that ends what the resident says; longer for slow speakers.");
 
-    public static final Setting<Void> DETECTION_SECTION = section("detection",
+    public static final Setting<Void> DETECTION = section("detection",
             "The detectors' thresholds; each first asks the resident \"Are you all right?\".");
     public static final Setting<LocalTime> DETECTION_KITCHEN_MOTION_BY = add(new Setting<>("detection.kitchen_motion_by", Kind.TIME,
-            DETECTION.kitchenMotionBy(), false, LocalTime.of(5, 0), null, "", "No movement in the kitchen by this time of the morning.",
+            DETECTORS.kitchenMotionBy(), false, LocalTime.of(5, 0), null, "", "No movement in the kitchen by this time of the morning.",
             false, List.of()));
-    public static final Setting<Duration> DETECTION_BATHROOM_MAX = duration("detection.bathroom_max", DETECTION.bathroomMax(),
+    public static final Setting<Duration> DETECTION_BATHROOM_MAX = duration("detection.bathroom_max", DETECTORS.bathroomMax(),
             Duration.ofMinutes(15), Duration.ofHours(3), "The bathroom occupied longer than this.");
-    public static final Setting<Double> DETECTION_TEMPERATURE_LOW = number("detection.temperature_low_c", DETECTION.temperatureLowC(),
+    public static final Setting<Double> DETECTION_TEMPERATURE_LOW = number("detection.temperature_low_c", DETECTORS.temperatureLowC(),
             5, 22, "°C", "Colder indoors than this for an hour tells the carers.");
     public static final Setting<Double> DETECTION_TEMPERATURE_HIGH = number("detection.temperature_high_c",
-            DETECTION.temperatureHighC(), 20, 35, "°C", "Warmer than this for an hour tells them too; at least 4 °C above the low limit.");
+            DETECTORS.temperatureHighC(), 20, 35, "°C", "Warmer than this for an hour tells them too; at least 4 °C above the low limit.");
 
     public static final Setting<Void> ALERTS = section("alerts", "The pre-alarm and the escalation ladder's pace.");
     public static final Setting<Duration> ALERTS_PRE_ALARM = duration("alerts.pre_alarm", Duration.ofSeconds(30), Duration.ofSeconds(10),
