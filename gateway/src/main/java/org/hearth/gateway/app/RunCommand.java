@@ -30,6 +30,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConfigLoader.Loaded loaded = config.load();
+        LOG.info("{}", loaded.effective()); // once, secrets masked: what this run goes by
         var cfg = loaded.config();
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch stopRequested = new CountDownLatch(1);

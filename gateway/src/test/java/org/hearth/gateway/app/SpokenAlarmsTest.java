@@ -113,7 +113,7 @@ class SpokenAlarmsTest {
     @Test
     void without_a_model_the_daemon_runs_speaks_and_says_it_cannot_listen() throws Exception {
         HearthConfig config = listeningConfig().withVoice(new HearthConfig.Voice(true, dir.resolve("no-models"),
-                dir.resolve("lib"), false, 135, HearthConfig.Voice.DEFAULT_END_OF_SPEECH));
+                dir.resolve("lib"), false, 135, org.hearth.gateway.app.config.Settings.VOICE_END_OF_SPEECH.defaultValue()));
         try (Daemon daemon = start(config)) {
             daemon.simulatedHome().pulse("talk-hub");
             await().atMost(Duration.ofSeconds(10)).until(() -> !said.isEmpty());
@@ -239,7 +239,7 @@ class SpokenAlarmsTest {
                 new HearthConfig.Coap("127.0.0.1", Ports.freeUdp(), Ports.freeUdp()), Duration.ofSeconds(60),
                 dir.resolve("secrets.yaml"));
         return base.withVoice(new HearthConfig.Voice(true, models, dir.resolve("lib"), false, 135,
-                HearthConfig.Voice.DEFAULT_END_OF_SPEECH));
+                org.hearth.gateway.app.config.Settings.VOICE_END_OF_SPEECH.defaultValue()));
     }
 
     private static Alert awaitAlert(Daemon daemon, AlertKind kind, AlertState state) {

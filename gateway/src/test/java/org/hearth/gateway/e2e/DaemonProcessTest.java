@@ -93,6 +93,10 @@ class DaemonProcessTest {
             assertThat(daemon.lines()).as("exit %d; output:%n%s", exit, daemon.output()).anyMatch(l -> l.contains("Hearth stopped"));
             carer.awaitLine(l -> l.contains("Gateway Flat 9 is shutting down in an orderly way."), Duration.ofSeconds(20));
             assertThat(daemon.output()).doesNotContain(KEY).doesNotContainIgnoringCase("exception");
+            // the configuration in effect, logged once at start, the key masked
+            assertThat(daemon.lines()).filteredOn(l -> l.contains("Configuration in effect")).hasSize(1);
+            assertThat(daemon.lines()).anyMatch(l -> l.endsWith("secrets.carers.Priya.key = <masked>"))
+                    .anyMatch(l -> l.endsWith("heartbeat.interval = 10s")).anyMatch(l -> l.endsWith("alerts.pre_alarm = 30s"));
         }
         assertThat(Files.exists(dir.resolve("Californium3.properties"))).isFalse();
         assertThat(Files.getPosixFilePermissions(dir.resolve("data/hearth.db")))

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.hearth.gateway.domain.activity.ActivityParameters;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateSensorSpec;
 import org.hearth.sensors.PendantSpec;
@@ -14,7 +15,7 @@ import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.sensors.gpio.GpioBackend;
 
-/** The whole validated configuration. See {@code hearth.example.yaml} for every key and its default. */
+/** The whole validated configuration. {@link Settings} defines every key, its default and bounds (docs/config.md). */
 public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<SensorSpec> sensors, Alerts alerts,
                            List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile, I2c i2c,
                            Council council, Voice voice, Detection detection, Hub hub, List<RadarSpec> radars,
@@ -147,7 +148,7 @@ public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<Se
      * @param library the nearest library in the pack, or null for the pack's first
      */
     public record Council(String pack, DayOfWeek binDay, String binRound, String library) {
-        public static final Council DEFAULT = new Council("leicester", null, null, null);
+        public static final Council DEFAULT = new Council(Settings.HOME_COUNCIL.defaultValue(), null, null, null);
     }
 
     /**
@@ -166,10 +167,10 @@ public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<Se
      */
     public record Voice(boolean enabled, Path modelsDir, Path libDir, boolean handsFree, int speechRate,
                         Duration endOfSpeech) {
-        public static final int DEFAULT_RATE = 135;
-        public static final Duration DEFAULT_END_OF_SPEECH = Duration.ofMillis(700);
-        public static final Voice OFF = new Voice(false, Path.of("/var/lib/hearth/models"), Path.of("/var/lib/hearth/lib"),
-                false, DEFAULT_RATE, DEFAULT_END_OF_SPEECH);
+        /** The documented defaults, listening off. */
+        public static final Voice OFF = new Voice(false, Path.of(Settings.VOICE_MODELS_DIR.defaultValue()),
+                Path.of(Settings.VOICE_LIB_DIR.defaultValue()), Settings.VOICE_HANDS_FREE.defaultValue(),
+                Settings.VOICE_SPEECH_RATE.defaultValue(), Settings.VOICE_END_OF_SPEECH.defaultValue());
     }
 
     /**
@@ -184,8 +185,14 @@ public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<Se
      */
     public record Detection(LocalTime nightStart, LocalTime nightEnd, LocalTime kitchenMotionBy, Duration bathroomMax,
                             double temperatureLowC, double temperatureHighC) {
-        public static final Detection DEFAULT = new Detection(LocalTime.of(22, 0), LocalTime.of(7, 0), LocalTime.of(10, 0),
-                Duration.ofMinutes(45), 16, 27);
+        /** The detectors' own defaults (docs/detection.md gives the reasons), written once, in the domain. */
+        public static final Detection DEFAULT = of(ActivityParameters.defaults());
+
+        /** The installer's part of the detectors' parameters. */
+        static Detection of(ActivityParameters p) {
+            return new Detection(p.rooms().nightStart(), p.rooms().nightEnd(), p.noMotionBy().get(0).by(),
+                    p.occupied().get(0).limit(), p.environment().lowC(), p.environment().highC());
+        }
     }
 
     /**

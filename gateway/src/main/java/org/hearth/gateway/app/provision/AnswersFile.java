@@ -8,15 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.hearth.gateway.app.config.ConfigLoader;
-import org.hearth.gateway.app.config.Limits;
+import org.hearth.gateway.app.config.Setting;
+import org.hearth.gateway.app.config.Settings;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.voice.skill.CollectionAddresses;
@@ -179,7 +178,7 @@ final class AnswersFile {
                 continue;
             }
             plan.sensors.add(new SensorSpec(id, room[0], kind[0], pin[0], SensorKinds.pull(kind[0]), SensorKinds.activeLow(kind[0]),
-                    ConfigLoader.DEFAULT_DEBOUNCE, SensorKinds.maxSilence(kind[0])));
+                    Settings.SENSOR_DEBOUNCE.defaultValue(), SensorKinds.maxSilence(kind[0])));
         }
     }
 
@@ -202,7 +201,7 @@ final class AnswersFile {
             int[] level = {1};
             java.net.URI[] endpoint = {null};
             required(c, "name", at + ".name", t -> Checks.carerName(t, plan.carers), v -> name[0] = v);
-            text(c, "level", at + ".level", t -> Checks.whole(t, 1, 9), v -> level[0] = v);
+            text(c, "level", at + ".level", t -> Checks.whole(t, Settings.CARER_LEVEL), v -> level[0] = v);
             required(c, "endpoint", at + ".endpoint", Checks::endpoint, v -> endpoint[0] = v);
             boolean[] newKey = {false};
             text(c, "new_key", at + ".new_key", Checks::yesNo, v -> newKey[0] = v);
@@ -214,22 +213,30 @@ final class AnswersFile {
         }
     }
 
+    /** The thresholds the installer may set, each answered under its config name: {@code thresholds.pre_alarm}. */
+    private static final List<Setting<?>> THRESHOLDS = List.of(Settings.ALERTS_PRE_ALARM, Settings.ALERTS_ESCALATION_TIMEOUT,
+            Settings.DETECTION_KITCHEN_MOTION_BY, Settings.DETECTION_BATHROOM_MAX, Settings.DETECTION_TEMPERATURE_LOW,
+            Settings.DETECTION_TEMPERATURE_HIGH, Settings.STORAGE_EVENTS_RETENTION_DAYS);
+
     private void thresholds(JsonNode t) {
-        known(t, "thresholds", Set.of("pre_alarm", "escalation_timeout", "kitchen_motion_by", "bathroom_max",
-                "temperature_low_c", "temperature_high_c", "events_retention_days"));
-        text(t, "pre_alarm", "thresholds.pre_alarm", v -> Checks.duration(v, Limits.PRE_ALARM_MIN, Limits.PRE_ALARM_MAX),
-                v -> plan.preAlarm = v);
-        text(t, "escalation_timeout", "thresholds.escalation_timeout",
-                v -> Checks.duration(v, Limits.ESCALATION_MIN, Limits.ESCALATION_MAX), v -> plan.escalationTimeout = v);
-        text(t, "kitchen_motion_by", "thresholds.kitchen_motion_by", Checks::kitchenMotionBy, (LocalTime v) -> plan.kitchenMotionBy = v);
-        text(t, "bathroom_max", "thresholds.bathroom_max", v -> Checks.duration(v, Limits.BATHROOM_MIN, Limits.BATHROOM_MAX),
-                v -> plan.bathroomMax = v);
-        text(t, "temperature_low_c", "thresholds.temperature_low_c", v -> Checks.number(v, Limits.TEMPERATURE_LOW_MIN, Limits.TEMPERATURE_LOW_MAX), v -> plan.temperatureLowC = v);
-        text(t, "temperature_high_c", "thresholds.temperature_high_c", v -> Checks.number(v, Limits.TEMPERATURE_HIGH_MIN, Limits.TEMPERATURE_HIGH_MAX),
+        known(t, "thresholds", THRESHOLDS.stream().map(Setting::name).collect(Collectors.toSet()));
+        threshold(t, Settings.ALERTS_PRE_ALARM, v -> Checks.duration(v, Settings.ALERTS_PRE_ALARM), v -> plan.preAlarm = v);
+        threshold(t, Settings.ALERTS_ESCALATION_TIMEOUT, v -> Checks.duration(v, Settings.ALERTS_ESCALATION_TIMEOUT),
+                v -> plan.escalationTimeout = v);
+        threshold(t, Settings.DETECTION_KITCHEN_MOTION_BY, v -> Checks.time(v, Settings.DETECTION_KITCHEN_MOTION_BY),
+                v -> plan.kitchenMotionBy = v);
+        threshold(t, Settings.DETECTION_BATHROOM_MAX, v -> Checks.duration(v, Settings.DETECTION_BATHROOM_MAX), v -> plan.bathroomMax = v);
+        threshold(t, Settings.DETECTION_TEMPERATURE_LOW, v -> Checks.number(v, Settings.DETECTION_TEMPERATURE_LOW),
+                v -> plan.temperatureLowC = v);
+        threshold(t, Settings.DETECTION_TEMPERATURE_HIGH, v -> Checks.number(v, Settings.DETECTION_TEMPERATURE_HIGH),
                 v -> plan.temperatureHighC = v);
         Checks.temperatures(plan.temperatureLowC, plan.temperatureHighC).ifPresent(p -> errors.add("thresholds.temperature_high_c: " + p));
-        text(t, "events_retention_days", "thresholds.events_retention_days", v -> Checks.whole(v, 1, 3650),
+        threshold(t, Settings.STORAGE_EVENTS_RETENTION_DAYS, v -> Checks.whole(v, Settings.STORAGE_EVENTS_RETENTION_DAYS),
                 v -> plan.eventsRetentionDays = v);
+    }
+
+    private <T> void threshold(JsonNode t, Setting<T> s, Function<String, Checked<T>> parse, Consumer<T> set) {
+        text(t, s.name(), "thresholds." + s.name(), parse, set);
     }
 
     // ---- readers: each records its own error ----

@@ -12,14 +12,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.hearth.gateway.app.config.HearthConfig;
-import org.hearth.gateway.app.config.Limits;
+import org.hearth.gateway.app.config.Setting;
+import org.hearth.gateway.app.config.Settings;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.time.Durations;
 
 /**
  * Reads and checks each kind of answer, the same way for the wizard and for an answers file. The
- * limits are the configuration's own (see hearth.example.yaml); where ConfigLoader would clamp a
+ * limits are the configuration's own ({@link Settings}); where ConfigLoader would clamp a
  * risky value with a warning, the wizard refuses it and says what is allowed, since the installer
  * is there to choose again.
  */
@@ -108,12 +109,26 @@ final class Checks {
         return Checked.no("write it from one time to another, like 22:00-07:00");
     }
 
-    static Checked<LocalTime> kitchenMotionBy(String text) {
+    /** A time of day after the setting's minimum, as {@code detection.kitchen_motion_by}. */
+    static Checked<LocalTime> time(String text, Setting<LocalTime> s) {
         Checked<LocalTime> t = clockTime(text);
-        if (t.isOk() && !t.value().isAfter(LocalTime.of(5, 0))) {
-            return Checked.no("choose a time after 05:00, such as 10:00");
+        if (t.isOk() && !t.value().isAfter(s.min())) {
+            return Checked.no("choose a time after " + s.min() + ", such as " + s.defaultValue());
         }
         return t;
+    }
+
+    /** Within the setting's bounds: the wizard refuses what the loader would clamp. */
+    static Checked<Duration> duration(String text, Setting<Duration> s) {
+        return duration(text, s.min(), s.max());
+    }
+
+    static Checked<Double> number(String text, Setting<Double> s) {
+        return number(text, s.min(), s.max());
+    }
+
+    static Checked<Integer> whole(String text, Setting<Integer> s) {
+        return whole(text, s.min(), s.max());
     }
 
     static Checked<Duration> duration(String text, Duration min, Duration max) {
@@ -153,7 +168,8 @@ final class Checks {
 
     /** The two limits together: a heated home needs room between too cold and too warm. */
     static Optional<String> temperatures(double low, double high) {
-        return high - low < Limits.TEMPERATURE_GAP ? Optional.of("the high limit must be at least " + plain(Limits.TEMPERATURE_GAP) + " °C above the low limit (" + plain(low) + " °C)")
+        double gap = Settings.TEMPERATURE_GAP_C;
+        return high - low < gap ? Optional.of("the high limit must be at least " + plain(gap) + " °C above the low limit (" + plain(low) + " °C)")
                 : Optional.empty();
     }
 

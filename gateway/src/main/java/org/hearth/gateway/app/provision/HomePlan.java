@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
+import org.hearth.gateway.app.config.Settings;
 import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorSpec;
 
@@ -27,7 +28,7 @@ final class HomePlan {
 
     // 1. the resident
     String label = "Home";
-    String language = "en";
+    String language = Settings.HOME_LANGUAGE.defaultValue();
     // 2. the address, as far as the council pack needs it (the address itself is never stored)
     String council = HearthConfig.Council.DEFAULT.pack();
     DayOfWeek binDay;
@@ -41,28 +42,30 @@ final class HomePlan {
     // 5. carers
     final List<Carer> carers = new ArrayList<>();
     // 6. thresholds
-    Duration preAlarm = ConfigLoader.DEFAULT_PRE_ALARM;
-    Duration escalationTimeout = ConfigLoader.DEFAULT_ESCALATION;
-    LocalTime kitchenMotionBy = HearthConfig.Detection.DEFAULT.kitchenMotionBy();
-    Duration bathroomMax = HearthConfig.Detection.DEFAULT.bathroomMax();
-    double temperatureLowC = HearthConfig.Detection.DEFAULT.temperatureLowC();
-    double temperatureHighC = HearthConfig.Detection.DEFAULT.temperatureHighC();
-    int eventsRetentionDays = 30;
+    Duration preAlarm = Settings.ALERTS_PRE_ALARM.defaultValue();
+    Duration escalationTimeout = Settings.ALERTS_ESCALATION_TIMEOUT.defaultValue();
+    LocalTime kitchenMotionBy = Settings.DETECTION_KITCHEN_MOTION_BY.defaultValue();
+    Duration bathroomMax = Settings.DETECTION_BATHROOM_MAX.defaultValue();
+    double temperatureLowC = Settings.DETECTION_TEMPERATURE_LOW.defaultValue();
+    double temperatureHighC = Settings.DETECTION_TEMPERATURE_HIGH.defaultValue();
+    int eventsRetentionDays = Settings.STORAGE_EVENTS_RETENTION_DAYS.defaultValue();
 
     // kept as they were
-    ZoneId zone = ZoneId.of("Europe/London");
-    String dataDir = "/var/lib/hearth";
-    String gpioBackend = "gpiod";
+    ZoneId zone = ZoneId.of(Settings.HOME_TIMEZONE.defaultValue());
+    String dataDir = Settings.STORAGE_DATA_DIR.defaultValue();
+    String gpioBackend = Settings.GPIO_BACKEND.defaultValue();
     // and on the I2C bus and serial ports
     HearthConfig.I2c i2c = HearthConfig.I2c.NONE;
-    int i2cBus = 1;
+    int i2cBus = Settings.I2C_BUS.defaultValue();
     final List<RadarSpec> radars = new ArrayList<>();
     // The BLE pendants (issue 20, section 1) will be kept here, as a list of their own.
-    HearthConfig.Voice voice = new HearthConfig.Voice(true, HearthConfig.Voice.OFF.modelsDir(), HearthConfig.Voice.OFF.libDir(),
-            false, HearthConfig.Voice.DEFAULT_RATE, HearthConfig.Voice.DEFAULT_END_OF_SPEECH);
-    HearthConfig.Coap coap = new HearthConfig.Coap("0.0.0.0", 5684, 5683);
-    Duration heartbeat = ConfigLoader.DEFAULT_HEARTBEAT;
-    String secretsFile = "secrets.yaml";
+    HearthConfig.Voice voice = new HearthConfig.Voice(Settings.VOICE_ENABLED.defaultValue(), HearthConfig.Voice.OFF.modelsDir(),
+            HearthConfig.Voice.OFF.libDir(), HearthConfig.Voice.OFF.handsFree(), HearthConfig.Voice.OFF.speechRate(),
+            HearthConfig.Voice.OFF.endOfSpeech());
+    HearthConfig.Coap coap = new HearthConfig.Coap(Settings.COAP_BIND.defaultValue(), Settings.COAP_PORT.defaultValue(),
+            Settings.COAP_LOOPBACK_PORT.defaultValue());
+    Duration heartbeat = Settings.HEARTBEAT_INTERVAL.defaultValue();
+    String secretsFile = Settings.SECRETS_FILE.defaultValue();
     /** The care hub and the carers reached through it ({@code via: hub}): the wizard does not ask about them. */
     HearthConfig.Hub hub;
     final List<HearthConfig.CarerEntry> hubCarers = new ArrayList<>();

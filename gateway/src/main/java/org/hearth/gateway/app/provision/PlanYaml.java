@@ -1,11 +1,13 @@
 package org.hearth.gateway.app.provision;
 
 import static org.hearth.gateway.app.config.SecretsFile.quoted;
+import static org.hearth.gateway.app.config.Settings.*;
 
 import java.time.DayOfWeek;
 import java.util.Locale;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.LadderFile;
+import org.hearth.gateway.app.config.Setting;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateSensorSpec;
 import org.hearth.sensors.RadarSpec;
@@ -13,7 +15,7 @@ import org.hearth.sensors.SensorSpec;
 import org.hearth.time.Durations;
 
 /**
- * A plan as {@code hearth.yaml}, in the layout and with the key names of hearth.example.yaml.
+ * A plan as {@code hearth.yaml}, in the layout of hearth.example.yaml, with the key names of {@link org.hearth.gateway.app.config.Settings}.
  * Every text value is double-quoted, so a label or room with a colon or a quote stays one value.
  */
 final class PlanYaml {
@@ -29,22 +31,22 @@ final class PlanYaml {
 
                 """);
         y.append("home:\n");
-        y.append("  label: ").append(quoted(p.label)).append('\n');
-        y.append("  language: ").append(p.language).append('\n');
-        y.append("  timezone: ").append(quoted(p.zone.getId())).append('\n');
-        y.append("  council: ").append(quoted(p.council)).append('\n');
+        y.append(key(HOME_LABEL)).append(quoted(p.label)).append('\n');
+        y.append(key(HOME_LANGUAGE)).append(p.language).append('\n');
+        y.append(key(HOME_TIMEZONE)).append(quoted(p.zone.getId())).append('\n');
+        y.append(key(HOME_COUNCIL)).append(quoted(p.council)).append('\n');
         if (p.binDay != null) {
-            y.append("  bin_day: ").append(day(p.binDay)).append('\n');
-            y.append("  bin_round: ").append(quoted(p.binRound)).append('\n');
+            y.append(key(HOME_BIN_DAY)).append(day(p.binDay)).append('\n');
+            y.append(key(HOME_BIN_ROUND)).append(quoted(p.binRound)).append('\n');
         }
         if (p.library != null) {
-            y.append("  library: ").append(quoted(p.library)).append('\n');
+            y.append(key(HOME_LIBRARY)).append(quoted(p.library)).append('\n');
         }
-        y.append("  quiet_hours: \"").append(p.quietFrom).append('-').append(p.quietTo).append("\"\n\n");
+        y.append(key(HOME_QUIET_HOURS)).append(quoted(p.quietFrom + "-" + p.quietTo)).append("\n\n");
 
         y.append("storage:\n");
-        y.append("  data_dir: ").append(quoted(p.dataDir)).append('\n');
-        y.append("  events_retention_days: ").append(p.eventsRetentionDays).append("\n\n");
+        y.append(key(STORAGE_DATA_DIR)).append(quoted(p.dataDir)).append('\n');
+        y.append(key(STORAGE_EVENTS_RETENTION_DAYS)).append(p.eventsRetentionDays).append("\n\n");
 
         y.append("gpio:\n  backend: ").append(p.gpioBackend).append("\n\n");
 
@@ -90,22 +92,22 @@ final class PlanYaml {
 
         HearthConfig.Voice v = p.voice;
         y.append("voice:\n");
-        y.append("  enabled: ").append(v.enabled()).append('\n');
-        y.append("  models_dir: ").append(quoted(v.modelsDir().toString())).append('\n');
-        y.append("  lib_dir: ").append(quoted(v.libDir().toString())).append('\n');
-        y.append("  hands_free: ").append(v.handsFree()).append('\n');
-        y.append("  speech_rate: ").append(v.speechRate()).append('\n');
-        y.append("  end_of_speech: ").append(Durations.format(v.endOfSpeech())).append("\n\n");
+        y.append(key(VOICE_ENABLED)).append(v.enabled()).append('\n');
+        y.append(key(VOICE_MODELS_DIR)).append(quoted(v.modelsDir().toString())).append('\n');
+        y.append(key(VOICE_LIB_DIR)).append(quoted(v.libDir().toString())).append('\n');
+        y.append(key(VOICE_HANDS_FREE)).append(v.handsFree()).append('\n');
+        y.append(key(VOICE_SPEECH_RATE)).append(v.speechRate()).append('\n');
+        y.append(key(VOICE_END_OF_SPEECH)).append(Durations.format(v.endOfSpeech())).append("\n\n");
 
         y.append("detection:\n");
-        y.append("  kitchen_motion_by: \"").append(p.kitchenMotionBy).append("\"\n");
-        y.append("  bathroom_max: ").append(Durations.format(p.bathroomMax)).append('\n');
-        y.append("  temperature_low_c: ").append(Checks.plain(p.temperatureLowC)).append('\n');
-        y.append("  temperature_high_c: ").append(Checks.plain(p.temperatureHighC)).append("\n\n");
+        y.append(key(DETECTION_KITCHEN_MOTION_BY)).append(quoted(p.kitchenMotionBy.toString())).append('\n');
+        y.append(key(DETECTION_BATHROOM_MAX)).append(Durations.format(p.bathroomMax)).append('\n');
+        y.append(key(DETECTION_TEMPERATURE_LOW)).append(Checks.plain(p.temperatureLowC)).append('\n');
+        y.append(key(DETECTION_TEMPERATURE_HIGH)).append(Checks.plain(p.temperatureHighC)).append("\n\n");
 
         y.append("alerts:\n");
-        y.append("  pre_alarm: ").append(Durations.format(p.preAlarm)).append('\n');
-        y.append("  escalation_timeout: ").append(Durations.format(p.escalationTimeout)).append("\n\n");
+        y.append(key(ALERTS_PRE_ALARM)).append(Durations.format(p.preAlarm)).append('\n');
+        y.append(key(ALERTS_ESCALATION_TIMEOUT)).append(Durations.format(p.escalationTimeout)).append("\n\n");
 
         y.append("# The escalation ladder: level 1 is told first. Keys are in the secrets file.\n");
         y.append(p.hasCarers() ? "carers:\n" : "carers: []\n");
@@ -119,20 +121,25 @@ final class PlanYaml {
         y.append('\n');
 
         y.append("coap:\n");
-        y.append("  bind: ").append(quoted(p.coap.bind())).append('\n');
-        y.append("  port: ").append(p.coap.port()).append('\n');
-        y.append("  loopback_port: ").append(p.coap.loopbackPort()).append("\n\n");
+        y.append(key(COAP_BIND)).append(quoted(p.coap.bind())).append('\n');
+        y.append(key(COAP_PORT)).append(p.coap.port()).append('\n');
+        y.append(key(COAP_LOOPBACK_PORT)).append(p.coap.loopbackPort()).append("\n\n");
 
         y.append("heartbeat:\n  interval: ").append(Durations.format(p.heartbeat)).append("\n\n");
 
         if (p.hub != null) {
             y.append("# The care hub this home reports to; its key is in the secrets file.\n");
             LadderFile.hubSection(p.hub.uri(), p.hub.identity()).forEach(line -> y.append(line).append('\n'));
-            y.append("  heartbeat: ").append(Durations.format(p.hub.heartbeat())).append("\n\n");
+            y.append(key(HUB_HEARTBEAT)).append(Durations.format(p.hub.heartbeat())).append("\n\n");
         }
 
-        y.append("secrets_file: ").append(quoted(p.secretsFile)).append('\n');
+        y.append(SECRETS_FILE.name()).append(": ").append(quoted(p.secretsFile)).append('\n');
         return y.toString();
+    }
+
+    /** "  pre_alarm: ": a setting's line in its section, under the table's name. */
+    private static String key(Setting<?> s) {
+        return "  " + s.name() + ": ";
     }
 
     private static String day(DayOfWeek d) {

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.hearth.gateway.app.config.Limits;
+import org.hearth.gateway.app.config.Settings;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateChip;
@@ -406,7 +406,7 @@ final class ProvisionFlow {
                 + (plan.usesHeaderUart() ? " (14 and 15 are the radar's serial port)" : "") + ".");
         int pin = ask("Which pin is the " + name + " wired to?", Integer.toString(suggested), t -> Checks.pin(t, plan, null));
         SensorSpec s = new SensorSpec(uniqueId(SensorKinds.id(kind, room)), room, kind, pin, SensorKinds.pull(kind),
-                SensorKinds.activeLow(kind), org.hearth.gateway.app.config.ConfigLoader.DEFAULT_DEBOUNCE,
+                SensorKinds.activeLow(kind), Settings.SENSOR_DEBOUNCE.defaultValue(),
                 SensorKinds.maxSilence(kind));
         plan.sensors.add(s);
         console.say("  Added the " + plain(s) + ".");
@@ -553,8 +553,8 @@ final class ProvisionFlow {
         String name = ask("What is the carer's name? A first name, or the helpline's name.", null,
                 t -> Checks.carerName(t, plan.carers));
         int next = plan.carers.stream().mapToInt(HomePlan.Carer::level).max().orElse(0) + 1;
-        int level = ask("Which level is " + name + "? 1 is told first.", Integer.toString(Math.min(next, 9)),
-                t -> Checks.whole(t, 1, 9));
+        int level = ask("Which level is " + name + "? 1 is told first.", Integer.toString(Math.min(next, Settings.CARER_LEVEL.max())),
+                t -> Checks.whole(t, Settings.CARER_LEVEL));
         var endpoint = ask("What is the address of " + name + "'s device on the network? For example 192.168.1.30.", null,
                 Checks::endpoint);
         plan.carers.add(new HomePlan.Carer(name, level, endpoint, true));
@@ -582,23 +582,31 @@ final class ProvisionFlow {
     private void thresholds() {
         console.say("6. Thresholds (press Enter to keep each one)");
         plan.preAlarm = ask("When Hearth asks \"are you all right?\", how long has the resident to answer before carers are told? "
-                + "(10s to 5m)", Durations.format(plan.preAlarm), t -> Checks.duration(t, Limits.PRE_ALARM_MIN, Limits.PRE_ALARM_MAX));
-        plan.escalationTimeout = ask("How long has each carer to answer before the next one is told? (1m to 1h)",
-                Durations.format(plan.escalationTimeout), t -> Checks.duration(t, Limits.ESCALATION_MIN, Limits.ESCALATION_MAX));
+                + range(Settings.ALERTS_PRE_ALARM), Durations.format(plan.preAlarm), t -> Checks.duration(t, Settings.ALERTS_PRE_ALARM));
+        plan.escalationTimeout = ask("How long has each carer to answer before the next one is told? "
+                + range(Settings.ALERTS_ESCALATION_TIMEOUT), Durations.format(plan.escalationTimeout),
+                t -> Checks.duration(t, Settings.ALERTS_ESCALATION_TIMEOUT));
         plan.kitchenMotionBy = ask("By what time should there be movement in the kitchen each morning?",
-                plan.kitchenMotionBy.toString(), Checks::kitchenMotionBy);
-        plan.bathroomMax = ask("How long can the bathroom be in use before Hearth asks if all is well? (15m to 3h)",
-                Durations.format(plan.bathroomMax), t -> Checks.duration(t, Limits.BATHROOM_MIN, Limits.BATHROOM_MAX));
-        plan.temperatureLowC = ask("Tell the carers when the home is colder than how many °C? (5 to 22)",
-                Checks.plain(plan.temperatureLowC), t -> Checks.number(t, Limits.TEMPERATURE_LOW_MIN, Limits.TEMPERATURE_LOW_MAX));
+                plan.kitchenMotionBy.toString(), t -> Checks.time(t, Settings.DETECTION_KITCHEN_MOTION_BY));
+        plan.bathroomMax = ask("How long can the bathroom be in use before Hearth asks if all is well? "
+                + range(Settings.DETECTION_BATHROOM_MAX), Durations.format(plan.bathroomMax),
+                t -> Checks.duration(t, Settings.DETECTION_BATHROOM_MAX));
+        plan.temperatureLowC = ask("Tell the carers when the home is colder than how many °C? " + range(Settings.DETECTION_TEMPERATURE_LOW),
+                Checks.plain(plan.temperatureLowC), t -> Checks.number(t, Settings.DETECTION_TEMPERATURE_LOW));
         double low = plan.temperatureLowC;
-        plan.temperatureHighC = ask("...and warmer than how many °C? (20 to 35)",
-                Checks.plain(Math.max(plan.temperatureHighC, Math.min(35, low + 4))), t -> {
-                    Checked<Double> v = Checks.number(t, Limits.TEMPERATURE_HIGH_MIN, Limits.TEMPERATURE_HIGH_MAX);
+        double highest = Settings.DETECTION_TEMPERATURE_HIGH.max();
+        plan.temperatureHighC = ask("...and warmer than how many °C? " + range(Settings.DETECTION_TEMPERATURE_HIGH),
+                Checks.plain(Math.max(plan.temperatureHighC, Math.min(highest, low + Settings.TEMPERATURE_GAP_C))), t -> {
+                    Checked<Double> v = Checks.number(t, Settings.DETECTION_TEMPERATURE_HIGH);
                     return v.isOk() ? Checks.temperatures(low, v.value()).<Checked<Double>>map(Checked::no).orElse(v) : v;
                 });
-        plan.eventsRetentionDays = ask("How many days should sensor events be kept? (1 to 3650)",
-                Integer.toString(plan.eventsRetentionDays), t -> Checks.whole(t, 1, 3650));
+        plan.eventsRetentionDays = ask("How many days should sensor events be kept? " + range(Settings.STORAGE_EVENTS_RETENTION_DAYS),
+                Integer.toString(plan.eventsRetentionDays), t -> Checks.whole(t, Settings.STORAGE_EVENTS_RETENTION_DAYS));
+    }
+
+    /** "(10s to 5m)": the setting's bounds, as the question shows them. */
+    private static String range(org.hearth.gateway.app.config.Setting<?> s) {
+        return "(" + s.range() + ")";
     }
 
     // ---- asking ----
