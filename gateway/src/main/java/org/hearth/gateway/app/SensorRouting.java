@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hearth.gateway.domain.Gateway;
+import org.hearth.gateway.domain.SensorRole;
 import org.hearth.gateway.domain.activity.TemperatureReading;
 import org.hearth.gateway.domain.activity.TemperatureWatch;
 import org.hearth.protocol.GatewayStatus;
@@ -12,13 +13,13 @@ import org.hearth.sensors.ClimateListener;
 import org.hearth.sensors.ClimateReading;
 import org.hearth.sensors.PresenceEvent;
 import org.hearth.sensors.SensorEvent;
-import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorListener;
 
 /**
  * Where every sensor report goes, in one place, on the event loop (every driver reaches it there,
  * see {@link SensorDrivers}). An event is given to the tap, stored and run through the detectors,
- * which act on the kinds that concern them; the talk button also wakes the resident's voice.
+ * which act on the kinds whose {@link SensorRole} concerns them; the talk button also wakes the
+ * resident's voice.
  * Accelerometer samples go to the detectors. A radar's reading is kept for {@code /status} and
  * given to the detectors. A temperature goes to the home's summary and the temperature watch.
  */
@@ -46,7 +47,7 @@ final class SensorRouting implements SensorListener, ClimateListener {
     public void onEvent(SensorEvent event) {
         tap.onEvent(event);
         gateway.onEvent(event);
-        if (event.kind() == SensorKind.TALK_BUTTON && event.active()) {
+        if (SensorRole.TALK.of(event.kind()) && event.active()) {
             voice.talkButtonPressed();
         }
     }

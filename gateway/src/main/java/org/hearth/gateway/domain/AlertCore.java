@@ -17,7 +17,7 @@ import org.hearth.time.Scheduler;
  * here, in the open:
  * <ul>
  *   <li>the machine tells the outbox when messages are queued, and the outbox tells the machine of
- *       each delivery: the outbox is made from the machine, which tells it through {@link #transition};</li>
+ *       each delivery: the outbox is made from the machine, which tells it through the core, first of all;</li>
  *   <li>parts made from the core that also hear it (check-in learning, the CoAP server's change
  *       notices, the hub's events) are added to the {@link Listeners} given to the constructor, a
  *       typed list made before the core.</li>
