@@ -158,15 +158,14 @@ public final class Daemon implements AutoCloseable {
         this.supervisor = new HealthSupervisor(loop, event -> loop.execute(() -> core.healthAlerts().onHealth(event)));
         HomeSummarySource summary = new HomeSummarySource(config.home().label(), loop, supervisor::snapshot, activity::status,
                 () -> alerts.open().size());
-        if (uplink != null) {
-            startHubLink(ladder, listeners, summary);
-        }
-        assembled.complete(core);
+        Runnable hubLink = uplink == null ? () -> { } : hubLink(ladder, listeners, summary);
+        assembled.complete(core); // every listener is in place: the loop may now act on the core
         onLoop(() -> {
             voice.start();
             core.recover();
             return null;
         });
+        hubLink.run();
 
         // 5. Sensors, last: their events need everything above. A sensor that cannot be opened is
         //    reported OFFLINE and raises a "needs attention" alert; the daemon runs on without it.
@@ -189,18 +188,23 @@ public final class Daemon implements AutoCloseable {
         voice.listen(config.voice(), microphone);
     }
 
-    /** The care hub: events of its alerts, the summary, and what it sends down. */
-    private void startHubLink(Ladder ladder, AlertCore.Listeners listeners, HomeSummarySource summary) {
+    /**
+     * The care hub: events of its alerts, the summary, and what it sends down. Its listener is
+     * added now; the link it returns is started once the core has recovered.
+     */
+    private Runnable hubLink(Ladder ladder, AlertCore.Listeners listeners, HomeSummarySource summary) {
         List<String> viaHub = ladder.carers().stream().filter(Carer::viaHub).map(Carer::name).toList();
         HubEvents hubEvents = new HubEvents(alerts, uplink, loop, viaHub);
         listeners.transitions(hubEvents);
         this.summaries = new HomeSummaries(summary, uplink, loop);
         HubDown down = new HubDown(core.machine(), ladder, summaries::sendNow, uplink, loop);
-        uplink.start(down::receive, () -> {
-            hubEvents.retryNow();
-            viaHub.forEach(core.outbox()::retryNow);
-        });
-        loop.execute(hubEvents::wake);
+        return () -> {
+            uplink.start(down::receive, () -> {
+                hubEvents.retryNow();
+                viaHub.forEach(core.outbox()::retryNow);
+            });
+            loop.execute(hubEvents::wake);
+        };
     }
 
     /**
