@@ -140,6 +140,20 @@ class ArchitectureTest {
                         "com.fasterxml.jackson..", "picocli..", "org.freedesktop.dbus.."));
     }
 
+    /**
+     * docs/architecture.md, "Wiring and audit events": the alert core is assembled in one place.
+     * Its parts' constructors are package-private, and inside the domain only {@code AlertCore}
+     * calls them, so no one wires a second, different core.
+     */
+    @Test
+    void only_the_alert_core_assembles_its_parts() {
+        check(noClasses().that().doNotHaveFullyQualifiedName("org.hearth.gateway.domain.AlertCore")
+                .should().callConstructorWhere(com.tngtech.archunit.base.DescribedPredicate.describe("of a part of the alert core",
+                        call -> java.util.Set.of("AlertMachine", "OutboxDispatcher", "CarerReachability", "Heartbeats")
+                                .contains(call.getTargetOwner().getSimpleName())
+                                && call.getTargetOwner().getPackageName().equals("org.hearth.gateway.domain"))));
+    }
+
     @Test
     void the_domain_reads_time_only_from_the_injected_scheduler() {
         check(noClasses().that().resideInAPackage("org.hearth.gateway.domain..")

@@ -2,6 +2,8 @@ package org.hearth.gateway.app;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.hearth.gateway.domain.AlertCore;
 import org.hearth.gateway.domain.AlertMachine;
 import org.hearth.gateway.domain.AlertRequest;
 import org.hearth.gateway.domain.Carer;
@@ -13,28 +15,43 @@ import org.hearth.voice.AlarmPort;
 /**
  * What the resident's spoken requests do to the alarms. Called on the event loop, where the
  * assistant runs, so it may touch the alert machine directly.
+ *
+ * <p>The resident's voice is made before the alert core (the core speaks through it) and acts on
+ * the core: this port is given the core as a future, completed once the core is assembled, which
+ * is before the loop runs anything the assistant does.
  */
 final class GatewayAlarmPort implements AlarmPort {
 
     static final String HOW = "by voice";
 
-    private final AlertMachine machine;
-    private final Ladder ladder;
+    private final CompletableFuture<AlertCore> core;
 
-    GatewayAlarmPort(AlertMachine machine, Ladder ladder) {
-        this.machine = machine;
-        this.ladder = ladder;
+    GatewayAlarmPort(CompletableFuture<AlertCore> core) {
+        this.core = core;
+    }
+
+    /** Never blocks the loop: the core is always assembled before the assistant can act. */
+    private AlertCore core() {
+        AlertCore assembled = core.getNow(null);
+        if (assembled == null) {
+            throw new IllegalStateException("the alert core is not assembled yet");
+        }
+        return assembled;
+    }
+
+    private AlertMachine machine() {
+        return core().machine();
     }
 
     /** "Help": an open pre-alarm is confirmed at once; otherwise a new alert skips the pre-alarm. */
     @Override
     public void raiseHelp() {
-        machine.help(HOW, AlertRequest.urgent(AlertKind.HELP, "", "The resident called for help " + HOW + ".", false));
+        machine().help(HOW, AlertRequest.urgent(AlertKind.HELP, "", "The resident called for help " + HOW + ".", false));
     }
 
     @Override
     public boolean cancelPreAlarm() {
-        return machine.cancelPreAlarm(HOW);
+        return machine().cancelPreAlarm(HOW);
     }
 
     /**
@@ -43,11 +60,12 @@ final class GatewayAlarmPort implements AlarmPort {
      */
     @Override
     public Optional<String> callCarer() {
+        Ladder ladder = core().ladder();
         List<Carer> first = ladder.nextLevel(0).map(ladder::atLevel).orElse(List.of());
         if (first.isEmpty()) {
             return Optional.empty();
         }
-        machine.raise(new AlertRequest(AlertKind.CALL_REQUEST, Severity.INFO, "",
+        machine().raise(new AlertRequest(AlertKind.CALL_REQUEST, Severity.INFO, "",
                 "The resident asked " + HOW + " for a carer to phone them. Not an emergency.", false, false));
         return Optional.of(first.size() == 1 ? first.get(0).name() : "");
     }
@@ -58,7 +76,7 @@ final class GatewayAlarmPort implements AlarmPort {
      */
     @Override
     public void reminderMissed(Optional<String> task) {
-        machine.raise(new AlertRequest(AlertKind.REMINDER_MISSED, Severity.INFO, "",
+        machine().raise(new AlertRequest(AlertKind.REMINDER_MISSED, Severity.INFO, "",
                 task.map(t -> "The resident did not say done to the daily reminder to " + t + ".")
                         .orElse("The resident did not say done to a daily reminder.") + " Not an emergency.",
                 false, false));

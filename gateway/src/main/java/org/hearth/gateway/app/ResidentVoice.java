@@ -62,7 +62,7 @@ final class ResidentVoice implements Announcer, AutoCloseable {
     private final Assistant assistant;
     private final LanguageResources language;
     private final Scheduler loop;
-    private AlarmPort alarms;
+    private final AlarmPort alarms;
     /** True while the assistant acts on a spoken request: it says its own answer, not the machine's. */
     private boolean answering;
     /** Set once, by {@link #listen}, when a model is installed; read on the loop. */
@@ -73,10 +73,12 @@ final class ResidentVoice implements Announcer, AutoCloseable {
     private final PromptSpeaker prompts;
 
     /**
-     * Speaks through {@code speaker}, in the home's language, from now on. Call {@link #connect}
-     * on the loop before it runs anything that speaks, and {@link #listen} to hear the resident.
+     * Speaks through {@code speaker}, in the home's language, from now on; spoken requests act on
+     * {@code alarms}. Call {@link #start} on the loop to restore the reminders, and {@link #listen}
+     * to hear the resident.
      */
-    ResidentVoice(HearthConfig config, Scheduler loop, Speaker speaker, ReminderStore reminders) {
+    ResidentVoice(HearthConfig config, Scheduler loop, Speaker speaker, ReminderStore reminders, AlarmPort alarms) {
+        this.alarms = alarms;
         this.language = LanguageResources.builtIn(config.home().language());
         this.loop = loop;
         HearthConfig.Council council = config.council();
@@ -88,9 +90,8 @@ final class ResidentVoice implements Announcer, AutoCloseable {
                 AssistantSettings.DEFAULT);
     }
 
-    /** On the loop: gives spoken requests their effect, and restores the stored reminders. */
-    void connect(AlarmPort gateway) {
-        this.alarms = gateway;
+    /** On the loop: restores the stored reminders. */
+    void start() {
         assistant.start();
     }
 
@@ -204,9 +205,6 @@ final class ResidentVoice implements Announcer, AutoCloseable {
     }
 
     private <T> T answering(Supplier<T> call) {
-        if (alarms == null) {
-            throw new IllegalStateException("the voice is not connected to the alarms yet");
-        }
         answering = true;
         try {
             return call.get();

@@ -3,7 +3,6 @@ package org.hearth.gateway.domain;
 import org.hearth.gateway.domain.AuditEntry.Event;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,27 +34,27 @@ public final class AlertMachine implements AlertSink {
     private final Announcer announcer;
     private final Duration preAlarmWindow;
     private final Supplier<UUID> ids;
-    private final List<AlertObserver> observers = new ArrayList<>();
+    private final AlertObserver observer;
     private final Map<UUID, Scheduler.Cancellable> timers = new HashMap<>();
     private final CarerReachability reachability;
 
     /**
+     * Made by {@link AlertCore}, which gives it the one observer that tells the core's parts.
+     *
      * @param reachability whether carers can be reached: when none can, an urgent alert also tells
      *                     the resident to phone for help themselves
+     * @param observer     hears every audited transition, after it is stored
      */
-    public AlertMachine(AlertStore store, Ladder ladder, Scheduler scheduler, Announcer announcer,
-                        Duration preAlarmWindow, Supplier<UUID> ids, CarerReachability reachability) {
+    AlertMachine(AlertStore store, Ladder ladder, Scheduler scheduler, Announcer announcer,
+                 Duration preAlarmWindow, Supplier<UUID> ids, CarerReachability reachability, AlertObserver observer) {
         this.store = store;
+        this.observer = observer;
         this.reachability = reachability;
         this.ladder = ladder;
         this.scheduler = scheduler;
         this.announcer = announcer;
         this.preAlarmWindow = preAlarmWindow;
         this.ids = ids;
-    }
-
-    public void addObserver(AlertObserver observer) {
-        observers.add(observer);
     }
 
     @Override
@@ -417,7 +416,7 @@ public final class AlertMachine implements AlertSink {
 
     private void notifyObservers(Alert alert, AuditEntry entry) {
         LOG.info("Alert {} {} {}: {}", alert.id(), alert.kind(), entry.state(), entry.detail());
-        observers.forEach(o -> o.onTransition(alert, entry));
+        observer.onTransition(alert, entry);
     }
 
     private void arm(UUID id, Duration delay, Runnable task) {

@@ -29,22 +29,28 @@ public final class CarerReachability {
     private Instant failingSince;
     private Instant unreachableSince;
     private Scheduler.Cancellable check;
-    private Runnable onChange = () -> { };
+    private final Listener listener;
+
+    /** Hears whether carers can be reached, for example so observers of {@code /status} hear. */
+    @FunctionalInterface
+    public interface Listener {
+        /** @param unreachableSince since when no carer could be reached; empty when the link works again */
+        void reachabilityChanged(Optional<Instant> unreachableSince);
+    }
 
     /**
+     * Made by {@link AlertCore}.
+     *
      * @param emergencyNumber what the resident should call themselves, for example "999"
+     * @param listener        told whenever the state flips
      */
-    public CarerReachability(Scheduler scheduler, Announcer announcer, Duration threshold, String emergencyNumber) {
+    CarerReachability(Scheduler scheduler, Announcer announcer, Duration threshold, String emergencyNumber, Listener listener) {
         this.scheduler = scheduler;
+        this.listener = listener;
         this.announcer = announcer;
         this.threshold = threshold;
         this.emergencyNumber = emergencyNumber;
         this.lastAnswer = scheduler.now();
-    }
-
-    /** Called whenever the state flips, for example so observers of {@code /status} hear. */
-    public void onChange(Runnable listener) {
-        this.onChange = listener;
     }
 
     /** Some carer's device answered: the link works. */
@@ -59,7 +65,7 @@ public final class CarerReachability {
             LOG.info("Carers reachable again ({} answered); they were unreachable since {}", carer, unreachableSince);
             unreachableSince = null;
             announcer.say(Phrase.of(Phrase.CARERS_BACK));
-            onChange.run();
+            listener.reachabilityChanged(unreachableSince());
         }
     }
 
@@ -81,7 +87,7 @@ public final class CarerReachability {
         unreachableSince = failingSince;
         LOG.warn("No carer has answered since {}; telling the resident and queueing every message", unreachableSince);
         sayUnreachable();
-        onChange.run();
+        listener.reachabilityChanged(unreachableSince());
     }
 
     /** Tells the resident again, for example when they ask for help while nobody can be reached. */

@@ -30,6 +30,9 @@ public final class DirectAlarms implements Detector {
 
     @Override
     public void onEvent(SensorEvent event) {
+        if (!SensorRole.ALARM.of(event.kind())) {
+            return; // presence sensors feed the inactivity and long-lie detectors
+        }
         if (walkTest.takes(event) || walkTest.counting(event)) {
             walkTest.report(event, () -> alarm(event, " It was held down during a walk test."));
         } else if (event.active()) {
@@ -47,9 +50,7 @@ public final class DirectAlarms implements Detector {
             case FALL_OUTPUT -> alerts.raise(AlertRequest.urgent(AlertKind.FALL, event.room(),
                     "The fall sensor in the " + event.room() + " detected a fall at " + at + ".", true));
             case CANCEL_BUTTON -> alerts.cancelPreAlarm("cancel button");
-            default -> {
-                // presence sensors feed the inactivity and long-lie detectors
-            }
+            default -> throw new IllegalStateException("not an alarm: " + event.kind());
         }
     }
 

@@ -25,7 +25,7 @@ public final class Heartbeats {
     private final java.util.Set<String> revoked = new java.util.HashSet<>();
 
     /** @param reachability told every heartbeat's outcome, so the resident hears when no carer can be reached */
-    public Heartbeats(Ladder ladder, AlertChannel channel, Scheduler scheduler, String home, Duration interval,
+    Heartbeats(Ladder ladder, AlertChannel channel, Scheduler scheduler, String home, Duration interval,
                       CarerReachability reachability) {
         this.reachability = reachability;
         this.ladder = ladder;

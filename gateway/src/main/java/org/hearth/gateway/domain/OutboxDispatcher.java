@@ -41,9 +41,11 @@ public final class OutboxDispatcher implements AlertObserver {
     private final Set<String> revoked = new HashSet<>();
 
     /**
+     * Made by {@link AlertCore}, which tells it of the machine's transitions.
+     *
      * @param reachability told every send's outcome, so the resident hears when no carer can be reached
      */
-    public OutboxDispatcher(AlertStore store, Ladder ladder, AlertChannel channel, Scheduler scheduler,
+    OutboxDispatcher(AlertStore store, Ladder ladder, AlertChannel channel, Scheduler scheduler,
                             AlertMachine machine, String home, CarerReachability reachability) {
         this.store = store;
         this.ladder = ladder;
@@ -54,10 +56,7 @@ public final class OutboxDispatcher implements AlertObserver {
         this.reachability = reachability;
     }
 
-    /**
-     * Wakes when the machine queues messages (an alert raised, escalated or sent as a test). Register
-     * it with {@code AlertMachine.addObserver}.
-     */
+    /** Wakes when the machine queues messages (an alert raised, escalated or sent as a test). */
     @Override
     public void onTransition(org.hearth.gateway.domain.Alert alert, AuditEntry entry) {
         switch (entry.event()) {
@@ -66,8 +65,6 @@ public final class OutboxDispatcher implements AlertObserver {
             }
         }
     }
-
-
 
     /**
      * Stops sending to a carer whose key was revoked. Their queued messages stay in the store,

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class GatewayAlarmPortTest {
 
     private final AlertHarness home = new AlertHarness(new InMemoryAlertStore());
-    private final GatewayAlarmPort port = new GatewayAlarmPort(home.alerts, home.ladder);
+    private final GatewayAlarmPort port = new GatewayAlarmPort(java.util.concurrent.CompletableFuture.completedFuture(home.core));
 
     @Test
     void help_with_nothing_open_raises_an_urgent_alert_at_once() {

@@ -23,12 +23,13 @@ import org.hearth.carer.ResolveAnswer;
 import org.hearth.carer.cli.CarerMain;
 import org.hearth.gateway.domain.AckResult;
 import org.hearth.gateway.domain.Alert;
+import org.hearth.gateway.domain.AlertCore;
 import org.hearth.gateway.domain.AlertMachine;
+import org.hearth.gateway.testkit.SilentChannel;
 import org.hearth.gateway.domain.AlertRequest;
 import org.hearth.gateway.domain.AlertState;
 import org.hearth.gateway.domain.AuditEntry;
 import org.hearth.gateway.domain.Carer;
-import org.hearth.gateway.domain.CarerReachability;
 import org.hearth.gateway.domain.Ladder;
 import org.hearth.gateway.store.SqliteAlertStore;
 import org.hearth.gateway.store.SqliteDatabase;
@@ -80,8 +81,10 @@ class CarerResolveTest {
         Ladder ladder = new Ladder(List.of(
                 new Carer("Priya", 1, URI.create("coaps://" + priyaAt.getHostString() + ":" + priyaAt.getPort()), "priya-id"),
                 Carer.throughHub("Sam", 1, URI.create("coaps://127.0.0.1:5784"))), Duration.ofMinutes(5));
-        machine = new AlertMachine(store, ladder, loop, phrase -> { }, Duration.ofSeconds(30), UUID::randomUUID,
-                new CarerReachability(loop, phrase -> { }, CarerReachability.DEFAULT_THRESHOLD, "999"));
+        // Nothing is sent here: this test is about what carers' devices say back, not delivery.
+        machine = new AlertCore(new AlertCore.Ports(store, ladder, new SilentChannel(), loop, phrase -> { }),
+                AlertCore.Settings.of("Flat 12", Duration.ofSeconds(30), Duration.ofSeconds(60), "999"),
+                new AlertCore.Listeners()).machine();
         // The stranger holds a key this gateway accepts but is on no ladder; "hub:Sam" is the identity
         // under which the hub speaks for Sam, here (wrongly) held by a device on the home network.
         gateway = CoapGatewayServer.start(new InetSocketAddress("127.0.0.1", Ports.freeUdp()), -1, Map.of(

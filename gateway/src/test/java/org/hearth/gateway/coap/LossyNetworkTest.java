@@ -23,12 +23,11 @@ import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.hearth.carer.CarerEndpoint;
 import org.hearth.carer.CarerListener;
 import org.hearth.gateway.domain.Alert;
+import org.hearth.gateway.domain.AlertCore;
 import org.hearth.gateway.domain.AlertMachine;
 import org.hearth.gateway.domain.AlertRequest;
 import org.hearth.gateway.domain.Carer;
 import org.hearth.gateway.domain.Ladder;
-import org.hearth.gateway.domain.CarerReachability;
-import org.hearth.gateway.domain.OutboxDispatcher;
 import org.hearth.gateway.store.SqliteAlertStore;
 import org.hearth.gateway.store.SqliteDatabase;
 import org.hearth.gateway.testkit.LossyUdpProxy;
@@ -78,11 +77,9 @@ class LossyNetworkTest {
             SqliteAlertStore store = new SqliteAlertStore(db);
             Ladder ladder = new Ladder(List.of(new Carer("Priya", 1, URI.create("coaps://127.0.0.1:" + proxy.address().getPort()),
                     "priya-id")), Duration.ofMinutes(5));
-            CarerReachability reachability = new CarerReachability(loop, phrase -> { }, CarerReachability.DEFAULT_THRESHOLD, "999");
-            AlertMachine machine = new AlertMachine(store, ladder, loop, phrase -> { }, Duration.ofSeconds(30), UUID::randomUUID,
-                    reachability);
-            machine.addObserver(new OutboxDispatcher(store, ladder, gateway.channel, loop, machine, "Flat 12",
-                    reachability));
+            AlertMachine machine = new AlertCore(new AlertCore.Ports(store, ladder, gateway.channel, loop, phrase -> { }),
+                    AlertCore.Settings.of("Flat 12", Duration.ofSeconds(30), Duration.ofSeconds(60), "999"),
+                    new AlertCore.Listeners()).machine();
 
             CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < ALERTS; i++) {

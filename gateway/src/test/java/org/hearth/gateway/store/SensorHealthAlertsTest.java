@@ -42,8 +42,7 @@ class SensorHealthAlertsTest {
     void wire() {
         db = SqliteDatabase.open(dir.resolve("hearth.db"));
         home = new AlertHarness(new SqliteAlertStore(db));
-        health = new SensorHealthAlerts(home.alerts, home.time);
-        home.alerts.addObserver(health);
+        health = home.core.healthAlerts();
         supervisor = new HealthSupervisor(home.time, e -> home.time.execute(() -> health.onHealth(e)));
         watch("cord-bathroom", "bathroom", "pull_cord");
         watch("help-lounge", "lounge", "help_button");

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hearth.gateway.domain.AlertCore;
 import org.hearth.gateway.domain.AlertMachine;
 import org.hearth.gateway.domain.AlertStore;
 import org.hearth.gateway.domain.Carer;
@@ -22,8 +23,8 @@ import org.hearth.sensors.SensorKind;
 import org.hearth.time.VirtualScheduler;
 
 /**
- * The alert state machine, outbox and direct alarms wired on a virtual clock, with a scripted
- * network, against any {@link AlertStore}: the same scenarios run on memory and on SQLite.
+ * The alert core ({@link AlertCore}, assembled as the daemon assembles it) on a virtual clock, with
+ * a scripted network, against any {@link AlertStore}: the same scenarios run on memory and on SQLite.
  */
 public final class AlertHarness {
 
@@ -35,6 +36,9 @@ public final class AlertHarness {
     public final ScriptedChannel network = new ScriptedChannel();
     public final List<Phrase> said = new ArrayList<>();
     public final Ladder ladder;
+    /** Add observers here before the scenario runs. */
+    public final AlertCore.Listeners listeners = new AlertCore.Listeners();
+    public final AlertCore core;
     public final AlertMachine alerts;
     public final OutboxDispatcher outbox;
     public final DirectAlarms sensors;
@@ -54,13 +58,15 @@ public final class AlertHarness {
                 new Carer("Priya", 1, URI.create("coaps://192.0.2.1:5684"), "priya-id"),
                 new Carer("Tom", 1, URI.create("coaps://192.0.2.2:5684"), "tom-id"),
                 new Carer("Helpline", 2, URI.create("coaps://192.0.2.9:5684"), "helpline-id")), Duration.ofMinutes(5));
-        this.reachability = new CarerReachability(time, said::add, CarerReachability.DEFAULT_THRESHOLD, "999");
-        this.alerts = new AlertMachine(store, ladder, time, said::add, Duration.ofSeconds(30), UUID::randomUUID, reachability);
-        this.outbox = new OutboxDispatcher(store, ladder, network, time, alerts, "Flat 12", reachability);
-        alerts.addObserver(outbox);
-        this.walkTest = new WalkTestMode(time, said::add);
-        this.sensors = new DirectAlarms(alerts, time, walkTest);
-        this.heartbeats = new Heartbeats(ladder, network, time, "Flat 12", Duration.ofSeconds(60), reachability);
+        this.core = new AlertCore(new AlertCore.Ports(store, ladder, network, time, said::add),
+                new AlertCore.Settings("Flat 12", Duration.ofSeconds(30), Duration.ofSeconds(60), "999",
+                        CarerReachability.DEFAULT_THRESHOLD, UUID::randomUUID), listeners);
+        this.reachability = core.reachability();
+        this.alerts = core.machine();
+        this.outbox = core.outbox();
+        this.walkTest = core.walkTest();
+        this.sensors = core.directAlarms();
+        this.heartbeats = core.heartbeats();
     }
 
     /** A sensor becomes active in {@code room} now. */

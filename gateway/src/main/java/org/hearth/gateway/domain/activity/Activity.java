@@ -16,8 +16,7 @@ import org.hearth.time.ClockJump;
 record Activity(String sensorId, String room, RoomKind roomKind, SensorKind kind, boolean activation, Instant at) {
 
     static boolean isPresence(SensorEvent e) {
-        return e.kind().showsPresence() || e.kind() == SensorKind.CANCEL_BUTTON || e.kind() == SensorKind.TALK_BUTTON
-                || e.kind() == SensorKind.PULL_CORD;
+        return org.hearth.gateway.domain.SensorRole.SIGN_OF_LIFE.of(e.kind());
     }
 
     static Activity of(SensorEvent e, ActivityParameters.Rooms rooms) {

@@ -1,7 +1,6 @@
 package org.hearth.gateway.domain.activity;
 
 import org.hearth.gateway.domain.Alert;
-import org.hearth.gateway.domain.AlertMachine;
 import org.hearth.gateway.domain.AlertObserver;
 import org.hearth.gateway.domain.AlertState;
 import org.hearth.gateway.domain.AuditEntry;
@@ -9,8 +8,8 @@ import org.hearth.protocol.AlertKind;
 
 /**
  * Tells the {@link ActivityWatch} when the resident cancels one of its check-ins, by watching the
- * alert state machine: a long-lie or inactivity pre-alarm resolved by the resident. Register it
- * with {@code AlertMachine.addObserver}.
+ * alert state machine: a long-lie or inactivity pre-alarm resolved by the resident, known by its
+ * typed event, never by the audit entry's words. Add it to the {@code AlertCore.Listeners}.
  */
 public final class CheckInAnswers implements AlertObserver {
 
@@ -24,7 +23,7 @@ public final class CheckInAnswers implements AlertObserver {
     public void onTransition(Alert alert, AuditEntry entry) {
         boolean ours = alert.kind() == AlertKind.LONG_LIE || alert.kind() == AlertKind.INACTIVITY;
         if (ours && entry.event() == AuditEntry.Event.CANCELLED_BY_RESIDENT) {
-            watch.residentAnswered(entry.detail());
+            watch.residentAnswered("cancelled the " + alert.kind().name().toLowerCase(java.util.Locale.ROOT) + " check-in");
         }
     }
 }

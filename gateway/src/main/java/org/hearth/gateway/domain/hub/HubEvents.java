@@ -38,7 +38,7 @@ public final class HubEvents implements AlertObserver {
         this.hubCarers = List.copyOf(hubCarers);
     }
 
-    /** Every transition may be news for the hub; register with {@code AlertMachine.addObserver}. */
+    /** Every transition may be news for the hub; add it to the {@code AlertCore.Listeners}. */
     @Override
     public void onTransition(Alert alert, AuditEntry entry) {
         wake();

@@ -5,20 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.hearth.gateway.domain.Alert;
+import org.hearth.gateway.domain.AlertCore;
 import org.hearth.gateway.domain.AlertMachine;
+import org.hearth.gateway.testkit.SilentChannel;
 import org.hearth.gateway.domain.AlertState;
 import org.hearth.gateway.domain.Carer;
-import org.hearth.gateway.domain.CarerReachability;
 import org.hearth.gateway.domain.Gateway;
 import org.hearth.gateway.domain.Ladder;
 import org.hearth.gateway.domain.falls.WornFallDetector;
@@ -146,8 +145,9 @@ class PendantReplayTest {
         InMemoryAlertStore store = new InMemoryAlertStore();
         Ladder ladder = new Ladder(List.of(new Carer("Priya", 1, URI.create("coaps://priya.example:5684"), "priya")),
                 Duration.ofMinutes(5));
-        AlertMachine alerts = new AlertMachine(store, ladder, time, p -> { }, Duration.ofSeconds(30), UUID::randomUUID,
-                new CarerReachability(time, p -> { }, CarerReachability.DEFAULT_THRESHOLD, "999"));
+        AlertMachine alerts = new AlertCore(new AlertCore.Ports(store, ladder, new SilentChannel(), time, p -> { }),
+                AlertCore.Settings.of("Flat 12", Duration.ofSeconds(30), Duration.ofSeconds(60), "999"),
+                new AlertCore.Listeners()).machine();
         Gateway gateway = new Gateway(event -> { }, List.of(new WornFallDetector(alerts, time)));
         for (List<AccelSample> batch : delivered) {
             time.advanceTo(FallEvaluation.toInstant(batch.get(batch.size() - 1).epochMicros()));

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.hearth.gateway.domain.Alert;
 import org.hearth.gateway.domain.AlertMachine;
 import org.hearth.gateway.domain.AlertState;
@@ -35,9 +34,10 @@ class FallPreAlarmTest {
     private final List<Phrase> said = new ArrayList<>();
     private final Ladder ladder = new Ladder(List.of(new Carer("Priya", 1, URI.create("coaps://priya.example:5684"), "priya")),
             Duration.ofMinutes(5));
-    private final AlertMachine alerts = new AlertMachine(store, ladder, time, said::add, Duration.ofSeconds(30), UUID::randomUUID,
-            new org.hearth.gateway.domain.CarerReachability(time, said::add,
-                    org.hearth.gateway.domain.CarerReachability.DEFAULT_THRESHOLD, "999"));
+    private final AlertMachine alerts = new org.hearth.gateway.domain.AlertCore(
+            new org.hearth.gateway.domain.AlertCore.Ports(store, ladder, new org.hearth.gateway.testkit.SilentChannel(), time, said::add),
+            org.hearth.gateway.domain.AlertCore.Settings.of("Flat 12", Duration.ofSeconds(30), Duration.ofSeconds(60), "999"),
+            new org.hearth.gateway.domain.AlertCore.Listeners()).machine();
     private final Gateway gateway = new Gateway(event -> { }, List.of(new WornFallDetector(alerts, time)));
 
     @Test
