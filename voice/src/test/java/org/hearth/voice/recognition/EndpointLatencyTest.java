@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import org.hearth.voice.Heard;
-import org.hearth.voice.bench.ClipSynthesizer;
+import org.hearth.voice.testkit.ClipSynthesizer;
 import org.hearth.voice.testkit.Clips;
 import org.hearth.voice.testkit.TestModel;
 import org.junit.jupiter.api.Tag;
