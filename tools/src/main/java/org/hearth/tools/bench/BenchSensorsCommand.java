@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 final class BenchSensorsCommand implements Callable<Integer> {
 
     /** dbus-java's path is cold for longer than the other phases: at 50 messages a second the JIT takes its time. */
-    private static final Duration BLE_WARMUP = Duration.ofSeconds(30);
+    static final Duration BLE_WARMUP = Duration.ofSeconds(30);
 
     @Option(names = "--edges", defaultValue = "5000", description = "Edges to time (default: ${DEFAULT-VALUE}).")
     int edges;

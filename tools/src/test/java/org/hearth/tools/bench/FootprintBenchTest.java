@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code hearth bench footprint}, short, against the real daemon in child processes (without
- * voice, then with the English model the build unpacked): it ends with its one summary line and
- * every figure is a plausible measurement. No figure is compared with an aim: machines are noisy.
+ * {@code hearth bench footprint} against the real daemon in child processes (without voice, then
+ * with the English model the build unpacked). The measurement is a wall-clock benchmark (tag
+ * {@code bench}, run by {@code ./run-benches}, which prints its summary line) held to the aims of
+ * docs/performance.md; the refusal without a model is a plain large test.
  */
-@Tag("large")
 class FootprintBenchTest {
 
     private static final Pattern SUMMARY = Pattern.compile(
@@ -30,33 +30,33 @@ class FootprintBenchTest {
     Path dir;
 
     @Test
-    void the_bench_measures_both_runs_and_prints_one_summary_line() throws Exception {
+    @Tag("bench")
+    void the_daemon_meets_the_footprint_aims() throws Exception {
         assertThat(MODEL.resolve("am/final.mdl")).as("the English Vosk model; build through Maven, which unpacks it "
-                + "(./mvnw -pl gateway -am verify)").isRegularFile();
+                + "(./mvnw -pl tools -am verify)").isRegularFile();
         Path models = Files.createDirectories(dir.resolve("models"));
         Files.createSymbolicLink(models.resolve("en"), MODEL);
 
+        // The event rate of a real home (one activation per 20 s), so writes_mb_per_day compares with its aim.
         try (JavaProcess bench = JavaProcess.start(dir, "org.hearth.tools.HearthTools", "bench", "footprint",
-                "--duration", "20s", "--idle", "45s", "--rate-multiplier", "4", "--starts", "2", "--models-dir", models.toString(),
+                "--duration", "30s", "--idle", "45s", "--starts", "3", "--models-dir", models.toString(),
                 "--work-dir", dir.toString())) {
-            assertThat(bench.awaitExit(Duration.ofMinutes(5))).as(bench.output()).isZero();
+            assertThat(bench.awaitExit(Duration.ofMinutes(8))).as(bench.output()).isZero();
             List<String> lines = bench.lines();
             assertThat(lines).as(bench.output()).anyMatch(l -> l.startsWith("footprint: voice=off"))
                     .anyMatch(l -> l.startsWith("footprint: voice=on"));
             String last = lines.get(lines.size() - 1);
+            System.out.println(last);
             Matcher m = SUMMARY.matcher(last);
             assertThat(m.matches()).as("the last line, of:%n%s", bench.output()).isTrue();
 
-            long readyMs = Long.parseLong(m.group(1));
-            double rss = Double.parseDouble(m.group(2));
-            double rssVoice = Double.parseDouble(m.group(3));
-            double idleCpu = Double.parseDouble(m.group(4));
-            double writes = Double.parseDouble(m.group(5));
-            assertThat(readyMs).as("start-up takes some time, and less than the bench's 120 s limit").isBetween(1L, 120_000L);
-            assertThat(rss).as("a JVM's resident memory, in MB").isBetween(20.0, 4096.0);
-            assertThat(rssVoice).isBetween(20.0, 4096.0);
-            assertThat(idleCpu).as("a share of one core, in %").isBetween(0.0, 100.0);
-            assertThat(writes).as("the presses' events were written to the database").isPositive();
+            // The aims of docs/performance.md's table.
+            assertThat(Long.parseLong(m.group(1))).as("ready_ms, median start-up without voice").isBetween(1L, 3_000L);
+            assertThat(Double.parseDouble(m.group(2))).as("rss_mb, peak, without voice").isBetween(20.0, 120.0);
+            assertThat(Double.parseDouble(m.group(3))).as("rss_voice_mb, peak, with the English model").isBetween(20.0, 300.0);
+            assertThat(Double.parseDouble(m.group(4))).as("idle_cpu_pct, % of one core").isBetween(0.0, 1.0);
+            assertThat(Double.parseDouble(m.group(5))).as("writes_mb_per_day: the presses' events were written")
+                    .isPositive().isLessThanOrEqualTo(50.0);
         }
         try (var left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString())).as("the runs' folders are removed").containsExactly("models");
@@ -64,6 +64,7 @@ class FootprintBenchTest {
     }
 
     @Test
+    @Tag("large")
     void without_a_model_it_refuses_with_a_clear_message_unless_told_no_voice() throws Exception {
         try (JavaProcess bench = JavaProcess.start(dir, "org.hearth.tools.HearthTools", "bench", "footprint",
                 "--models-dir", dir.resolve("none").toString())) {
