@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * The arrows of docs/architecture.md, checked on the production classes of every module:
  * gateway -> sensors, voice, transport, protocol, time; carer -> transport, protocol, time;
  * hub -> transport, protocol, time; transport -> protocol; sensors, voice -> time; protocol and
- * time -> nothing of ours; nothing -> demo -> nothing of ours. (The hub's own packages have their rules in the hub's HubArchitectureTest.) The domain (and its hub
+ * time -> nothing of ours; nothing -> demo -> nothing of ours; nothing -> tools (the benchmarks and
+ * evaluations, a module outside this classpath), and no production package is a benchmark's or an
+ * evaluation's but the hub's {@code bench}. (The hub's own packages have their rules in the hub's HubArchitectureTest.) The domain (and its hub
  * logic, {@code domain.hub}) sees no adapter library and not the transport, and adapter types
  * never appear in public signatures outside the adapter's package.
  */
@@ -85,6 +87,15 @@ class ArchitectureTest {
      * links to them or to Selenium, and they use none of ours (they speak UDP and HTTPS, as the
      * router and the phone they stand for).
      */
+    @Test
+    void nothing_depends_on_the_tools_and_no_production_module_holds_benchmarks_or_evaluations() {
+        // The tools module (hearth bench, hearth eval) depends on the gateway, so it is not on this classpath:
+        // a dependency on it from here would be a cycle, and its packages must not reappear in a production jar.
+        check(noClasses().should().dependOnClassesThat().resideInAPackage("org.hearth.tools.."));
+        check(noClasses().that().resideOutsideOfPackage("org.hearth.hub.bench..")
+                .should().resideInAnyPackage("org.hearth.tools..", "..bench..", "..eval.."));
+    }
+
     @Test
     void nothing_depends_on_the_demo_parts_or_selenium_and_they_depend_on_nothing_of_ours() {
         check(noClasses().that().resideOutsideOfPackage("org.hearth.demo..")

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Surefire runs the groups small, medium and large; a test class with no size tag would silently
- * never run. This reads every module's test sources (the build passes the project's root) and
+ * Surefire runs the groups small, medium and large ({@code ./run-tests}); {@code bench} is the
+ * wall-clock benchmarks' tag, which {@code ./run-benches} runs on its own. A test class with none of
+ * these tags would silently never run. This reads every module's test sources (the build passes the project's root) and
  * fails on a concrete class with tests but no {@code @Tag}. Abstract bases are exempt: their
  * tagged subclasses run them.
  */
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TestTiersTest {
 
     private static final Pattern TESTS = Pattern.compile("@(Test|ParameterizedTest|RepeatedTest|TestFactory)\\b");
-    private static final Pattern SIZE = Pattern.compile("@Tag\\(\"(small|medium|large)\"\\)");
+    private static final Pattern SIZE = Pattern.compile("@Tag\\(\"(small|medium|large|bench)\"\\)");
     private static final Pattern ABSTRACT = Pattern.compile("\\babstract\\s+class\\b");
 
     @Test
@@ -36,7 +37,7 @@ class TestTiersTest {
         }
         assertThat(sources).as("test sources under %s", root).hasSizeGreaterThan(50);
         List<Path> untagged = sources.stream().filter(TestTiersTest::untagged).map(root::relativize).toList();
-        assertThat(untagged).as("test classes without @Tag(\"small\"|\"medium\"|\"large\"), which would never run").isEmpty();
+        assertThat(untagged).as("test classes without @Tag(\"small\"|\"medium\"|\"large\"|\"bench\"), which would never run").isEmpty();
     }
 
     private static boolean untagged(Path file) {

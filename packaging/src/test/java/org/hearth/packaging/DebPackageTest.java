@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.zip.GZIPInputStream;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.sensors.gpio.GpioBackend;
@@ -125,6 +128,22 @@ class DebPackageTest {
             assertThat(files.map(p -> p.getFileName().toString()).filter(j -> !gateway.contains(j) && !carer.contains(j)))
                     .as("jars no command uses").isEmpty();
         }
+    }
+
+    @Test
+    void no_packaged_jar_holds_the_benchmarks_evaluations_or_test_clips() throws Exception {
+        List<String> shipped = new ArrayList<>();
+        try (var jars = Files.list(root.resolve("usr/share/hearth/lib"))) {
+            for (Path jar : jars.toList()) {
+                assertThat(jar.getFileName().toString()).as("the tools module and test-jars are not shipped")
+                        .doesNotStartWith("hearth-tools-").doesNotEndWith("-tests.jar");
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    file.stream().map(JarEntry::getName).filter(n -> n.startsWith("org/hearth/"))
+                            .filter(n -> n.matches(".*/(bench|eval|tools|testkit)/.*")).forEach(shipped::add);
+                }
+            }
+        }
+        assertThat(shipped).as("hearth bench and hearth eval live in the tools module, not in the package").isEmpty();
     }
 
     private static List<String> classpath(String argfile) throws IOException {

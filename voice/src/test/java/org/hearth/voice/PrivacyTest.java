@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hearth.time.VirtualScheduler;
-import org.hearth.voice.bench.ClipSynthesizer;
+import org.hearth.voice.testkit.ClipSynthesizer;
 import org.hearth.voice.intent.LanguageResources;
 import org.hearth.voice.recognition.AudioInputs;
 import org.hearth.voice.recognition.VoskSpeechRecognizer;

@@ -1,5 +1,6 @@
 package org.hearth.gateway.app;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,21 +9,29 @@ import picocli.CommandLine.Command;
         description = "Hearth: an assisted-living gateway for an older person's home.",
         subcommands = {RunCommand.class, DemoCommand.class, StatusCommand.class, AlertsCommand.class, PairCommand.class,
                 ProvisionCommand.class, WalkTestCommand.class, TestAlertCommand.class, ExportCommand.class, PurgeCommand.class,
-                EvalCommand.class,
-                org.hearth.voice.cli.VoiceCommands.Voice.class, org.hearth.voice.cli.VoiceCommands.Models.class,
-                org.hearth.gateway.app.bench.BenchCommand.class})
+                org.hearth.voice.cli.VoiceCommands.Voice.class, org.hearth.voice.cli.VoiceCommands.Models.class})
 public final class Hearth implements Runnable {
 
     /** Exit code for an invalid configuration or invalid arguments: fix the input and try again. */
     public static final int EXIT_INVALID = 2;
 
     public static void main(String[] args) {
+        System.exit(execute(args, List.of()));
+    }
+
+    /**
+     * Runs {@code hearth} with {@code extraCommands} added at the top level: the tools module adds
+     * {@code bench} and {@code eval} this way, so the production jar holds neither.
+     */
+    public static int execute(String[] args, List<Object> extraCommands) {
         // One-shot commands keep their output clean; the daemon logs at INFO. Must run before any logger exists.
         boolean daemon = args.length > 0 && args[0].equals("run");
         if (System.getProperty("hearth.log.level") == null && !daemon) {
             System.setProperty("hearth.log.level", "WARN");
         }
-        System.exit(commandLine().execute(args));
+        CommandLine cl = commandLine();
+        extraCommands.forEach(cl::addSubcommand);
+        return cl.execute(args);
     }
 
     static CommandLine commandLine() {

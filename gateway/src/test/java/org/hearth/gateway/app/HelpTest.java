@@ -36,8 +36,13 @@ class HelpTest {
 
     @Test
     void the_walk_finds_the_command_groups() {
-        assertThat(commands()).contains("", "voice", "voice ask", "models", "models install", "eval", "eval falls", "bench",
-                "bench voice", "bench footprint", "run", "status", "test-alert");
+        assertThat(commands()).contains("", "voice", "voice ask", "models", "models install", "run", "status", "test-alert");
+    }
+
+    @Test
+    void the_installed_command_has_no_bench_or_eval() {
+        // They are the tools module's (HearthTools), which ./hearth runs from a checkout and the package does not hold.
+        assertThat(commands()).noneMatch(c -> c.startsWith("bench") || c.startsWith("eval"));
     }
 
     /** Every command's path below {@code hearth}: "" for hearth itself, then "voice", "voice ask" and so on. */

@@ -30,7 +30,7 @@ import org.hearth.sensors.gpio.GpioBackend;
 import org.hearth.time.RealTimeScheduler;
 import org.hearth.voice.Reminder;
 import org.hearth.voice.Speaker;
-import org.hearth.voice.bench.ClipSynthesizer;
+import org.hearth.voice.testkit.ClipSynthesizer;
 import org.hearth.voice.recognition.AudioInputs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import org.hearth.voice.Heard;
-import org.hearth.voice.bench.ClipSynthesizer;
+import org.hearth.voice.testkit.ClipSynthesizer;
 import org.hearth.voice.testkit.Clips;
 import org.hearth.voice.testkit.TestModel;
 import org.junit.jupiter.api.Tag;
@@ -16,9 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * three seconds of silence after the words, as a live microphone would; the latency is the audio
  * the recogniser consumed past the true end of speech (measured from the samples) plus the
  * wall-clock time of the final decoding step. Decoding runs far faster than real time, so live
- * the closing chunk is decoded as it arrives and these two parts add up.
+ * the closing chunk is decoded as it arrives and these two parts add up. A wall-clock benchmark:
+ * tag {@code bench}, run by {@code ./run-benches}, which prints its {@code endpoint:} lines.
  */
-@Tag("medium")
+@Tag("bench")
 class EndpointLatencyTest {
 
     @ParameterizedTest
@@ -37,6 +38,7 @@ class EndpointLatencyTest {
         long speechEnd = speechEndMs(clip);
         Heard heard = TestModel.english().listen(AudioInputs.pcm(clip));
         long latency = heard.timing().closedMs() - speechEnd + heard.timing().finalNanos() / 1_000_000;
+        System.out.printf("endpoint: text=\"%s\" voice=%s latency_ms=%d%n", text, voice, latency);
         // Recognition accuracy is SpokenAccuracyTest's business; here the words only need to be heard.
         assertThat(heard.isSilence()).as("heard something for [%s]", text).isFalse();
         assertThat(heard.timing().closedMs()).as("the utterance closed before the stream ended")

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.hearth.voice.Heard;
-import org.hearth.voice.bench.ClipSynthesizer;
+import org.hearth.voice.testkit.ClipSynthesizer;
 import org.hearth.voice.intent.IntentMatch;
 import org.hearth.voice.intent.IntentMatcher;
 import org.hearth.voice.intent.LanguageResources;

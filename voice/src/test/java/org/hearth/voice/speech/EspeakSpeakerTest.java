@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hearth.voice.bench.ClipSynthesizer;
+import org.hearth.voice.testkit.ClipSynthesizer;
 import org.hearth.voice.intent.LanguageFile;
 import org.hearth.voice.intent.LanguageResources;
 import org.junit.jupiter.api.Tag;

@@ -2,7 +2,6 @@ package org.hearth.voice.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.hearth.voice.bench.ClipSynthesizer;
 
 /**
  * Speech for tests, made now with espeak-ng and sox in memory. Fails with an install hint when a
