@@ -651,6 +651,11 @@ public final class JdbcHubStore implements HubStore {
         });
     }
 
+    @Override
+    public long revokedDevices() {
+        return read(c -> query(c, "SELECT COUNT(*) FROM devices WHERE revoked_ms IS NOT NULL", r -> r.getLong(1)).get(0));
+    }
+
     private static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }

@@ -329,7 +329,10 @@ abstract class HubStoreContract {
         Device phone = store.enrol("hash-1", "phone", "cred-1", T0).device().orElseThrow();
         Device tablet = store.enrol("hash-2", "tablet", "cred-2", T0).device().orElseThrow();
         assertThat(store.revokedAmong(List.of(phone.id(), tablet.id()))).isEmpty();
+        assertThat(store.revokedDevices()).isZero();
         store.revokeDevice(tablet.id(), T0);
+        store.revokeDevice(tablet.id(), T0);
+        assertThat(store.revokedDevices()).as("revoked once").isEqualTo(1);
         assertThat(store.revokedAmong(List.of(phone.id(), tablet.id(), "d-gone"))).containsExactlyInAnyOrder(tablet.id(), "d-gone");
         assertThat(store.revokedAmong(List.of())).isEmpty();
     }
