@@ -65,6 +65,10 @@ final class LiveStreams implements AutoCloseable {
     private final Map<String, Scheduler.Cancellable> timers = new HashMap<>();
     private volatile boolean closed;
     private final AtomicBoolean woken = new AtomicBoolean();
+    /** Devices whose streams opened since the last revocation check; guarded by {@code this}. */
+    private final Set<String> openedSinceCheck = new java.util.HashSet<>();
+    /** The store's count of revoked devices at the last check; on the loop's thread only, -1 before the first. */
+    private long revokedSeen = -1;
     /** The newest entry handed to the streams; on the loop's thread only. -1 until read from the store. */
     private long cursor = -1;
 
@@ -110,6 +114,7 @@ final class LiveStreams implements AutoCloseable {
                         + " live streams open already, the most it may; close one", KEEP_ALIVE.toSeconds());
             }
             open.add(stream);
+            openedSinceCheck.add(device.id());
         }
         try {
             for (String home : stream.homes) {
@@ -245,16 +250,31 @@ final class LiveStreams implements AutoCloseable {
         all().forEach(s -> s.send(": keep-alive\n\n"));
     }
 
+    /**
+     * Closes the streams of revoked devices. Every open device is looked up only when a device was
+     * revoked since the last check (a count the store keeps, one cheap query a second); otherwise
+     * only the devices whose streams opened since, which may have been revoked just before.
+     */
     private void closeRevoked() {
         List<String> devices;
+        long revoked;
+        try {
+            revoked = store.revokedDevices();
+        } catch (RuntimeException e) {
+            LOG.debug("Could not check for revoked devices: {}", e.getMessage());
+            return;
+        }
         synchronized (this) {
-            devices = new ArrayList<>(byDevice.keySet());
+            devices = new ArrayList<>(revoked == revokedSeen ? openedSinceCheck : byDevice.keySet());
+            openedSinceCheck.clear();
         }
         try {
             for (int i = 0; i < devices.size(); i += DEVICES_PER_QUERY) {
                 store.revokedAmong(devices.subList(i, Math.min(devices.size(), i + DEVICES_PER_QUERY))).forEach(this::closeDevice);
             }
+            revokedSeen = revoked;
         } catch (RuntimeException e) {
+            revokedSeen = -1;
             LOG.debug("Could not check for revoked devices: {}", e.getMessage());
         }
     }

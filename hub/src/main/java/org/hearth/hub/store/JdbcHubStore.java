@@ -23,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link HubStore} over JDBC, for SQLite and PostgreSQL alike (see {@link Migrations}). One
- * connection, used by one caller at a time; a connection that breaks (PostgreSQL restarted) is
- * opened again at the next call, so the hub recovers without a restart.
+ * The {@link HubStore} over JDBC, for SQLite and PostgreSQL alike (see {@link Migrations}). Two
+ * connections, each used by one caller at a time: one for every write, one for reads (see
+ * {@link Lane}); a connection that breaks (PostgreSQL restarted) is opened again at the next call,
+ * so the hub recovers without a restart.
  */
 public final class JdbcHubStore implements HubStore {
 
@@ -41,9 +42,11 @@ public final class JdbcHubStore implements HubStore {
 
     private final String name;
     private final Opener opener;
-    private Connection connection;
-    private boolean failing;
-    /** Set by {@link #appendStream} within the current call. */
+    private final Lane writes = new Lane(true);
+    private final Lane reads = new Lane(false);
+    /** Whether the store failed at its last use, by either lane: an outage is logged once. */
+    private volatile boolean failing;
+    /** Set by {@link #appendStream} within the current write; guarded by {@link #writes}. */
     private boolean appended;
     private final List<Runnable> appendListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** PostgreSQL: other nodes' appends are heard through LISTEN/NOTIFY ({@link StreamNotifications}). */
@@ -103,7 +106,7 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public List<String> homesOf(String org) {
-        return call(c -> query(c, "SELECT id FROM homes WHERE org = ? ORDER BY id", r -> r.getString(1), org));
+        return read(c -> query(c, "SELECT id FROM homes WHERE org = ? ORDER BY id", r -> r.getString(1), org));
     }
 
     @Override
@@ -127,19 +130,19 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public Optional<Home> home(String id) {
-        return call(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms FROM homes WHERE id = ?", JdbcHubStore::home, id)
+        return read(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms FROM homes WHERE id = ?", JdbcHubStore::home, id)
                 .stream().findFirst());
     }
 
     @Override
     public Optional<Home> homeByIdentity(String identity) {
-        return call(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms FROM homes WHERE identity = ?", JdbcHubStore::home,
+        return read(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms FROM homes WHERE identity = ?", JdbcHubStore::home,
                 identity).stream().findFirst());
     }
 
     @Override
     public List<Home> homes() {
-        return call(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms FROM homes ORDER BY created_ms, id", JdbcHubStore::home));
+        return read(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms FROM homes ORDER BY created_ms, id", JdbcHubStore::home));
     }
 
     private static Home home(ResultSet r) throws SQLException {
@@ -180,13 +183,13 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public Optional<StoredAlert> alert(UUID id) {
-        return call(c -> query(c, "SELECT id, home_id, json, received_ms, state, last_seq FROM alerts WHERE id = ?",
+        return read(c -> query(c, "SELECT id, home_id, json, received_ms, state, last_seq FROM alerts WHERE id = ?",
                 JdbcHubStore::alert, id.toString()).stream().findFirst());
     }
 
     @Override
     public List<StoredAlert> alerts(String homeId) {
-        return call(c -> query(c, "SELECT id, home_id, json, received_ms, state, last_seq FROM alerts WHERE home_id = ?"
+        return read(c -> query(c, "SELECT id, home_id, json, received_ms, state, last_seq FROM alerts WHERE home_id = ?"
                 + " ORDER BY received_ms, id", JdbcHubStore::alert, homeId));
     }
 
@@ -218,7 +221,7 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public List<StoredEvent> events(UUID alertId) {
-        return call(c -> query(c, "SELECT alert_id, seq, json, received_ms FROM alert_events WHERE alert_id = ? ORDER BY seq",
+        return read(c -> query(c, "SELECT alert_id, seq, json, received_ms FROM alert_events WHERE alert_id = ? ORDER BY seq",
                 r -> new StoredEvent(UUID.fromString(r.getString(1)), r.getLong(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4))),
                 alertId.toString()));
     }
@@ -237,7 +240,7 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public Optional<StoredSummary> summary(String homeId) {
-        return call(c -> query(c, "SELECT home_id, json, received_ms FROM summaries WHERE home_id = ?",
+        return read(c -> query(c, "SELECT home_id, json, received_ms FROM summaries WHERE home_id = ?",
                 r -> new StoredSummary(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3))), homeId).stream().findFirst());
     }
 
@@ -255,7 +258,7 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public List<DownEntry> pendingDown(String homeId) {
-        return call(c -> query(c, "SELECT seq, kind, body FROM down_queue WHERE home_id = ? AND applied_ms IS NULL ORDER BY seq",
+        return read(c -> query(c, "SELECT seq, kind, body FROM down_queue WHERE home_id = ? AND applied_ms IS NULL ORDER BY seq",
                 r -> new DownEntry(r.getLong(1), r.getString(2), r.getString(3)), homeId));
     }
 
@@ -312,13 +315,13 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public Optional<Device> deviceByCredential(String credentialHash) {
-        return call(c -> devices(c, DEVICE_COLUMNS + " WHERE credential_sha256 = ? AND revoked_ms IS NULL", credentialHash)
+        return read(c -> devices(c, DEVICE_COLUMNS + " WHERE credential_sha256 = ? AND revoked_ms IS NULL", credentialHash)
                 .stream().findFirst());
     }
 
     @Override
     public List<Device> devicesOf(String carer) {
-        return call(c -> devices(c, DEVICE_COLUMNS + " WHERE carer = ? AND revoked_ms IS NULL ORDER BY created_ms, id", carer));
+        return read(c -> devices(c, DEVICE_COLUMNS + " WHERE carer = ? AND revoked_ms IS NULL ORDER BY created_ms, id", carer));
     }
 
     private static List<Device> devices(Connection c, String sql, Object... args) throws SQLException {
@@ -362,13 +365,13 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public Optional<PushSubscription> pushSubscription(String deviceId) {
-        return call(c -> query(c, SUBSCRIPTION_COLUMNS + " WHERE s.device_id = ?", JdbcHubStore::subscription, deviceId))
+        return read(c -> query(c, SUBSCRIPTION_COLUMNS + " WHERE s.device_id = ?", JdbcHubStore::subscription, deviceId))
                 .stream().findFirst();
     }
 
     @Override
     public List<PushSubscription> pushSubscriptions(String homeId, int maxLevel) {
-        return call(c -> query(c, SUBSCRIPTION_COLUMNS + " JOIN device_homes g ON g.device_id = s.device_id"
+        return read(c -> query(c, SUBSCRIPTION_COLUMNS + " JOIN device_homes g ON g.device_id = s.device_id"
                 + " JOIN devices d ON d.id = s.device_id WHERE g.home_id = ? AND g.level <= ? AND d.revoked_ms IS NULL"
                 + " ORDER BY s.device_id", JdbcHubStore::subscription, homeId, maxLevel));
     }
@@ -394,7 +397,7 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public List<Receipt> receipts(UUID alertId) {
-        return call(c -> query(c, "SELECT alert_id, device_id, carer, received_ms FROM alert_receipts WHERE alert_id = ?"
+        return read(c -> query(c, "SELECT alert_id, device_id, carer, received_ms FROM alert_receipts WHERE alert_id = ?"
                 + " ORDER BY received_ms, device_id", r -> new Receipt(UUID.fromString(r.getString(1)), r.getString(2), r.getString(3),
                 Instant.ofEpochMilli(r.getLong(4))), alertId.toString()));
     }
@@ -431,7 +434,7 @@ public final class JdbcHubStore implements HubStore {
     @Override
     public List<HomeOverview> homeOverviews(Collection<String> homeIds) {
         List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(homeIds));
-        return call(c -> {
+        return read(c -> {
             List<HomeOverview> all = new ArrayList<>();
             for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
@@ -450,7 +453,7 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public List<AccessEntry> accessLog(String homeId) {
-        return call(c -> query(c, "SELECT at_ms, device_id, home_id, what FROM access_log WHERE home_id = ? ORDER BY at_ms",
+        return read(c -> query(c, "SELECT at_ms, device_id, home_id, what FROM access_log WHERE home_id = ? ORDER BY at_ms",
                 r -> new AccessEntry(Instant.ofEpochMilli(r.getLong(1)), r.getString(2), r.getString(3), r.getString(4)), homeId));
     }
 
@@ -458,7 +461,7 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public List<HomeDevice> homeDevices(String homeId) {
-        return call(c -> query(c, "SELECT d.id, d.carer, d.name, g.level, d.created_ms, d.revoked_ms,"
+        return read(c -> query(c, "SELECT d.id, d.carer, d.name, g.level, d.created_ms, d.revoked_ms,"
                 + " (SELECT COUNT(*) FROM push_subscriptions s WHERE s.device_id = d.id)"
                 + " FROM devices d JOIN device_homes g ON g.device_id = d.id WHERE g.home_id = ? ORDER BY d.created_ms, d.id",
                 r -> new HomeDevice(r.getString(1), r.getString(2), r.getString(3), r.getInt(4), Instant.ofEpochMilli(r.getLong(5)),
@@ -467,14 +470,14 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public List<HomeInvite> invites(String homeId) {
-        return call(c -> query(c, "SELECT carer, level, created_ms, expires_ms, used_ms FROM invites WHERE home_id = ?"
+        return read(c -> query(c, "SELECT carer, level, created_ms, expires_ms, used_ms FROM invites WHERE home_id = ?"
                 + " ORDER BY created_ms, carer", r -> new HomeInvite(r.getString(1), r.getInt(2), Instant.ofEpochMilli(r.getLong(3)),
                 Instant.ofEpochMilli(r.getLong(4)), optionalInstant(r, 5)), homeId));
     }
 
     @Override
     public List<DownRecord> downLog(String homeId) {
-        return call(c -> query(c, "SELECT seq, kind, body, created_ms, applied_ms FROM down_queue WHERE home_id = ? ORDER BY seq",
+        return read(c -> query(c, "SELECT seq, kind, body, created_ms, applied_ms FROM down_queue WHERE home_id = ? ORDER BY seq",
                 r -> new DownRecord(r.getLong(1), r.getString(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4)),
                         optionalInstant(r, 5)), homeId));
     }
@@ -505,9 +508,28 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public void heartbeat(String homeId, Instant at, Duration interval) {
-        call(c -> update(c, "INSERT INTO gateway_liveness (home_id, last_heartbeat_ms, interval_ms, silent) VALUES (?, ?, ?, 0)"
-                + " ON CONFLICT (home_id) DO UPDATE SET last_heartbeat_ms = excluded.last_heartbeat_ms,"
-                + " interval_ms = excluded.interval_ms", homeId, at.toEpochMilli(), interval.toMillis()));
+        heartbeats(List.of(new Heard(homeId, at, interval)));
+    }
+
+    @Override
+    public void heartbeats(List<Heard> heard) {
+        if (heard.isEmpty()) {
+            return;
+        }
+        call(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO gateway_liveness (home_id, last_heartbeat_ms, interval_ms, silent)"
+                    + " VALUES (?, ?, ?, 0) ON CONFLICT (home_id) DO UPDATE SET last_heartbeat_ms = excluded.last_heartbeat_ms,"
+                    + " interval_ms = excluded.interval_ms")) {
+                for (Heard h : heard) {
+                    p.setString(1, h.homeId());
+                    p.setLong(2, h.at().toEpochMilli());
+                    p.setLong(3, h.interval().toMillis());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return null;
+        });
     }
 
     @Override
@@ -526,13 +548,13 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public List<Liveness> liveness() {
-        return call(c -> query(c, "SELECT home_id, last_heartbeat_ms, interval_ms, silent FROM gateway_liveness ORDER BY home_id",
+        return read(c -> query(c, "SELECT home_id, last_heartbeat_ms, interval_ms, silent FROM gateway_liveness ORDER BY home_id",
                 JdbcHubStore::liveness));
     }
 
     @Override
     public Optional<Liveness> liveness(String homeId) {
-        return call(c -> query(c, "SELECT home_id, last_heartbeat_ms, interval_ms, silent FROM gateway_liveness WHERE home_id = ?",
+        return read(c -> query(c, "SELECT home_id, last_heartbeat_ms, interval_ms, silent FROM gateway_liveness WHERE home_id = ?",
                 JdbcHubStore::liveness, homeId)).stream().findFirst();
     }
 
@@ -542,7 +564,7 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public List<GatewayEvent> gatewayEvents(String homeId) {
-        return call(c -> query(c, "SELECT home_id, at_ms, kind FROM gateway_events WHERE home_id = ? ORDER BY at_ms",
+        return read(c -> query(c, "SELECT home_id, at_ms, kind FROM gateway_events WHERE home_id = ? ORDER BY at_ms",
                 r -> new GatewayEvent(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), GatewayEvent.Kind.valueOf(r.getString(3))),
                 homeId));
     }
@@ -593,12 +615,12 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public long lastStreamId() {
-        return call(c -> query(c, "SELECT last_id FROM stream_sequence", r -> r.getLong(1)).get(0));
+        return read(c -> query(c, "SELECT last_id FROM stream_sequence", r -> r.getLong(1)).get(0));
     }
 
     @Override
     public List<StreamEvent> streamAfter(long afterId, int limit) {
-        return call(c -> query(c, STREAM_COLUMNS + " WHERE id > ? ORDER BY id LIMIT ?", JdbcHubStore::streamEvent, afterId, limit));
+        return read(c -> query(c, STREAM_COLUMNS + " WHERE id > ? ORDER BY id LIMIT ?", JdbcHubStore::streamEvent, afterId, limit));
     }
 
     @Override
@@ -609,7 +631,7 @@ public final class JdbcHubStore implements HubStore {
         List<Object> args = new ArrayList<>(homeIds);
         args.add(afterId);
         args.add(limit);
-        return call(c -> query(c, STREAM_COLUMNS + " WHERE home_id IN (" + placeholders(homeIds.size()) + ") AND id > ? ORDER BY id LIMIT ?",
+        return read(c -> query(c, STREAM_COLUMNS + " WHERE home_id IN (" + placeholders(homeIds.size()) + ") AND id > ? ORDER BY id LIMIT ?",
                 JdbcHubStore::streamEvent, args.toArray()));
     }
 
@@ -623,13 +645,18 @@ public final class JdbcHubStore implements HubStore {
         if (deviceIds.isEmpty()) {
             return Set.of();
         }
-        return call(c -> {
+        return read(c -> {
             Set<String> valid = new HashSet<>(query(c, "SELECT id FROM devices WHERE revoked_ms IS NULL AND id IN ("
                     + placeholders(deviceIds.size()) + ")", r -> r.getString(1), deviceIds.toArray()));
             Set<String> revoked = new HashSet<>(deviceIds);
             revoked.removeAll(valid);
             return revoked;
         });
+    }
+
+    @Override
+    public long revokedDevices() {
+        return read(c -> query(c, "SELECT COUNT(*) FROM devices WHERE revoked_ms IS NOT NULL", r -> r.getLong(1)).get(0));
     }
 
     private static String placeholders(int n) {
@@ -648,66 +675,109 @@ public final class JdbcHubStore implements HubStore {
         T read(ResultSet r) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction, committed before it returns. */
-    private synchronized <T> T call(Work<T> work) {
-        try {
-            Connection c = connection();
-            T result;
-            appended = false;
+    /** Runs {@code work} in one transaction on the writing connection, committed before it returns. */
+    private <T> T call(Work<T> work) {
+        return writes.run(work);
+    }
+
+    /** Runs {@code work}, which only reads, in one transaction on the reading connection. */
+    private <T> T read(Work<T> work) {
+        return reads.run(work);
+    }
+
+    /**
+     * One connection and the calls queued for it. Writes go one at a time through one lane, so the
+     * live stream's ids follow the commits; reads go through a lane of their own, so no read (the
+     * uplink's look-up of the calling home, the live streams' poll) waits behind a commit while it
+     * is flushed to disk. SQLite in WAL mode and PostgreSQL both let a reader go on beside a writer.
+     */
+    private final class Lane {
+
+        private final boolean writing;
+        private Connection connection;
+
+        Lane(boolean writing) {
+            this.writing = writing;
+        }
+
+        synchronized <T> T run(Work<T> work) {
             try {
-                result = work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
+                Connection c = connection();
+                T result;
+                if (writing) {
+                    appended = false;
+                }
+                try {
+                    result = work.run(c);
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                }
+                if (writing && appended) {
+                    tellAppended();
+                }
+                if (failing) {
+                    failing = false;
+                    LOG.warn("{}: working again", name);
+                }
+                return result;
+            } catch (SQLException e) {
+                dropIfBroken();
+                if (!failing) {
+                    // Once per outage, not once per request: gateways retry, and each retry fails alike.
+                    failing = true;
+                    LOG.warn("{}: cannot be used: {}; gateways are told to retry until it works again", name, firstLine(e.getMessage()));
+                }
+                throw new StoreException(name + ": " + e.getMessage(), e);
             }
-            if (appended) {
-                tellAppended();
+        }
+
+        /** The writing lane brings the schema up to date whenever it opens its connection. */
+        private Connection connection() throws SQLException {
+            if (connection == null) {
+                Connection c = opener.open();
+                try {
+                    if (writing) {
+                        Migrations.run(c);
+                    } else {
+                        c.setAutoCommit(false);
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    c.close();
+                    throw e;
+                }
+                connection = c;
             }
-            if (failing) {
-                failing = false;
-                LOG.warn("{}: working again", name);
+            return connection;
+        }
+
+        private void dropIfBroken() {
+            try {
+                if (connection != null && !connection.isValid(2)) {
+                    LOG.info("{}: the connection broke; it is opened again at the next use", name);
+                    connection.close();
+                    connection = null;
+                }
+            } catch (SQLException e) {
+                connection = null;
             }
-            return result;
-        } catch (SQLException e) {
-            dropIfBroken();
-            if (!failing) {
-                // Once per outage, not once per request: gateways retry, and each retry fails alike.
-                failing = true;
-                LOG.warn("{}: cannot be used: {}; gateways are told to retry until it works again", name, firstLine(e.getMessage()));
+        }
+
+        synchronized void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    LOG.warn("{}: closing: {}", name, e.getMessage());
+                }
+                connection = null;
             }
-            throw new StoreException(name + ": " + e.getMessage(), e);
         }
     }
 
     private static String firstLine(String s) {
         return s == null ? "unknown error" : s.lines().findFirst().orElse(s);
-    }
-
-    private Connection connection() throws SQLException {
-        if (connection == null) {
-            Connection c = opener.open();
-            try {
-                Migrations.run(c);
-            } catch (SQLException | RuntimeException e) {
-                c.close();
-                throw e;
-            }
-            connection = c;
-        }
-        return connection;
-    }
-
-    private void dropIfBroken() {
-        try {
-            if (connection != null && !connection.isValid(2)) {
-                LOG.info("{}: the connection broke; it is opened again at the next use", name);
-                connection.close();
-                connection = null;
-            }
-        } catch (SQLException e) {
-            connection = null;
-        }
     }
 
     private static void rollbackQuietly(Connection c) {
@@ -753,13 +823,7 @@ public final class JdbcHubStore implements HubStore {
             notifications.close();
             notifications = null;
         }
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.warn("{}: closing: {}", name, e.getMessage());
-            }
-            connection = null;
-        }
+        writes.close();
+        reads.close();
     }
 }

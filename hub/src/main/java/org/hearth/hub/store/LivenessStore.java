@@ -11,6 +11,15 @@ public interface LivenessStore {
     /** Records a heartbeat the hub received at {@code at}. */
     void heartbeat(String homeId, Instant at, Duration interval);
 
+    /** Records several homes' heartbeats; a store with transactions writes them in one. */
+    default void heartbeats(List<Heard> heard) {
+        heard.forEach(h -> heartbeat(h.homeId(), h.at(), h.interval()));
+    }
+
+    /** A heartbeat the hub received at {@code at}, announcing {@code interval} until the next. */
+    record Heard(String homeId, Instant at, Duration interval) {
+    }
+
     /** Records a SILENT or BACK event, the home's resulting state and its stream entry, together. */
     void gatewayEvent(GatewayEvent event);
 

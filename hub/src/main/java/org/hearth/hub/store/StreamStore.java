@@ -34,4 +34,10 @@ public interface StreamStore {
 
     /** Those of {@code deviceIds} that are revoked or gone. */
     Set<String> revokedAmong(Collection<String> deviceIds);
+
+    /**
+     * How many devices have ever been revoked: it grows at each revocation (devices are never
+     * deleted), so a reader that saw the same number last time knows no device was revoked since.
+     */
+    long revokedDevices();
 }

@@ -35,6 +35,12 @@ public final class UplinkServer implements AutoCloseable {
     public static final int CONNECTION_ID_LENGTH = 6;
     /** Gateways one hub serves at once; a small device's 64 ({@link CoapSettings#MAX_PEERS}) is far too few. */
     public static final int MAX_GATEWAYS = 10_000;
+    /**
+     * Threads answering the gateways' requests. Each request waits for the store (an alert for its
+     * commit), so with one thread, as a small device has, every heartbeat and look-up queued
+     * behind the commit before it.
+     */
+    static final int PROTOCOL_THREADS = 4;
 
     private final CoapServer server;
     private final CoapEndpoint endpoint;
@@ -58,6 +64,7 @@ public final class UplinkServer implements AutoCloseable {
         c.set(DtlsConfig.DTLS_MAX_CONNECTIONS, MAX_GATEWAYS);
         c.set(CoapConfig.MAX_ACTIVE_PEERS, MAX_GATEWAYS);
         c.set(CoapConfig.MAX_SERVER_OBSERVES, MAX_GATEWAYS);
+        c.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, PROTOCOL_THREADS);
         return c;
     }
 

@@ -107,10 +107,40 @@ class GatewayLivenessTest {
         assertThat(store.events).isEmpty();
     }
 
+    @Test
+    void heartbeats_are_written_together_once_a_second_and_before_a_gateway_event() {
+        store.rows.put("flat14", new Liveness("flat14", T0.minus(Duration.ofHours(2)), MINUTE, true));
+        GatewayLiveness liveness = watch(MINUTE);
+        liveness.heartbeat("flat12", MINUTE);
+        liveness.heartbeat("flat16", MINUTE);
+        liveness.heartbeat("flat12", Duration.ofSeconds(30));
+        loop.runDue();
+        assertThat(store.batches).as("not written yet").isEmpty();
+
+        loop.advanceBy(GatewayLiveness.WRITE_EVERY);
+        assertThat(store.batches).as("one write, the newest of each home").containsExactly(List.of(
+                new LivenessStore.Heard("flat12", T0, Duration.ofSeconds(30)), new LivenessStore.Heard("flat16", T0, MINUTE)));
+
+        liveness.heartbeat("flat14", MINUTE);
+        loop.runDue();
+        assertThat(store.batches).as("written before BACK, without waiting").hasSize(2);
+        assertThat(store.batches.get(1)).containsExactly(new LivenessStore.Heard("flat14", T0.plus(GatewayLiveness.WRITE_EVERY), MINUTE));
+        assertThat(store.events).containsExactly(new GatewayEvent("flat14", T0.plus(GatewayLiveness.WRITE_EVERY), Kind.BACK));
+        loop.advanceBy(Duration.ofSeconds(10));
+        assertThat(store.batches).as("nothing left to write").hasSize(2);
+    }
+
     /** A fake, for this small test only: the real store is tested against SQLite and PostgreSQL. */
     static final class InMemoryLivenessStore implements LivenessStore {
         final Map<String, Liveness> rows = new LinkedHashMap<>();
         final List<GatewayEvent> events = new ArrayList<>();
+        final List<List<Heard>> batches = new ArrayList<>();
+
+        @Override
+        public void heartbeats(List<Heard> heard) {
+            batches.add(List.copyOf(heard));
+            LivenessStore.super.heartbeats(heard);
+        }
 
         @Override
         public void heartbeat(String homeId, Instant at, Duration interval) {

@@ -1,11 +1,16 @@
 package org.hearth.hub.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +28,9 @@ abstract class HubStoreContract {
 
     /** The same store opened again, as after a hub restart. */
     abstract HubStore reopen() throws Exception;
+
+    /** A plain JDBC connection to the store's database, as another process would hold. */
+    abstract Connection connect() throws Exception;
 
     @BeforeEach
     void open() throws Exception {
@@ -134,6 +142,46 @@ abstract class HubStoreContract {
         store.gatewayEvent(new GatewayEvent(a.id(), T0.plusSeconds(400), GatewayEvent.Kind.SILENT));
         assertThat(store.gatewayEvents(a.id())).as("nothing kept for a removed home").isEmpty();
         assertThat(store.liveness()).isEmpty();
+    }
+
+    @Test
+    void heartbeats_written_together_keep_each_homes_newest_and_its_silence() {
+        Home a = store.addHome("Flat 12", KEY, T0);
+        Home b = store.addHome("Flat 14", KEY, T0);
+        store.heartbeat(a.id(), T0, Duration.ofSeconds(60));
+        store.gatewayEvent(new GatewayEvent(a.id(), T0.plusSeconds(180), GatewayEvent.Kind.SILENT));
+
+        store.heartbeats(List.of(new LivenessStore.Heard(a.id(), T0.plusSeconds(200), Duration.ofSeconds(30)),
+                new LivenessStore.Heard(b.id(), T0.plusSeconds(201), Duration.ofSeconds(60))));
+
+        assertThat(store.liveness()).as("a heartbeat alone does not end a silence: GATEWAY BACK does").containsExactlyInAnyOrder(
+                new Liveness(a.id(), T0.plusSeconds(200), Duration.ofSeconds(30), true),
+                new Liveness(b.id(), T0.plusSeconds(201), Duration.ofSeconds(60), false));
+    }
+
+    /**
+     * Reads have a connection of their own: the uplink's look-up of the calling home and the live
+     * streams' poll go on while a write waits for the database (here, another connection holding
+     * the write lock), as they do while a commit is flushed to disk.
+     */
+    @Test
+    void a_read_goes_on_while_a_write_waits() throws Exception {
+        Home flat = store.addHome("Flat 12", KEY, T0);
+        UUID id = UUID.randomUUID();
+        try (Connection other = connect(); Statement s = other.createStatement()) {
+            other.setAutoCommit(false);
+            s.executeUpdate("UPDATE stream_sequence SET last_id = last_id");
+            CompletableFuture<Outcome> write = CompletableFuture.supplyAsync(() -> store.addAlert(flat.id(), id, "{}", T0));
+            await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> !write.isDone());
+
+            CompletableFuture<List<Home>> read = CompletableFuture.supplyAsync(() -> store.homeByIdentity(flat.identity()).stream().toList());
+            assertThat(read.get(2, TimeUnit.SECONDS)).containsExactly(flat);
+            assertThat(write).as("still waiting for the other connection").isNotDone();
+
+            other.rollback();
+            assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(Outcome.STORED);
+        }
+        assertThat(store.alert(id)).as("a read sees what the write lane committed").isPresent();
     }
 
     @Test
@@ -281,7 +329,10 @@ abstract class HubStoreContract {
         Device phone = store.enrol("hash-1", "phone", "cred-1", T0).device().orElseThrow();
         Device tablet = store.enrol("hash-2", "tablet", "cred-2", T0).device().orElseThrow();
         assertThat(store.revokedAmong(List.of(phone.id(), tablet.id()))).isEmpty();
+        assertThat(store.revokedDevices()).isZero();
         store.revokeDevice(tablet.id(), T0);
+        store.revokeDevice(tablet.id(), T0);
+        assertThat(store.revokedDevices()).as("revoked once").isEqualTo(1);
         assertThat(store.revokedAmong(List.of(phone.id(), tablet.id(), "d-gone"))).containsExactlyInAnyOrder(tablet.id(), "d-gone");
         assertThat(store.revokedAmong(List.of())).isEmpty();
     }

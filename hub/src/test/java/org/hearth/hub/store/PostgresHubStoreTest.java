@@ -1,5 +1,8 @@
 package org.hearth.hub.store;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 import org.hearth.hub.testkit.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +40,11 @@ class PostgresHubStoreTest extends HubStoreContract {
     @Override
     HubStore reopen() {
         return JdbcHubStore.postgresql(url, PostgresServer.USER, server.password());
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, PostgresServer.USER, server.password());
     }
 
     /**
