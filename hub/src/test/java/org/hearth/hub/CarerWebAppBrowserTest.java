@@ -2,12 +2,9 @@ package org.hearth.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +20,7 @@ import org.hearth.hub.store.Home;
 import org.hearth.hub.testkit.Axe;
 import org.hearth.hub.testkit.HeadlessChromium;
 import org.hearth.hub.testkit.HttpsCarer;
+import org.hearth.hub.testkit.LocalHubConfig;
 import org.hearth.hub.testkit.TestGateway;
 import org.hearth.protocol.Alert;
 import org.hearth.protocol.AlertKind;
@@ -60,19 +58,11 @@ class CarerWebAppBrowserTest {
 
     @Test
     void a_carer_enrols_sees_an_alert_live_answers_it_and_checks_on_the_home() throws Exception {
-        int udp;
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            udp = s.getLocalPort();
-        }
-        int tcp;
-        try (ServerSocket s = new ServerSocket(0)) {
-            tcp = s.getLocalPort();
-        }
-        String url = "https://127.0.0.1:" + tcp;
-        Path config = dir.resolve("hub.yaml");
-        Files.writeString(config, "uplink: {bind: 127.0.0.1, port: " + udp + ", public_host: 127.0.0.1}\n"
-                + "storage: {data_dir: data}\n"
-                + "http: {bind: 127.0.0.1, port: " + tcp + ", public_url: \"" + url + "\", tls: self-signed}\n");
+        LocalHubConfig local = LocalHubConfig.in(dir);
+        int udp = local.udp();
+        int tcp = local.tcp();
+        String url = local.url();
+        Path config = local.file();
         Hub[] running = {Hub.start(HubConfigLoader.load(config))};
         try {
             Hub hub = running[0];

@@ -2,12 +2,9 @@ package org.hearth.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,6 +15,7 @@ import org.hearth.hub.http.Certificates;
 import org.hearth.hub.http.Invites;
 import org.hearth.hub.store.Home;
 import org.hearth.hub.testkit.HttpsCarer;
+import org.hearth.hub.testkit.LocalHubConfig;
 import org.hearth.hub.testkit.TestGateway;
 import org.hearth.protocol.Alert;
 import org.hearth.protocol.AlertKind;
@@ -44,18 +42,10 @@ class HubHttpEndToEndTest {
 
     @Test
     void an_alert_from_a_gateway_is_acknowledged_by_a_carer_over_https_and_the_gateway_is_told() throws Exception {
-        int udp;
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            udp = s.getLocalPort();
-        }
-        int tcp;
-        try (ServerSocket s = new ServerSocket(0)) {
-            tcp = s.getLocalPort();
-        }
-        Path config = dir.resolve("hub.yaml");
-        Files.writeString(config, "uplink: {bind: 127.0.0.1, port: " + udp + ", public_host: 127.0.0.1}\n"
-                + "storage: {data_dir: data}\n"
-                + "http: {bind: 127.0.0.1, port: " + tcp + ", public_url: \"https://127.0.0.1:" + tcp + "\", tls: self-signed}\n");
+        LocalHubConfig local = LocalHubConfig.in(dir);
+        int udp = local.udp();
+        int tcp = local.tcp();
+        Path config = local.file();
         try (Hub hub = Hub.start(HubConfigLoader.load(config))) {
             Home home = hub.store().addHome("Flat 12", KEY, Instant.now());
             try (TestGateway gateway = new TestGateway(new InetSocketAddress("127.0.0.1", udp), home.identity(), KEY);

@@ -8,11 +8,8 @@ import static org.hearth.hub.CarerWebAppBrowserTest.event;
 import static org.hearth.hub.CarerWebAppBrowserTest.reflowsAt200Percent;
 import static org.hearth.hub.CarerWebAppBrowserTest.sent;
 
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +23,7 @@ import org.hearth.hub.http.Invites;
 import org.hearth.hub.store.Home;
 import org.hearth.hub.store.HubStore;
 import org.hearth.hub.testkit.HeadlessChromium;
+import org.hearth.hub.testkit.LocalHubConfig;
 import org.hearth.hub.testkit.TestGateway;
 import org.hearth.protocol.Alert;
 import org.hearth.protocol.AlertKind;
@@ -59,19 +57,11 @@ class OperatorScreenBrowserTest {
 
     @Test
     void an_operator_sees_the_homes_that_need_someone_first_live_and_a_page_at_a_time() throws Exception {
-        int udp;
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            udp = s.getLocalPort();
-        }
-        int tcp;
-        try (ServerSocket s = new ServerSocket(0)) {
-            tcp = s.getLocalPort();
-        }
-        String url = "https://127.0.0.1:" + tcp;
-        Path config = dir.resolve("hub.yaml");
-        Files.writeString(config, "uplink: {bind: 127.0.0.1, port: " + udp + ", public_host: 127.0.0.1}\n"
-                + "storage: {data_dir: data}\n"
-                + "http: {bind: 127.0.0.1, port: " + tcp + ", public_url: \"" + url + "\", tls: self-signed}\n");
+        LocalHubConfig local = LocalHubConfig.in(dir);
+        int udp = local.udp();
+        int tcp = local.tcp();
+        String url = local.url();
+        Path config = local.file();
         try (Hub hub = Hub.start(HubConfigLoader.load(config))) {
             HubStore store = hub.store();
             Instant now = Instant.now();
