@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -137,7 +138,22 @@ public final class HttpsCarer {
     }
 
     private Answer send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.build();
+        HttpResponse<String> r;
+        try {
+            r = client.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            // A hub in this JVM that does not answer: what each of its threads waits on says why.
+            StringBuilder threads = new StringBuilder(built.method() + " " + built.uri() + " got no answer; the threads of this JVM:\n");
+            Thread.getAllStackTraces().forEach((t, stack) -> {
+                threads.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    threads.append("    at ").append(frame).append('\n');
+                }
+            });
+            System.err.println(threads);
+            throw e;
+        }
         return new Answer(r.statusCode(), r, r.body().isEmpty() ? null : JSON.readTree(r.body()));
     }
 }
