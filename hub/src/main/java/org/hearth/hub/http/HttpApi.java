@@ -72,10 +72,9 @@ public final class HttpApi implements AutoCloseable {
     /** As above, with Web Push: {@code pushes} serves the VAPID key and sends the test notifications. */
     public static HttpApi start(HubConfig.Http http, Path dataDir, HubStore store, UplinkServer uplink, Clock clock,
             Duration heartbeat, Scheduler streamLoop, Optional<AlertPushes> pushes) {
-        // Each live stream's event is one small write; with Nagle's algorithm on (the JDK server's
-        // default), a write made while the previous one is unacknowledged waits for that ACK, up to
-        // the peer's delayed-ACK time (40 ms on Linux). Read once, when the JDK's server first starts.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+        // Not sun.net.httpserver.nodelay: with it set, two fresh-clone CI runs each had one request on
+        // a kept-alive HTTPS connection that the JDK's dispatcher never handed to a thread (every
+        // hub-https thread idle, the client timed out); docs/performance.md.
         try {
             HttpsServer server = HttpsServer.create(new InetSocketAddress(http.bind(), http.port()), 50);
             server.setHttpsConfigurator(new HttpsConfigurator(Certificates.context(http.tls(), dataDir, http.publicUrl().getHost())));
