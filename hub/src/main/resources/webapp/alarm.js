@@ -40,11 +40,9 @@ export class Alarm {
     this.update();
   }
 
-  /** From a button press, which browsers need before they play sound. */
+  /** From a button press, which browsers need before they play sound; it plays once the audio is running. */
   async turnSoundOn() {
     await this.audio?.resume();
-    this.update();
-    if (this.state() === 'playing') this.ring();
   }
 
   state() {
@@ -54,9 +52,17 @@ export class Alarm {
 
   update() {
     if (this.ringing.size > 0 && this.timer === null) {
-      if (!this.audio && (window.AudioContext || window.webkitAudioContext)) {
-        this.audio = new (window.AudioContext || window.webkitAudioContext)();
-        this.audio.addEventListener('statechange', () => this.onChange(this.state()));
+      const Audio = window.AudioContext || window.webkitAudioContext;
+      if (!this.audio && Audio) {
+        this.audio = new Audio();
+        // Running now (allowed at last, or resumed): play at once rather than at the next ring.
+        this.audio.addEventListener('statechange', () => {
+          if (this.state() === 'playing') this.ring();
+          this.onChange(this.state());
+        });
+      } else {
+        // Suspended when the last alert was answered.
+        this.audio?.resume().catch(() => { /* Not allowed yet: 'blocked' until the carer turns the sound on. */ });
       }
       this.ring();
       this.timer = setInterval(() => this.ring(), EVERY_MS);

@@ -357,7 +357,7 @@ export async function alert(view, ctx, homeId, alertId) {
   const details = h('div', { id: 'alert-details' });
   const message = h('p', { role: 'status', id: 'alert-message' });
   const actions = h('div', { id: 'alert-actions' });
-  view.append(...[details, callLink(home), actions, message, h('p', {}, h('a', { href: `#/home/${homeId}` }, t('alert.back')))]
+  view.append(...[callLink(home), details, actions, message, h('p', {}, h('a', { href: `#/home/${homeId}` }, t('alert.back')))]
     .filter(Boolean));
 
   const ack = h('button', { type: 'button', id: 'ack' }, t('alert.ack'));
