@@ -7,9 +7,8 @@ import static org.hearth.hub.CarerWebAppBrowserTest.event;
 import static org.hearth.hub.CarerWebAppBrowserTest.next;
 import static org.hearth.hub.CarerWebAppBrowserTest.reflowsAt200Percent;
 import static org.hearth.hub.CarerWebAppBrowserTest.sent;
+import static org.hearth.hub.HubCli.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -102,14 +101,14 @@ class CarerAlertScreenBrowserTest {
         try (Hub hub = Hub.start(HubConfigLoader.load(local.file()))) {
             Home home = hub.store().addHome("Flat 12", KEY, Instant.now());
             // The resident's number, set as an administrator does while the hub runs; a wrong one is refused and changes nothing.
-            Cli wrong = cli("homes", "set", home.id(), "--phone", "07700 900123", "--config", config);
+            HubCli wrong = cli("homes", "set", home.id(), "--phone", "07700 900123", "--config", config);
             assertThat(wrong.exit()).isEqualTo(2);
             assertThat(wrong.err()).contains("international form");
             assertThat(hub.store().home(home.id()).orElseThrow().phone()).isEmpty();
             assertThat(cli("homes", "set", home.id(), "--phone", "+44 7700 900123", "--config", config).exit()).isZero();
             assertThat(hub.store().home(home.id()).orElseThrow().phone()).contains("+447700900123");
             // The invite, as `hearth-hub invite` prints it: the link its QR code holds.
-            Cli invite = cli("invite", "--home", home.id(), "--carer", "Priya", "--no-qr", "--config", config);
+            HubCli invite = cli("invite", "--home", home.id(), "--carer", "Priya", "--no-qr", "--config", config);
             assertThat(invite.exit()).as(invite.err()).isZero();
             String link = invite.out().lines().filter(l -> l.startsWith("https://")).findFirst().orElseThrow();
             String code = invite.out().lines().filter(l -> l.matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}")).findFirst().orElseThrow();
@@ -298,25 +297,5 @@ class CarerAlertScreenBrowserTest {
                         + "navigator.serviceWorker.ready.then(r => r.getNotifications({tag})).then(n => done(n.length === 0 ? null"
                         + " : `requireInteraction=${n[0].requireInteraction} renotify=${n[0].renotify} vibrate=${JSON.stringify(n[0].vibrate)}`),"
                         + " e => done(null));", tag));
-    }
-
-    record Cli(int exit, String out, String err) {
-    }
-
-    /** {@code hearth-hub} as an administrator runs it, in this process: its exit code and what it printed. */
-    static synchronized Cli cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = HubMain.commandLine().execute(args);
-            return new Cli(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 }

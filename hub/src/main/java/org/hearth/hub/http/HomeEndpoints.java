@@ -79,13 +79,13 @@ final class HomeEndpoints {
         if (device.operator()) {
             answer.put("operator_of", device.operatorOrg());
         }
-        // Of all the device's homes, not only this page's: what an operator's screen says at its top.
-        answer.put("waiting_total", all.stream().filter(h -> h.unanswered() > 0).count());
-        answer.put("not_connected_total", all.stream().filter(h -> !h.connected()).count());
         answer.set("homes", homes);
         if (page.size() < sorted.size()) {
             answer.put("next", HomeCursor.of(page.get(page.size() - 1)).text());
         }
+        // Of all the device's homes, not only this page's: what an operator's screen says at its top.
+        answer.put("waiting_total", all.stream().filter(h -> h.unanswered() > 0).count());
+        answer.put("not_connected_total", all.stream().filter(h -> !h.connected()).count());
         call.respond(200, answer);
     }
 
