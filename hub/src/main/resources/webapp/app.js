@@ -1,4 +1,5 @@
 // The carer web app: plain ES modules, no build step (docs/architecture.md, docs/carer-app.md).
+import { Alarm } from './alarm.js';
 import { api, ApiError } from './api.js';
 import { h, put } from './dom.js';
 import { chooseLanguage, currentLanguage, LANGUAGES, loadTexts, preferredLanguage, t } from './i18n.js';
@@ -14,6 +15,17 @@ let shown = 0;
 let online = null;
 // Enrolment ends with a test notification, sent once the live stream is open to receive it.
 let testWhenLive = false;
+// Enrolment by the invite's link (its QR code): https://HUB/#enrol=CODE, the code in the fragment, never sent to the hub
+// but with the enrolment itself (Invites.FRAGMENT).
+const INVITE = /^#enrol=([^&]*)/;
+let invited = null;
+
+const alarm = new Alarm(showAlarm);
+const alarmBox = document.getElementById('alarm');
+const alarmSound = document.getElementById('alarm-sound');
+const alarmSilence = document.getElementById('alarm-silence');
+alarmSound.addEventListener('click', () => alarm.turnSoundOn());
+alarmSilence.addEventListener('click', () => alarm.silence());
 
 const live = new Live(onEvent, onConnection, onRefused);
 const ctx = {
@@ -25,6 +37,13 @@ const ctx = {
     route();
   },
   operatorOf: undefined,
+  alarm,
+  /** The code of the invite link this page was opened with, once: the enrol screen fills it in. */
+  takeInvite() {
+    const code = invited;
+    invited = null;
+    return code;
+  },
   signedOut() {
     ctx.operatorOf = undefined;
     live.stop();
@@ -42,11 +61,23 @@ function onEvent(name, data) {
   }
   if (name === 'alert') {
     announce(t('live.new_alert', { words: data.words }));
+    if (data.state !== 'acknowledged' && data.state !== 'resolved') alarm.raise(data.id);
     // Delivered means this device has it (docs/hub-api.md, "Receipts").
     api('POST', `/homes/${encodeURIComponent(data.home)}/alerts/${encodeURIComponent(data.id)}/received`, { via: 'stream' })
       .catch(() => { /* The next time it is read live, or by push, says so again. */ });
   }
+  if (name === 'alert-event' && (data.state === 'acknowledged' || data.state === 'resolved')) alarm.answered(data.alert_id);
   refresh(name);
+}
+
+// The alert sound's box: what it is doing, in words, and what the carer can do about it.
+function showAlarm(state) {
+  alarmBox.hidden = state === 'off';
+  alarmBox.dataset.sound = state;
+  document.getElementById('alarm-words').textContent = t(state === 'blocked' ? 'alarm.blocked' : 'alarm.ringing');
+  alarmSound.textContent = t('alarm.sound_on');
+  alarmSound.hidden = state !== 'blocked';
+  alarmSilence.textContent = t('alarm.silence');
 }
 
 function onConnection(up, afterOffline) {
@@ -82,6 +113,7 @@ function showConnection() {
 function showPageTexts() {
   for (const element of document.querySelectorAll('[data-text]')) element.textContent = t(element.dataset.text);
   showConnection();
+  showAlarm(alarm.state());
 }
 
 // The carer chooses the app's language; the screen is shown again in it, and focus stays on the chooser.
@@ -149,6 +181,12 @@ async function route({ focus = true } = {}) {
 }
 
 async function start() {
+  const link = INVITE.exec(location.hash);
+  if (link) {
+    invited = decodeURIComponent(link[1]);
+    // Out of the address bar and the history: the code works once, and is no one else's business.
+    history.replaceState(null, '', `${location.pathname}${location.search}#/enrol`);
+  }
   await loadTexts(preferredLanguage());
   showPageTexts();
   languageChooser();

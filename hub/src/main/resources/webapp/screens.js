@@ -60,6 +60,19 @@ async function homeOf(id) {
   }
 }
 
+// A tel: link to call the resident, whose number the hub keeps for the home's carers; none when no number is set.
+function callLink(home) {
+  if (!home.phone) return null;
+  return h('p', { class: 'call' }, h('a', { href: `tel:${home.phone}`, id: 'call' }, t('call.resident', { label: home.label, phone: home.phone })));
+}
+
+// When the next people will be told (the gateway's plan, which the hub passes on as next_escalation), in words.
+function nextEscalationWords(a) {
+  const next = a.next_escalation;
+  if (!next?.at || !next.to || Number.isNaN(Date.parse(next.at))) return null;
+  return t('alert.next_escalation', { to: next.to, time: time(next.at) });
+}
+
 export function enrol(view, ctx) {
   title(view, t('enrol.title'));
   const message = h('p', { role: 'status' });
@@ -71,6 +84,11 @@ export function enrol(view, ctx) {
     h('label', { for: 'code' }, t('enrol.code')), h('p', { id: 'code-hint' }, t('enrol.code_hint')), code,
     h('label', { for: 'device' }, t('enrol.device')), h('p', { id: 'device-hint' }, t('enrol.device_hint')), device,
     h('button', { type: 'submit' }, t('enrol.submit')));
+  const invited = ctx.takeInvite();
+  if (invited) {
+    code.value = invited;
+    message.textContent = t('enrol.from_link');
+  }
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     put(message);
@@ -204,12 +222,22 @@ function operator(view, ctx, first) {
   title(view, t('operator.title', { org: first.operator_of }));
   const list = h('ul', { class: 'cards', id: 'operator-homes' });
   const count = h('p', { id: 'operator-count' });
+  const waiting = h('p', { id: 'operator-waiting', class: 'total' });
   const more = h('button', { type: 'button', id: 'operator-more', class: 'secondary' }, t('operator.more'));
   const message = h('p', { role: 'status', id: 'operator-message' });
-  view.append(h('p', {}, t('operator.order')), count, list, more, message, installCard());
+  view.append(waiting, h('p', {}, t('operator.order')), count, list, more, message, installCard());
   let shown = [];
   let next = null;
   let pages = 1;
+
+  // The whole organisation's, not only the pages shown (GET /homes waiting_total and not_connected_total).
+  function totals(page) {
+    const w = page.waiting_total ?? 0;
+    const n = page.not_connected_total ?? 0;
+    put(waiting, w === 0 ? t('operator.waiting_total_none') : w === 1 ? t('operator.waiting_total_one')
+      : t('operator.waiting_total_many', { count: w }),
+    n === 0 ? null : ` ${n === 1 ? t('operator.not_connected_total_one') : t('operator.not_connected_total_many', { count: n })}`);
+  }
 
   function show(homesShown, after) {
     // Keep the keyboard's place when the list is drawn again: the same link of the same home, wherever it moved.
@@ -228,6 +256,7 @@ function operator(view, ctx, first) {
     try {
       const page = await api('GET', `/homes?limit=${PAGE}&after=${encodeURIComponent(next)}`);
       pages++;
+      totals(page);
       show([...shown, ...page.homes], page.next);
       message.textContent = t('operator.shown', { count: shown.length });
     } catch (e) {
@@ -238,6 +267,7 @@ function operator(view, ctx, first) {
   // The same number of pages again, from the first: a home whose need changed takes its new place.
   async function reread() {
     let page = await api('GET', `/homes?limit=${PAGE}`);
+    totals(page);
     const all = [...page.homes];
     for (let n = 1; n < pages && page.next; n++) {
       page = await api('GET', `/homes?limit=${PAGE}&after=${encodeURIComponent(page.next)}`);
@@ -264,6 +294,7 @@ function operator(view, ctx, first) {
     return reread();
   }
 
+  totals(first);
   show(first.homes, first.next);
   return { refresh };
 }
@@ -321,16 +352,20 @@ export async function history(view, ctx, homeId) {
 }
 
 export async function alert(view, ctx, homeId, alertId) {
-  const first = await api('GET', `/homes/${homeId}/alerts/${alertId}`);
+  const [first, home] = await Promise.all([api('GET', `/homes/${homeId}/alerts/${alertId}`), homeOf(homeId)]);
   title(view, t('alert.title', { what: kindWords(first), room: first.room }));
   const details = h('div', { id: 'alert-details' });
   const message = h('p', { role: 'status', id: 'alert-message' });
   const actions = h('div', { id: 'alert-actions' });
-  view.append(details, actions, message, h('p', {}, h('a', { href: `#/home/${homeId}` }, t('alert.back'))));
+  view.append(...[callLink(home), details, actions, message, h('p', {}, h('a', { href: `#/home/${homeId}` }, t('alert.back')))]
+    .filter(Boolean));
 
   const ack = h('button', { type: 'button', id: 'ack' }, t('alert.ack'));
-  ack.addEventListener('click', () => act(() => api('POST', `/homes/${homeId}/alerts/${alertId}/ack`, { note: t('alert.ack_note') }),
-    t('alert.ack_sent')));
+  ack.addEventListener('click', () => {
+    // This carer is answering it: the sound stops here at once (the others' when the gateway says it is acknowledged).
+    ctx.alarm.answered(alertId);
+    act(() => api('POST', `/homes/${homeId}/alerts/${alertId}/ack`, { note: t('alert.ack_note') }), t('alert.ack_sent'));
+  });
   const note = h('textarea', { id: 'resolve-note', maxlength: '500' });
   const resolveForm = h('form', { id: 'resolve' },
     h('fieldset', {}, h('legend', {}, t('alert.resolve_legend')),
@@ -365,6 +400,8 @@ export async function alert(view, ctx, homeId, alertId) {
       [t('alert.when'), time(a.raised_at)],
       [t('alert.state'), stateWords(a.state)],
       a.state === 'resolved' || a.state === 'acknowledged' ? null : [t('alert.told_now'), escalationWords(a)],
+      a.state === 'resolved' || a.state === 'acknowledged' || !nextEscalationWords(a) ? null
+        : [t('alert.next'), h('span', { id: 'next-escalation' }, nextEscalationWords(a))],
       outcomeWords(a) ? [t('alert.outcome'), outcomeWords(a)] : null,
       [t('alert.told'), a.told.length === 0 ? t('alert.told_none')
         : a.told.map((x) => (x.delivered_at ? t('alert.told_one', { carer: x.carer, time: time(x.delivered_at) })
@@ -401,7 +438,7 @@ export async function check(view, ctx, homeId) {
       put(message, errorLine(e));
     }
   });
-  view.append(summary, now, message);
+  view.append(...[callLink(home), summary, now, message].filter(Boolean));
 
   async function fill() {
     const connected = (await homeOf(homeId)).gateway.connected;

@@ -1,13 +1,15 @@
 // The service worker: the offline shell (the app's own files, kept so the app opens without a
 // connection), and alerts by Web Push while the app is closed.
 // The API (/api/…) is never cached: alert data is no-store and always comes from the hub.
-const CACHE = 'hearth-shell-4';
+const CACHE = 'hearth-shell-5';
 // The carer's language, put there by the app (i18n.js), which a service worker cannot ask localStorage for.
 const SETTINGS_CACHE = 'hearth-settings';
-const SHELL = ['/', '/index.html', '/app.css', '/app.js', '/api.js', '/dom.js', '/i18n.js', '/install.js', '/live.js', '/push.js', '/screens.js',
+const SHELL = ['/', '/index.html', '/app.css', '/app.js', '/alarm.js', '/api.js', '/dom.js', '/i18n.js', '/install.js', '/live.js', '/push.js', '/screens.js',
   '/texts/en.json', '/manifest.webmanifest', '/icon.svg', '/icon-maskable.svg'];
-// Urgent alerts buzz long and insistently; everything else once, as ordinary notifications do.
-const URGENT_VIBRATION = [800, 200, 800, 200, 800, 200, 800];
+// An alert buzzes long and insistently (the same as alarm.js ALERT_VIBRATION, which a classic service worker cannot
+// import), stays until the carer acts, and buzzes again when the same alert is told again; anything else buzzes once
+// and goes, as ordinary notifications do.
+const ALERT_VIBRATION = [800, 200, 800, 200, 800, 200, 800];
 const ORDINARY_VIBRATION = [200];
 
 self.addEventListener('install', (event) => {
@@ -64,8 +66,8 @@ async function onPush(message) {
         body: message.words,
         tag: `alert-${message.alert_id}`,
         renotify: true,
-        requireInteraction: urgent,
-        vibrate: urgent ? URGENT_VIBRATION : ORDINARY_VIBRATION,
+        requireInteraction: true,
+        vibrate: ALERT_VIBRATION,
         icon: '/icon.svg',
         data: { url: `/#/home/${encodeURIComponent(message.home)}/alert/${encodeURIComponent(message.alert_id)}` },
       });
@@ -83,6 +85,8 @@ async function onPush(message) {
   await self.registration.showNotification(say(words, test ? 'push.test_title' : 'push.other_title', {}, 'Hearth'), {
     body: test ? say(words, 'push.test_body', { device: message.device }) : '',
     tag: test ? 'hearth-test' : 'hearth-other',
+    renotify: false,
+    requireInteraction: false,
     vibrate: ORDINARY_VIBRATION,
     icon: '/icon.svg',
     data: { url: '/#/' },

@@ -82,10 +82,13 @@ final class InviteCommand implements Callable<Integer> {
             }
             System.out.println(code);
             http.ifPresent(h -> {
-                String text = Invites.qrText(h.publicUrl(), code);
-                System.out.println(text);
+                String link = Invites.link(h.publicUrl(), code);
+                System.out.println("The invite's link: the phone's camera opens it from the QR code, with the code filled in:");
+                System.out.println(link);
+                System.out.println("The same invite as text, for scripts (pasting it into the app works too):");
+                System.out.println(Invites.qrText(h.publicUrl(), code));
                 if (!noQr) {
-                    System.out.print(TerminalQr.of(text));
+                    System.out.print(TerminalQr.of(link));
                 }
             });
             return 0;

@@ -104,6 +104,7 @@ class HubProcessTest {
             Result invited = run("invite", "--home", homeId, "--carer", "Priya", "--level", "2", "--config", config.toString());
             assertThat(invited.exit()).as(invited.err()).isZero();
             assertThat(invited.out()).containsPattern("(?m)^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
+                    .containsPattern("(?m)^https://127\\.0\\.0\\.1:" + httpPort + "/#enrol=[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
                     .containsPattern("(?m)^hearth:invite\\?v=1&hub=https%3A%2F%2F127.0.0.1%3A" + httpPort
                             + "&code=[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
                     .contains("█");

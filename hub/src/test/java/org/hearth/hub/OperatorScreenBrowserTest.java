@@ -102,6 +102,9 @@ class OperatorScreenBrowserTest {
                 assertThat(card(browser, answered)).contains("Being answered", "Open alerts: 1. Someone is on the way.");
                 assertThat(card(browser, calm)).contains("All quiet", "No open alerts", "Home connected");
                 assertThat(browser.findElement(By.id("operator-count")).getText()).isEqualTo("Showing 50 homes.");
+                // At the top, the whole organisation's count, not only the page's (the hub's waiting_total and not_connected_total).
+                assertThat(browser.findElement(By.id("operator-waiting")).getText())
+                        .isEqualTo("1 home waiting for an answer. 1 home not connected.");
                 assertThat(labels(browser)).as("another organisation's home is not there").doesNotContain("Another council's flat");
                 chromium.screenshot(CarerWebAppBrowserTest.SCREENSHOTS.resolve("operator.png"));
                 assertWordsOnly(browser.findElement(By.tagName("main")).getText());
@@ -125,6 +128,8 @@ class OperatorScreenBrowserTest {
                             Severity.URGENT, "Flat 1", "kitchen", Instant.now(), 1, "A fall in the kitchen.", false)), StandardCharsets.UTF_8));
                     wait.until(d -> labels(browser).subList(0, 3).equals(List.of("Flat 4", "Flat 1", "Flat 2")));
                     assertThat(card(browser, calm)).contains("Waiting for an answer", "1 alert nobody has answered yet");
+                    assertThat(browser.findElement(By.id("operator-waiting")).getText())
+                            .isEqualTo("2 homes waiting for an answer. 1 home not connected.");
                     assertThat(labels(browser)).as("the pages shown are read again, not only the first").hasSize(59);
                     assertThat((Object) browser.executeScript("return document.activeElement.textContent")).isEqualTo("Quiet 07");
                     // Acknowledged at the home: someone is on the way, so it goes down among those being answered.
@@ -132,6 +137,7 @@ class OperatorScreenBrowserTest {
                             "Acknowledged by Priya: on my way"));
                     wait.until(d -> labels(browser).subList(0, 4).equals(List.of("Flat 4", "Flat 2", "Flat 1", "Flat 3")));
                     assertThat(card(browser, calm)).contains("Being answered");
+                    wait.until(ExpectedConditions.textToBe(By.id("operator-waiting"), "1 home waiting for an answer. 1 home not connected."));
                 }
                 accessible(chromium, "operator, after live changes");
                 reflowsAt200Percent(chromium, "operator, after live changes");

@@ -53,7 +53,8 @@ public final class HomeExport {
         store.logAccess(new AccessEntry(now, who, home.id(), "export"));
         ObjectNode doc = JSON.createObjectNode().put("v", VERSION).put("exported_at", now.toString()).put("by", who);
         doc.putObject("home").put("id", home.id()).put("label", home.label()).put("identity", home.identity())
-                .put("created_at", home.created().toString());
+                .put("created_at", home.created().toString())
+                .put("phone", home.phone().orElse(null));
         ArrayNode invites = doc.putArray("invites");
         store.invites(home.id()).forEach(i -> invites.addObject().put("carer", i.carer()).put("level", i.level())
                 .put("created_at", i.created().toString()).put("expires_at", i.expires().toString())

@@ -64,7 +64,8 @@ final class HomeEndpoints {
         Optional<HomeCursor> after = call.query("after").map(HomeCursor::parse);
         java.util.Map<String, Integer> levels = new java.util.HashMap<>();
         device.homes().forEach(g -> levels.put(g.homeId(), g.level()));
-        List<HomeOverview> sorted = store.homeOverviews(levels.keySet()).stream()
+        List<HomeOverview> all = store.homeOverviews(levels.keySet());
+        List<HomeOverview> sorted = all.stream()
                 .sorted(Comparator.comparing(HomeCursor::of, HomeCursor.ORDER))
                 .filter(h -> after.map(cursor -> cursor.isBefore(h)).orElse(true)).toList();
         List<HomeOverview> page = limit.isPresent() && sorted.size() > limit.getAsInt() ? sorted.subList(0, limit.getAsInt()) : sorted;
@@ -72,7 +73,7 @@ final class HomeEndpoints {
         store.logAccess(page.stream().map(h -> new AccessEntry(now, device.id(), h.id(), "homes")).toList());
         ArrayNode homes = Call.JSON.createArrayNode();
         for (HomeOverview h : page) {
-            homes.add(line(h, levels.get(h.id())));
+            homes.add(line(h, levels.get(h.id()), device));
         }
         ObjectNode answer = Call.JSON.createObjectNode();
         if (device.operator()) {
@@ -82,6 +83,9 @@ final class HomeEndpoints {
         if (page.size() < sorted.size()) {
             answer.put("next", HomeCursor.of(page.get(page.size() - 1)).text());
         }
+        // Of all the device's homes, not only this page's: what an operator's screen says at its top.
+        answer.put("waiting_total", all.stream().filter(h -> h.unanswered() > 0).count());
+        answer.put("not_connected_total", all.stream().filter(h -> !h.connected()).count());
         call.respond(200, answer);
     }
 
@@ -92,14 +96,18 @@ final class HomeEndpoints {
         HomeOverview h = store.homeOverviews(List.of(home.id())).stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("the home is no longer served by this hub"));
         log(device, home.id(), "home");
-        call.respond(200, line(h, level));
+        call.respond(200, line(h, level, device));
     }
 
-    private static ObjectNode line(HomeOverview h, int level) {
+    /** A home's line; the resident's phone number only for its carers (an operator's device watches, the carers call). */
+    private static ObjectNode line(HomeOverview h, int level, Device device) {
         ObjectNode json = Call.JSON.createObjectNode().put("id", h.id()).put("label", h.label()).put("level", level)
                 .put("open_alerts", h.openAlerts()).put("unanswered", h.unanswered())
                 .put("waiting_since", h.unanswered() > 0 ? h.waitingSince().map(Instant::toString).orElse(null) : null);
         json.putObject("gateway").put("connected", h.connected()).put("last_heard", h.lastHeard().map(Instant::toString).orElse(null));
+        if (!device.operator()) {
+            h.phone().ifPresent(phone -> json.put("phone", phone));
+        }
         return json;
     }
 

@@ -19,12 +19,16 @@ import org.hearth.hub.store.Invite;
 /**
  * Carers' one-time invite codes: 8 characters from an alphabet without look-alikes, shown as
  * {@code 7KX4-2Q9M} (40 bits; with 5 tries a minute per address and 72 hours to live, guessing one
- * is hopeless). Only a code's SHA-256 is stored. The QR holds
- * {@code hearth:invite?v=1&hub=https://…&code=7KX4-2Q9M}.
+ * is hopeless). Only a code's SHA-256 is stored. The QR holds the link to the hub's app with the code
+ * in the fragment, {@code https://hub.example.org/#enrol=7KX4-2Q9M}: any phone's camera opens it, and
+ * the fragment never leaves the phone, so the code is in no server's or proxy's log. Earlier hubs'
+ * QR text, {@code hearth:invite?v=1&hub=…&code=7KX4-2Q9M}, is still read when pasted.
  */
 public final class Invites {
 
     public static final String PREFIX = "hearth:invite?";
+    /** What precedes the code in the fragment of an invite link; the app's {@code app.js} reads the same. */
+    public static final String FRAGMENT = "#enrol=";
     public static final Duration LIFETIME = Duration.ofHours(72);
 
     private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -57,18 +61,26 @@ public final class Invites {
         return code.toString();
     }
 
-    /** The text of the invite's QR code. */
+    /** The invite's link, which its QR code holds: the hub's app, the code in the fragment. */
+    public static String link(URI hub, String code) {
+        return hub.toString().replaceAll("/+$", "") + "/" + FRAGMENT + code;
+    }
+
+    /** The text earlier hubs put in the QR code, still printed for scripts that read it (e.g. {@code hearth demo}). */
     public static String qrText(URI hub, String code) {
         return PREFIX + "v=1&hub=" + URLEncoder.encode(hub.toString(), StandardCharsets.UTF_8) + "&code=" + code;
     }
 
     /**
      * The code in what a carer typed or scanned: the code alone (any case, dash optional,
-     * spaces around ignored) or a whole QR text; empty when it holds none.
+     * spaces around ignored), an invite link, or an earlier hub's whole QR text; empty when it holds none.
      */
     static Optional<String> codeIn(String text) {
         String t = text.strip();
-        if (t.startsWith(PREFIX)) {
+        int fragment = t.indexOf(FRAGMENT);
+        if (fragment >= 0) {
+            t = t.substring(fragment + FRAGMENT.length());
+        } else if (t.startsWith(PREFIX)) {
             Matcher field = CODE_FIELD.matcher(t);
             if (!field.find()) {
                 return Optional.empty();

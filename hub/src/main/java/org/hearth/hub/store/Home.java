@@ -12,8 +12,14 @@ import java.util.Objects;
  * @param identity the PSK identity the gateway offers
  * @param key      the 16-byte pre-shared key
  * @param created  when it was added
+ * @param phone    the resident's phone number, normalised ({@link PhoneNumbers}), for carers to call; empty when none is set
  */
-public record Home(String id, String label, String identity, byte[] key, Instant created) {
+public record Home(String id, String label, String identity, byte[] key, Instant created, java.util.Optional<String> phone) {
+
+    /** A home with no phone number set. */
+    public Home(String id, String label, String identity, byte[] key, Instant created) {
+        this(id, label, identity, key, created, java.util.Optional.empty());
+    }
 
     /** The PSK identity of a home's gateway. */
     public static String identityOf(String id) {
@@ -26,6 +32,7 @@ public record Home(String id, String label, String identity, byte[] key, Instant
         Objects.requireNonNull(identity, "identity");
         key = key.clone();
         Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(phone, "phone");
     }
 
     @Override
@@ -36,7 +43,7 @@ public record Home(String id, String label, String identity, byte[] key, Instant
     @Override
     public boolean equals(Object o) {
         return o instanceof Home h && h.id.equals(id) && h.label.equals(label) && h.identity.equals(identity)
-                && java.util.Arrays.equals(h.key, key) && h.created.equals(created);
+                && java.util.Arrays.equals(h.key, key) && h.created.equals(created) && h.phone.equals(phone);
     }
 
     @Override

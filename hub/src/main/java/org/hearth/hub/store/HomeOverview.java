@@ -11,9 +11,10 @@ import java.util.Optional;
  * @param silent       whether GATEWAY SILENT is its newest gateway event
  * @param unanswered   how many of its open alerts nobody has acknowledged
  * @param waitingSince when the hub received the oldest of those, if any
+ * @param phone        the resident's phone number, normalised, if one is set
  */
 public record HomeOverview(String id, String label, long openAlerts, Optional<Instant> lastHeard, boolean silent, long unanswered,
-                           Optional<Instant> waitingSince) {
+                           Optional<Instant> waitingSince, Optional<String> phone) {
 
     /** A heartbeat heard and no GATEWAY SILENT since. */
     public boolean connected() {

@@ -24,6 +24,14 @@ public interface HubStore extends LivenessStore, StreamStore, AutoCloseable {
 
     Optional<Home> home(String id);
 
+    /**
+     * Sets the resident's phone number of a home ({@link PhoneNumbers#normalise} decides what is one, and it is stored
+     * normalised), or removes it when empty; false when there is no such home.
+     *
+     * @throws IllegalArgumentException when {@code phone} holds no phone number
+     */
+    boolean setPhone(String homeId, Optional<String> phone);
+
     /** The home whose gateway offers this PSK identity, read from the store every time. */
     Optional<Home> homeByIdentity(String identity);
 

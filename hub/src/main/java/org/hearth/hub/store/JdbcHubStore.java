@@ -130,24 +130,31 @@ public final class JdbcHubStore implements HubStore {
 
     @Override
     public Optional<Home> home(String id) {
-        return read(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms FROM homes WHERE id = ?", JdbcHubStore::home, id)
+        return read(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms, phone FROM homes WHERE id = ?", JdbcHubStore::home, id)
                 .stream().findFirst());
     }
 
     @Override
     public Optional<Home> homeByIdentity(String identity) {
-        return read(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms FROM homes WHERE identity = ?", JdbcHubStore::home,
+        return read(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms, phone FROM homes WHERE identity = ?", JdbcHubStore::home,
                 identity).stream().findFirst());
     }
 
     @Override
     public List<Home> homes() {
-        return read(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms FROM homes ORDER BY created_ms, id", JdbcHubStore::home));
+        return read(c -> query(c, "SELECT id, label, identity, psk_hex, created_ms, phone FROM homes ORDER BY created_ms, id", JdbcHubStore::home));
     }
 
     private static Home home(ResultSet r) throws SQLException {
         return new Home(r.getString(1), r.getString(2), r.getString(3), HexFormat.of().parseHex(r.getString(4)),
-                Instant.ofEpochMilli(r.getLong(5)));
+                Instant.ofEpochMilli(r.getLong(5)), Optional.ofNullable(r.getString(6)));
+    }
+
+    @Override
+    public boolean setPhone(String homeId, Optional<String> phone) {
+        String stored = phone.map(p -> PhoneNumbers.normalise(p).orElseThrow(() -> new IllegalArgumentException(PhoneNumbers.RULE)))
+                .orElse(null);
+        return call(c -> update(c, "UPDATE homes SET phone = ? WHERE id = ?", stored, homeId) == 1);
     }
 
     @Override
@@ -441,10 +448,11 @@ public final class JdbcHubStore implements HubStore {
                 all.addAll(query(c, "SELECT h.id, h.label, l.last_heartbeat_ms, l.silent,"
                         + " (SELECT COUNT(*) FROM alerts a WHERE a.home_id = h.id AND a.state <> 'resolved'),"
                         + " (SELECT COUNT(*) FROM alerts a WHERE a.home_id = h.id AND a.state NOT IN ('resolved', 'acknowledged')),"
-                        + " (SELECT MIN(a.received_ms) FROM alerts a WHERE a.home_id = h.id AND a.state NOT IN ('resolved', 'acknowledged'))"
+                        + " (SELECT MIN(a.received_ms) FROM alerts a WHERE a.home_id = h.id AND a.state NOT IN ('resolved', 'acknowledged')),"
+                        + " h.phone"
                         + " FROM homes h LEFT JOIN gateway_liveness l ON l.home_id = h.id WHERE h.id IN (" + placeholders(chunk.size()) + ")",
                         r -> new HomeOverview(r.getString(1), r.getString(2), r.getLong(5), optionalInstant(r, 3), r.getInt(4) != 0,
-                                r.getLong(6), optionalInstant(r, 7)),
+                                r.getLong(6), optionalInstant(r, 7), Optional.ofNullable(r.getString(8))),
                         chunk.toArray()));
             }
             return all;

@@ -63,7 +63,10 @@ final class Migrations {
                     "ALTER TABLE homes ADD COLUMN org VARCHAR(64) NOT NULL DEFAULT ''",
                     "CREATE INDEX homes_by_org ON homes (org)",
                     "ALTER TABLE invites ADD COLUMN operator_org VARCHAR(64) NOT NULL DEFAULT ''",
-                    "ALTER TABLE devices ADD COLUMN operator_org VARCHAR(64) NOT NULL DEFAULT ''"));
+                    "ALTER TABLE devices ADD COLUMN operator_org VARCHAR(64) NOT NULL DEFAULT ''"),
+            List.of(
+                    // The resident's phone number, for the carers' "call" link; NULL when none is set (PhoneNumbers.normalise).
+                    "ALTER TABLE homes ADD COLUMN phone VARCHAR(20)"));
 
     static final int CURRENT = VERSIONS.size();
 

@@ -137,6 +137,7 @@ class HttpApiTest {
         UUID resolved = alert(flat12, T0.minusSeconds(300), "raised", "resolved");
         UUID newer = alert(flat12, T0.minusSeconds(60), "raised", "delivered", "acknowledged");
         store.putSummary(flat12.id(), "{\"v\":1,\"home\":\"Flat 12\",\"open_alerts\":2}", T0);
+        store.setPhone(flat12.id(), java.util.Optional.of("+44 7700 900123"));
         HttpsCarer priya = carer();
 
         Answer enrolled = priya.enrol("hearth:invite?v=1&hub=https%3A%2F%2F127.0.0.1&code="
@@ -156,7 +157,11 @@ class HttpApiTest {
         assertThat(homes.header("Content-Type")).contains("application/json; charset=utf-8");
         assertThat(homes.json().toString()).isEqualTo("{\"homes\":[{\"id\":\"" + flat12.id()
                 + "\",\"label\":\"Flat 12\",\"level\":2,\"open_alerts\":2,\"unanswered\":1,\"waiting_since\":\"" + T0.minusSeconds(600)
-                + "\",\"gateway\":{\"connected\":false,\"last_heard\":null}}]}");
+                + "\",\"gateway\":{\"connected\":false,\"last_heard\":null},\"phone\":\"+447700900123\"}],"
+                + "\"waiting_total\":1,\"not_connected_total\":1}");
+        assertThat(priya.get("/homes/" + flat12.id()).json().path("phone").asText()).isEqualTo("+447700900123");
+        store.setPhone(flat12.id(), java.util.Optional.empty());
+        assertThat(priya.get("/homes/" + flat12.id()).json().has("phone")).as("no phone set, no phone field").isFalse();
 
         assertThat(ids(priya.get("/homes/" + flat12.id() + "/alerts?state=open"))).containsExactly(newer, older);
         Answer all = priya.get("/homes/" + flat12.id() + "/alerts");
@@ -182,7 +187,7 @@ class HttpApiTest {
 
         String device = enrolled.json().at("/device/id").asText();
         assertThat(store.accessLog(flat12.id())).extracting(AccessEntry::deviceId).containsOnly(device);
-        assertThat(store.accessLog(flat12.id())).extracting(AccessEntry::what).containsExactly("enrolled", "homes", "open alerts",
+        assertThat(store.accessLog(flat12.id())).extracting(AccessEntry::what).containsExactly("enrolled", "homes", "home", "home", "open alerts",
                 "alerts", "alert " + newer, "summary", "summary");
         assertThat(store.accessLog(flat14.id())).isEmpty();
         assertThat(storeFilesContain(credential)).as("only the credential's hash is stored").isFalse();
@@ -232,6 +237,14 @@ class HttpApiTest {
             after = page.json().path("next").isMissingNode() ? null : page.json().path("next").asText();
         } while (after != null);
         assertThat(oneByOne).containsExactly("E flat waiting longer", "C alarmed flat", "B silent flat", "0 flat being answered", "A quiet flat");
+        // The totals are the whole organisation's, on every page: two homes with an alert nobody answered, one not connected.
+        Answer lastPage = operator.get("/homes?limit=1&after=" + operator.get("/homes?limit=4").json().path("next").asText());
+        assertThat(lastPage.json().path("homes")).extracting(h -> h.path("label").asText()).containsExactly("A quiet flat");
+        assertThat(lastPage.json().path("waiting_total").asLong()).isEqualTo(2);
+        assertThat(lastPage.json().path("not_connected_total").asLong()).isEqualTo(1);
+        // The resident's phone is for the home's carers, who call; an operator's line has none.
+        store.setPhone(alarmed.id(), java.util.Optional.of("+447700900123"));
+        assertThat(operator.get("/homes/" + alarmed.id()).json().has("phone")).isFalse();
         Home later = store.addHome("D new flat", "arc", KEY, T0);
         assertThat(operator.get("/homes").json().path("homes")).extracting(h -> h.path("id").asText())
                 .as("a home added to the organisation later").contains(later.id());

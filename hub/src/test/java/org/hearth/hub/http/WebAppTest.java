@@ -171,4 +171,16 @@ class WebAppTest {
                 + " (with the largest language file, %d bytes)%n", plain, gzipped, language[0]);
         assertThat(plain).isLessThanOrEqualTo(150 * 1024);
     }
+
+    /** The app's buzz for an alert while open (alarm.js) and the service worker's for an alert's notification are one pattern. */
+    @Test
+    void an_alert_buzzes_the_same_in_the_app_and_in_its_notifications_and_unlike_an_ordinary_one() throws Exception {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("const ALERT_VIBRATION = (\\[[0-9, ]+]);");
+        java.util.regex.Matcher app = pattern.matcher(Files.readString(FILES.resolve("alarm.js")));
+        java.util.regex.Matcher worker = pattern.matcher(Files.readString(FILES.resolve("sw.js")));
+        assertThat(app.find()).isTrue();
+        assertThat(worker.find()).isTrue();
+        assertThat(worker.group(1)).isEqualTo(app.group(1));
+        assertThat(Files.readString(FILES.resolve("sw.js"))).contains("const ORDINARY_VIBRATION = [200];");
+    }
 }

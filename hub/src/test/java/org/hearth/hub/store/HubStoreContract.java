@@ -43,6 +43,31 @@ abstract class HubStoreContract {
     }
 
     @Test
+    void a_homes_phone_is_kept_normalised_changed_and_removed_and_a_wrong_one_is_refused_and_changes_nothing() throws Exception {
+        Home flat = store.addHome("Flat 12", KEY, T0);
+        assertThat(flat.phone()).isEmpty();
+        assertThat(store.home(flat.id()).orElseThrow().phone()).isEmpty();
+        assertThat(store.setPhone(flat.id(), java.util.Optional.of(" +44 7700 900123 "))).isTrue();
+        assertThat(store.home(flat.id()).orElseThrow().phone()).contains("+447700900123");
+        assertThat(store.homeByIdentity(flat.identity()).orElseThrow().phone()).contains("+447700900123");
+        for (String wrong : List.of("07700 900123", "+44 7700-900123", "+0447700900123", "+44", "+1234567890123456", "tel:+447700900123")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.setPhone(flat.id(), java.util.Optional.of(wrong)))
+                    .as(wrong).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("international form");
+        }
+        store.close();
+        store = reopen();
+        assertThat(store.homes()).extracting(Home::phone).containsExactly(java.util.Optional.of("+447700900123"));
+        assertThat(store.setPhone(flat.id(), java.util.Optional.empty())).isTrue();
+        assertThat(store.home(flat.id()).orElseThrow().phone()).isEmpty();
+        assertThat(store.setPhone("nosuchid", java.util.Optional.of("+447700900123"))).isFalse();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getInt(1)).isEqualTo(6);
+        }
+    }
+
+    @Test
     void a_home_is_found_by_its_identity_and_gone_once_removed() {
         Home flat = store.addHome("Flat 12", KEY, T0);
         assertThat(flat.identity()).isEqualTo("home-" + flat.id());
@@ -482,6 +507,7 @@ abstract class HubStoreContract {
         Home quiet = store.addHome("Quiet", KEY, T0);
         Home alarmed = store.addHome("Alarmed", KEY, T0);
         Home silent = store.addHome("Silent", KEY, T0);
+        assertThat(store.setPhone(quiet.id(), java.util.Optional.of("+44 7700 900123"))).isTrue();
         UUID open = UUID.randomUUID();
         UUID closed = UUID.randomUUID();
         store.addAlert(alarmed.id(), open, "{}", T0);
@@ -500,10 +526,13 @@ abstract class HubStoreContract {
         many.addAll(List.of(quiet.id(), alarmed.id(), silent.id(), quiet.id()));
 
         assertThat(store.homeOverviews(many)).containsExactlyInAnyOrder(
-                new HomeOverview(quiet.id(), "Quiet", 0, java.util.Optional.empty(), false, 0, java.util.Optional.empty()),
+                new HomeOverview(quiet.id(), "Quiet", 0, java.util.Optional.empty(), false, 0, java.util.Optional.empty(),
+                        java.util.Optional.of("+447700900123")),
                 // three open: one acknowledged (the oldest, so it is not the one waiting longest), two unanswered
-                new HomeOverview(alarmed.id(), "Alarmed", 3, java.util.Optional.of(T0), false, 2, java.util.Optional.of(T0)),
-                new HomeOverview(silent.id(), "Silent", 0, java.util.Optional.of(T0), true, 0, java.util.Optional.empty()));
+                new HomeOverview(alarmed.id(), "Alarmed", 3, java.util.Optional.of(T0), false, 2, java.util.Optional.of(T0),
+                        java.util.Optional.empty()),
+                new HomeOverview(silent.id(), "Silent", 0, java.util.Optional.of(T0), true, 0, java.util.Optional.empty(),
+                        java.util.Optional.empty()));
         assertThat(store.homeOverviews(List.of())).isEmpty();
 
         store.logAccess(List.of(new AccessEntry(T0, "d-1", quiet.id(), "homes"), new AccessEntry(T0, "d-1", silent.id(), "homes")));

@@ -29,7 +29,13 @@ public final class HeadlessChromium implements AutoCloseable {
     private final ChromeDriverService service;
 
     public HeadlessChromium(Path profile, Path hubPkcs12, Path hubPasswordFile) throws Exception {
+        this(profile, hubPkcs12, hubPasswordFile, java.util.List.of());
+    }
+
+    /** With more of Chromium's command-line switches, e.g. the autoplay policy a test relies on. */
+    public HeadlessChromium(Path profile, Path hubPkcs12, Path hubPasswordFile, java.util.List<String> more) throws Exception {
         ChromeOptions options = new ChromeOptions();
+        options.addArguments(more);
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=480,1000", "--lang=en-GB",
                 "--user-data-dir=" + profile, "--ignore-certificate-errors-spki-list=" + spkiHash(hubPkcs12, hubPasswordFile),
