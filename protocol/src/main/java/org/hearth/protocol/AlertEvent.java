@@ -1,5 +1,6 @@
 package org.hearth.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -19,15 +20,28 @@ import java.util.UUID;
  * @param detail  words for people; never parsed
  * @param outcome how a carer said the alert ended, on the event that closed it by their resolution;
  *                null on every other event, and from a gateway that predates the field (left out on the wire when null)
+ * @param nextAt  when the next level of the escalation ladder will be told unless someone acknowledges first,
+ *                as the gateway's escalation timer was set after this event; null when nothing further is
+ *                scheduled (acknowledged, resolved, ladder exhausted, an alert that never escalates) and from a
+ *                gateway that predates the field (left out on the wire when null)
+ * @param nextTo  who that next level is, in words for people ("Helpline", "Sam, Ana"); null exactly when
+ *                {@code nextAt} is
  */
 public record AlertEvent(int v, UUID alertId, long seq, Instant at, String state, String event, String carer, int level,
                          String detail,
-                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                         Down.Outcome outcome) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Down.Outcome outcome,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Instant nextAt,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String nextTo) {
 
-    /** An event with no outcome: every event but a carer's resolution. */
+    /** An event with no outcome and no next escalation. */
     public AlertEvent(int v, UUID alertId, long seq, Instant at, String state, String event, String carer, int level, String detail) {
-        this(v, alertId, seq, at, state, event, carer, level, detail, null);
+        this(v, alertId, seq, at, state, event, carer, level, detail, null, null, null);
+    }
+
+    /** An event with an outcome (or none) and no next escalation. */
+    public AlertEvent(int v, UUID alertId, long seq, Instant at, String state, String event, String carer, int level, String detail,
+                      Down.Outcome outcome) {
+        this(v, alertId, seq, at, state, event, carer, level, detail, outcome, null, null);
     }
 
     public AlertEvent {
@@ -37,6 +51,9 @@ public record AlertEvent(int v, UUID alertId, long seq, Instant at, String state
         Objects.requireNonNull(event, "event");
         carer = carer == null ? "" : carer;
         detail = detail == null ? "" : detail;
+        if ((nextAt == null) != (nextTo == null)) {
+            throw new IllegalArgumentException("next_at and next_to come together or not at all");
+        }
         if (seq < 1) {
             throw new IllegalArgumentException("seq counts from 1, was " + seq);
         }

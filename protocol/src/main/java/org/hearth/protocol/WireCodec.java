@@ -47,7 +47,7 @@ public final class WireCodec {
     private static final java.util.Map<Class<?>, java.util.List<String>> OPTIONAL_FIELDS = java.util.Map.of(
             GatewayStatus.class, java.util.List.of("carers_unreachable_since", "presence"),
             Resolution.class, java.util.List.of("note"),
-            AlertEvent.class, java.util.List.of("outcome"));
+            AlertEvent.class, java.util.List.of("outcome", "next_at", "next_to"));
 
     private WireCodec() {
     }

@@ -65,6 +65,28 @@ class HubRecordsTest {
     }
 
     @Test
+    void an_event_after_which_a_level_is_due_says_when_and_to_whom_and_every_other_leaves_both_off_the_wire() throws Exception {
+        String raised = "{\"v\":1,\"alert_id\":\"3f2b8c1e-6a4d-4e8f-9b1a-2c3d4e5f6a7b\",\"seq\":1,"
+                + "\"at\":\"2026-11-28T08:30:00Z\",\"state\":\"raised\",\"event\":\"RAISED\",\"carer\":\"\","
+                + "\"level\":1,\"detail\":\"Fall in the hall. Telling level 1 (Priya).\","
+                + "\"next_at\":\"2026-11-28T08:40:00Z\",\"next_to\":\"Helpline\"}";
+        var event = new AlertEvent(1, ID, 1, Instant.parse("2026-11-28T08:30:00Z"), "raised", "RAISED", "", 1,
+                "Fall in the hall. Telling level 1 (Priya).", null, Instant.parse("2026-11-28T08:40:00Z"), "Helpline");
+        assertThat(text(WireCodec.encode(event))).isEqualTo(raised);
+        assertThat(WireCodec.decodeAlertEvent(bytes(raised))).isEqualTo(event);
+
+        AlertEvent old = WireCodec.decodeAlertEvent(bytes(EVENT_VECTOR));
+        assertThat(old.nextAt()).as("a gateway that predates the fields").isNull();
+        assertThat(old.nextTo()).isNull();
+        assertThat(text(WireCodec.encode(old))).as("absent fields stay off the wire").isEqualTo(EVENT_VECTOR)
+                .doesNotContain("next_").doesNotContain("outcome");
+        assertThatThrownBy(() -> WireCodec.decodeAlertEvent(bytes(raised.replace(",\"next_to\":\"Helpline\"", ""))))
+                .as("a time without a who").isInstanceOf(ProtocolException.class).hasMessageContaining("next_to");
+        assertThatThrownBy(() -> WireCodec.decodeAlertEvent(bytes(raised.replace("2026-11-28T08:40:00Z", "at ten"))))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("next_at");
+    }
+
+    @Test
     void a_home_summary_is_the_contracts_example_and_back() throws Exception {
         var summary = new HomeSummary(1, "Flat 12", Instant.parse("2026-11-28T10:45:00Z"),
                 List.of(new HomeSummary.Room("kitchen", Instant.parse("2026-11-28T10:42:00Z"), 19.5)),

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.domain.Alert;
+import org.hearth.gateway.domain.AuditEntry;
 import org.hearth.gateway.domain.activity.LearnedRoutine;
 import org.hearth.gateway.domain.activity.Whereabouts;
 import org.hearth.gateway.store.SqliteAlertStore;
@@ -78,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
             for (Alert a : all) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("alert", a);
-                entry.put("audit", store.history(a.id()));
+                entry.put("audit", store.history(a.id()).stream().map(ExportCommand::auditLine).toList());
                 json.writeValue(g, entry);
             }
             g.writeEndArray();
@@ -137,6 +138,23 @@ final class ExportCommand implements Callable<Integer> {
             quiet.put(room, hours);
         });
         m.put("quiet_spell_minutes_by_room_and_hour", quiet);
+        return m;
+    }
+
+    /** One line of an alert's trail, with a carer's outcome and the next level due in words. */
+    private static Map<String, Object> auditLine(AuditEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", e.at().toString());
+        m.put("state", e.state());
+        m.put("event", e.event());
+        m.put("carer", e.carer());
+        m.put("detail", e.detail());
+        if (e.outcome() != null) {
+            m.put("outcome", e.outcome().words());
+        }
+        if (e.next() != null) {
+            m.put("next_level", "level " + e.next().level() + " (" + e.next().who() + ") at " + e.next().at());
+        }
         return m;
     }
 

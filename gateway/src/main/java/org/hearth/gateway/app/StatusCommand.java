@@ -56,10 +56,15 @@ final class StatusCommand implements Callable<Integer> {
     /**
      * What the status the daemon answers does not say about its open alerts: which are an
      * installer's TEST alerts, and which carers' own devices received each (receipts through the
-     * hub). Read from the store, read-only; when it cannot be read, neither is shown.
+     * hub), and the next level of each one's escalation (its latest entry's). Read from the store,
+     * read-only; when it cannot be read, none is shown.
      */
-    record FromStore(Set<UUID> tests, Map<UUID, List<AuditEntry>> received) {
+    record FromStore(Set<UUID> tests, Map<UUID, List<AuditEntry>> received, Map<UUID, AuditEntry.NextLevel> next) {
         static final FromStore NOTHING = new FromStore(Set.of(), Map.of());
+
+        FromStore(Set<UUID> tests, Map<UUID, List<AuditEntry>> received) {
+            this(tests, received, Map.of());
+        }
     }
 
     private static FromStore fromStore(HearthConfig cfg, List<GatewayStatus.OpenAlert> open) {
@@ -70,9 +75,17 @@ final class StatusCommand implements Callable<Integer> {
             SqliteAlertStore store = new SqliteAlertStore(db);
             Set<UUID> tests = open.stream().map(GatewayStatus.OpenAlert::id)
                     .filter(id -> store.find(id).map(Alert::test).orElse(false)).collect(Collectors.toSet());
-            Map<UUID, List<AuditEntry>> received = open.stream().collect(Collectors.toMap(GatewayStatus.OpenAlert::id,
-                    a -> store.history(a.id()).stream().filter(e -> e.event() == AuditEntry.Event.RECEIVED_ON_DEVICE).toList()));
-            return new FromStore(tests, received);
+            Map<UUID, List<AuditEntry>> histories = open.stream().collect(Collectors.toMap(GatewayStatus.OpenAlert::id,
+                    a -> store.history(a.id())));
+            Map<UUID, List<AuditEntry>> received = new java.util.HashMap<>();
+            Map<UUID, AuditEntry.NextLevel> next = new java.util.HashMap<>();
+            histories.forEach((id, history) -> {
+                received.put(id, history.stream().filter(e -> e.event() == AuditEntry.Event.RECEIVED_ON_DEVICE).toList());
+                if (!history.isEmpty() && history.get(history.size() - 1).next() != null) {
+                    next.put(id, history.get(history.size() - 1).next());
+                }
+            });
+            return new FromStore(tests, received, next);
         } catch (StoreException e) {
             return FromStore.NOTHING;
         }
@@ -101,6 +114,11 @@ final class StatusCommand implements Callable<Integer> {
                         what(a, known.tests().contains(a.id())), WHEN.format(a.raisedAt().atZone(zone)), a.state(), a.level());
                 known.received().getOrDefault(a.id(), List.of()).forEach(r -> System.out.printf("            %s at %s%n",
                         r.detail(), WHEN.format(r.at().atZone(zone))));
+                AuditEntry.NextLevel next = known.next().get(a.id());
+                if (next != null) {
+                    System.out.printf("            level %d (%s) will be told at %s unless someone acknowledges%n", next.level(),
+                            next.who(), WHEN.format(next.at().atZone(zone)));
+                }
             }
         }
         System.out.println("Messages waiting to be sent to carers: " + s.queued());

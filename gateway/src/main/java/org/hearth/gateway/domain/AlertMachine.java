@@ -210,7 +210,8 @@ public final class AlertMachine implements AlertSink {
                 : at.isBefore(alert.createdAt()) ? alert.createdAt() : at;
         String detail = "Received on " + (device == null || device.isBlank() ? "a device of " + carer : device);
         Alert after = alert.state() == AlertState.RAISED ? alert.withState(AlertState.DELIVERED) : alert;
-        AuditEntry entry = new AuditEntry(id, when, after.state(), Event.RECEIVED_ON_DEVICE, carer, detail);
+        AuditEntry entry = new AuditEntry(id, when, after.state(), Event.RECEIVED_ON_DEVICE, carer, detail)
+                .withNext(nextLevel(after).orElse(null));
         if (after == alert) {
             store.audit(entry);
         } else {
@@ -308,8 +309,9 @@ public final class AlertMachine implements AlertSink {
         }
         String who = carer.get().name();
         disarm(id);
-        record(alert.withState(AlertState.RESOLVED), Event.RESOLVED, who,
-                "Resolved by " + who + " (" + outcome.words() + ")" + (note.isBlank() ? "" : ": " + note), List.of());
+        Alert resolved = alert.withState(AlertState.RESOLVED);
+        record(resolved, new AuditEntry(id, scheduler.now(), resolved.state(), Event.RESOLVED, who,
+                "Resolved by " + who + " (" + outcome.words() + ")" + (note.isBlank() ? "" : ": " + note), outcome, null), List.of());
         return AckResult.ACCEPTED;
     }
 
@@ -353,15 +355,25 @@ public final class AlertMachine implements AlertSink {
     }
 
     private void armEscalation(Alert alert) {
-        Optional<Integer> next = ladder.nextLevel(alert.level());
-        // An INFO message ("please call me") and a sensor needing attention are for the first level
-        // only: a helpline is for emergencies.
-        if (next.isEmpty() || alert.severity() == Severity.INFO || alert.kind() == AlertKind.SENSOR_HEALTH) {
-            return;
+        nextLevel(alert).ifPresent(next -> arm(alert.id(), Duration.between(scheduler.now(), next.at()),
+                () -> escalate(alert.id(), "Not acknowledged within " + ladder.levelTimeout().toMinutes() + " min.")));
+    }
+
+    /**
+     * The level the escalation will tell next, and when, for an alert in this state: what
+     * {@link #armEscalation} arms, and what each audit entry records for the hub. Empty once someone
+     * acknowledged, when every level knows, for a test, and for an INFO message ("please call me")
+     * or a sensor needing attention, which are for the first level only: a helpline is for emergencies.
+     */
+    private Optional<AuditEntry.NextLevel> nextLevel(Alert alert) {
+        if (alert.state() != AlertState.RAISED && alert.state() != AlertState.DELIVERED || alert.test()
+                || alert.severity() == Severity.INFO || alert.kind() == AlertKind.SENSOR_HEALTH) {
+            return Optional.empty();
         }
-        Duration left = atMost(Duration.between(scheduler.now(), alert.levelSince().plus(ladder.levelTimeout())),
-                ladder.levelTimeout());
-        arm(alert.id(), left, () -> escalate(alert.id(), "Not acknowledged within " + ladder.levelTimeout().toMinutes() + " min."));
+        Instant now = scheduler.now();
+        Duration left = atMost(Duration.between(now, alert.levelSince().plus(ladder.levelTimeout())), ladder.levelTimeout());
+        Instant due = left.isNegative() ? now : now.plus(left);
+        return ladder.nextLevel(alert.level()).map(level -> new AuditEntry.NextLevel(due, level, names(level)));
     }
 
     private void escalate(UUID id, String why) {
@@ -402,14 +414,20 @@ public final class AlertMachine implements AlertSink {
 
     /** A transition: the alert's new state, its audit entry and any outbox rows, in one durable write. */
     private void record(Alert alert, Event event, String carer, String detail, List<AlertStore.Outbox> queue) {
-        AuditEntry entry = new AuditEntry(alert.id(), scheduler.now(), alert.state(), event, carer, detail);
-        store.save(alert, entry, queue);
-        notifyObservers(alert, entry);
+        record(alert, new AuditEntry(alert.id(), scheduler.now(), alert.state(), event, carer, detail), queue);
+    }
+
+    /** A transition whose entry says more (an outcome); the next level due is added here. */
+    private void record(Alert alert, AuditEntry entry, List<AlertStore.Outbox> queue) {
+        AuditEntry withNext = entry.withNext(nextLevel(alert).orElse(null));
+        store.save(alert, withNext, queue);
+        notifyObservers(alert, withNext);
     }
 
     /** An audit entry with no change of state. */
     private void note(Alert alert, Event event, String carer, String detail) {
-        AuditEntry entry = new AuditEntry(alert.id(), scheduler.now(), alert.state(), event, carer, detail);
+        AuditEntry entry = new AuditEntry(alert.id(), scheduler.now(), alert.state(), event, carer, detail)
+                .withNext(nextLevel(alert).orElse(null));
         store.audit(entry);
         notifyObservers(alert, entry);
     }

@@ -3,15 +3,33 @@ package org.hearth.gateway.domain;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.hearth.protocol.Down;
 
 /**
  * One line of an alert's history: the state it entered, when, what happened (for code) and why
  * (in plain words, for people). Code reads {@link #event()} and {@link #carer()}, never
  * {@link #detail()}: rewording a detail must never change behaviour.
  *
- * @param carer the carer the event is about (delivered to, acknowledged by), or "" for none
+ * @param carer   the carer the event is about (delivered to, acknowledged by), or "" for none
+ * @param outcome how the carer said it ended, on a carer's {@link Event#RESOLVED}; null on every other
+ *                entry and on entries written before outcomes were kept as values (schema v6 and older)
+ * @param next    the next level of the escalation, as it stood after this entry: null when none is due
  */
-public record AuditEntry(UUID alertId, Instant at, AlertState state, Event event, String carer, String detail) {
+public record AuditEntry(UUID alertId, Instant at, AlertState state, Event event, String carer, String detail,
+                         Down.Outcome outcome, NextLevel next) {
+
+    /**
+     * The next level of the escalation ladder to be told unless a carer acknowledges first.
+     *
+     * @param at   when its timer is due
+     * @param who  its carers' names, for people ("Helpline", "Sam, Ana")
+     */
+    public record NextLevel(Instant at, int level, String who) {
+        public NextLevel {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(who, "who");
+        }
+    }
 
     /** What happened. */
     public enum Event {
@@ -56,9 +74,19 @@ public record AuditEntry(UUID alertId, Instant at, AlertState state, Event event
         Objects.requireNonNull(detail, "detail");
     }
 
+    /** An entry with no outcome and no next level due. */
+    public AuditEntry(UUID alertId, Instant at, AlertState state, Event event, String carer, String detail) {
+        this(alertId, at, state, event, carer, detail, null, null);
+    }
+
     /** An entry about no carer in particular. */
     public AuditEntry(UUID alertId, Instant at, AlertState state, Event event, String detail) {
         this(alertId, at, state, event, "", detail);
+    }
+
+    /** The same entry, with the next level of the escalation as it stands after it (null: none). */
+    public AuditEntry withNext(NextLevel next) {
+        return new AuditEntry(alertId, at, state, event, carer, detail, outcome, next);
     }
 
     /** True when this entry is {@code event} concerning {@code carer}. */

@@ -15,6 +15,7 @@ import org.hearth.gateway.domain.AuditEntry;
 import org.hearth.gateway.domain.OutboxEntry;
 import org.hearth.gateway.domain.hub.HubEventStore;
 import org.hearth.protocol.AlertKind;
+import org.hearth.protocol.Down;
 import org.hearth.protocol.Severity;
 
 /**
@@ -70,8 +71,8 @@ public final class SqliteAlertStore implements AlertStore, HubEventStore {
 
     private void insertAudit(AuditEntry audit) throws SQLException {
         try (PreparedStatement ps = db.connection().prepareStatement(
-                "INSERT INTO audit(alert_id, at, state, detail, event, carer, level)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, (SELECT level FROM alerts WHERE id = ?))")) {
+                "INSERT INTO audit(alert_id, at, state, detail, event, carer, level, outcome, next_at, next_level, next_to)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, (SELECT level FROM alerts WHERE id = ?), ?, ?, ?, ?)")) {
             ps.setString(1, audit.alertId().toString());
             ps.setLong(2, audit.at().toEpochMilli());
             ps.setString(3, audit.state().name());
@@ -79,6 +80,11 @@ public final class SqliteAlertStore implements AlertStore, HubEventStore {
             ps.setString(5, audit.event().name());
             ps.setString(6, audit.carer());
             ps.setString(7, audit.alertId().toString());
+            ps.setString(8, audit.outcome() == null ? null : audit.outcome().name());
+            AuditEntry.NextLevel next = audit.next();
+            ps.setObject(9, next == null ? null : next.at().toEpochMilli());
+            ps.setObject(10, next == null ? null : next.level());
+            ps.setString(11, next == null ? null : next.who());
             ps.executeUpdate();
         }
     }
@@ -109,8 +115,18 @@ public final class SqliteAlertStore implements AlertStore, HubEventStore {
     @Override
     public List<AuditEntry> history(UUID id) {
         return query("SELECT * FROM audit WHERE alert_id = ? ORDER BY seq", new String[] {id.toString()},
-                rs -> new AuditEntry(id, Instant.ofEpochMilli(rs.getLong("at")), AlertState.valueOf(rs.getString("state")),
-                        AuditEntry.Event.valueOf(rs.getString("event")), rs.getString("carer"), rs.getString("detail")));
+                SqliteAlertStore::auditEntry);
+    }
+
+    /** An audit row; one written before v7 has no outcome and no next level. */
+    private static AuditEntry auditEntry(ResultSet rs) throws SQLException {
+        String outcome = rs.getString("outcome");
+        long nextAt = rs.getLong("next_at");
+        AuditEntry.NextLevel next = rs.wasNull() ? null
+                : new AuditEntry.NextLevel(Instant.ofEpochMilli(nextAt), rs.getInt("next_level"), rs.getString("next_to"));
+        return new AuditEntry(UUID.fromString(rs.getString("alert_id")), Instant.ofEpochMilli(rs.getLong("at")),
+                AlertState.valueOf(rs.getString("state")), AuditEntry.Event.valueOf(rs.getString("event")), rs.getString("carer"),
+                rs.getString("detail"), outcome == null ? null : Down.Outcome.valueOf(outcome), next);
     }
 
     @Override
@@ -147,9 +163,7 @@ public final class SqliteAlertStore implements AlertStore, HubEventStore {
                   WHERE a.alert_id IN (SELECT alert_id FROM outbox WHERE delivered_at IS NOT NULL AND carer IN (%s)))
                 WHERE n > told ORDER BY seq LIMIT 1""".formatted(carers);
         return query(sql, hubCarers.toArray(String[]::new), rs -> new HubEventStore.Pending(rs.getLong("n"), rs.getInt("at_level"),
-                new AuditEntry(UUID.fromString(rs.getString("alert_id")), Instant.ofEpochMilli(rs.getLong("at")),
-                        AlertState.valueOf(rs.getString("state")), AuditEntry.Event.valueOf(rs.getString("event")),
-                        rs.getString("carer"), rs.getString("detail")))).stream().findFirst();
+                auditEntry(rs))).stream().findFirst();
     }
 
     @Override

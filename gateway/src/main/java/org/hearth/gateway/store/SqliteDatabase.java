@@ -109,6 +109,15 @@ public final class SqliteDatabase implements AutoCloseable {
             // v6: daily reminders ("remind me to take my tablets at nine every day"); due is the next time.
             """
             ALTER TABLE reminders ADD COLUMN daily INTEGER NOT NULL DEFAULT 0;
+            """,
+            // v7: a carer's resolution keeps its outcome as a value (Down.Outcome's name; older entries:
+            // null, their words intact), and each entry the next level of the escalation as it stood
+            // after it (when it is due, which level, who), null when none is due, so the hub is told both.
+            """
+            ALTER TABLE audit ADD COLUMN outcome TEXT;
+            ALTER TABLE audit ADD COLUMN next_at INTEGER;
+            ALTER TABLE audit ADD COLUMN next_level INTEGER;
+            ALTER TABLE audit ADD COLUMN next_to TEXT;
             """);
 
     private final Connection connection;

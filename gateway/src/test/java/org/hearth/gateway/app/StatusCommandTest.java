@@ -83,6 +83,15 @@ class StatusCommandTest {
                 .contains("help in the bathroom since 28 Nov 10:15, DELIVERED, level 1\n            Received on Priya's phone at 28 Nov 10:27");
     }
 
+    @Test
+    void the_next_level_of_an_unacknowledged_alerts_escalation_is_shown_with_its_time() {
+        GatewayStatus.OpenAlert fall = new GatewayStatus.OpenAlert(ID, AlertKind.FALL, "hall", AT, "DELIVERED", 1);
+        var next = new AuditEntry.NextLevel(AT.plusSeconds(10 * 60), 2, "Helpline");
+        assertThat(printed(status(fall), new StatusCommand.FromStore(Set.of(), Map.of(), Map.of(ID, next))))
+                .contains("DELIVERED, level 1\n            level 2 (Helpline) will be told at 28 Nov 10:25 unless someone acknowledges");
+        assertThat(printed(status(fall))).doesNotContain("will be told");
+    }
+
     private static GatewayStatus status(GatewayStatus.OpenAlert alert) {
         return new GatewayStatus(1, "Flat 12", AT, List.of(), List.of(alert), 0);
     }

@@ -114,6 +114,7 @@ class CarerResolveTest {
         assertThat(last.event()).isEqualTo(AuditEntry.Event.RESOLVED);
         assertThat(last.carer()).isEqualTo("Priya");
         assertThat(last.detail()).isEqualTo("Resolved by Priya (helped up): Sat her in the chair");
+        assertThat(last.outcome()).as("kept as a value").isEqualTo(Down.Outcome.HELPED_UP);
 
         assertThat(await(priya.resolve(id, Down.Outcome.HELPED_UP, "Sat her in the chair"))).as("a repeat")
                 .isEqualTo(ResolveAnswer.CLOSED);
@@ -170,6 +171,7 @@ class CarerResolveTest {
         assertThat(exit).isZero();
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("CLOSED " + id + " (false alarm): ");
         assertThat(lastOf(id).detail()).isEqualTo("Resolved by Priya (false alarm): She was asleep");
+        assertThat(lastOf(id).outcome()).isEqualTo(Down.Outcome.FALSE_ALARM);
         assertThat(onLoop(() -> store.find(id)).orElseThrow().state()).isEqualTo(AlertState.RESOLVED);
     }
 

@@ -120,6 +120,36 @@ public abstract class AlertScenarios {
     }
 
     @Test
+    void every_entry_while_unanswered_names_the_next_level_and_when_its_timer_is_due_and_none_once_nothing_more_will_be_told() {
+        home.trigger(SensorKind.PULL_CORD, "bathroom");
+        UUID id = only().id();
+        var helplineAt0805 = new AuditEntry.NextLevel(AlertHarness.MONDAY_0800.plus(Duration.ofMinutes(5)), 2, "Helpline");
+        assertThat(home.store.history(id)).extracting(AuditEntry::event, AuditEntry::next).containsExactly(
+                tuple(AuditEntry.Event.RAISED, helplineAt0805), tuple(AuditEntry.Event.DELIVERED, helplineAt0805),
+                tuple(AuditEntry.Event.DELIVERED, helplineAt0805));
+
+        home.after(Duration.ofMinutes(4).plusSeconds(59));
+        assertThat(home.network.deliveredTo("Helpline")).as("not before the time it named").isEmpty();
+        home.after(Duration.ofSeconds(1));
+        assertThat(home.network.deliveredTo("Helpline")).as("at the time it named").hasSize(1);
+        home.after(Duration.ofMinutes(5));
+        assertThat(home.store.history(id).subList(3, home.store.history(id).size()))
+                .extracting(AuditEntry::event, AuditEntry::next).containsExactly(tuple(AuditEntry.Event.ESCALATED, null),
+                        tuple(AuditEntry.Event.DELIVERED, null));
+
+        home.trigger(SensorKind.PULL_CORD, "kitchen");
+        UUID second = home.store.open().get(1).id();
+        home.after(Duration.ofMinutes(1));
+        assertThat(home.alerts.acknowledge(second, "tom-id", "on my way")).isEqualTo(AckResult.ACCEPTED);
+        assertThat(home.alerts.resolveByCarer(second, "tom-id", org.hearth.protocol.Down.Outcome.HELPED_UP, "")).isEqualTo(AckResult.ACCEPTED);
+        List<AuditEntry> trail = home.store.history(second);
+        assertThat(trail.get(0).next().at()).isEqualTo(AlertHarness.MONDAY_0800.plus(Duration.ofMinutes(15)));
+        assertThat(trail.subList(trail.size() - 2, trail.size())).extracting(AuditEntry::event, AuditEntry::next, AuditEntry::outcome)
+                .containsExactly(tuple(AuditEntry.Event.ACKNOWLEDGED, null, null),
+                        tuple(AuditEntry.Event.RESOLVED, null, org.hearth.protocol.Down.Outcome.HELPED_UP));
+    }
+
+    @Test
     void a_receipt_from_a_carers_device_is_recorded_once_and_does_not_stop_the_escalation() {
         home.trigger(SensorKind.PULL_CORD, "bathroom");
         UUID id = only().id();
@@ -204,6 +234,7 @@ public abstract class AlertScenarios {
         assertThat(home.network.deliveredTo("Helpline")).isEmpty();
         assertThat(home.said).isEmpty();
         assertThat(only().level()).isEqualTo(1);
+        assertThat(home.store.history(only().id())).as("nothing further will be told").allMatch(e -> e.next() == null);
     }
 
     @Test

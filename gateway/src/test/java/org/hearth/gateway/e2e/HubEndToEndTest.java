@@ -3,6 +3,7 @@ package org.hearth.gateway.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.hearth.carer.CarerEndpoint;
+import org.hearth.carer.CarerListener;
+import org.hearth.carer.ResolveAnswer;
 import org.hearth.demo.RebindingNat;
 import org.hearth.gateway.app.Daemon;
 import org.hearth.gateway.app.config.HearthConfig;
@@ -23,9 +28,13 @@ import org.hearth.gateway.domain.AuditEntry;
 import org.hearth.gateway.testkit.Ports;
 import org.hearth.hub.Hub;
 import org.hearth.hub.config.HubConfig;
+import org.hearth.hub.http.Certificates;
+import org.hearth.hub.http.Invites;
 import org.hearth.hub.store.Home;
 import org.hearth.hub.store.StoredEvent;
+import org.hearth.hub.testkit.HttpsCarer;
 import org.hearth.protocol.Acknowledgement;
+import org.hearth.protocol.Down;
 import org.hearth.protocol.WireCodec;
 import org.hearth.sensors.Pull;
 import org.hearth.sensors.SensorKind;
@@ -130,16 +139,97 @@ class HubEndToEndTest {
         }
     }
 
+    /**
+     * Priya on the home's own network ({@code hearth-carer}'s library, real DTLS) and Tom through the
+     * hub's HTTPS API each close an alert with an outcome: the outcome is a value at the other end.
+     * While nobody has answered, the hub shows who the gateway's ladder tells next (Ana, through
+     * the hub) and at the time the ladder's timer was set for; it goes once Priya acknowledges.
+     */
+    @Test
+    void outcomes_travel_both_ways_between_the_home_network_and_the_hub_and_the_hub_shows_the_next_escalation()
+            throws Exception {
+        int hubPort = Ports.freeUdp();
+        hub = Hub.start(new HubConfig(new HubConfig.Uplink("127.0.0.1", hubPort, "127.0.0.1"), Duration.ofSeconds(60),
+                new HubConfig.Storage(dir.resolve("hub"), HubConfig.StoreKind.SQLITE, Optional.empty()),
+                Optional.of(new HubConfig.Http("127.0.0.1", 0, URI.create("https://127.0.0.1"), HubConfig.Tls.selfSigned()))));
+        Home home = hub.store().addHome("Flat 12", randomKey(), Instant.now());
+        int priyaPort = Ports.freeUdp();
+        byte[] priyaKey = randomKey();
+        daemon = startGateway(hubPort, home, List.of(new HearthConfig.CarerEntry("Tom", 1, null, true),
+                        new HearthConfig.CarerEntry("Priya", 1, URI.create("coaps://127.0.0.1:" + priyaPort)),
+                        new HearthConfig.CarerEntry("Ana", 2, null, true)),
+                Map.of("Priya", new Secrets.CarerKey("priya-id", priyaKey)));
+        HttpsCarer tom = new HttpsCarer(URI.create("https://127.0.0.1:" + hub.http().orElseThrow().port()),
+                dir.resolve("hub").resolve(Certificates.SELF_SIGNED), dir.resolve("hub").resolve(Certificates.SELF_SIGNED_PASSWORD));
+        assertThat(tom.enrol(Invites.issue(hub.store(), home.id(), "Tom", 1, Instant.now()), "Tom's phone").status()).isEqualTo(201);
+        String alerts = "/homes/" + home.id() + "/alerts/";
+
+        try (CarerEndpoint priya = CarerEndpoint.start(new InetSocketAddress("127.0.0.1", priyaPort),
+                URI.create("coaps://127.0.0.1:" + daemon.coapsAddress().getPort()), "Priya", "priya-id", priyaKey,
+                java.time.Clock.systemUTC(), new CarerListener() {
+                    @Override
+                    public void onAlert(org.hearth.protocol.Alert alert) {
+                    }
+
+                    @Override
+                    public void onHeartbeat(org.hearth.protocol.Heartbeat heartbeat) {
+                    }
+                })) {
+            daemon.simulatedHome().pulse("cord-bathroom");
+            Alert first = awaitAlert(AlertState.DELIVERED);
+            AuditEntry raised = history(first).get(0);
+            assertThat(raised.event()).isEqualTo(AuditEntry.Event.RAISED);
+            JsonNode unanswered = await().atMost(WAIT).until(() -> tom.get(alerts + first.id()).json(),
+                    view -> view.has("next_escalation"));
+            assertThat(unanswered.path("next_escalation").toString()).as("the ladder's own time: level 1 told, plus its 5 min")
+                    .isEqualTo("{\"at\":\"" + first.levelSince().plus(Duration.ofMinutes(5)) + "\",\"to\":\"Ana\"}");
+
+            assertThat(priya.acknowledge(first.id(), "on my way").toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
+            JsonNode answered = await().atMost(WAIT).until(() -> tom.get(alerts + first.id()).json(),
+                    view -> view.path("state").asText().equals("acknowledged"));
+            assertThat(answered.has("next_escalation")).as("someone answered").isFalse();
+
+            assertThat(priya.resolve(first.id(), Down.Outcome.HELPED_UP, "Sat her in the chair").toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS)).isEqualTo(ResolveAnswer.CLOSED);
+            JsonNode ended = await().atMost(WAIT).until(() -> tom.get(alerts + first.id()).json(),
+                    view -> view.path("state").asText().equals("resolved")).path("ended");
+            assertThat(ended.path("outcome").asText()).as("nothing went through the hub: the gateway's event says it")
+                    .isEqualTo("helped_up");
+            assertThat(ended.path("carer").asText()).isEqualTo("Priya");
+            // (Priya's device's delivery may be recorded after she closed it: it is about the device, not the alert.)
+            assertThat(hub.store().events(first.id())).extracting(StoredEvent::json)
+                    .filteredOn(json -> json.contains("\"event\":\"RESOLVED\"")).singleElement().asString()
+                    .contains("\"outcome\":\"helped_up\"").doesNotContain("next_at");
+        }
+
+        daemon.simulatedHome().pulse("cord-bathroom");
+        // The first is closed, so the one open alert is the new one.
+        Alert second = await().atMost(WAIT).until(() -> daemon.onLoop(() -> daemon.alerts().open()).stream().findFirst(),
+                Optional::isPresent).orElseThrow();
+        await().atMost(WAIT).until(() -> tom.get(alerts + second.id()).status() == 200);
+        assertThat(tom.post(alerts + second.id() + "/resolve", "{\"outcome\":\"ambulance_called\",\"note\":\"Paramedics took her in\"}")
+                .status()).isEqualTo(202);
+        AuditEntry closed = await().atMost(WAIT).until(() -> history(second).get(history(second).size() - 1),
+                e -> e.event() == AuditEntry.Event.RESOLVED);
+        assertThat(closed.carer()).isEqualTo("Tom");
+        assertThat(closed.outcome()).as("typed in the gateway's audit").isEqualTo(Down.Outcome.AMBULANCE_CALLED);
+        assertThat(closed.detail()).isEqualTo("Resolved by Tom (ambulance called): Paramedics took her in");
+    }
+
     private Daemon startGateway(int hubPort, Home home) {
+        return startGateway(hubPort, home, List.of(new HearthConfig.CarerEntry("Tom", 1, null, true)), Map.of());
+    }
+
+    private Daemon startGateway(int hubPort, Home home, List<HearthConfig.CarerEntry> carers, Map<String, Secrets.CarerKey> keys) {
         HearthConfig config = new HearthConfig(new HearthConfig.Home("Flat 12", "en", ZONE), new HearthConfig.Storage(dir, 30),
                 GpioBackend.MOCK,
                 List.of(new SensorSpec("cord-bathroom", "bathroom", SensorKind.PULL_CORD, 17, Pull.UP, true,
                         Duration.ofMillis(20), Duration.ofDays(2))),
                 new HearthConfig.Alerts(Duration.ofSeconds(30), Duration.ofMinutes(5)),
-                List.of(new HearthConfig.CarerEntry("Tom", 1, null, true)),
+                carers,
                 new HearthConfig.Coap("127.0.0.1", Ports.freeUdp(), -1), Duration.ofSeconds(60), dir.resolve("secrets.yaml"))
                 .withHub(new HearthConfig.Hub(URI.create("coaps://127.0.0.1:" + hubPort), home.identity(), Duration.ofSeconds(25)));
-        return Daemon.start(config, new Secrets(Map.of(), new Secrets.HubKey(home.key())),
+        return Daemon.start(config, new Secrets(keys, new Secrets.HubKey(home.key())),
                 RealTimeScheduler.create("loop", ZONE), (text, language) -> { }, List.of(), event -> { });
     }
 

@@ -64,6 +64,9 @@ class AuditEventsTest {
                 s.execute("INSERT INTO audit(alert_id, at, state, detail) VALUES ('" + alert.id() + "', 0, 'RAISED', '" + detail + "')");
             }
             s.execute("ALTER TABLE reminders DROP COLUMN daily"); // v6
+            for (String column : List.of("outcome", "next_at", "next_level", "next_to")) {
+                s.execute("ALTER TABLE audit DROP COLUMN " + column); // v7
+            }
             s.execute("PRAGMA user_version=3");
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {

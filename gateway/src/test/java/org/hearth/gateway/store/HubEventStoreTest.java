@@ -79,10 +79,13 @@ class HubEventStoreTest {
             s.execute("DROP TABLE hub_events");
             s.execute("ALTER TABLE reminders DROP COLUMN daily"); // v6
             s.execute("UPDATE outbox SET delivered_at = 0");
+            for (String column : List.of("outcome", "next_at", "next_level", "next_to")) {
+                s.execute("ALTER TABLE audit DROP COLUMN " + column); // v7
+            }
             s.execute("PRAGMA user_version=4");
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            assertThat(db.schemaVersion()).isEqualTo(6);
+            assertThat(db.schemaVersion()).isEqualTo(7);
             assertThat(new SqliteAlertStore(db).nextUnsent(HUB).orElseThrow().level()).isEqualTo(2);
         }
     }

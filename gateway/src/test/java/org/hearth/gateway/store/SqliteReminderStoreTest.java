@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.hearth.voice.Reminder;
 import org.junit.jupiter.api.Tag;
@@ -48,10 +49,13 @@ class SqliteReminderStoreTest {
             s.execute("ALTER TABLE reminders DROP COLUMN daily");
             s.execute("INSERT INTO reminders(id, task, due, language) VALUES ('" + once.id() + "', NULL, "
                     + once.due().toEpochMilli() + ", 'hi')");
+            for (String column : List.of("outcome", "next_at", "next_level", "next_to")) {
+                s.execute("ALTER TABLE audit DROP COLUMN " + column); // v7
+            }
             s.execute("PRAGMA user_version=5");
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            assertThat(db.schemaVersion()).isEqualTo(6);
+            assertThat(db.schemaVersion()).isEqualTo(7);
             assertThat(new SqliteReminderStore(db).all()).containsExactly(once);
             new SqliteReminderStore(db).save(daily);
             assertThat(new SqliteReminderStore(db).all()).contains(daily);

@@ -26,6 +26,8 @@ final class AlertViews {
     static final String RESOLVED = "resolved";
     /** The state the hub keeps for an alert until its first event. */
     static final String RAISED = "raised";
+    /** The states in which no carer has acknowledged yet, so the ladder may still tell the next level. */
+    private static final java.util.Set<String> UNANSWERED = java.util.Set.of(RAISED, "delivered");
 
     private AlertViews() {
     }
@@ -68,6 +70,12 @@ final class AlertViews {
             }
         }
         view.putArray("told").addAll(told.values());
+        // Who is told next, and when, unless someone answers: the gateway's ladder as its latest event left it, only
+        // while nobody has acknowledged (a gateway that predates next_at sends none, and the field stays out).
+        AlertEvent latest = events.isEmpty() ? null : events.get(events.size() - 1);
+        if (latest != null && latest.nextAt() != null && UNANSWERED.contains(stored.state())) {
+            view.putObject("next_escalation").put("at", latest.nextAt().toString()).put("to", latest.nextTo());
+        }
         // How it ended: the gateway's event that closed it (its own words, e.g. the outcome a carer chose), for the history.
         AlertEvent ended = isOpen(stored) ? null : events.stream().filter(e -> e.state().equals(RESOLVED)).findFirst().orElse(null);
         if (ended == null) {

@@ -193,6 +193,35 @@ class HttpApiTest {
         assertThat(storeFilesContain(credential)).as("only the credential's hash is stored").isFalse();
     }
 
+    @Test
+    void an_unanswered_alert_says_who_the_gateway_tells_next_and_when_until_someone_acknowledges() throws Exception {
+        UUID id = UUID.randomUUID();
+        store.addAlert(flat12.id(), id, new String(WireCodec.encode(new Alert(Protocol.VERSION, id, AlertKind.FALL, Severity.URGENT,
+                "Flat 12", "hall", T0, 1, "A fall in the hall.", false)), StandardCharsets.UTF_8), T0);
+        Instant due = T0.plusSeconds(600);
+        event(flat12, id, new AlertEvent(Protocol.VERSION, id, 1, T0, "raised", "RAISED", "", 1, "Telling level 1 (Priya).", null,
+                due, "Helpline"));
+        HttpsCarer priya = enrolled(flat12, "Priya");
+        String path = "/homes/" + flat12.id() + "/alerts/" + id;
+        assertThat(priya.get(path).json().path("next_escalation").toString())
+                .isEqualTo("{\"at\":\"" + due + "\",\"to\":\"Helpline\"}");
+        assertThat(priya.get("/homes/" + flat12.id() + "/alerts?state=open").json().at("/alerts/0/next_escalation/to").asText())
+                .as("in the list too").isEqualTo("Helpline");
+
+        event(flat12, id, new AlertEvent(Protocol.VERSION, id, 2, T0.plusSeconds(60), "acknowledged", "ACKNOWLEDGED", "Priya", 1,
+                "Acknowledged by Priya"));
+        assertThat(priya.get(path).json().has("next_escalation")).as("someone answered").isFalse();
+
+        UUID old = alert(flat12, T0, "raised", "delivered");
+        assertThat(priya.get("/homes/" + flat12.id() + "/alerts/" + old).json().has("next_escalation"))
+                .as("a gateway that predates next_at").isFalse();
+    }
+
+    private void event(Home home, UUID id, AlertEvent event) {
+        store.addEvent(home.id(), id, event.seq(), event.state(), new String(WireCodec.encode(event), StandardCharsets.UTF_8),
+                event.at());
+    }
+
     /**
      * An alarm-receiving centre's operator watches every home of their organisation, those that
      * need someone first, and only those; the homes' carers, not the operator, answer alerts.

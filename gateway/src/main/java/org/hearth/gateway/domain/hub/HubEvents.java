@@ -66,7 +66,8 @@ public final class HubEvents implements AlertObserver {
         busy = true;
         AuditEntry e = pending.entry();
         AlertEvent event = new AlertEvent(Protocol.VERSION, e.alertId(), pending.seq(), e.at(),
-                e.state().name().toLowerCase(Locale.ROOT), e.event().name(), e.carer(), pending.level(), e.detail());
+                e.state().name().toLowerCase(Locale.ROOT), e.event().name(), e.carer(), pending.level(), e.detail(), e.outcome(),
+                e.next() == null ? null : e.next().at(), e.next() == null ? null : e.next().who());
         link.postEvent(event).whenComplete((ok, error) -> scheduler.execute(() ->
                 finished(event, Boolean.TRUE.equals(ok) && error == null)));
     }
