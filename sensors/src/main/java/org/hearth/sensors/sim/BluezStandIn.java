@@ -81,8 +81,16 @@ public final class BluezStandIn implements AutoCloseable {
 
     /** Starts the bus and the stand-in, with one adapter, {@value #ADAPTER}; fails with the reason if either will not start. */
     public static BluezStandIn start() throws IOException {
-        Path dir = Files.createTempDirectory("hearth-bluez");
-        String address = "unix:path=" + dir.resolve("bus");
+        return startIn(Files.createTempDirectory("hearth-bluez"));
+    }
+
+    /**
+     * Starts the bus at {@link #addressIn addressIn(dir)}, so a driver can be pointed at it before
+     * it exists (the system bus missing when the daemon starts). {@link #close()} deletes {@code dir}.
+     */
+    public static BluezStandIn startIn(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String address = addressIn(dir);
         Process daemon = new ProcessBuilder("dbus-daemon", "--session", "--nofork", "--nopidfile", "--address=" + address)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dbus-daemon.log").toFile()).start();
         Process mock = null;
@@ -140,6 +148,11 @@ public final class BluezStandIn implements AutoCloseable {
     public synchronized void adapterBack() {
         bluez.AddAdapter(ADAPTER, "hearth-test");
         paired.forEach(a -> bluez.AddThingy(ADAPTER, a, "Thingy"));
+    }
+
+    /** The address of the bus a stand-in started in {@code dir} listens on. */
+    public static String addressIn(Path dir) {
+        return "unix:path=" + dir.resolve("bus");
     }
 
     /** The bus address to give {@code Pendants.onBus}. */
