@@ -53,6 +53,10 @@ public final class BluezStandIn implements AutoCloseable {
 
         String AddThingy(String adapter, String address, String alias);
 
+        String AddNearbyThingy(String adapter, String address, String alias);
+
+        String AddDevice(String adapter, String address, String alias);
+
         void RemoveAdapterWithDevices(String deviceName);
 
         void Notify(DBusPath characteristic, List<byte[]> values);
@@ -158,6 +162,17 @@ public final class BluezStandIn implements AutoCloseable {
     /** The bus address to give {@code Pendants.onBus}. */
     public String address() {
         return address;
+    }
+
+    /** A Thingy:52 switched on near the Pi, advertising, not paired: what the wizard's scan finds. */
+    public synchronized Thingy nearbyThingy(String btAddress) {
+        paired.add(btAddress);
+        return new Thingy(new DBusPath(bluez.AddNearbyThingy(ADAPTER, btAddress, "Thingy")));
+    }
+
+    /** Another device nearby that is no pendant (a phone, headphones): it advertises no Thingy service. */
+    public void nearbyOther(String btAddress, String name) {
+        bluez.AddDevice(ADAPTER, btAddress, name);
     }
 
     /** Adds a paired Thingy:52 at {@code address}; returns its device object. */
