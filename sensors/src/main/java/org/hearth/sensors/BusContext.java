@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one context a bus's drivers share (the Pi4J context of the I2C sensors or of the radars'
- * serial ports, the D-Bus connection of the BLE pendants), or the reason it could not start, which
- * each device on that bus then reports as its own.
+ * serial ports), or the reason it could not start, which each device on that bus then reports as
+ * its own. The BLE pendants' D-Bus connection is not one: {@code ble.Pendants} tries it again.
  *
  * @param <C> the library's context
  */

@@ -163,7 +163,9 @@ public final class Daemon implements AutoCloseable {
         ActivityParameters thresholds = DetectionParameters.of(config.detection());
         ActivityWatch activity = new ActivityWatch(thresholds, machine, loop, new SqliteRoutineStore(db));
         listeners.transitions(new CheckInAnswers(activity));
-        Gateway gateway = new Gateway(events, List.of(core.directAlarms(), activity, new WornFallDetector(machine, loop)));
+        // A fall found on a worn sensor during a walk test is the installer shaking it: held back (WalkTestMode).
+        Gateway gateway = new Gateway(events, List.of(core.directAlarms(), activity,
+                new WornFallDetector(core.walkTest().guarding(machine), loop)));
         sessions.onRestarted(identity -> loop.execute(() -> ladder.carers().stream()
                 .filter(c -> c.identity().equals(identity)).forEach(c -> core.outbox().retryNow(c.name()))));
         this.supervisor = new HealthSupervisor(loop, event -> loop.execute(() -> core.healthAlerts().onHealth(event)));
@@ -416,6 +418,11 @@ public final class Daemon implements AutoCloseable {
         @Override
         public CompletionStage<Boolean> finishWalkTest() {
             return onCore(core -> core.walkTest().finish());
+        }
+
+        @Override
+        public CompletionStage<org.hearth.gateway.coap.WalkTestReport> walkTestReport() {
+            return onCore(core -> new org.hearth.gateway.coap.WalkTestReport(core.walkTest().heard()));
         }
 
         @Override

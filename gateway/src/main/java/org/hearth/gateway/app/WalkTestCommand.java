@@ -6,14 +6,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.hearth.gateway.app.config.ConfigLoader;
+import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.coap.LocalToken;
 import org.hearth.gateway.coap.LoopbackClient;
 import org.hearth.gateway.domain.WalkTestMode;
 import org.hearth.protocol.GatewayStatus;
+import org.hearth.sensors.PendantSpec;
+import org.hearth.sensors.ble.PendantProfile;
 import org.hearth.time.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,7 +62,7 @@ final class WalkTestCommand implements Callable<Integer> {
             out.println("Hearth is not running, so the sensors cannot be tested. Start it first: sudo systemctl start hearth");
             return 1;
         }
-        WalkTest test = new WalkTest(first);
+        WalkTest test = new WalkTest(first, pendantTrials(loaded.config()));
         if (timeout.compareTo(WalkTestMode.LONGEST) > 0) {
             out.println("A walk test lasts at most " + WalkTestMode.LONGEST.toMinutes() + " min, so the cords are never off for longer.");
             timeout = WalkTestMode.LONGEST;
@@ -63,7 +71,7 @@ final class WalkTestCommand implements Callable<Integer> {
         Thread endMode = new Thread(() -> mode.ifPresent(token -> endMode(port, token)), "walk-test-end");
         mode.ifPresent(token -> Runtime.getRuntime().addShutdownHook(endMode)); // Ctrl-C ends the mode too
         try {
-            return walk(test, port, zone);
+            return walk(test, port, zone, mode);
         } finally {
             if (mode.isPresent()) {
                 Runtime.getRuntime().removeShutdownHook(endMode);
@@ -99,18 +107,38 @@ final class WalkTestCommand implements Callable<Integer> {
         }
     }
 
-    private int walk(WalkTest test, int port, ZoneId zone) throws InterruptedException {
+    /** What each pendant must be seen to do: press its button, if its family has one, and move, if it streams. */
+    static Map<String, Set<WalkTestMode.Trial>> pendantTrials(HearthConfig config) {
+        Map<String, Set<WalkTestMode.Trial>> trials = new LinkedHashMap<>();
+        for (PendantSpec p : config.pendants()) {
+            PendantProfile profile = PendantProfile.named(p.profile());
+            Set<WalkTestMode.Trial> wanted = EnumSet.noneOf(WalkTestMode.Trial.class);
+            profile.button().ifPresent(b -> wanted.add(WalkTestMode.Trial.PRESSED));
+            profile.accelerometer().ifPresent(a -> wanted.add(WalkTestMode.Trial.MOVED));
+            trials.put(p.id(), wanted);
+        }
+        return trials;
+    }
+
+    private int walk(WalkTest test, int port, ZoneId zone, Optional<LocalToken> mode) throws InterruptedException {
         out.println("Walk test: trigger each sensor in turn. Walk past each motion sensor, open and close each door,");
-        out.println("sit on each mat, pull each cord, press each button and walk past each radar. Waiting for "
+        out.println("sit on each mat, pull each cord, press each button, walk past each radar, and press each pendant's"
+                + " button and shake it. Waiting for "
                 + test.waiting().size() + " sensors:");
         test.waiting().forEach(s -> out.println("  waiting  " + s.plain()));
+        if (mode.isEmpty() && !test.pendantsAwaiting().isEmpty()) {
+            out.println("Without test mode a pendant cannot be checked: its button would call the carers, and only the mode"
+                    + " tells its button from its movement.");
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!test.passed() && System.nanoTime() < deadline) {
             Thread.sleep(500);
             try {
                 GatewayStatus now = LoopbackClient.status(port);
-                for (WalkTest.Sensor s : test.update(now)) {
-                    out.println("  seen     " + s.seenWords() + " at " + TIME.format(test.seen().get(s.id()).atZone(zone))
+                List<WalkTestMode.Heard> heard = mode.isPresent() && !test.pendantsAwaiting().isEmpty()
+                        ? LoopbackClient.walkTestReport(port, mode.get()).heard() : List.of();
+                for (WalkTest.Seen s : test.update(now, heard)) {
+                    out.println("  seen     " + s.words() + " at " + TIME.format(s.at().atZone(zone))
                             + (test.passed() ? "" : "; still waiting for " + test.waiting().size()));
                 }
                 for (GatewayStatus.OpenAlert a : test.realAlerts(now)) {

@@ -58,6 +58,11 @@ public interface LocalControl {
      */
     CompletionStage<Boolean> finishWalkTest();
 
+    /** What walk-test mode has heard since the test began (empty when none has run). */
+    default CompletionStage<WalkTestReport> walkTestReport() {
+        return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("no walk test here"));
+    }
+
     /** No local control: nobody holds the token, and every action fails. */
     LocalControl NONE = new LocalControl() {
         private final LocalToken nobodys = LocalToken.random();

@@ -109,6 +109,15 @@ public final class LoopbackClient {
         post(port, token, "local/walk-test/end");
     }
 
+    /**
+     * What the running daemon's walk-test mode has heard: each press and each movement, typed.
+     *
+     * @throws IOException when the daemon does not answer, refuses, or answers what is not a report
+     */
+    public static WalkTestReport walkTestReport(int port, LocalToken token) throws IOException {
+        return WalkTestReport.parse(post(port, token, "local/walk-test/report"));
+    }
+
     /** A POST to local control, with the token as its payload. */
     private static String post(int port, LocalToken token, String path) throws IOException {
         URI uri = URI.create("coap://127.0.0.1:" + port + "/" + path);

@@ -40,6 +40,12 @@ public final class DirectAlarms implements Detector {
         }
     }
 
+    /** Worn accelerometers: during a walk test, a shake is reported as the sensor working. */
+    @Override
+    public void onAccel(String sensorId, java.util.List<org.hearth.sensors.AccelSample> batch) {
+        walkTest.moved(sensorId, batch);
+    }
+
     private void alarm(SensorEvent event, String note) {
         String at = HH_MM.format(event.at().atZone(zone()));
         switch (event.kind()) {

@@ -95,6 +95,9 @@ class WalkTestTest {
             });
             await().atMost(Duration.ofSeconds(5)).until(() -> spoken.contains("The bathroom cord works."));
             assertThat(LoopbackClient.status(loopback).openAlerts()).isEmpty();
+            assertThat(LoopbackClient.walkTestReport(loopback, token).heard()).as("typed, for the walk-test screen")
+                    .extracting(h -> h.sensorId(), h -> h.trial()).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("cord-bathroom", org.hearth.gateway.domain.WalkTestMode.Trial.PRESSED));
 
             daemon.simulatedHome().set("cord-bathroom", true);
             await().atMost(Duration.ofSeconds(20)).until(() -> !test.realAlerts(LoopbackClient.status(loopback)).isEmpty());

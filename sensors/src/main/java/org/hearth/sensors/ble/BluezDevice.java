@@ -10,4 +10,7 @@ public interface BluezDevice extends DBusInterface {
     void Connect();
 
     void Disconnect();
+
+    /** Pairs with the device (bonding); BlueZ answers {@code org.bluez.Error.AlreadyExists} when it is paired. */
+    void Pair();
 }

@@ -97,7 +97,9 @@ final class PendantDriver {
         return link;
     }
 
-    synchronized void start() {
+    /** @param afterOutage it was OFFLINE before this driver began (the bus came late): it says "working again" once it streams */
+    synchronized void start(boolean afterOutage) {
+        wasOffline = afterOutage;
         String device = spec.devicePath();
         try {
             signals.add(bus.addSigHandler(Properties.PropertiesChanged.class, s -> {

@@ -16,6 +16,9 @@ public interface PendantProfile {
     /** The device in words, for status and logs. */
     String model();
 
+    /** The service UUID (lower case) it advertises, by which a scan tells it from other devices nearby. */
+    String advertisedService();
+
     /** How many accelerometer samples a second it is set up to send. */
     int sampleRateHz();
 

@@ -28,6 +28,8 @@ public final class Thingy52Profile implements PendantProfile {
     static final String BUTTON = uuid("0302");
     static final String MOTION_SERVICE = uuid("0400");
     static final String USER_INTERFACE_SERVICE = uuid("0300");
+    /** The Thingy configuration service, which Nordic's firmware puts in its advertising packet. */
+    static final String CONFIGURATION_SERVICE = uuid("0100");
     static final int RATE_HZ = 50;
     static final int RAW_LENGTH = 18;
     static final int CONFIG_LENGTH = 9;
@@ -47,6 +49,11 @@ public final class Thingy52Profile implements PendantProfile {
     @Override
     public String model() {
         return "Nordic Thingy:52";
+    }
+
+    @Override
+    public String advertisedService() {
+        return CONFIGURATION_SERVICE;
     }
 
     @Override

@@ -53,6 +53,10 @@ public final class BluezStandIn implements AutoCloseable {
 
         String AddThingy(String adapter, String address, String alias);
 
+        String AddNearbyThingy(String adapter, String address, String alias);
+
+        String AddDevice(String adapter, String address, String alias);
+
         void RemoveAdapterWithDevices(String deviceName);
 
         void Notify(DBusPath characteristic, List<byte[]> values);
@@ -81,8 +85,16 @@ public final class BluezStandIn implements AutoCloseable {
 
     /** Starts the bus and the stand-in, with one adapter, {@value #ADAPTER}; fails with the reason if either will not start. */
     public static BluezStandIn start() throws IOException {
-        Path dir = Files.createTempDirectory("hearth-bluez");
-        String address = "unix:path=" + dir.resolve("bus");
+        return startIn(Files.createTempDirectory("hearth-bluez"));
+    }
+
+    /**
+     * Starts the bus at {@link #addressIn addressIn(dir)}, so a driver can be pointed at it before
+     * it exists (the system bus missing when the daemon starts). {@link #close()} deletes {@code dir}.
+     */
+    public static BluezStandIn startIn(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String address = addressIn(dir);
         Process daemon = new ProcessBuilder("dbus-daemon", "--session", "--nofork", "--nopidfile", "--address=" + address)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dbus-daemon.log").toFile()).start();
         Process mock = null;
@@ -142,9 +154,25 @@ public final class BluezStandIn implements AutoCloseable {
         paired.forEach(a -> bluez.AddThingy(ADAPTER, a, "Thingy"));
     }
 
+    /** The address of the bus a stand-in started in {@code dir} listens on. */
+    public static String addressIn(Path dir) {
+        return "unix:path=" + dir.resolve("bus");
+    }
+
     /** The bus address to give {@code Pendants.onBus}. */
     public String address() {
         return address;
+    }
+
+    /** A Thingy:52 switched on near the Pi, advertising, not paired: what the wizard's scan finds. */
+    public synchronized Thingy nearbyThingy(String btAddress) {
+        paired.add(btAddress);
+        return new Thingy(new DBusPath(bluez.AddNearbyThingy(ADAPTER, btAddress, "Thingy")));
+    }
+
+    /** Another device nearby that is no pendant (a phone, headphones): it advertises no Thingy service. */
+    public void nearbyOther(String btAddress, String name) {
+        bluez.AddDevice(ADAPTER, btAddress, name);
     }
 
     /** Adds a paired Thingy:52 at {@code address}; returns its device object. */

@@ -47,9 +47,30 @@ def _bytes(values):
 @dbus.service.method(BLUEZ_MOCK_IFACE, in_signature='sss', out_signature='s')
 def AddThingy(self, adapter_device_name, device_address, alias):
     '''A paired, disconnected Thingy:52 with its Motion and User interface services and a full battery.'''
+    path = _thingy(self, adapter_device_name, device_address, alias)
+    mockobject.objects[path].props[DEVICE_IFACE]['Paired'] = dbus.Boolean(True, variant_level=1)
+    return path
+
+
+@dbus.service.method(BLUEZ_MOCK_IFACE, in_signature='sss', out_signature='s')
+def AddNearbyThingy(self, adapter_device_name, device_address, alias):
+    '''A Thingy:52 a scan has found but nobody has paired: it advertises the Thingy configuration service
+    (Nordic's firmware puts that UUID in its advertising packet); Pair bonds it.'''
+    path = _thingy(self, adapter_device_name, device_address, alias)
+    device = mockobject.objects[path]
+    device.props[DEVICE_IFACE]['UUIDs'] = dbus.Array([thingy('0100')], signature='s', variant_level=1)
+    device.AddMethods(DEVICE_IFACE, [
+        ('Pair', '', '',
+         "if self.props['org.bluez.Device1']['Paired']:\n"
+         "    raise dbus.exceptions.DBusException('Already Exists', name='org.bluez.Error.AlreadyExists')\n"
+         "self.UpdateProperties('org.bluez.Device1', {'Paired': dbus.Boolean(True)})"),
+    ])
+    return path
+
+
+def _thingy(self, adapter_device_name, device_address, alias):
     path = self.AddDevice(adapter_device_name, device_address, alias)
     device = mockobject.objects[path]
-    device.props[DEVICE_IFACE]['Paired'] = dbus.Boolean(True, variant_level=1)
     device.away = False
     device.AddMethods(DEVICE_IFACE, [
         ('Connect', '', '',

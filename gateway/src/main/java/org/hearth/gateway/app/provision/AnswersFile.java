@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hearth.gateway.app.config.Setting;
 import org.hearth.gateway.app.config.Settings;
+import org.hearth.sensors.PendantSpec;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.voice.skill.CollectionAddresses;
@@ -31,7 +32,7 @@ final class AnswersFile {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> SECTIONS = Set.of("resident", "council", "address", "bins", "library", "quiet_hours",
-            "sensors", "carers", "thresholds");
+            "sensors", "pendants", "carers", "thresholds");
 
     private final HomePlan plan;
     private final Function<String, Checked<CouncilPack>> packs;
@@ -96,6 +97,9 @@ final class AnswersFile {
         });
         if (!root.path("sensors").isMissingNode()) {
             sensors(root.path("sensors"));
+        }
+        if (!root.path("pendants").isMissingNode()) {
+            pendants(root.path("pendants"));
         }
         if (!root.path("carers").isMissingNode()) {
             carers(root.path("carers"));
@@ -179,6 +183,49 @@ final class AnswersFile {
             }
             plan.sensors.add(new SensorSpec(id, room[0], kind[0], pin[0], SensorKinds.pull(kind[0]), SensorKinds.activeLow(kind[0]),
                     Settings.SENSOR_DEBOUNCE.defaultValue(), SensorKinds.maxSilence(kind[0])));
+        }
+    }
+
+    /**
+     * The fall pendants, each by its Bluetooth address ({@code Provisioning} pairs the new ones
+     * before saving). A pendant already in the configuration keeps its settings.
+     */
+    private void pendants(JsonNode list) {
+        if (!list.isArray()) {
+            errors.add("pendants: must be a list of pendants, each {address: \"AA:BB:CC:DD:EE:FF\"}");
+            return;
+        }
+        List<PendantSpec> before = List.copyOf(plan.pendants);
+        plan.pendants.clear();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "pendants[" + i + "]";
+            JsonNode d = list.get(i);
+            if (!object(d, at)) {
+                errors.add(at + ": must be {address: \"AA:BB:CC:DD:EE:FF\"}");
+                continue;
+            }
+            known(d, at, Set.of("address", "room", "id"));
+            String[] address = {null};
+            String[] room = {Settings.PENDANT_ROOM.defaultValue()};
+            required(d, "address", at + ".address", Checks::bluetoothAddress, v -> address[0] = v);
+            text(d, "room", at + ".room", Checks::room, v -> room[0] = v);
+            if (address[0] == null) {
+                continue;
+            }
+            if (plan.pendants.stream().anyMatch(p -> p.address().equals(address[0]))) {
+                errors.add(at + ".address: " + address[0] + " is listed twice");
+                continue;
+            }
+            java.util.Optional<PendantSpec> kept = before.stream().filter(p -> p.address().equals(address[0])).findFirst();
+            String base = d.path("id").isMissingNode() ? kept.map(PendantSpec::id).orElse("pendant") : d.path("id").asText().strip();
+            String id = ProvisionFlow.uniqueId(plan, base);
+            if (!d.path("id").isMissingNode() && !id.equals(base)) {
+                errors.add(at + ".id: \"" + base + "\" is already used");
+                continue;
+            }
+            plan.pendants.add(kept.map(p -> new PendantSpec(id, d.path("room").isMissingNode() ? p.room() : room[0], p.address(),
+                    p.profile(), p.adapter(), p.maxSilence(), p.reconnectEvery(), p.batteryLowPercent(), p.notWornAfter()))
+                    .orElse(PendantSpec.thingy52(id, room[0], address[0])));
         }
     }
 

@@ -190,6 +190,15 @@ final class Checks {
         return Checked.no("type the number of the kind from the list");
     }
 
+    /** "AA:BB:CC:DD:EE:FF", as {@code bluetoothctl devices} shows it (the pendant's own check decides). */
+    static Checked<String> bluetoothAddress(String text) {
+        try {
+            return Checked.ok(org.hearth.sensors.PendantSpec.thingy52("pendant", "worn pendant", text.strip()).address());
+        } catch (IllegalArgumentException e) {
+            return Checked.no("not a Bluetooth address like AA:BB:CC:DD:EE:FF");
+        }
+    }
+
     static Checked<String> room(String text) {
         return text.isBlank() ? Checked.no("type the room's name, such as bathroom") : Checked.ok(text.strip().toLowerCase(Locale.ROOT));
     }

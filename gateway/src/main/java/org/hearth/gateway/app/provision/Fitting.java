@@ -6,7 +6,7 @@ import org.hearth.sensors.SensorKind;
 
 /**
  * What the installer can add in section 4, in the order the wizard lists them: a sensor wired to a
- * GPIO pin, or one on the I2C bus, or a presence radar on a serial port.
+ * GPIO pin, or one on the I2C bus, or a presence radar on a serial port, or a fall pendant over Bluetooth.
  */
 sealed interface Fitting permits Fitting.Pin, Fitting.Device {
 
@@ -16,14 +16,15 @@ sealed interface Fitting permits Fitting.Pin, Fitting.Device {
 
     /**
      * A sensor that is not a pin: asked for its own settings and checked through the daemon's
-     * driver before it is added. The BLE fall pendant (issue 20, section 1) joins this list, with
-     * its pairing questions in {@code ProvisionFlow.addDevice}.
+     * driver before it is added; the BLE fall pendant is found by a scan and paired instead
+     * ({@code ProvisionFlow.addDevice}).
      */
     enum Device implements Fitting {
         ACCELEROMETER("adxl345", "worn fall sensor (ADXL345 accelerometer, on the I2C bus)", "bedroom"),
         BME280("bme280", "temperature sensor (BME280, on the I2C bus)", "living room"),
         SHT31("sht31", "temperature sensor (SHT31, on the I2C bus)", "living room"),
-        RADAR("radar", "presence radar (Seeed MR24HPC1, on a serial port)", "living room");
+        RADAR("radar", "presence radar (Seeed MR24HPC1, on a serial port)", "living room"),
+        PENDANT("pendant", "fall pendant (Nordic Thingy:52, over Bluetooth)", "worn pendant");
 
         private final String configName;
         private final String plain;
@@ -49,7 +50,7 @@ sealed interface Fitting permits Fitting.Pin, Fitting.Device {
         }
 
         boolean onI2c() {
-            return this != RADAR;
+            return this != RADAR && this != PENDANT;
         }
     }
 

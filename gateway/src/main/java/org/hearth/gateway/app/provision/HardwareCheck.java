@@ -2,6 +2,7 @@ package org.hearth.gateway.app.provision;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +14,9 @@ import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateSensorSpec;
 import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorListener;
+import org.hearth.sensors.ble.PairingException;
+import org.hearth.sensors.ble.PendantPairing;
+import org.hearth.sensors.ble.PendantProfile;
 import org.hearth.sensors.health.HealthReporter;
 import org.hearth.sensors.health.SupervisedSensor;
 import org.hearth.sensors.i2c.I2cBackend;
@@ -34,22 +38,63 @@ public final class HardwareCheck {
     /** How long a device has to answer: the drivers' first read is at once, and a radar answers in milliseconds. */
     static final Duration WAIT = Duration.ofSeconds(3);
 
+    /** How long the wizard listens for pendants: a Thingy:52 advertises every few hundred milliseconds. */
+    static final Duration SCAN = Duration.ofSeconds(10);
+
+    /** BlueZ: the system bus, or a stand-in's; opened for each scan or pairing. */
+    interface Bluetooth {
+        PendantPairing open() throws PairingException;
+    }
+
     private final Supplier<I2cBackend> i2c;
     private final Supplier<SerialBackend> serial;
+    private final Bluetooth bluetooth;
+    private final Duration scan;
 
-    private HardwareCheck(Supplier<I2cBackend> i2c, Supplier<SerialBackend> serial) {
+    private HardwareCheck(Supplier<I2cBackend> i2c, Supplier<SerialBackend> serial, Bluetooth bluetooth, Duration scan) {
         this.i2c = i2c;
         this.serial = serial;
+        this.bluetooth = bluetooth;
+        this.scan = scan;
     }
 
-    /** The Pi's own buses: /dev/i2c-N through Pi4J's linuxfs provider, serial ports through Hearth's tty provider. */
+    /** The Pi's own buses: /dev/i2c-N through Pi4J's linuxfs provider, serial ports through Hearth's tty provider, BlueZ on the system bus. */
     public static HardwareCheck onThisMachine() {
-        return new HardwareCheck(I2cBackend::linuxFs, SerialBackend::tty);
+        return new HardwareCheck(I2cBackend::linuxFs, SerialBackend::tty, PendantPairing::onSystemBus, SCAN);
     }
 
-    /** Other providers: emulated chips and radar modules in tests. */
+    /** Other providers: emulated chips and radar modules in tests (BlueZ on the system bus). */
     public static HardwareCheck using(I2cBackend i2c, SerialBackend serial) {
-        return new HardwareCheck(() -> i2c, () -> serial);
+        return new HardwareCheck(() -> i2c, () -> serial, PendantPairing::onSystemBus, SCAN);
+    }
+
+    /** The same buses, with BlueZ on the bus at {@code dbusAddress} (a stand-in), scanning for {@code scan}. */
+    public HardwareCheck withBluetooth(String dbusAddress, Duration scan) {
+        return new HardwareCheck(i2c, serial, () -> PendantPairing.onBus(dbusAddress), scan);
+    }
+
+    /** How long a scan for pendants lasts, in words: "10 s" ("300 ms" in tests). */
+    String scanWords() {
+        return scan.toMillis() < 1000 ? scan.toMillis() + " ms" : scan.toSeconds() + " s";
+    }
+
+    /** The pendants of {@code profile} nearby, strongest signal first; a problem in words when Bluetooth cannot scan. */
+    Checked<List<PendantPairing.Found>> pendantsNearby(String adapter, String profile) {
+        try (PendantPairing pairing = bluetooth.open()) {
+            return Checked.ok(pairing.discover(adapter, PendantProfile.named(profile), scan));
+        } catch (PairingException e) {
+            return Checked.no(e.getMessage());
+        }
+    }
+
+    /** Empty when the pendant at {@code address} is paired and trusted; otherwise why not. */
+    Optional<String> pair(String adapter, String address) {
+        try (PendantPairing pairing = bluetooth.open()) {
+            pairing.pair(adapter, address);
+            return Optional.empty();
+        } catch (PairingException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** Empty when the ADXL345 answered; otherwise why not, in the driver's words. */

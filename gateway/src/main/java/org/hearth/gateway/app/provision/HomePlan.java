@@ -12,6 +12,7 @@ import java.util.Set;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.Settings;
+import org.hearth.sensors.PendantSpec;
 import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorSpec;
 
@@ -58,7 +59,8 @@ final class HomePlan {
     HearthConfig.I2c i2c = HearthConfig.I2c.NONE;
     int i2cBus = Settings.I2C_BUS.defaultValue();
     final List<RadarSpec> radars = new ArrayList<>();
-    // The BLE pendants (issue 20, section 1) will be kept here, as a list of their own.
+    // and over Bluetooth: the worn fall pendants, paired by the wizard
+    final List<PendantSpec> pendants = new ArrayList<>();
     HearthConfig.Voice voice = new HearthConfig.Voice(Settings.VOICE_ENABLED.defaultValue(), HearthConfig.Voice.OFF.modelsDir(),
             HearthConfig.Voice.OFF.libDir(), HearthConfig.Voice.OFF.handsFree(), HearthConfig.Voice.OFF.speechRate(),
             HearthConfig.Voice.OFF.endOfSpeech());
@@ -113,6 +115,7 @@ final class HomePlan {
         p.gpioBackend = c.gpio().name().toLowerCase(java.util.Locale.ROOT);
         p.i2c = c.i2c();
         p.radars.addAll(c.radars());
+        p.pendants.addAll(c.pendants());
         p.i2cBus = c.i2c().accelerometers().stream().map(a -> a.bus())
                 .findFirst().orElse(c.i2c().climate().stream().map(s -> s.bus()).findFirst().orElse(1));
         p.voice = c.voice();
@@ -130,12 +133,13 @@ final class HomePlan {
         return !carers.isEmpty() || !hubCarers.isEmpty();
     }
 
-    /** The ids the I2C sensors and radars already use. */
+    /** The ids the I2C sensors, radars and pendants already use. */
     Set<String> deviceIds() {
         Set<String> ids = new java.util.HashSet<>();
         i2c.accelerometers().forEach(a -> ids.add(a.id()));
         i2c.climate().forEach(c -> ids.add(c.id()));
         radars.forEach(r -> ids.add(r.id()));
+        pendants.forEach(r -> ids.add(r.id()));
         return ids;
     }
 
@@ -144,9 +148,9 @@ final class HomePlan {
         return radars.stream().anyMatch(r -> ConfigLoader.onHeaderUart(r.device()));
     }
 
-    /** How many sensors section 4 lists: on pins, then on I2C, then radars. */
+    /** How many sensors section 4 lists: on pins, then on I2C, then radars, then pendants. */
     int sensorCount() {
-        return sensors.size() + i2c.accelerometers().size() + i2c.climate().size() + radars.size();
+        return sensors.size() + i2c.accelerometers().size() + i2c.climate().size() + radars.size() + pendants.size();
     }
 
     /** True when any I2C sensor is fitted: BCM 2 and 3 are then the bus. */

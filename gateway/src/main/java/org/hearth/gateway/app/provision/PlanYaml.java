@@ -10,6 +10,7 @@ import org.hearth.gateway.app.config.LadderFile;
 import org.hearth.gateway.app.config.Setting;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateSensorSpec;
+import org.hearth.sensors.PendantSpec;
 import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.time.Durations;
@@ -88,7 +89,23 @@ final class PlanYaml {
             }
             y.append('\n');
         }
-        // The BLE pendants (issue 20, section 1) are written here, as a pendants: section.
+        if (!p.pendants.isEmpty()) {
+            y.append("# Worn fall pendants over Bluetooth Low Energy, paired with BlueZ; see docs/sensors.md.\n");
+            y.append(PENDANTS.name()).append(":\n");
+            for (PendantSpec d : p.pendants) {
+                y.append("  - {").append(PENDANT_ID.name()).append(": ").append(quoted(d.id()))
+                        .append(", ").append(PENDANT_ROOM.name()).append(": ").append(quoted(d.room()))
+                        .append(", ").append(PENDANT_ADDRESS.name()).append(": ").append(quoted(d.address()))
+                        .append(", ").append(PENDANT_PROFILE.name()).append(": ").append(d.profile())
+                        .append(", ").append(PENDANT_ADAPTER.name()).append(": ").append(d.adapter())
+                        .append(", ").append(PENDANT_MAX_SILENCE.name()).append(": ").append(Durations.format(d.maxSilence()))
+                        .append(", ").append(PENDANT_RECONNECT_EVERY.name()).append(": ").append(Durations.format(d.reconnectEvery()))
+                        .append(", ").append(PENDANT_BATTERY_LOW.name()).append(": ").append(d.batteryLowPercent())
+                        .append(", ").append(PENDANT_NOT_WORN_AFTER.name()).append(": ").append(Durations.format(d.notWornAfter()))
+                        .append("}\n");
+            }
+            y.append('\n');
+        }
 
         HearthConfig.Voice v = p.voice;
         y.append("voice:\n");

@@ -16,7 +16,9 @@ import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateChip;
 import org.hearth.sensors.ClimateSensorSpec;
+import org.hearth.sensors.PendantSpec;
 import org.hearth.sensors.RadarSpec;
+import org.hearth.sensors.ble.PendantPairing;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.time.Durations;
@@ -344,7 +346,7 @@ final class ProvisionFlow {
         }
     }
 
-    /** Every sensor in words, in the order section 4 numbers them: on pins, on I2C, radars. */
+    /** Every sensor in words, in the order section 4 numbers them: on pins, on I2C, radars, pendants. */
     private List<String> listedSensors() {
         List<String> out = new ArrayList<>();
         plan.sensors.forEach(s -> out.add(plain(s)));
@@ -353,6 +355,7 @@ final class ProvisionFlow {
         plan.i2c.climate().forEach(c -> out.add((c.chip() == ClimateChip.BME280 ? Fitting.Device.BME280 : Fitting.Device.SHT31).plain()
                 + " in the " + c.room() + ", address " + hex(c.address()) + " (" + c.id() + ")"));
         plan.radars.forEach(r -> out.add(Fitting.Device.RADAR.plain() + " in the " + r.room() + ", on " + r.device() + " (" + r.id() + ")"));
+        plan.pendants.forEach(d -> out.add(Fitting.Device.PENDANT.plain() + " " + d.address() + " (" + d.id() + ")"));
         return out;
     }
 
@@ -370,8 +373,10 @@ final class ProvisionFlow {
             accels.remove(i);
         } else if (i - accels.size() < climate.size()) {
             climate.remove(i - accels.size());
-        } else {
+        } else if (i - accels.size() - climate.size() < plan.radars.size()) {
             plan.radars.remove(i - accels.size() - climate.size());
+        } else {
+            plan.pendants.remove(i - accels.size() - climate.size() - plan.radars.size());
         }
         plan.i2c = new HearthConfig.I2c(accels, climate);
         return words;
@@ -465,7 +470,57 @@ final class ProvisionFlow {
                     plan.radars.add(spec);
                 }
             }
+            case PENDANT -> addPendant(room);
             default -> throw new IllegalArgumentException("no questions for " + device);
+        }
+    }
+
+    /**
+     * The pendant: a BlueZ scan lists the pendants nearby, the installer picks the resident's (the
+     * one held nearest the Pi comes first), and it is paired and trusted before it is added. With
+     * no Bluetooth (no bus, no bluetoothd, no adapter), or nothing found, the installer may look again.
+     */
+    private void addPendant(String room) {
+        String adapter = PendantSpec.DEFAULT_ADAPTER;
+        String profile = PendantSpec.PROFILES.get(0);
+        while (true) {
+            console.say("  Switch the pendant on and hold it near the Pi. Looking for pendants for "
+                    + hardware.scanWords() + "...");
+            Checked<List<PendantPairing.Found>> nearby = hardware.pendantsNearby(adapter, profile);
+            List<PendantPairing.Found> found = !nearby.isOk() ? List.of() : nearby.value().stream()
+                    .filter(f -> plan.pendants.stream().noneMatch(p -> p.address().equals(f.address()))).toList();
+            if (!found.isEmpty()) {
+                for (int i = 0; i < found.size(); i++) {
+                    PendantPairing.Found f = found.get(i);
+                    console.say("    " + (i + 1) + " " + f.name() + " " + f.address() + (f.rssi() == null ? "" : ", signal " + f.rssi()
+                            + " dBm") + (f.paired() ? ", paired already" : ""));
+                }
+                String a = ask("Which one is the resident's pendant? Type its number, or 'drop'.", "1", t -> pick(t, found.size()));
+                if (a.equals("drop")) {
+                    console.say("  The " + Fitting.Device.PENDANT.plain() + " was not added.");
+                    return;
+                }
+                String address = found.get(Integer.parseInt(a) - 1).address();
+                console.say("  Pairing with " + address + "...");
+                Optional<String> problem = hardware.pair(adapter, address);
+                if (problem.isEmpty()) {
+                    PendantSpec spec = PendantSpec.thingy52(uniqueId("pendant"), room, address);
+                    plan.pendants.add(spec);
+                    console.say("  Paired and trusted. Added the " + Fitting.Device.PENDANT.plain() + " " + address + " (" + spec.id() + ").");
+                    return;
+                }
+                console.say("  It could not be paired: " + problem.get() + ".");
+            } else {
+                console.say(nearby.isOk() ? "  No pendant was found. Is it switched on (its light blinks) and within a few metres?"
+                        : "  Bluetooth cannot be used: " + nearby.problem() + ".");
+            }
+            String again = ask("Type 'again' to look again, or 'drop'.", "again", t -> List.of("again", "drop")
+                    .contains(t.strip().toLowerCase(Locale.ROOT)) ? Checked.ok(t.strip().toLowerCase(Locale.ROOT))
+                    : Checked.no("type again or drop"));
+            if (again.equals("drop")) {
+                console.say("  The " + Fitting.Device.PENDANT.plain() + " was not added.");
+                return;
+            }
         }
     }
 
@@ -623,6 +678,13 @@ final class ProvisionFlow {
             }
             console.say("  Sorry: " + c.problem() + ".");
         }
+    }
+
+    /** A number from 1 to {@code size}, or "drop". */
+    private static Checked<String> pick(String text, int size) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        return t.equals("drop") || t.matches("\\d+") && Integer.parseInt(t) >= 1 && Integer.parseInt(t) <= size ? Checked.ok(t)
+                : Checked.no("type a number from 1 to " + size + ", or drop");
     }
 
     private static Checked<String> listCommand(String text, int size) {

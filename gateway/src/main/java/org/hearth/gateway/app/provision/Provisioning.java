@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hearth.sensors.PendantSpec;
 import org.hearth.gateway.app.CarerPairing;
 import org.hearth.gateway.app.config.ConfigException;
 import org.hearth.gateway.app.config.ConfigLoader;
@@ -95,11 +98,18 @@ public final class Provisioning {
     /** The same from an answers file, asking nothing. */
     public int fromAnswers(Path answers) {
         Start start = start();
+        Set<String> pairedBefore = start.plan.pendants.stream().map(PendantSpec::address).collect(Collectors.toSet());
         List<String> problems = AnswersFile.read(answers, start.plan, this::pack);
         if (!problems.isEmpty()) {
             console.say("hearth: the answers in " + answers + " are not valid; nothing was written:");
             problems.forEach(p -> console.say("  " + p));
             return INVALID;
+        }
+        List<String> unpaired = pairNewPendants(start.plan, pairedBefore);
+        if (!unpaired.isEmpty()) {
+            console.say("hearth: a pendant could not be paired; nothing was written:");
+            unpaired.forEach(p -> console.say("  " + p));
+            return FAILED;
         }
         URI gw = gatewayFor(start.plan, null);
         if (gw == null && needsPairing(start.plan)) {
@@ -117,6 +127,39 @@ public final class Provisioning {
     }
 
     private record Start(HomePlan plan, Map<String, Secrets.CarerKey> keys) {
+    }
+
+    /**
+     * Pairs and trusts each pendant of the answers that the configuration did not have: one scan
+     * (BlueZ pairs only a device it has seen), then each by its address. Returns the problems, each
+     * as {@code pendants[N].address: message}; none when every new pendant is paired.
+     */
+    private List<String> pairNewPendants(HomePlan plan, Set<String> pairedBefore) {
+        List<String> problems = new java.util.ArrayList<>();
+        List<PendantSpec> fresh = plan.pendants.stream().filter(p -> !pairedBefore.contains(p.address())).toList();
+        if (fresh.isEmpty()) {
+            return problems;
+        }
+        console.say("Looking for " + fresh.size() + " pendant(s) for " + hardware.scanWords()
+                + ": switch them on and hold them near the Pi.");
+        Map<String, Checked<List<org.hearth.sensors.ble.PendantPairing.Found>>> scans = new java.util.HashMap<>();
+        for (PendantSpec p : fresh) {
+            String at = "pendants[" + plan.pendants.indexOf(p) + "].address: ";
+            Checked<List<org.hearth.sensors.ble.PendantPairing.Found>> nearby = scans.computeIfAbsent(p.adapter() + " " + p.profile(),
+                    k -> hardware.pendantsNearby(p.adapter(), p.profile()));
+            if (!nearby.isOk()) {
+                problems.add(at + "Bluetooth cannot be used: " + nearby.problem());
+            } else if (nearby.value().stream().noneMatch(f -> f.address().equals(p.address()))) {
+                problems.add(at + "no " + org.hearth.sensors.ble.PendantProfile.named(p.profile()).model() + " at " + p.address()
+                        + " was found nearby" + (nearby.value().isEmpty() ? "" : " (found: " + nearby.value().stream()
+                        .map(org.hearth.sensors.ble.PendantPairing.Found::address).collect(Collectors.joining(", ")) + ")")
+                        + "; is it switched on and near the Pi?");
+            } else {
+                hardware.pair(p.adapter(), p.address()).ifPresentOrElse(why -> problems.add(at + why),
+                        () -> console.say("Paired and trusted the pendant " + p.address() + " (" + p.id() + ")."));
+            }
+        }
+        return problems;
     }
 
     /** The existing home's settings and keys as the defaults, or the documented defaults. */

@@ -18,7 +18,8 @@ public final class LocalResources {
 
     /**
      * {@code /local/keys}, {@code /local/test-alert}, {@code /local/walk-test/start} (answered with
-     * the instant the mode ends by itself), {@code /local/walk-test/end} and, in a simulated home
+     * the instant the mode ends by itself), {@code /local/walk-test/end}, {@code /local/walk-test/report}
+     * (what the mode heard, {@link org.hearth.gateway.coap.WalkTestReport} as JSON) and, in a simulated home
      * only, {@code /local/sim/{sensor}}.
      */
     public static CoapResource create(CoapEndpoint plain, LocalControl local) {
@@ -29,6 +30,8 @@ public final class LocalResources {
         CoapResource walkTest = new CoapResource("walk-test", false);
         walkTest.add(new LocalAction("start", gate, ResponseCode.CHANGED, "walk test mode not started", local::startWalkTest));
         walkTest.add(new LocalAction("end", gate, ResponseCode.CHANGED, "walk test mode not ended", local::finishWalkTest));
+        walkTest.add(new LocalAction("report", gate, ResponseCode.CONTENT, "no walk test report",
+                () -> local.walkTestReport().thenApply(org.hearth.gateway.coap.WalkTestReport::json)));
         root.add(walkTest);
         if (local.simulated()) {
             root.add(new SimResource(gate, local));

@@ -151,7 +151,9 @@ class ProvisionFlowTest {
         assertThat(Checks.fitting("9").value()).isEqualTo(Fitting.Device.ACCELEROMETER);
         assertThat(Checks.fitting("radar").value()).isEqualTo(Fitting.Device.RADAR);
         assertThat(Checks.fitting("pull cord").value()).isEqualTo(new Fitting.Pin(SensorKind.PULL_CORD));
-        assertThat(Checks.fitting("13").problem()).isEqualTo("type a number from 1 to 12");
+        assertThat(Checks.fitting("13").value()).isEqualTo(Fitting.Device.PENDANT);
+        assertThat(Checks.fitting("pendant").value()).isEqualTo(Fitting.Device.PENDANT);
+        assertThat(Checks.fitting("14").problem()).isEqualTo("type a number from 1 to 13");
         HomePlan plan = HomePlan.defaults();
         plan.i2c = new HearthConfig.I2c(List.of(), List.of(ClimateSensorSpec.standard("climate-living", "living room", ClimateChip.BME280)));
         assertThat(Checks.i2cAddress("0x77", ClimateChip.BME280.addresses(), plan).value()).isEqualTo(0x77);
