@@ -147,6 +147,7 @@ public final class ActivityWatch implements Detector {
         } else if (a.isSeatMat()) {
             seatPressed = a.activation();
         }
+        occupancy.someoneOnMat(bedPressed || seatPressed);
         boolean wasHome = !away(a.at());
         if (wasHome && last != null) {
             routine.recordQuiet(last.room(), last.at(), Duration.between(last.at(), a.at()));

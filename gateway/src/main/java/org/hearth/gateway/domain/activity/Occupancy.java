@@ -20,6 +20,16 @@ import org.hearth.time.ClockJump;
  * </ul>
  * While a presence radar sees someone, the resident has not gone out, whatever the entry did.
  * The home starts out as occupied: the detectors would rather ask than assume someone left.
+ *
+ * <p>With more than one resident ({@link ActivityParameters.Away#shared}) "out" means everyone
+ * out, and shared sensors cannot count people, so the evidence must say nobody is left:
+ * <ul>
+ *   <li>no activation at all elsewhere after the entry (a movement inside after the door is as
+ *       likely the one who stayed as a blip), and nobody on a bed or seat mat;</li>
+ *   <li>while out, someone moving about one room ({@code returnSensors} activations within
+ *       {@code returnWithin}, of any sensors) ends the absence, as several rooms do: it is as likely
+ *       the one who stayed, stirring in a chair, as a fault.</li>
+ * </ul>
  */
 final class Occupancy {
 
@@ -33,6 +43,8 @@ final class Occupancy {
     private final Deque<Activity> whileAway = new ArrayDeque<>();
     /** A radar sees someone, still or moving. */
     private boolean radarSeesSomeone;
+    /** A bed or seat mat is pressed. */
+    private boolean someoneOnMat;
     private Consumer<Whereabouts> changed = w -> { };
 
     Occupancy(ActivityParameters.Away params) {
@@ -57,8 +69,8 @@ final class Occupancy {
 
     /** True when the resident is out as of {@code now}, settling a pending departure first. */
     boolean isAway(Instant now) {
-        if (!away && entryAt != null && !radarSeesSomeone && activationsSinceEntry <= params.blipsAllowed()
-                && !now.isBefore(entryAt.plus(params.departAfter()))) {
+        if (!away && entryAt != null && !radarSeesSomeone && !(params.shared() && someoneOnMat)
+                && activationsSinceEntry <= blipsAllowed() && !now.isBefore(entryAt.plus(params.departAfter()))) {
             away = true;
             awaySince = entryAt;
             awaySinceRestored = false;
@@ -75,6 +87,19 @@ final class Occupancy {
      */
     void radarSeesSomeone(boolean someone) {
         radarSeesSomeone = someone;
+    }
+
+    /**
+     * Whether a bed or seat mat is pressed now. In a home of two it holds a departure back: the
+     * one at the door is not the one in bed. In a home of one it is not evidence (a mat can stay
+     * pressed under a heavy blanket, and the one resident was just seen at the door).
+     */
+    void someoneOnMat(boolean pressed) {
+        someoneOnMat = pressed;
+    }
+
+    private int blipsAllowed() {
+        return params.shared() ? 0 : params.blipsAllowed();
     }
 
     /** Moves what was seen before the wall clock was set, so departures and returns keep their true timing. */
@@ -110,7 +135,7 @@ final class Occupancy {
         if (a.roomKind() == RoomKind.ENTRY) {
             entryAt = a.at();
             activationsSinceEntry = 0;
-        } else if (entryAt != null && a.activation() && ++activationsSinceEntry > params.blipsAllowed()) {
+        } else if (entryAt != null && a.activation() && ++activationsSinceEntry > blipsAllowed()) {
             entryAt = null;
         }
         return false;
@@ -126,7 +151,8 @@ final class Occupancy {
         }
         Set<String> sensors = new HashSet<>();
         whileAway.forEach(x -> sensors.add(x.sensorId()));
-        if (sensors.size() >= params.returnSensors()) {
+        boolean movingAbout = params.shared() && whileAway.size() >= params.returnSensors();
+        if (sensors.size() >= params.returnSensors() || movingAbout) {
             away = false;
             entryAt = null;
             whileAway.clear();
