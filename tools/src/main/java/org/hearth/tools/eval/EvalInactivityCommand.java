@@ -31,12 +31,12 @@ public final class EvalInactivityCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--events", paramLabel = "FILE", description = "The event log to replay (not with --residents 2).")
+    @Option(names = "--events", paramLabel = "FILE", description = "The event log to replay.")
     private Path events;
 
     @Option(names = "--residents", paramLabel = "N", defaultValue = "1",
-            description = "2: simulated weeks of a home of two (seeded by --seed) instead of --events, under the household's "
-                    + "out rule (default: ${DEFAULT-VALUE}).")
+            description = "2: the household's out rule (everyone out); with no --events, on simulated weeks of a home of two "
+                    + "(seeded by --seed) (default: ${DEFAULT-VALUE}).")
     private int residents;
 
     @Option(names = "--weeks", paramLabel = "W", defaultValue = "4",
@@ -81,11 +81,11 @@ public final class EvalInactivityCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (residents == 2) {
+        if (residents == 2 && events == null) {
             return twoResidents(stdout, stderr);
         }
-        if (residents != 1) {
-            stderr.println("--residents must be 1 (a real log, --events) or 2 (simulated weeks), was " + residents + ".");
+        if (residents != 1 && residents != 2) {
+            stderr.println("--residents must be 1 or 2 (2 with no --events: simulated weeks), was " + residents + ".");
             return BAD_INPUT;
         }
         if (events == null || format == null) {
@@ -121,7 +121,7 @@ public final class EvalInactivityCommand implements Callable<Integer> {
         }
         InactivityEvaluation.Report report;
         try {
-            report = new InactivityEvaluation(ActivityParameters.defaults(),
+            report = new InactivityEvaluation(ActivityParameters.defaults().withResidents(residents),
                     new InactivityEvaluation.Simulation(sitStill, radar, stir.get())).run(log, collapses, seed);
         } catch (IllegalArgumentException e) {
             stderr.println("Cannot simulate that: " + e.getMessage() + ".");
@@ -131,9 +131,9 @@ public final class EvalInactivityCommand implements Callable<Integer> {
     }
 
     private int twoResidents(PrintWriter stdout, PrintWriter stderr) {
-        if (events != null || weeks < 1 || weeks > 52 || collapses < 0) {
-            stderr.println("With --residents 2 the weeks are simulated: no --events; --weeks 1 to 52 and --inject-collapses "
-                    + "0 or more, were " + weeks + " and " + collapses + ".");
+        if (weeks < 1 || weeks > 52 || collapses < 0) {
+            stderr.println("Simulated weeks of two: --weeks 1 to 52 and --inject-collapses 0 or more, were " + weeks + " and "
+                    + collapses + ".");
             return BAD_INPUT;
         }
         ActivityParameters params = ActivityParameters.defaults();

@@ -113,10 +113,10 @@ class EvalInactivityCommandTest {
     }
 
     @Test
-    void two_residents_take_no_events_file_and_three_are_refused() {
+    void three_residents_and_no_events_for_one_are_refused() {
         assertThat(run("--residents", "3")).isEqualTo(EvalInactivityCommand.BAD_INPUT);
-        assertThat(err.toString()).contains("--residents must be 1 (a real log, --events) or 2 (simulated weeks), was 3.");
-        assertThat(run("--residents", "2", "--events", "home.txt")).isEqualTo(EvalInactivityCommand.BAD_INPUT);
+        assertThat(err.toString()).contains("--residents must be 1 or 2 (2 with no --events: simulated weeks), was 3.");
+        assertThat(run("--residents", "2", "--weeks", "0")).isEqualTo(EvalInactivityCommand.BAD_INPUT);
         assertThat(run()).isEqualTo(EvalInactivityCommand.BAD_INPUT);
         assertThat(err.toString()).contains("Give --events FILE and --format cil|casas, or --residents 2");
     }

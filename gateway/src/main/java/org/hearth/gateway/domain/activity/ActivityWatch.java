@@ -156,7 +156,8 @@ public final class ActivityWatch implements Detector {
             LOG.info("The resident is back home ({} at {})", a.sensorId(), Wording.at(a.at(), a.at(), zone));
             wasAway = false;
         }
-        if (a.roomKind() == RoomKind.ENTRY && occupancy.departing()) {
+        boolean silenceRestarts = params.away().shared() && a.activation(); // a home of two counts from the last movement
+        if ((a.roomKind() == RoomKind.ENTRY || silenceRestarts) && occupancy.departing()) {
             // Settle the departure when it is due, so it is stored then rather than at the next event.
             scheduler.schedule(params.away().departAfter(), () -> away(scheduler.now()));
         }

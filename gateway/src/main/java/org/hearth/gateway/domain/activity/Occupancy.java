@@ -24,8 +24,11 @@ import org.hearth.time.ClockJump;
  * <p>With more than one resident ({@link ActivityParameters.Away#shared}) "out" means everyone
  * out, and shared sensors cannot count people, so the evidence must say nobody is left:
  * <ul>
- *   <li>no activation at all elsewhere after the entry (a movement inside after the door is as
- *       likely the one who stayed as a blip), and nobody on a bed or seat mat;</li>
+ *   <li>the silence is counted from the last movement anywhere, not from the door: a movement
+ *       inside after the door may be the one who stayed as well as a blip, so the quarter-hour of
+ *       silence starts again after it (a real empty home's blip 14 min after the door must not
+ *       keep it "occupied" for days, so the blip does not call the departure off); and nobody is on
+ *       a bed or seat mat;</li>
  *   <li>while out, someone moving about one room ({@code returnSensors} activations within
  *       {@code returnWithin}, of any sensors) ends the absence, as several rooms do: it is as likely
  *       the one who stayed, stirring in a chair, as a fault.</li>
@@ -39,6 +42,8 @@ final class Occupancy {
     /** Read from the store, so in the previous run's clock, not this one's: a jump does not move it. */
     private boolean awaySinceRestored;
     private Instant entryAt;
+    /** The last movement elsewhere since the entry activity, if any. */
+    private Instant lastAfterEntry;
     private int activationsSinceEntry;
     private final Deque<Activity> whileAway = new ArrayDeque<>();
     /** A radar sees someone, still or moving. */
@@ -70,7 +75,7 @@ final class Occupancy {
     /** True when the resident is out as of {@code now}, settling a pending departure first. */
     boolean isAway(Instant now) {
         if (!away && entryAt != null && !radarSeesSomeone && !(params.shared() && someoneOnMat)
-                && activationsSinceEntry <= blipsAllowed() && !now.isBefore(entryAt.plus(params.departAfter()))) {
+                && activationsSinceEntry <= params.blipsAllowed() && !now.isBefore(silentSince().plus(params.departAfter()))) {
             away = true;
             awaySince = entryAt;
             awaySinceRestored = false;
@@ -98,8 +103,9 @@ final class Occupancy {
         someoneOnMat = pressed;
     }
 
-    private int blipsAllowed() {
-        return params.shared() ? 0 : params.blipsAllowed();
+    /** When the silence that settles a departure began: the door, or in a home of two the last movement after it. */
+    private Instant silentSince() {
+        return params.shared() && lastAfterEntry != null ? lastAfterEntry : entryAt;
     }
 
     /** Moves what was seen before the wall clock was set, so departures and returns keep their true timing. */
@@ -108,6 +114,7 @@ final class Occupancy {
             awaySince = jump.rebase(awaySince);
         }
         entryAt = jump.rebase(entryAt);
+        lastAfterEntry = jump.rebase(lastAfterEntry);
         for (int i = whileAway.size(); i > 0; i--) {
             whileAway.addLast(whileAway.removeFirst().rebased(jump));
         }
@@ -134,9 +141,12 @@ final class Occupancy {
         }
         if (a.roomKind() == RoomKind.ENTRY) {
             entryAt = a.at();
+            lastAfterEntry = null;
             activationsSinceEntry = 0;
-        } else if (entryAt != null && a.activation() && ++activationsSinceEntry > blipsAllowed()) {
+        } else if (entryAt != null && a.activation() && ++activationsSinceEntry > params.blipsAllowed()) {
             entryAt = null;
+        } else if (entryAt != null && a.activation()) {
+            lastAfterEntry = a.at();
         }
         return false;
     }

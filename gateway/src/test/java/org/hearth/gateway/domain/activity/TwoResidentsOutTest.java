@@ -37,26 +37,32 @@ class TwoResidentsOutTest {
     private final ActivityWatch two = new ActivityWatch(ActivityParameters.defaults().withResidents(2), sink, time);
 
     @Test
-    void one_leaves_and_the_other_stays_and_moves_once_is_not_out() {
+    void one_leaves_and_the_other_stays_and_moves_about_is_not_out() {
         move("kitchen");
         at(Duration.ofMinutes(1), "entry");
-        at(Duration.ofMinutes(10), "living room"); // the one who stayed, once: a blip to a home of one
+        at(Duration.ofMinutes(5), "living room");
+        at(Duration.ofMinutes(5), "kitchen");
 
-        time.advanceBy(Duration.ofMinutes(30));
+        time.advanceBy(Duration.ofHours(2));
         assertThat(two.residentOut()).isFalse();
         assertThat(two.status().state()).isNotEqualTo(ResidentStatus.State.OUT);
     }
 
     @Test
-    void the_same_evening_in_a_home_of_one_is_out_as_before() {
+    void a_movement_after_the_door_starts_the_quarter_hour_of_silence_again() {
         ActivityWatch one = new ActivityWatch(ActivityParameters.defaults(), sink, time);
-        time.advanceBy(Duration.ofMinutes(1));
+        at(Duration.ofMinutes(1), "entry");
         one.onEvent(pir("entry"));
-        time.advanceBy(Duration.ofMinutes(9));
+        Instant door = time.now();
+        at(Duration.ofMinutes(9), "living room"); // the one who stayed, or a blip: nobody can tell yet
         one.onEvent(pir("living room"));
 
-        time.advanceBy(Duration.ofMinutes(30));
-        assertThat(one.residentOut()).isTrue();
+        time.advanceBy(Duration.ofMinutes(14));
+        assertThat(one.residentOut()).as("a home of one: out 15 min after the door").isTrue();
+        assertThat(two.residentOut()).as("a home of two: not until 15 min after the last movement").isFalse();
+        time.advanceBy(Duration.ofMinutes(1));
+        assertThat(two.residentOut()).isTrue();
+        assertThat(two.status().since()).isEqualTo(door);
     }
 
     @Test
