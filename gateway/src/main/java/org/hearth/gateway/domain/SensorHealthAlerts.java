@@ -47,7 +47,7 @@ public final class SensorHealthAlerts implements AlertObserver {
         this(alerts, loop, Wearers.NONE);
     }
 
-    /** A worn sensor's alert names its resident ("... worn by Dad"): its failure is about that person. */
+    /** A worn sensor's alert names its resident ("... (worn by Dad) needs attention"): its failure is about that person. */
     public SensorHealthAlerts(AlertMachine alerts, Scheduler loop, Wearers wearers) {
         this.alerts = alerts;
         this.loop = loop;
@@ -137,7 +137,7 @@ public final class SensorHealthAlerts implements AlertObserver {
 
     private String plain(HealthEvent e) {
         return e.kind().replace('_', ' ') + " sensor " + e.sensorId() + " in the " + e.room()
-                + wearers.of(e.sensorId()).map(name -> ", worn by " + name).orElse("");
+                + wearers.of(e.sensorId()).map(name -> " (worn by " + name + ")").orElse("");
     }
 
     private static String state(HealthEvent e) {

@@ -108,6 +108,16 @@ class TwoResidentsOutTest {
     }
 
     @Test
+    void the_check_in_does_not_say_nobody_went_out_when_one_of_two_may_have() {
+        move("kitchen");
+        time.advanceBy(Duration.ofHours(1));
+
+        assertThat(raised).singleElement().satisfies(r -> assertThat(r.message()).isEqualTo(
+                "No movement anywhere since 09:00, last in the kitchen, and the home was not seen to empty. After the kitchen, "
+                        + "more than 30 min without movement is unusual."));
+    }
+
+    @Test
     void an_empty_home_blipping_hours_apart_stays_out() {
         bothOut();
         at(Duration.ofHours(1), "living room");
