@@ -32,6 +32,7 @@ import org.hearth.gateway.domain.Carer;
 import org.hearth.gateway.domain.Gateway;
 import org.hearth.gateway.domain.Heartbeats;
 import org.hearth.gateway.domain.Ladder;
+import org.hearth.gateway.domain.Wearers;
 import org.hearth.gateway.domain.activity.ActivityParameters;
 import org.hearth.gateway.domain.activity.ActivityWatch;
 import org.hearth.gateway.domain.activity.CheckInAnswers;
@@ -153,19 +154,21 @@ public final class Daemon implements AutoCloseable {
         // 4. The alert core and the detectors, on the event loop. The resident's voice speaks for
         //    the core and acts on it, so it reaches the core through `assembled` too.
         this.voice = new ResidentVoice(config, loop, speaker, new SqliteReminderStore(db), new GatewayAlarmPort(assembled));
+        Wearers wearers = new Wearers(config.home().household().wearers());
         AlertCore.Listeners listeners = new AlertCore.Listeners().reachability(since -> coap.changed());
         observers.forEach(listeners::transitions);
         listeners.transitions((alert, entry) -> coap.changed());
         this.core = new AlertCore(new AlertCore.Ports(alerts, ladder, channel, loop, voice),
                 AlertCore.Settings.of(config.home().label(), config.alerts().preAlarm(), config.heartbeatInterval(),
-                        EMERGENCY_NUMBER), listeners);
+                        EMERGENCY_NUMBER).withWearers(wearers), listeners);
         AlertMachine machine = core.machine();
-        ActivityParameters thresholds = DetectionParameters.of(config.detection());
+        ActivityParameters thresholds = DetectionParameters.of(config.detection())
+                .withResidents(config.home().household().residents());
         ActivityWatch activity = new ActivityWatch(thresholds, machine, loop, new SqliteRoutineStore(db));
         listeners.transitions(new CheckInAnswers(activity));
         // A fall found on a worn sensor during a walk test is the installer shaking it: held back (WalkTestMode).
         Gateway gateway = new Gateway(events, List.of(core.directAlarms(), activity,
-                new WornFallDetector(core.walkTest().guarding(machine), loop)));
+                new WornFallDetector(core.walkTest().guarding(machine), loop, wearers)));
         sessions.onRestarted(identity -> loop.execute(() -> ladder.carers().stream()
                 .filter(c -> c.identity().equals(identity)).forEach(c -> core.outbox().retryNow(c.name()))));
         this.supervisor = new HealthSupervisor(loop, event -> loop.execute(() -> core.healthAlerts().onHealth(event)));

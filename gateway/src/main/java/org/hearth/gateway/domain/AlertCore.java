@@ -36,13 +36,24 @@ public final class AlertCore {
      * @param emergencyNumber what the resident is told to phone when no carer can be reached
      * @param unreachableAfter how long no carer may answer before the resident is told
      * @param ids             each new alert's id
+     * @param wearers         whose each wearable is, named in its health alerts
      */
     public record Settings(String home, Duration preAlarm, Duration heartbeat, String emergencyNumber,
-                           Duration unreachableAfter, Supplier<UUID> ids) {
+                           Duration unreachableAfter, Supplier<UUID> ids, Wearers wearers) {
+
+        public Settings(String home, Duration preAlarm, Duration heartbeat, String emergencyNumber,
+                        Duration unreachableAfter, Supplier<UUID> ids) {
+            this(home, preAlarm, heartbeat, emergencyNumber, unreachableAfter, ids, Wearers.NONE);
+        }
 
         /** Random ids, and {@link CarerReachability#DEFAULT_THRESHOLD}. */
         public static Settings of(String home, Duration preAlarm, Duration heartbeat, String emergencyNumber) {
             return new Settings(home, preAlarm, heartbeat, emergencyNumber, CarerReachability.DEFAULT_THRESHOLD, UUID::randomUUID);
+        }
+
+        /** The same settings with the residents' wearables assigned. */
+        public Settings withWearers(Wearers newWearers) {
+            return new Settings(home, preAlarm, heartbeat, emergencyNumber, unreachableAfter, ids, newWearers);
         }
     }
 
@@ -89,7 +100,7 @@ public final class AlertCore {
         this.heartbeats = new Heartbeats(ports.ladder(), ports.channel(), loop, settings.home(), settings.heartbeat(),
                 reachability);
         this.walkTest = new WalkTestMode(loop, ports.announcer());
-        this.healthAlerts = new SensorHealthAlerts(machine, loop);
+        this.healthAlerts = new SensorHealthAlerts(machine, loop, settings.wearers());
         this.directAlarms = new DirectAlarms(machine, loop, walkTest);
     }
 

@@ -32,6 +32,7 @@ public final class SensorHealthAlerts implements AlertObserver {
 
     private final AlertMachine alerts;
     private final Scheduler loop;
+    private final Wearers wearers;
     private final Map<String, Fault> faults = new LinkedHashMap<>();
 
     /** The sensors failing for one cause, and its alert once raised. */
@@ -43,8 +44,14 @@ public final class SensorHealthAlerts implements AlertObserver {
     }
 
     public SensorHealthAlerts(AlertMachine alerts, Scheduler loop) {
+        this(alerts, loop, Wearers.NONE);
+    }
+
+    /** A worn sensor's alert names its resident ("... (worn by Dad) needs attention"): its failure is about that person. */
+    public SensorHealthAlerts(AlertMachine alerts, Scheduler loop, Wearers wearers) {
         this.alerts = alerts;
         this.loop = loop;
+        this.wearers = wearers;
     }
 
     public void onHealth(HealthEvent event) {
@@ -128,8 +135,9 @@ public final class SensorHealthAlerts implements AlertObserver {
         return faults.values().stream().filter(f -> f.sensors.containsKey(sensorId)).findFirst().orElse(null);
     }
 
-    private static String plain(HealthEvent e) {
-        return e.kind().replace('_', ' ') + " sensor " + e.sensorId() + " in the " + e.room();
+    private String plain(HealthEvent e) {
+        return e.kind().replace('_', ' ') + " sensor " + e.sensorId() + " in the " + e.room()
+                + wearers.of(e.sensorId()).map(name -> " (worn by " + name + ")").orElse("");
     }
 
     private static String state(HealthEvent e) {

@@ -71,6 +71,27 @@ class SensorHealthAlertsTest {
     }
 
     @Test
+    void a_wearable_of_one_resident_names_them_in_its_health_alert() {
+        var household = new AlertHarness(new SqliteAlertStore(db),
+                new org.hearth.gateway.domain.Wearers(java.util.Map.of("pendant-dad", "Dad")));
+        var sup = new HealthSupervisor(household.time, e -> household.time.execute(() -> household.core.healthAlerts().onHealth(e)));
+        sup.watch(new SupervisedSensor("pendant-dad", "worn pendant", "pendant", Duration.ofMinutes(1), false));
+        sup.watch(new SupervisedSensor("pendant-guest", "worn pendant", "pendant", Duration.ofMinutes(1), false));
+        sup.start();
+        try {
+            sup.reportOffline("pendant-dad", HealthEvent.ownCause("pendant-dad"), "out of range");
+            sup.reportOffline("pendant-guest", HealthEvent.ownCause("pendant-guest"), "out of range");
+            household.time.runDue();
+
+            assertThat(household.store.open()).extracting(Alert::message).containsExactlyInAnyOrder(
+                    "The pendant sensor pendant-dad in the worn pendant (worn by Dad) needs attention: OFFLINE (out of range).",
+                    "The pendant sensor pendant-guest in the worn pendant needs attention: OFFLINE (out of range).");
+        } finally {
+            sup.close();
+        }
+    }
+
+    @Test
     void gpio_failing_for_every_pin_is_one_alert_to_the_first_level_that_never_escalates() {
         gpioFails("cord-bathroom", 17);
         gpioFails("help-lounge", 27);

@@ -52,6 +52,15 @@ public final class AlertHarness {
 
     /** A harness on an existing store and clock: a restart of the gateway. */
     public AlertHarness(AlertStore store, VirtualScheduler time) {
+        this(store, time, org.hearth.gateway.domain.Wearers.NONE);
+    }
+
+    /** A harness for a household whose wearables are assigned to its residents. */
+    public AlertHarness(AlertStore store, org.hearth.gateway.domain.Wearers wearers) {
+        this(store, new VirtualScheduler(MONDAY_0800, LONDON), wearers);
+    }
+
+    private AlertHarness(AlertStore store, VirtualScheduler time, org.hearth.gateway.domain.Wearers wearers) {
         this.time = time;
         this.store = store;
         this.ladder = new Ladder(List.of(
@@ -60,7 +69,7 @@ public final class AlertHarness {
                 new Carer("Helpline", 2, URI.create("coaps://192.0.2.9:5684"), "helpline-id")), Duration.ofMinutes(5));
         this.core = new AlertCore(new AlertCore.Ports(store, ladder, network, time, said::add),
                 new AlertCore.Settings("Flat 12", Duration.ofSeconds(30), Duration.ofSeconds(60), "999",
-                        CarerReachability.DEFAULT_THRESHOLD, UUID::randomUUID), listeners);
+                        CarerReachability.DEFAULT_THRESHOLD, UUID::randomUUID, wearers), listeners);
         this.reachability = core.reachability();
         this.alerts = core.machine();
         this.outbox = core.outbox();

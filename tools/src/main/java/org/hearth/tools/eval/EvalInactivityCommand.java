@@ -31,10 +31,23 @@ public final class EvalInactivityCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--events", required = true, paramLabel = "FILE", description = "The event log to replay.")
+    @Option(names = "--events", paramLabel = "FILE", description = "The event log to replay.")
     private Path events;
 
-    @Option(names = "--format", required = true, paramLabel = "cil|casas",
+    @Option(names = "--residents", paramLabel = "N", defaultValue = "1",
+            description = "2: the household's out rule (everyone out); with no --events, on simulated weeks of a home of two "
+                    + "(seeded by --seed) (default: ${DEFAULT-VALUE}).")
+    private int residents;
+
+    @Option(names = "--weeks", paramLabel = "W", defaultValue = "4",
+            description = "With --residents 2: how many weeks to simulate (default: ${DEFAULT-VALUE}).")
+    private int weeks;
+
+    @Option(names = "--one-resident-rule",
+            description = "With --residents 2: judge the two-person weeks by the one-resident out rule, to compare.")
+    private boolean oneResidentRule;
+
+    @Option(names = "--format", paramLabel = "cil|casas",
             description = "cil: timestamp<TAB>sensor<TAB>ON|OFF<TAB>; casas: date time [area] sensor state [activity], the layout found by content.")
     private String format;
 
@@ -68,6 +81,17 @@ public final class EvalInactivityCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (residents == 2 && events == null) {
+            return twoResidents(stdout, stderr);
+        }
+        if (residents != 1 && residents != 2) {
+            stderr.println("--residents must be 1 or 2 (2 with no --events: simulated weeks), was " + residents + ".");
+            return BAD_INPUT;
+        }
+        if (events == null || format == null) {
+            stderr.println("Give --events FILE and --format cil|casas, or --residents 2 for simulated weeks of two.");
+            return BAD_INPUT;
+        }
         Optional<CasasLogFormat> logFormat = CasasLogFormat.fromCliName(format);
         if (logFormat.isEmpty()) {
             stderr.println("Unknown --format '" + format + "': use cil or casas.");
@@ -97,12 +121,28 @@ public final class EvalInactivityCommand implements Callable<Integer> {
         }
         InactivityEvaluation.Report report;
         try {
-            report = new InactivityEvaluation(ActivityParameters.defaults(),
+            report = new InactivityEvaluation(ActivityParameters.defaults().withResidents(residents),
                     new InactivityEvaluation.Simulation(sitStill, radar, stir.get())).run(log, collapses, seed);
         } catch (IllegalArgumentException e) {
             stderr.println("Cannot simulate that: " + e.getMessage() + ".");
             return BAD_INPUT;
         }
+        return print(report, stdout, stderr);
+    }
+
+    private int twoResidents(PrintWriter stdout, PrintWriter stderr) {
+        if (weeks < 1 || weeks > 52 || collapses < 0) {
+            stderr.println("Simulated weeks of two: --weeks 1 to 52 and --inject-collapses 0 or more, were " + weeks + " and "
+                    + collapses + ".");
+            return BAD_INPUT;
+        }
+        ActivityParameters params = ActivityParameters.defaults();
+        TwoResidentWeeks simulated = TwoResidentWeeks.generate(TwoResidentWeeks.FIRST_DAY, weeks, seed);
+        var result = new TwoResidentEvaluation(oneResidentRule ? params : params.withResidents(2)).run(simulated, collapses, seed);
+        return print(result.report(), stdout, stderr);
+    }
+
+    private int print(InactivityEvaluation.Report report, PrintWriter stdout, PrintWriter stderr) {
         report.lines().forEach(stdout::println);
         stdout.flush();
         if (out != null) {

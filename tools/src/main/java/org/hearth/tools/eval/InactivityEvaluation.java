@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Predicate;
 import org.hearth.gateway.domain.AlertRequest;
 import org.hearth.gateway.domain.AlertSink;
 import org.hearth.gateway.domain.activity.ActivityParameters;
@@ -214,7 +215,7 @@ public final class InactivityEvaluation {
         LogPresence truth = LogPresence.of(events, params.rooms());
         Instant first = log.first();
         Instant last = log.last();
-        List<Outcome> whole = replay(events, truth, Instant.MAX, last, radar.map(SimulatedRadar::events).orElse(List.of()));
+        List<Outcome> whole = replay(events, truth::home, Instant.MAX, last, radar.map(SimulatedRadar::events).orElse(List.of()));
         List<Row> rows = new ArrayList<>();
         whole.forEach(o -> rows.add(row(o)));
         double days = Math.max(log.span().toSeconds() / 86_400.0, 1.0 / 24);
@@ -234,9 +235,7 @@ public final class InactivityEvaluation {
             rows.add(new Row(at, "collapse", copy, "copy " + copy + ": the log is cut here; last movement "
                     + Math.round(truth.sinceLastActivation(at).toSeconds() / 60.0) + " min before"));
             List<PresenceEvent> seen = radar.map(r -> r.before(at)).orElse(List.of());
-            Optional<Outcome> alert = replay(events, truth, at, at.plus(DETECT_WITHIN), seen).stream()
-                    .filter(o -> o.toCarers() && o.time().isAfter(at) && o.kind() != AlertKind.ENVIRONMENT)
-                    .findFirst();
+            Optional<Outcome> alert = firstAlertAfter(at, replay(events, truth::home, at, at.plus(DETECT_WITHIN), seen));
             if (alert.isPresent()) {
                 double delay = Duration.between(at, alert.get().time()).toSeconds() / 60.0;
                 delays.add(delay);
@@ -263,12 +262,19 @@ public final class InactivityEvaluation {
         return Optional.empty();
     }
 
+    /** The first alert to reach carers after a collapse at {@code at}: what detects it. */
+    static Optional<Outcome> firstAlertAfter(Instant at, List<Outcome> outcomes) {
+        return outcomes.stream().filter(o -> o.toCarers() && o.time().isAfter(at) && o.kind() != AlertKind.ENVIRONMENT)
+                .findFirst();
+    }
+
     /**
      * Plays the events before {@code cut} and the radar's reports, then runs on to {@code until};
-     * after the cut nobody answers.
+     * a check-in is answered when someone who can answer is home ({@code answers}) and, before
+     * the cut, only then: after the cut nobody answers.
      */
-    private List<Outcome> replay(List<SensorEvent> events, LogPresence truth, Instant cut, Instant until,
-                                 List<PresenceEvent> radar) {
+    List<Outcome> replay(List<SensorEvent> events, Predicate<Instant> answers, Instant cut, Instant until,
+                         List<PresenceEvent> radar) {
         VirtualScheduler scheduler = new VirtualScheduler(events.get(0).at().atZone(ZONE).truncatedTo(ChronoUnit.DAYS)
                 .toInstant(), ZONE);
         List<Outcome> outcomes = new ArrayList<>();
@@ -279,7 +285,7 @@ public final class InactivityEvaluation {
                 Instant now = scheduler.now();
                 if (!request.preAlarm()) {
                     outcomes.add(new Outcome(now, request.kind(), false, true, request.message()));
-                } else if (now.isBefore(cut) && truth.home(now)) {
+                } else if (now.isBefore(cut) && answers.test(now)) {
                     outcomes.add(new Outcome(now, request.kind(), true, false, request.message()));
                     scheduler.schedule(ANSWER_AFTER, () -> watch[0].residentAnswered("the resident said they were fine"));
                 } else {

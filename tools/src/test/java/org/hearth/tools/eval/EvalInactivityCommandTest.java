@@ -100,6 +100,27 @@ class EvalInactivityCommandTest {
         assertThat(err.toString()).contains("--events");
     }
 
+    @Test
+    void two_residents_are_simulated_weeks_with_one_more_line() {
+        int code = run("--residents", "2", "--weeks", "1", "--inject-collapses", "2", "--seed", "4");
+
+        assertThat(code).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("inactivity: days=7.00 ");
+        assertThat(lines.get(3)).matches("residents: 2 rule=household outings=\\d+ other_home=\\d+ collapses_alone=1 detected_alone=[01] "
+                + "median_delay_alone_min=(\\d+\\.\\d|n/a) alone_other_back_first=[01] collapses_other_home=1 detected_other_home=[01]");
+    }
+
+    @Test
+    void three_residents_and_no_events_for_one_are_refused() {
+        assertThat(run("--residents", "3")).isEqualTo(EvalInactivityCommand.BAD_INPUT);
+        assertThat(err.toString()).contains("--residents must be 1 or 2 (2 with no --events: simulated weeks), was 3.");
+        assertThat(run("--residents", "2", "--weeks", "0")).isEqualTo(EvalInactivityCommand.BAD_INPUT);
+        assertThat(run()).isEqualTo(EvalInactivityCommand.BAD_INPUT);
+        assertThat(err.toString()).contains("Give --events FILE and --format cil|casas, or --residents 2");
+    }
+
     private int run(String... args) {
         CommandLine cli = new CommandLine(new EvalInactivityCommand());
         cli.setOut(new PrintWriter(out, true));

@@ -185,6 +185,7 @@ public final class ConfigLoader {
         HearthConfig.I2c i2c = devices.i2c(root, sensors);
         List<RadarSpec> radars = devices.radars(root, sensors, i2c);
         List<PendantSpec> pendants = devices.pendants(root, sensors, i2c, radars);
+        home = home.withHousehold(homes.household(homeNode, devices));
 
         JsonNode alertsNode = r.section(root, ALERTS);
         HearthConfig.Alerts alerts = new HearthConfig.Alerts(r.get(alertsNode, ALERTS_PRE_ALARM),

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,8 @@ import org.hearth.sensors.SensorSpec;
 final class DeviceSections {
 
     private final ConfigReader r;
+    private final Map<String, String> wearers = new LinkedHashMap<>();
+    private final Map<String, String> wearerPaths = new LinkedHashMap<>();
 
     DeviceSections(ConfigReader reader) {
         this.r = reader;
@@ -117,6 +120,7 @@ final class DeviceSections {
             String room = r.get(a, p, ACCEL_ROOM);
             int address = r.get(a, p, ACCEL_ADDRESS);
             int rate = r.get(a, p, ACCEL_RATE);
+            wearer(p, id, r.get(a, p, ACCEL_RESIDENT));
             if (id != null && room != null) {
                 r.specOrError(p, () -> accels.add(new AccelerometerSpec(id, room, bus, address, rate,
                         AccelerometerSpec.defaultPollEvery(rate), AccelerometerSpec.standard(id, room).maxSilence())));
@@ -197,6 +201,7 @@ final class DeviceSections {
             Duration reconnect = r.get(n, p, PENDANT_RECONNECT_EVERY);
             int batteryLow = r.get(n, p, PENDANT_BATTERY_LOW);
             Duration notWornAfter = r.get(n, p, PENDANT_NOT_WORN_AFTER);
+            wearer(p, id, r.get(n, p, PENDANT_RESIDENT));
             if (id != null && !otherIds.add(id)) {
                 r.error(p + ".id: duplicate id \"" + id + "\" (another sensor has it)");
             }
@@ -212,6 +217,23 @@ final class DeviceSections {
             }
         });
         return pendants;
+    }
+
+    /** The worn sensors assigned to a resident, by the path that names them ("pendants[0]") to the name. */
+    Map<String, String> wearerPaths() {
+        return Map.copyOf(wearerPaths);
+    }
+
+    /** The worn sensors assigned to a resident: sensor id to the name. */
+    Map<String, String> wearers() {
+        return Map.copyOf(wearers);
+    }
+
+    private void wearer(String path, String id, String resident) {
+        if (id != null && resident != null && !resident.isBlank()) {
+            wearers.put(id, resident.strip());
+            wearerPaths.put(path, resident.strip());
+        }
     }
 
     private static Set<String> idsOf(List<SensorSpec> sensors, HearthConfig.I2c i2c, List<RadarSpec> radars) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.hearth.gateway.domain.activity.ActivityParameters;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateSensorSpec;
@@ -118,8 +119,33 @@ public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<Se
      * @param label    pseudonymous name of the home, sent in alerts; never the resident's full name
      * @param language the resident's language, one of {@link #LANGUAGES}
      * @param zone     the home's time zone
+     * @param household who lives here and whose each wearable is
      */
-    public record Home(String label, String language, ZoneId zone) {
+    public record Home(String label, String language, ZoneId zone, Household household) {
+
+        /** A home of one resident. */
+        public Home(String label, String language, ZoneId zone) {
+            this(label, language, zone, Household.ONE);
+        }
+
+        /** The same home with this household. */
+        public Home withHousehold(Household newHousehold) {
+            return new Home(label, language, zone, newHousehold);
+        }
+    }
+
+    /**
+     * @param residents how many people live here (home.residents)
+     * @param names     their names as carers know them, one per resident, or empty
+     * @param wearers   the worn sensors assigned to a resident: sensor id to name
+     */
+    public record Household(int residents, List<String> names, Map<String, String> wearers) {
+        public static final Household ONE = new Household(1, List.of(), Map.of());
+
+        public Household {
+            names = List.copyOf(names);
+            wearers = Map.copyOf(wearers);
+        }
     }
 
     /**

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import org.hearth.voice.skill.CouncilPack;
 import org.hearth.voice.skill.Library;
@@ -26,6 +29,31 @@ final class HomeSection {
 
     HearthConfig.Home home(JsonNode home) {
         return new HearthConfig.Home(r.get(home, Settings.HOME_LABEL), r.get(home, Settings.HOME_LANGUAGE), zone(home));
+    }
+
+    /**
+     * How many live here, their names, and whose each wearable is: names must be one per resident,
+     * and a wearable's resident one of them.
+     */
+    HearthConfig.Household household(JsonNode home, DeviceSections devices) {
+        Map<String, String> wearers = devices.wearers();
+        int residents = r.get(home, Settings.HOME_RESIDENTS);
+        String namesText = r.get(home, Settings.HOME_RESIDENT_NAMES);
+        List<String> names = namesText == null ? List.of()
+                : Arrays.stream(namesText.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+        if (namesText != null && names.size() != residents) {
+            r.error("home.resident_names: names " + names.size() + " people (\"" + namesText + "\"), but home.residents is "
+                    + residents + "; give one name per resident, comma-separated");
+        } else if (names.stream().distinct().count() != names.size()) {
+            r.error("home.resident_names: each resident needs a name of their own, was \"" + namesText + "\"");
+        }
+        devices.wearerPaths().forEach((path, name) -> {
+            if (!names.contains(name)) {
+                r.error(path + ".resident: \"" + name + "\" is not one of home.resident_names ("
+                        + (names.isEmpty() ? "none given" : String.join(", ", names)) + ")");
+            }
+        });
+        return new HearthConfig.Household(residents, names, wearers);
     }
 
     private ZoneId zone(JsonNode home) {

@@ -46,6 +46,10 @@ public final class Settings {
             "The household's collection round in the council pack; needs home.bin_day.");
     public static final Setting<String> HOME_LIBRARY = text("home.library", null,
             "The nearest library in the council pack (default: the pack's first).");
+    public static final Setting<Integer> HOME_RESIDENTS = whole("home.residents", 1, 1, 4, "people",
+            "How many people live here: with more than one, \"out\" means everyone out (docs/detection.md, \"Two residents\").");
+    public static final Setting<String> HOME_RESIDENT_NAMES = text("home.resident_names", null,
+            "Optional: the residents as carers know them, comma-separated (\"Mum, Dad\"), one per resident; wearables name them.");
     public static final Setting<String> HOME_QUIET_HOURS = text("home.quiet_hours",
             DETECTORS.nightStart() + "-" + DETECTORS.nightEnd(), "The resident's night: stillness in bed then is sleep, not a long lie.");
 
@@ -84,6 +88,8 @@ public final class Settings {
             "Its address: 0x53 or 0x1D, set by its address pin.");
     public static final Setting<Integer> ACCEL_RATE = whole("i2c.accelerometers[].rate_hz", 200, 1, 3200, "Hz",
             "Samples a second: 100 or 200.");
+    public static final Setting<String> ACCEL_RESIDENT = text("i2c.accelerometers[].resident", null,
+            "Optional: who wears it, one of home.resident_names; its fall alerts and health name them.");
     public static final Setting<Void> I2C_CLIMATE = list("i2c.climate", "Temperature sensors, read once a minute.");
     public static final Setting<String> CLIMATE_ID = required("i2c.climate[].id", "The sensor's id, unique in the home.");
     public static final Setting<String> CLIMATE_ROOM = required("i2c.climate[].room", "The room it is in, as alerts name it.");
@@ -118,6 +124,9 @@ public final class Settings {
     public static final Setting<Duration> PENDANT_NOT_WORN_AFTER = duration("pendants[].not_worn_after",
             PendantSpec.DEFAULT_NOT_WORN_AFTER, PendantSpec.MIN_NOT_WORN_AFTER, PendantSpec.MAX_NOT_WORN_AFTER,
             "The pendant is suspect as not worn after this long of daytime without moving while the home is active.");
+
+    public static final Setting<String> PENDANT_RESIDENT = text("pendants[].resident", null,
+            "Optional: who wears it, one of home.resident_names; its fall alerts and health (not worn) name them.");
 
     public static final Setting<Void> VOICE = section("voice", "The voice assistant.");
     public static final Setting<Boolean> VOICE_ENABLED = flag("voice.enabled", true,

@@ -58,6 +58,12 @@ public record ActivityParameters(Rooms rooms, LongLie longLie, Away away, Routin
         return new ActivityParameters(rooms, newLongLie, away, routine, noMotionBy, occupied, doorAtNight, environment);
     }
 
+    /** The same parameters for a home of {@code residents} people. */
+    public ActivityParameters withResidents(int residents) {
+        Away a = new Away(away.departAfter(), away.blipsAllowed(), away.returnSensors(), away.returnWithin(), residents);
+        return new ActivityParameters(rooms, longLie, a, routine, noMotionBy, occupied, doorAtNight, environment);
+    }
+
     public ActivityParameters withFixedRules(List<NoMotionBy> by, List<OccupiedTooLong> occ, List<DoorAtNight> door) {
         return new ActivityParameters(rooms, longLie, away, routine, by, occ, door, environment);
     }
@@ -144,18 +150,34 @@ public record ActivityParameters(Rooms rooms, LongLie longLie, Away away, Routin
      *                      off the departure: motion sensors blip; default 1
      * @param returnSensors distinct sensors that make a return; default 3
      * @param returnWithin  ...all within this time; default 10 min
+     * @param residents     how many people live in the home; default 1. With more than one,
+     *                      "out" means everyone out, and {@link Occupancy} asks more of the
+     *                      evidence (docs/detection.md, "Two residents")
      */
-    public record Away(Duration departAfter, int blipsAllowed, int returnSensors, Duration returnWithin) {
+    public record Away(Duration departAfter, int blipsAllowed, int returnSensors, Duration returnWithin, int residents) {
         public Away {
             positive(departAfter, "away.departAfter");
             positive(returnWithin, "away.returnWithin");
             if (blipsAllowed < 0 || returnSensors < 2) {
                 throw new IllegalArgumentException("away.blipsAllowed must be >= 0 and away.returnSensors >= 2");
             }
+            if (residents < 1) {
+                throw new IllegalArgumentException("away.residents must be >= 1, was " + residents);
+            }
+        }
+
+        /** A home of one resident. */
+        public Away(Duration departAfter, int blipsAllowed, int returnSensors, Duration returnWithin) {
+            this(departAfter, blipsAllowed, returnSensors, returnWithin, 1);
         }
 
         public static Away defaults() {
             return new Away(Duration.ofMinutes(15), 1, 3, Duration.ofMinutes(10));
+        }
+
+        /** True when more than one person lives here: the home's sensors are shared. */
+        public boolean shared() {
+            return residents > 1;
         }
     }
 

@@ -147,15 +147,18 @@ public final class ActivityWatch implements Detector {
         } else if (a.isSeatMat()) {
             seatPressed = a.activation();
         }
+        occupancy.someoneOnMat(bedPressed || seatPressed);
         boolean wasHome = !away(a.at());
         if (wasHome && last != null) {
             routine.recordQuiet(last.room(), last.at(), Duration.between(last.at(), a.at()));
         }
         if (occupancy.onActivity(a)) {
-            LOG.info("The resident is back home ({} at {})", a.sensorId(), Wording.at(a.at(), a.at(), zone));
+            LOG.info("{} back home ({} at {})", params.away().shared() ? "Someone is" : "The resident is", a.sensorId(),
+                    Wording.at(a.at(), a.at(), zone));
             wasAway = false;
         }
-        if (a.roomKind() == RoomKind.ENTRY && occupancy.departing()) {
+        boolean silenceRestarts = params.away().shared() && a.activation(); // a home of two counts from the last movement
+        if ((a.roomKind() == RoomKind.ENTRY || silenceRestarts) && occupancy.departing()) {
             // Settle the departure when it is due, so it is stored then rather than at the next event.
             scheduler.schedule(params.away().departAfter(), () -> away(scheduler.now()));
         }
@@ -232,7 +235,8 @@ public final class ActivityWatch implements Detector {
     private boolean away(Instant now) {
         boolean away = occupancy.isAway(now);
         if (away && !wasAway) {
-            LOG.info("The resident went out at {}", Wording.at(occupancy.awaySince(), now, zone));
+            LOG.info("{} went out at {}", params.away().shared() ? "Everyone" : "The resident",
+                    Wording.at(occupancy.awaySince(), now, zone));
         }
         wasAway = away;
         return away;
@@ -420,7 +424,8 @@ public final class ActivityWatch implements Detector {
                     + Wording.duration(n.highDuration()) + "." + answered;
         }
         String where = seatPressed ? "a seat" : Wording.the(place.room());
-        return since + ", and nobody went out. After " + where + ", more than " + Wording.duration(limit.base())
+        String stayed = params.away().shared() ? ", and the home was not seen to empty" : ", and nobody went out";
+        return since + stayed + ". After " + where + ", more than " + Wording.duration(limit.base())
                 + " without movement is unusual." + answered;
     }
 

@@ -20,6 +20,19 @@ import org.hearth.time.ClockJump;
  * </ul>
  * While a presence radar sees someone, the resident has not gone out, whatever the entry did.
  * The home starts out as occupied: the detectors would rather ask than assume someone left.
+ *
+ * <p>With more than one resident ({@link ActivityParameters.Away#shared}) "out" means everyone
+ * out, and shared sensors cannot count people, so the evidence must say nobody is left:
+ * <ul>
+ *   <li>the silence is counted from the last movement anywhere, not from the door: a movement
+ *       inside after the door may be the one who stayed as well as a blip, so the quarter-hour of
+ *       silence starts again after it (a real empty home's blip 14 min after the door must not
+ *       keep it "occupied" for days, so the blip does not call the departure off); and nobody is on
+ *       a bed or seat mat;</li>
+ *   <li>while out, someone moving about one room ({@code returnSensors} activations within
+ *       {@code returnWithin}, of any sensors) ends the absence, as several rooms do: it is as likely
+ *       the one who stayed, stirring in a chair, as a fault.</li>
+ * </ul>
  */
 final class Occupancy {
 
@@ -29,10 +42,14 @@ final class Occupancy {
     /** Read from the store, so in the previous run's clock, not this one's: a jump does not move it. */
     private boolean awaySinceRestored;
     private Instant entryAt;
+    /** The last movement elsewhere since the entry activity, if any. */
+    private Instant lastAfterEntry;
     private int activationsSinceEntry;
     private final Deque<Activity> whileAway = new ArrayDeque<>();
     /** A radar sees someone, still or moving. */
     private boolean radarSeesSomeone;
+    /** A bed or seat mat is pressed. */
+    private boolean someoneOnMat;
     private Consumer<Whereabouts> changed = w -> { };
 
     Occupancy(ActivityParameters.Away params) {
@@ -57,8 +74,8 @@ final class Occupancy {
 
     /** True when the resident is out as of {@code now}, settling a pending departure first. */
     boolean isAway(Instant now) {
-        if (!away && entryAt != null && !radarSeesSomeone && activationsSinceEntry <= params.blipsAllowed()
-                && !now.isBefore(entryAt.plus(params.departAfter()))) {
+        if (!away && entryAt != null && !radarSeesSomeone && !(params.shared() && someoneOnMat)
+                && activationsSinceEntry <= params.blipsAllowed() && !now.isBefore(silentSince().plus(params.departAfter()))) {
             away = true;
             awaySince = entryAt;
             awaySinceRestored = false;
@@ -77,12 +94,27 @@ final class Occupancy {
         radarSeesSomeone = someone;
     }
 
+    /**
+     * Whether a bed or seat mat is pressed now. In a home of two it holds a departure back: the
+     * one at the door is not the one in bed. In a home of one it is not evidence (a mat can stay
+     * pressed under a heavy blanket, and the one resident was just seen at the door).
+     */
+    void someoneOnMat(boolean pressed) {
+        someoneOnMat = pressed;
+    }
+
+    /** When the silence that settles a departure began: the door, or in a home of two the last movement after it. */
+    private Instant silentSince() {
+        return params.shared() && lastAfterEntry != null ? lastAfterEntry : entryAt;
+    }
+
     /** Moves what was seen before the wall clock was set, so departures and returns keep their true timing. */
     void clockJumped(ClockJump jump) {
         if (!awaySinceRestored) {
             awaySince = jump.rebase(awaySince);
         }
         entryAt = jump.rebase(entryAt);
+        lastAfterEntry = jump.rebase(lastAfterEntry);
         for (int i = whileAway.size(); i > 0; i--) {
             whileAway.addLast(whileAway.removeFirst().rebased(jump));
         }
@@ -109,9 +141,12 @@ final class Occupancy {
         }
         if (a.roomKind() == RoomKind.ENTRY) {
             entryAt = a.at();
+            lastAfterEntry = null;
             activationsSinceEntry = 0;
         } else if (entryAt != null && a.activation() && ++activationsSinceEntry > params.blipsAllowed()) {
             entryAt = null;
+        } else if (entryAt != null && a.activation()) {
+            lastAfterEntry = a.at();
         }
         return false;
     }
@@ -126,7 +161,8 @@ final class Occupancy {
         }
         Set<String> sensors = new HashSet<>();
         whileAway.forEach(x -> sensors.add(x.sensorId()));
-        if (sensors.size() >= params.returnSensors()) {
+        boolean movingAbout = params.shared() && whileAway.size() >= params.returnSensors();
+        if (sensors.size() >= params.returnSensors() || movingAbout) {
             away = false;
             entryAt = null;
             whileAway.clear();

@@ -83,6 +83,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_household_of_two_names_its_residents_and_whose_each_wearable_is() throws Exception {
+        String two = VALID.replace("timezone: Europe/London}", "timezone: Europe/London, residents: 2, resident_names: \"Mum, Dad\"}")
+                + "pendants:\n  - {id: pendant-dad, address: \"c0:ff:ee:00:00:01\", resident: Dad}\n";
+        var household = load(two).config().home().household();
+        assertThat(household.residents()).isEqualTo(2);
+        assertThat(household.names()).containsExactly("Mum", "Dad");
+        assertThat(household.wearers()).containsExactly(java.util.Map.entry("pendant-dad", "Dad"));
+        assertThat(load(VALID).config().home().household()).isEqualTo(HearthConfig.Household.ONE);
+    }
+
+    @Test
+    void a_wearable_of_someone_not_in_the_household_and_names_that_do_not_count_are_errors() {
+        String bad = VALID.replace("timezone: Europe/London}", "timezone: Europe/London, residents: 2, resident_names: Mum}")
+                + "pendants:\n  - {id: pendant-dad, address: \"c0:ff:ee:00:00:01\", resident: Dad}\n";
+        assertThatThrownBy(() -> load(bad)).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors())
+                .contains("home.resident_names: names 1 people (\"Mum\"), but home.residents is 2; give one name per resident, "
+                        + "comma-separated", "pendants[0].resident: \"Dad\" is not one of home.resident_names (Mum)"));
+    }
+
+    @Test
     void a_pendant_can_be_called_not_worn_sooner_or_later_and_too_soon_is_clamped() throws Exception {
         String pendant = "pendants:\n  - {id: pendant, address: \"c0:ff:ee:00:00:01\", not_worn_after: %s}\n";
         assertThat(load(VALID + pendant.formatted("90m")).config().pendants().get(0).notWornAfter()).isEqualTo(Duration.ofMinutes(90));

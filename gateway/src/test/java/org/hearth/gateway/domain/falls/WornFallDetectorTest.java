@@ -44,6 +44,17 @@ class WornFallDetectorTest {
     }
 
     @Test
+    void in_a_home_of_two_the_fall_alert_names_whose_wearable_it_was() {
+        WornFallDetector household = new WornFallDetector(alerts, time,
+                new org.hearth.gateway.domain.Wearers(java.util.Map.of("pendant-dad", "Dad", "pendant-mum", "Mum")));
+
+        household.onAccel("pendant-dad", Trace.at(100, 1).startingAt(AFTERNOON).fallFromWalking().samples());
+
+        assertThat(alerts.raised).singleElement().satisfies(a -> assertThat(a.message())
+                .isEqualTo("A fall was detected on Dad's worn sensor at 14:02 (impact 3.0 g), followed by lying still."));
+    }
+
+    @Test
     void daily_movements_raise_nothing() {
         List<AccelSample> trace = Trace.at(100, 2).startingAt(AFTERNOON).still(Trace.UPRIGHT, 3).walk(20, 0.3)
                 .still(Trace.UPRIGHT, 5).walk(10, 0.4).samples();
