@@ -52,9 +52,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>The page is watched by a probe the test puts in before the app's scripts (DevTools'
  * {@code Page.addScriptToEvaluateOnNewDocument}): it counts the oscillators the page starts and the vibrations it asks
- * for, and keeps the AudioContext. The app itself exposes nothing for tests but its box's {@code data-sound}. The
- * probe also adds {@code next_escalation} to the hub's answer for one alert, in the shape docs/hub-api.md gives it,
- * as the hub will once the gateway sends it (another change): the app reads it through its own code, as from the hub.
+ * for, and keeps the AudioContext. The app itself exposes nothing for tests but its box's {@code data-sound}. Who is
+ * told next comes from the gateway's own event ({@code next_at}, {@code next_to}), through the hub's
+ * {@code next_escalation}.
  */
 @Tag("large")
 class CarerAlertScreenBrowserTest {
@@ -75,17 +75,6 @@ class CarerAlertScreenBrowserTest {
               Navigator.prototype.vibrate = function (pattern) {
                 probe.vibrations.push(JSON.stringify(pattern));
                 return vibrate.call(this, pattern);
-              };
-              const fetched = window.fetch.bind(window);
-              window.fetch = async (input, init) => {
-                const answer = await fetched(input, init);
-                const next = sessionStorage.getItem('hearth.test.next_escalation');
-                const path = new URL(String(input), location.href).pathname;
-                if (!next || !answer.ok || !/^\\/api\\/v1\\/homes\\/[^/]+\\/alerts\\/[0-9a-f-]{36}$/.test(path)) return answer;
-                const view = await answer.json();
-                // As the contract says: absent once the alert is acknowledged or closed.
-                if (view.state !== 'acknowledged' && view.state !== 'resolved') view.next_escalation = JSON.parse(next);
-                return new Response(JSON.stringify(view), { status: answer.status, headers: answer.headers });
               };
             })();
             """;
@@ -184,9 +173,10 @@ class CarerAlertScreenBrowserTest {
                 wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Homes"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Live"));
                 String nextAt = Instant.now().plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES).toString();
-                browser.executeScript("sessionStorage.setItem('hearth.test.next_escalation', arguments[0])",
-                        "{\"at\":\"" + nextAt + "\",\"to\":\"Helpline\"}");
                 UUID second = alert(gateway, Severity.ATTENTION, "No movement since 08:00.");
+                // The gateway's ladder: the helpline is told at nextAt unless someone answers first.
+                sent(gateway, CoAP.Code.POST, "alerts/" + second + "/events", event(second, 1, "raised", "RAISED", "Raised.")
+                        .replace("}", ",\"next_at\":\"" + nextAt + "\",\"next_to\":\"Helpline\"}"));
                 WebElement again = browser.findElement(By.id("alarm"));
                 wait.until(d -> "blocked".equals(again.getAttribute("data-sound")));
                 assertThat(again.getText()).startsWith("An alert is waiting for an answer. This browser keeps the alert sound off until"
@@ -229,7 +219,7 @@ class CarerAlertScreenBrowserTest {
                 Down.Entry ack = next(down);
                 assertThat(ack.kind()).isEqualTo(Down.ACK);
                 sent(gateway, CoAP.Code.DELETE, "down/" + ack.seq(), null);
-                sent(gateway, CoAP.Code.POST, "alerts/" + second + "/events", event(second, 1, "acknowledged", "ACKNOWLEDGED",
+                sent(gateway, CoAP.Code.POST, "alerts/" + second + "/events", event(second, 2, "acknowledged", "ACKNOWLEDGED",
                         "Acknowledged by Priya: on my way"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert-details"), "Priya, since"));
                 assertThat(browser.findElements(By.id("next-escalation"))).isEmpty();
