@@ -114,12 +114,33 @@ public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<Se
     /** The languages Hearth speaks; Somali ({@code so}) through recorded prompts and buttons only (docs/voice.md). */
     public static final List<String> LANGUAGES = List.of("en", "gu", "hi", "pa", "ur", "pl", "bn", "so");
 
+    /** At most this many languages in one home: one speech model each, and a Pi's memory holds two (docs/performance.md). */
+    public static final int MAX_LANGUAGES = 2;
+
     /**
-     * @param label    pseudonymous name of the home, sent in alerts; never the resident's full name
-     * @param language the resident's language, one of {@link #LANGUAGES}
-     * @param zone     the home's time zone
+     * @param label     pseudonymous name of the home, sent in alerts; never the resident's full name
+     * @param languages the household's languages, each one of {@link #LANGUAGES}, the main one first;
+     *                  one or two (two people in one home)
+     * @param zone      the home's time zone
      */
-    public record Home(String label, String language, ZoneId zone) {
+    public record Home(String label, List<String> languages, ZoneId zone) {
+
+        public Home {
+            languages = List.copyOf(languages);
+            if (languages.isEmpty() || languages.size() > MAX_LANGUAGES) {
+                throw new IllegalArgumentException("a home has one or two languages, not " + languages);
+            }
+        }
+
+        /** A home of one language. */
+        public Home(String label, String language, ZoneId zone) {
+            this(label, List.of(language), zone);
+        }
+
+        /** The main language: the resident's, or the first of two. */
+        public String language() {
+            return languages.get(0);
+        }
     }
 
     /**

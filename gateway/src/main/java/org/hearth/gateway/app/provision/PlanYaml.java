@@ -32,7 +32,11 @@ final class PlanYaml {
                 """);
         y.append("home:\n");
         y.append(key(HOME_LABEL)).append(quoted(p.label)).append('\n');
-        y.append(key(HOME_LANGUAGE)).append(p.language).append('\n');
+        if (p.secondLanguage == null) {
+            y.append(key(HOME_LANGUAGE)).append(p.language).append('\n');
+        } else {
+            y.append(key(HOME_LANGUAGES)).append(p.languages()).append('\n');
+        }
         y.append(key(HOME_TIMEZONE)).append(quoted(p.zone.getId())).append('\n');
         y.append(key(HOME_COUNCIL)).append(quoted(p.council)).append('\n');
         if (p.binDay != null) {

@@ -66,7 +66,7 @@ class ProvisionAnswersTest {
     void bad_answers_are_all_listed_exit_2_and_nothing_is_written() throws Exception {
         Path answers = dir.resolve("answers.yaml");
         Files.writeString(answers, """
-                resident: {label: "", language: fr}
+                resident: {label: "", language: fr, second_language: klingon}
                 address: "1 Nowhere Lane, LE9 1ZZ"
                 quiet_hours: "25:00-07:00"
                 sensors:
@@ -86,6 +86,7 @@ class ProvisionAnswersTest {
         assertThat(out.transcript()).contains("nothing was written")
                 .contains("resident.label: please type a first name")
                 .contains("resident.language: Hearth speaks")
+                .contains("resident.second_language: Hearth speaks")
                 .contains("address: \"1 Nowhere Lane, LE9 1ZZ\" is not in Leicester City Council's list")
                 .contains("quiet_hours: write it from one time to another")
                 .contains("sensors[1].pin: pin 17 is already used by the pull cord in the bathroom")
