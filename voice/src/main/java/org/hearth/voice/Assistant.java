@@ -41,6 +41,8 @@ public final class Assistant {
     private final Map<String, IntentMatcher> matchers = new LinkedHashMap<>();
     private final Map<String, Replies> repliesIn = new LinkedHashMap<>();
     private final List<LanguageResources> languages;
+    /** Finds the language of typed text (and of a hearing from a home with one recogniser). */
+    private final LanguageJudge judge;
     /** The conversation's language: the one last heard, the main one until then. */
     private IntentMatcher matcher;
     private Replies replies;
@@ -57,6 +59,8 @@ public final class Assistant {
     private boolean checkInOpen;
     private boolean checkInAskedAgain;
     private Reply lastReply;
+    /** The language {@link #lastReply} was said in, for "say that again". */
+    private String lastLanguage;
     /** The speaker's own rate, and the day "slower" changed it; the next day starts at the usual rate. */
     private int usualRate;
     private LocalDate slowedOn;
@@ -81,6 +85,7 @@ public final class Assistant {
             repliesIn.put(language.code(), new Replies(language,
                     language.code().equals("en") ? language : LanguageResources.builtIn("en")));
         }
+        this.judge = new LanguageJudge(matchers);
         this.matcher = matchers.get(languages.get(0).code());
         this.replies = repliesIn.get(languages.get(0).code());
         this.alarm = alarm;
@@ -137,18 +142,34 @@ public final class Assistant {
      * The gateway opened a pre-alarm: ask "Are you all right?". The answer is judged by
      * {@link #checkInAnswer}: a clear cancel phrase cancels it, "no" or a call for help raises
      * the alarm, and anything else is asked once more; silence leaves the pre-alarm to run out.
+     * Whoever fell may speak either language of the household, so it is asked in each, the main
+     * language first; the answer is taken in whichever it comes.
      */
     public Reply checkIn() {
         checkInOpen = true;
         checkInAskedAgain = false;
-        Reply asked = speak(new Reply(Intent.NONE, replies.get("checkin.prompt"), true, "checkin.prompt"));
-        // Whoever fell may speak either language of the household: ask in each, the conversation's first.
-        for (Replies other : repliesIn.values()) {
-            if (other != replies) {
-                speaker.say(other.get("checkin.prompt"), other.code(), "checkin.prompt");
+        return inEveryLanguage(() -> new Reply(Intent.NONE, replies.get("checkin.prompt"), true, "checkin.prompt"));
+    }
+
+    /**
+     * Says a reply made by {@code make} in every household language, the main one first, and leaves
+     * the conversation in the main language: news that no utterance prompted is for whoever is home.
+     */
+    private Reply inEveryLanguage(java.util.function.Supplier<Reply> make) {
+        Reply first = null;
+        for (LanguageResources language : languages) {
+            converseIn(language.code());
+            Reply said = make.get();
+            if (first == null) {
+                first = speak(said);
+            } else {
+                speaker.say(said.text(), replies.code(), said.key());
             }
         }
-        return asked;
+        converseIn(languages.get(0).code());
+        lastReply = first;
+        lastLanguage = replies.code();
+        return first;
     }
 
     /**
@@ -160,18 +181,10 @@ public final class Assistant {
         if (matchers.containsKey(heard.language())) {
             return heard.language();
         }
-        String best = replies.code();
-        if (matchers.size() > 1 && !heard.isSilence()) {
-            double top = matchers.get(best).match(heard.words(), 1.0).similarity();
-            for (Map.Entry<String, IntentMatcher> e : matchers.entrySet()) {
-                double similarity = e.getValue().match(heard.words(), 1.0).similarity();
-                if (similarity > top) {
-                    top = similarity;
-                    best = e.getKey();
-                }
-            }
+        if (matchers.size() == 1 || heard.isSilence()) {
+            return replies.code();
         }
-        return best;
+        return judge.languageOfText(heard.words(), replies.code());
     }
 
     private void converseIn(String code) {
@@ -189,7 +202,7 @@ public final class Assistant {
      * ("I have told Priya."). "Say that again" repeats it.
      */
     public void announce(String key, Map<String, String> values) {
-        speak(say(Intent.NONE, key, values));
+        inEveryLanguage(() -> say(Intent.NONE, key, values));
     }
 
     /** Listening broke (no microphone, say): tell the resident rather than stay silent. */
@@ -203,6 +216,7 @@ public final class Assistant {
             slowedOn = null;
         }
         lastReply = reply;
+        lastLanguage = replies.code();
         speaker.say(reply.text(), replies.code(), reply.key());
         return reply;
     }
@@ -345,8 +359,7 @@ public final class Assistant {
             case CAPABILITIES -> say(Intent.CAPABILITIES, "capabilities", Map.of());
             case YES -> reminders.ringing() ? reminderDone() : say(Intent.YES, "ok", Map.of());
             case NO -> say(Intent.NO, "ok", Map.of());
-            case REPEAT -> lastReply != null ? new Reply(Intent.REPEAT, lastReply.text(), false, lastReply.key())
-                    : say(Intent.REPEAT, "repeat.nothing", Map.of());
+            case REPEAT -> repeat();
             case STOP -> {
                 speaker.stop();
                 yield Reply.quiet(Intent.STOP);
@@ -354,6 +367,15 @@ public final class Assistant {
             // "Please say it again": so the listener listens again, with no second press of the button.
             case NONE -> new Reply(Intent.NONE, replies.get("not.understood"), true, "not.understood");
         };
+    }
+
+    /** "Say that again": the last thing said, in the language it was said in. */
+    private Reply repeat() {
+        if (lastReply == null) {
+            return say(Intent.REPEAT, "repeat.nothing", Map.of());
+        }
+        converseIn(lastLanguage);
+        return new Reply(Intent.REPEAT, lastReply.text(), false, lastReply.key());
     }
 
     private Reply help(IntentMatch match) {
@@ -549,7 +571,12 @@ public final class Assistant {
         return say(Intent.REMINDER_DONE, reminders.done() ? "reminder.done" : "reminder.nothing", Map.of());
     }
 
+    /**
+     * A reminder belongs to whoever set it: it rings in the language it was set in (its task is in
+     * those words), or the main language if the household no longer speaks that one.
+     */
     private void ringReminder(Reminder r) {
+        converseIn(matchers.containsKey(r.language()) ? r.language() : languages.get(0).code());
         String at = replies.time(now().toLocalTime());
         String key = r.task() == null ? "reminder.due.generic" : "reminder.due";
         String text = r.task() == null ? replies.get(key, Map.of("time", at))

@@ -48,11 +48,20 @@ public final class VoiceLoop implements AutoCloseable {
      */
     public VoiceLoop(SpeechRecognizer recognizer, AudioSource source, Assistant assistant, Executor assistantThread,
             LanguageResources language, boolean handsFree) {
+        this(recognizer, source, assistant, assistantThread, List.of(language), handsFree);
+    }
+
+    /**
+     * A household of several languages: the wake phrase of any of {@code languages} (those the
+     * recogniser hears) wakes it.
+     */
+    public VoiceLoop(SpeechRecognizer recognizer, AudioSource source, Assistant assistant, Executor assistantThread,
+            List<LanguageResources> languages, boolean handsFree) {
         this.recognizer = recognizer;
         this.source = source;
         this.assistant = assistant;
         this.assistantThread = assistantThread;
-        this.wakePhrases = handsFree ? language.wakePhrases() : List.of();
+        this.wakePhrases = handsFree ? languages.stream().flatMap(l -> l.wakePhrases().stream()).toList() : List.of();
         this.wakeListening = !wakePhrases.isEmpty();
         this.thread = new Thread(this::run, "voice-listener");
         this.thread.setDaemon(true);

@@ -77,12 +77,70 @@ class TwoLanguagesTest {
         assertThat(said).last().asString().startsWith("hi: ");
     }
 
+    /**
+     * The brief's household: Punjabi first, English second. Punjabi has no speech model, so only the
+     * English recogniser listens (through the several-language recogniser and its judge, as the
+     * daemon wires it); Punjabi is typed or pressed.
+     */
+    @Test
+    void aPunjabiAndEnglishHomeAnswersSpokenEnglishInEnglishAndTypedPunjabiInPunjabi() throws Exception {
+        List<LanguageResources> languages = List.of(LanguageResources.builtIn("pa"), LanguageResources.builtIn("en"));
+        Assistant home = household("pa", "en");
+        MultilingualRecognizer ears = new MultilingualRecognizer(List.of(new MultilingualRecognizer.Ear("en",
+                TestModel.english())), new LanguageJudge(languages));
+
+        Heard heard = ears.listen(AudioInputs.pcm(Clips.speech("what time is it", "en-gb", 150, 900)));
+        assertThat(heard.language()).isEqualTo("en");
+        assertThat(home.hear(heard).intent()).isEqualTo(Intent.TIME_NOW);
+        assertThat(said).last().asString().startsWith("en: It's 2:30");
+
+        assertThat(home.hearText("ਹੁਣ ਕਿੰਨੇ ਵਜੇ ਹਨ").intent()).isEqualTo(Intent.TIME_NOW);
+        assertThat(said).last().asString().startsWith("pa: ਹੁਣ");
+        // "Say that again" in English repeats the Punjabi answer, in Punjabi's voice.
+        assertThat(home.hearText("say that again").intent()).isEqualTo(Intent.REPEAT);
+        assertThat(said).last().asString().startsWith("pa: ਹੁਣ");
+
+        // Spoken help during a check-in raises help at once; the check-in was asked in Punjabi first.
+        alarm.openPreAlarm(clock, Duration.ofMinutes(2));
+        said.clear();
+        home.checkIn();
+        assertThat(said).extracting(s -> s.substring(0, 3)).containsExactly("pa:", "en:");
+        Heard help = ears.listen(AudioInputs.pcm(Clips.speech("help me", "en-gb", 150, 900)));
+        home.hear(help);
+        assertThat(alarm.helpRaised()).isEqualTo(1);
+        assertThat(said).last().asString().startsWith("en: ");
+    }
+
+    @Test
+    void theGatewaysNewsIsSaidInBothLanguagesMainFirstAndAReminderInItsOwn() {
+        InMemoryReminderStore store = new InMemoryReminderStore();
+        Assistant home = new Assistant(List.of(LanguageResources.builtIn("pa"), LanguageResources.builtIn("en")),
+                alarm, store, speaker, clock, CouncilPack.builtIn("testshire-checked"),
+                new Household(DayOfWeek.THURSDAY, "A", null), AssistantSettings.DEFAULT);
+        home.start();
+        home.hearText("remind me to take my tablets at 3 pm");
+        home.hearText("ਹੁਣ ਕਿੰਨੇ ਵਜੇ ਹਨ");
+        assertThat(home.language()).isEqualTo("pa");
+
+        said.clear();
+        home.announce("carer.told", java.util.Map.of("carer", "Priya"));
+        assertThat(said).containsExactly("pa: ਮੈਂ Priya ਨੂੰ ਦੱਸ ਦਿੱਤਾ ਹੈ।", "en: I have told Priya.");
+
+        // The English speaker's reminder rings in English, though Punjabi was spoken last.
+        home.hearText("ਹੁਣ ਕਿੰਨੇ ਵਜੇ ਹਨ");
+        said.clear();
+        clock.advanceBy(Duration.ofMinutes(31));
+        assertThat(said).hasSize(1);
+        assertThat(said.get(0)).startsWith("en: It's 3 pm. Time to take your tablets");
+    }
+
     @Test
     void spokenEnglishThroughTheSeveralLanguageRecogniserIsAnsweredInEnglish() throws Exception {
         Assistant home = household("en", "pl");
         // Polish has a model on a device, not here: only English listens.
         MultilingualRecognizer ears = new MultilingualRecognizer(List.of(new MultilingualRecognizer.Ear("en",
-                TestModel.english())));
+                TestModel.english())), new LanguageJudge(List.of(LanguageResources.builtIn("en"),
+                LanguageResources.builtIn("pl"))));
         Heard heard = ears.listen(AudioInputs.pcm(Clips.speech("what time is it", "en-gb", 150, 900)));
         assertThat(heard.language()).isEqualTo("en");
         assertThat(home.hear(heard).intent()).isEqualTo(Intent.TIME_NOW);

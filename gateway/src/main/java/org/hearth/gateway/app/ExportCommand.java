@@ -170,7 +170,11 @@ final class ExportCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> home = new LinkedHashMap<>();
         home.put("label", c.home().label());
-        home.put("language", c.home().language());
+        if (c.home().languages().size() > 1) {
+            home.put("languages", c.home().languages());
+        } else {
+            home.put("language", c.home().language());
+        }
         home.put("timezone", c.home().zone().getId());
         home.put("council", c.council().pack());
         home.put("bin_day", c.council().binDay() == null ? null : c.council().binDay().toString().toLowerCase(java.util.Locale.ROOT));

@@ -1,6 +1,8 @@
 package org.hearth.gateway.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -11,6 +13,7 @@ import org.hearth.time.Scheduler;
 import org.hearth.voice.AlarmPort;
 import org.hearth.voice.Assistant;
 import org.hearth.voice.AssistantSettings;
+import org.hearth.voice.LanguageJudge;
 import org.hearth.voice.ReminderStore;
 import org.hearth.voice.Speaker;
 import org.hearth.voice.VoiceLoop;
@@ -19,7 +22,8 @@ import org.hearth.voice.models.SpeechModels;
 import org.hearth.voice.recognition.EndpointSettings;
 import org.hearth.voice.recognition.VoskModel;
 import org.hearth.voice.recognition.VoskNativeLibrary;
-import org.hearth.voice.recognition.VoskSpeechRecognizer;
+import org.hearth.voice.recognition.MultilingualRecognizer;
+import org.hearth.voice.recognition.SpeechRecognizer;
 import org.hearth.voice.skill.CouncilPack;
 import org.hearth.voice.skill.Household;
 import org.hearth.voice.speech.PromptSpeaker;
@@ -27,8 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The resident's side of the daemon: everything the home says, in the resident's language, and,
- * when a speech model is installed, what the resident says back. The gateway's news ("Are you all
+ * The resident's side of the daemon: everything the home says, in the household's language (or
+ * both of two, docs/voice.md "Two people in one home"), and, when a speech model is installed,
+ * what the resident says back: one recogniser per household language that has a model, and the
+ * answer in the language heard. The gateway's news ("Are you all
  * right?", "I have told Priya") goes through the same assistant as its answers, so "say that
  * again" repeats either.
  *
@@ -60,16 +66,17 @@ final class ResidentVoice implements Announcer, AutoCloseable {
     }
 
     private final Assistant assistant;
-    private final LanguageResources language;
+    /** The household's languages, the main one first. */
+    private final List<LanguageResources> languages;
     private final Scheduler loop;
     private final AlarmPort alarms;
     /** True while the assistant acts on a spoken request: it says its own answer, not the machine's. */
     private boolean answering;
     /** Set once, by {@link #listen}, when a model is installed; read on the loop. */
     private volatile VoiceLoop listener;
-    private VoskModel model;
-    private VoskSpeechRecognizer recognizer;
-    /** Somali's recorded prompts, played instead of espeak-ng; null for a language espeak-ng speaks. */
+    private final List<VoskModel> models = new ArrayList<>();
+    private SpeechRecognizer recognizer;
+    /** Somali's recorded prompts, played instead of espeak-ng; null when espeak-ng speaks every household language. */
     private final PromptSpeaker prompts;
 
     /**
@@ -79,13 +86,15 @@ final class ResidentVoice implements Announcer, AutoCloseable {
      */
     ResidentVoice(HearthConfig config, Scheduler loop, Speaker speaker, ReminderStore reminders, AlarmPort alarms) {
         this.alarms = alarms;
-        this.language = LanguageResources.builtIn(config.home().language());
+        this.languages = config.home().languages().stream().map(LanguageResources::builtIn).toList();
         this.loop = loop;
         HearthConfig.Council council = config.council();
-        // Recorded prompts live beside the models: /var/lib/hearth/prompts/<language>.
-        this.prompts = language.recordedPrompts()
-                ? PromptSpeaker.open(language.code(), config.voice().modelsDir().resolveSibling("prompts"), speaker) : null;
-        this.assistant = new Assistant(language, new SpokenRequests(), reminders, prompts != null ? prompts : speaker, loop,
+        // Recorded prompts live beside the models: /var/lib/hearth/prompts/<language>. A speaker of
+        // them passes every other language through to espeak-ng.
+        this.prompts = languages.stream().filter(LanguageResources::recordedPrompts).findFirst()
+                .map(l -> PromptSpeaker.open(l.code(), config.voice().modelsDir().resolveSibling("prompts"), speaker))
+                .orElse(null);
+        this.assistant = new Assistant(languages, new SpokenRequests(), reminders, prompts != null ? prompts : speaker, loop,
                 councilPack(council.pack()), new Household(council.binDay(), council.binRound(), council.library()),
                 AssistantSettings.DEFAULT);
     }
@@ -96,44 +105,71 @@ final class ResidentVoice implements Announcer, AutoCloseable {
     }
 
     /**
-     * Loads the language's model and starts listening, when the config enables voice. Without a
-     * model (or a native library for this CPU) it says why in the log and only speaks: the
-     * buttons and pull cords work either way, and nothing here stops the daemon from starting.
+     * Loads each household language's model and starts listening, when the config enables voice.
+     * A language without a model (none exists, or it is not installed, or no native library for
+     * this CPU) is said in the log and is text and buttons; with no model at all the home only
+     * speaks. The buttons and pull cords work either way, and nothing here stops the daemon.
      */
     void listen(HearthConfig.Voice voice, VoiceLoop.AudioSource microphone) {
         if (!voice.enabled()) {
             LOG.info("Voice: listening is off in the config; replies are still spoken");
             return;
         }
-        if (!language.hasSpeechModel()) {
-            LOG.info("Voice: no speech model exists for '{}', so it is buttons and cords only; announcements are"
-                    + " still played", language.code());
+        List<MultilingualRecognizer.Ear> ears = new ArrayList<>();
+        List<LanguageResources> heard = new ArrayList<>();
+        for (LanguageResources language : languages) {
+            Optional<SpeechRecognizer> ear = ear(language, voice);
+            if (ear.isPresent()) {
+                ears.add(new MultilingualRecognizer.Ear(language.code(), ear.get()));
+                heard.add(language);
+            }
+        }
+        if (ears.isEmpty()) {
+            stopListening();
             return;
+        }
+        // Two languages: each recogniser hears every utterance and the judge picks its language.
+        recognizer = languages.size() == 1 ? ears.get(0).recognizer()
+                : new MultilingualRecognizer(ears, new LanguageJudge(languages));
+        VoiceLoop started = new VoiceLoop(recognizer, microphone, assistant, loop::execute, heard, voice.handsFree());
+        started.start();
+        listener = started;
+        LOG.info("Voice: listening in {}{}", heard.stream().map(LanguageResources::code).toList(),
+                voice.handsFree() ? " for the wake phrase" : " after the talk button");
+    }
+
+    /** {@code language}'s recogniser on its own model, or empty (and why, in the log). */
+    private Optional<SpeechRecognizer> ear(LanguageResources language, HearthConfig.Voice voice) {
+        if (!language.hasSpeechModel()) {
+            LOG.info("Voice: no speech model exists for '{}', so it is text and buttons only; announcements are"
+                    + " still played", language.code());
+            return Optional.empty();
         }
         Path dir = SpeechModels.fromSystem().locate(voice.modelsDir(), language.speechModel());
         if (!java.nio.file.Files.exists(dir)) {
-            // Not installed yet (or never, for a language with no model): a choice, not a fault.
-            LOG.warn("Voice: not listening, because no {} speech model is installed in {} (`{}`). Replies are still"
-                    + " spoken; the buttons and cords work.", language.speechModel(), dir,
+            // Not installed yet: a choice, not a fault.
+            LOG.warn("Voice: not listening in {}, because no {} speech model is installed in {} (`{}`). Replies are"
+                    + " still spoken; the buttons and cords work.", language.code(), language.speechModel(), dir,
                     SpeechModels.installCommand(language.speechModel()));
-            return;
+            return Optional.empty();
         }
+        VoskModel model = null;
         try {
             VoskNativeLibrary.preferDirectory(voice.libDir());
             model = VoskModel.load(dir);
             EndpointSettings d = EndpointSettings.DEFAULT;
-            recognizer = model.grammarRecognizer(language.grammarPhrases(),
+            SpeechRecognizer ear = model.grammarRecognizer(language.grammarPhrases(),
                     new EndpointSettings(voice.endOfSpeech(), d.noSpeech(), d.maxUtterance()));
+            models.add(model);
+            return Optional.of(ear);
         } catch (Exception | LinkageError e) {
-            LOG.error("Voice: not listening, because {}. Replies are still spoken; the buttons and cords work.",
-                    e.getMessage());
-            stopListening();
-            return;
+            if (model != null) {
+                model.close();
+            }
+            LOG.error("Voice: not listening in {}, because {}. Replies are still spoken; the buttons and cords work.",
+                    language.code(), e.getMessage());
+            return Optional.empty();
         }
-        VoiceLoop started = new VoiceLoop(recognizer, microphone, assistant, loop::execute, language, voice.handsFree());
-        started.start();
-        listener = started;
-        LOG.info("Voice: listening in {}{}", language.code(), voice.handsFree() ? " for the wake phrase" : " after the talk button");
     }
 
     boolean listening() {
@@ -198,10 +234,8 @@ final class ResidentVoice implements Announcer, AutoCloseable {
             recognizer.close();
             recognizer = null;
         }
-        if (model != null) {
-            model.close();
-            model = null;
-        }
+        models.forEach(VoskModel::close);
+        models.clear();
     }
 
     private <T> T answering(Supplier<T> call) {

@@ -53,7 +53,12 @@ class SpokenAlarmsTest {
 
     private final ConcurrentLinkedQueue<byte[]> microphone = new ConcurrentLinkedQueue<>();
     private final List<String> said = new CopyOnWriteArrayList<>();
-    private final Speaker speaker = (text, language) -> said.add(text);
+    /** What was said, each with its language: "en: I'm fine". */
+    private final List<String> saidIn = new CopyOnWriteArrayList<>();
+    private final Speaker speaker = (text, language) -> {
+        saidIn.add(language + ": " + text);
+        said.add(text);
+    };
 
     @BeforeAll
     static void voices() {
@@ -123,6 +128,36 @@ class SpokenAlarmsTest {
             daemon.simulatedHome().pulse("radar-bedroom");
             await().atMost(Duration.ofSeconds(10)).until(() -> said.size() >= 2);
             assertThat(said.get(1)).startsWith("Are you all right?");
+        }
+    }
+
+    /**
+     * Two people in one home (issue 18 §4), the brief's household: Punjabi first, English second.
+     * Punjabi has no speech model, so only English listens, through the several-language recogniser.
+     * The pre-alarm is asked in Punjabi, then English; spoken English is answered in English.
+     */
+    @Test
+    void a_punjabi_and_english_home_asks_in_both_and_answers_spoken_english_in_english() throws Exception {
+        HearthConfig e = listeningConfig();
+        HearthConfig config = new HearthConfig(new HearthConfig.Home("Flat 5", List.of("pa", "en"), ZONE, HearthConfig.Household.ONE), e.storage(),
+                e.gpio(), e.sensors(), e.alerts(), e.carers(), e.coap(), e.heartbeatInterval(), e.secretsFile(), e.i2c(),
+                e.council(), e.voice(), e.detection(), e.hub(), e.radars());
+        try (Daemon daemon = start(config)) {
+            microphone.add(speech("i'm fine"));
+            daemon.simulatedHome().pulse("radar-bedroom");
+
+            Alert fall = awaitAlert(daemon, AlertKind.FALL, AlertState.RESOLVED);
+            assertThat(history(daemon, fall)).extracting(AuditEntry::detail).contains("Cancelled by the resident (by voice)");
+            await().atMost(Duration.ofSeconds(10)).until(() -> saidIn.size() >= 3);
+            assertThat(saidIn.get(0)).startsWith("pa: ਕੀ ਤੁਸੀਂ ਠੀਕ ਹੋ?");
+            assertThat(saidIn.get(1)).startsWith("en: Are you all right?");
+            assertThat(saidIn).filteredOn(t -> t.contains("cancelled")).singleElement().asString().startsWith("en: ");
+
+            microphone.add(speech("help i've fallen"));
+            daemon.simulatedHome().pulse("talk-hub");
+            awaitAlert(daemon, AlertKind.HELP, AlertState.RAISED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> saidIn.stream().anyMatch(t -> t.contains("calling for help")));
+            assertThat(saidIn).filteredOn(t -> t.contains("calling for help")).singleElement().asString().startsWith("en: ");
         }
     }
 

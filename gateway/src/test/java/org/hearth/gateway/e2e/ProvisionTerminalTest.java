@@ -64,6 +64,7 @@ class ProvisionTerminalTest {
 
         answer("never a full name. [Home]", "Flat 7");
         answer("Which language does the resident speak? [en]", "");
+        answer("speak another language? Type it, or none. [none]", "");
         answer("Which council is this home in?", "");
         answer("Which day are the bins collected?", "tues");
         answer("Which library is nearest?", "");
@@ -100,6 +101,7 @@ class ProvisionTerminalTest {
         answer("Type a number to change it, or 'save'", "1");
         answer("never a full name. [Flat 7]", "Flat 8");
         answer("Which language does the resident speak? [en]", "");
+        answer("speak another language? Type it, or none. [none]", "");
         answer("Type a number to change it, or 'save'", "save");
 
         answer("Press Enter when Priya's device says ENROLLED.", "");

@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -13,11 +15,11 @@ import org.hearth.voice.Heard;
 /**
  * A household of several languages: one recogniser per language that has a model, all hearing
  * the same utterance. The first reads the microphone and decides, by its endpointing, where the
- * utterance ends; the others decode exactly the audio it read, one after the other. The hearing
- * the recogniser was surest of wins ({@link Heard#confidence()}, which comes from the lead Vosk's
- * own confidences give its best reading over the runner-up); a tie goes to the language listed
- * first, silence loses to words. The winner is tagged with its language, so the assistant answers
- * in it. A language without a model has no recogniser here: it is text and buttons.
+ * utterance ends; the others decode exactly the audio it read, one after the other. A
+ * {@link Judge} picks the hearing to act on ({@code org.hearth.voice.LanguageJudge}: the
+ * recogniser's confidence times how closely the words match that language's phrases). The winner
+ * is tagged with its language, so the assistant answers in it. A language without a model has no
+ * recogniser here: it is text and buttons.
  */
 public final class MultilingualRecognizer implements SpeechRecognizer {
 
@@ -25,31 +27,39 @@ public final class MultilingualRecognizer implements SpeechRecognizer {
     public record Ear(String language, SpeechRecognizer recognizer) {
     }
 
-    private final List<Ear> ears;
+    /** Picks, among one hearing per language (in the ears' order, each tagged), the one to act on. */
+    public interface Judge {
+        Heard choose(List<Heard> hearings);
+    }
 
-    public MultilingualRecognizer(List<Ear> ears) {
+    private final List<Ear> ears;
+    private final Judge judge;
+
+    public MultilingualRecognizer(List<Ear> ears, Judge judge) {
         if (ears.isEmpty()) {
             throw new IllegalArgumentException("no recogniser");
         }
         this.ears = List.copyOf(ears);
+        this.judge = judge;
     }
 
     @Override
     public Heard listen(AudioInputStream audio) throws IOException {
         ByteArrayOutputStream read = new ByteArrayOutputStream();
         AudioInputStream teed = new AudioInputStream(new Tee(audio, read), audio.getFormat(), AudioSystem.NOT_SPECIFIED);
-        Heard best = ears.get(0).recognizer().listen(teed).inLanguage(ears.get(0).language());
+        List<Heard> hearings = new ArrayList<>();
+        hearings.add(ears.get(0).recognizer().listen(teed).inLanguage(ears.get(0).language()));
         byte[] utterance = read.toByteArray();
-        for (Ear ear : ears.subList(1, ears.size())) {
-            AudioInputStream again = new AudioInputStream(new ByteArrayInputStream(utterance), audio.getFormat(),
-                    utterance.length / Math.max(1, audio.getFormat().getFrameSize()));
-            Heard heard = ear.recognizer().listen(again).inLanguage(ear.language());
-            if (!heard.isSilence() && (best.isSilence() || heard.confidence() > best.confidence())) {
-                best = heard;
+        try {
+            for (Ear ear : ears.subList(1, ears.size())) {
+                AudioInputStream again = new AudioInputStream(new ByteArrayInputStream(utterance), audio.getFormat(),
+                        utterance.length / Math.max(1, audio.getFormat().getFrameSize()));
+                hearings.add(ear.recognizer().listen(again).inLanguage(ear.language()));
             }
+        } finally {
+            Arrays.fill(utterance, (byte) 0);
         }
-        java.util.Arrays.fill(utterance, (byte) 0);
-        return best;
+        return judge.choose(hearings);
     }
 
     @Override

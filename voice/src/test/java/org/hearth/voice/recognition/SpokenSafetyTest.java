@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.hearth.voice.AssistantSettings;
 import org.hearth.voice.Heard;
+import org.hearth.voice.LanguageJudge;
+import org.hearth.voice.intent.LanguageResources;
 import org.hearth.voice.testkit.Clips;
 import org.hearth.voice.testkit.SafetyCorpus;
 import org.hearth.voice.testkit.SafetyCorpus.Case;
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The English part of the safety corpus spoken by espeak-ng at two rates and heard through the real
- * model, at a check-in and after the button, as {@link SafetyTrial} plays it. Each hearing is a new
+ * model, at a check-in and after the button, as {@link SafetyTrial} plays it; then again at the
+ * slower rate in a Punjabi and English home. Each hearing is a new
  * recognition of the clip, with the recogniser's real readings and confidences.
  */
 @Tag("medium")
@@ -31,6 +35,11 @@ class SpokenSafetyTest {
         for (int rate : RATES) {
             trial.run(SafetyCorpus.spokenEnglish(), c -> hear(c, rate));
         }
+        // A Punjabi and English home (issue 18 §4): Punjabi has no model, so the English recogniser
+        // listens behind the several-language recogniser and its judge, as the daemon wires it.
+        MultilingualRecognizer household = new MultilingualRecognizer(List.of(new MultilingualRecognizer.Ear("en",
+                RECOGNIZER)), new LanguageJudge(List.of(LanguageResources.builtIn("pa"), LanguageResources.builtIn("en"))));
+        trial.run(SafetyCorpus.spokenEnglish(), c -> hear(household, c, RATES[0]), language -> List.of("pa", "en"));
         System.out.println(trial.summary());
         trial.missedCancels().forEach(m -> System.out.println("missed cancel " + m));
         assertThat(trial.unsafeCancels()).as("unsafe cancels").isEmpty();
@@ -48,8 +57,12 @@ class SpokenSafetyTest {
     }
 
     private static Heard hear(Case c, int rate) {
+        return hear(RECOGNIZER, c, rate);
+    }
+
+    private static Heard hear(SpeechRecognizer recognizer, Case c, int rate) {
         try {
-            return RECOGNIZER.listen(AudioInputs.pcm(Clips.speech(c.text(), "en-gb", rate, 900)));
+            return recognizer.listen(AudioInputs.pcm(Clips.speech(c.text(), "en-gb", rate, 900)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.hearth.time.VirtualScheduler;
 import org.hearth.voice.Assistant;
 import org.hearth.voice.AssistantSettings;
@@ -51,30 +52,44 @@ public final class SafetyTrial {
     /** Typed text, as sure as the typist. */
     public static final Ears TYPED = c -> Heard.text(Tokens.of(c.text()));
 
+    /** Plays each case to a household of its own language alone. */
     public void run(List<Case> corpus, Ears ears) {
+        run(corpus, ears, List::of);
+    }
+
+    /**
+     * Plays each case to the household {@code household} gives for the case's language, its
+     * languages main first, such as {@code [pa, en]} for a Punjabi line: two people in one home,
+     * who may speak either. Counted with every other case of this trial.
+     */
+    public void run(List<Case> corpus, Ears ears, Function<String, List<String>> household) {
         for (Case c : corpus) {
-            run(c, ears);
+            run(c, ears, household.apply(c.language()));
         }
     }
 
     public void run(Case c, Ears ears) {
+        run(c, ears, List.of(c.language()));
+    }
+
+    private void run(Case c, Ears ears, List<String> household) {
         cases++;
-        Outcome checkIn = checkIn(c, ears);
-        Outcome button = afterButton(c, ears);
+        Outcome checkIn = checkIn(c, ears, household);
+        Outcome button = afterButton(c, ears, household);
         boolean backgroundAtButtonMayCancel = c.kind() == Kind.BACKGROUND;
         if (checkIn.cancelled && c.kind() != Kind.CANCEL
                 || button.cancelled && c.kind() != Kind.CANCEL && !backgroundAtButtonMayCancel) {
-            unsafeCancels.add(c + " check-in=" + checkIn + " button=" + button);
+            unsafeCancels.add(c + " " + household + " check-in=" + checkIn + " button=" + button);
         }
         if ((c.kind() == Kind.CANCEL || c.kind() == Kind.BACKGROUND)
                 && (checkIn.raised || checkIn.asked || button.raised || button.asked)) {
-            unsafeAlarms.add(c + " check-in=" + checkIn + " button=" + button);
+            unsafeAlarms.add(c + " " + household + " check-in=" + checkIn + " button=" + button);
         }
         if (c.kind() == Kind.HELP && !(checkIn.raised && button.raised)) {
-            missedHelp.add(c + " check-in=" + checkIn + " button=" + button);
+            missedHelp.add(c + " " + household + " check-in=" + checkIn + " button=" + button);
         }
         if (c.kind() == Kind.CANCEL && !(checkIn.cancelled && button.cancelled)) {
-            missedCancels.add(c + " check-in=" + checkIn + " button=" + button);
+            missedCancels.add(c + " " + household + " check-in=" + checkIn + " button=" + button);
         }
     }
 
@@ -85,8 +100,8 @@ public final class SafetyTrial {
         }
     }
 
-    private Outcome checkIn(Case c, Ears ears) {
-        Home home = new Home(c.language());
+    private Outcome checkIn(Case c, Ears ears, List<String> household) {
+        Home home = new Home(c.language(), household);
         home.assistant.checkIn();
         Reply r = home.assistant.hear(ears.hear(c));
         if (r.expectsAnswer()) {
@@ -95,8 +110,8 @@ public final class SafetyTrial {
         return home.outcome(r.intent() == Intent.HELP_EMERGENCY && r.expectsAnswer());
     }
 
-    private Outcome afterButton(Case c, Ears ears) {
-        Home home = new Home(c.language());
+    private Outcome afterButton(Case c, Ears ears, List<String> household) {
+        Home home = new Home(c.language(), household);
         Reply r = home.assistant.hear(ears.hear(c));
         boolean asked = r.intent() == Intent.HELP_EMERGENCY && r.expectsAnswer();
         if (asked && c.kind() == Kind.HELP) {
@@ -105,7 +120,7 @@ public final class SafetyTrial {
         return home.outcome(asked);
     }
 
-    /** A home with a pre-alarm open for a minute. */
+    /** A home with a pre-alarm open for a minute; {@code language} is the case's. */
     private static final class Home {
         final VirtualScheduler clock = new VirtualScheduler(Instant.parse("2026-03-10T09:00:00Z"),
                 ZoneId.of("Europe/London"));
@@ -113,9 +128,12 @@ public final class SafetyTrial {
         final LanguageResources language;
         final Assistant assistant;
 
-        Home(String code) {
+        Home(String code, List<String> languages) {
+            if (!languages.contains(code)) {
+                throw new IllegalArgumentException(code + " is not a language of the household " + languages);
+            }
             language = LanguageResources.builtIn(code);
-            assistant = new Assistant(language, alarm, new InMemoryReminderStore(), new RecordingSpeaker(), clock,
+            assistant = new Assistant(languages.stream().map(LanguageResources::builtIn).toList(), alarm, new InMemoryReminderStore(), new RecordingSpeaker(), clock,
                     CouncilPack.builtIn("leicester"), Household.UNKNOWN, AssistantSettings.DEFAULT);
             alarm.openPreAlarm(clock, Duration.ofSeconds(60));
         }

@@ -62,7 +62,8 @@ public final class ConfigDocs {
     }
 
     private static String type(Setting<?> s) {
-        String t = s.kind() == Setting.Kind.CHOICE ? "choice" : s.kind().plain();
+        String t = s.kind() == Setting.Kind.CHOICE ? "choice" : s.kind() == Setting.Kind.CHOICES ? "list of choices"
+                : s.kind().plain();
         return s.unit().isEmpty() ? t : t + " (" + s.unit() + ")";
     }
 

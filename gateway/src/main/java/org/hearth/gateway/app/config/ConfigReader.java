@@ -111,6 +111,7 @@ final class ConfigReader {
         Object v = switch (s.kind()) {
             case TEXT -> s.required() ? requiredText(node, path, s) : text(node, path, s, (String) def);
             case CHOICE -> oneOf(node, path, s, (String) def);
+            case CHOICES -> someOf(node, path, s, (List<String>) def);
             case BOOLEAN -> bool(node, path, s, (Boolean) def);
             case WHOLE -> integer(node, path, s, (Integer) def);
             case NUMBER -> number(node, path, s, (Double) def);
@@ -151,6 +152,30 @@ final class ConfigReader {
             return def;
         }
         return v;
+    }
+
+    /** A list of words, each one of the choices: {@code [pa, en]}; a single word is a list of one. */
+    private List<String> someOf(JsonNode node, String path, Setting<?> s, List<String> def) {
+        JsonNode n = node.path(s.name());
+        if (n.isMissingNode() || n.isNull()) {
+            return def;
+        }
+        if (!n.isArray() && !n.isValueNode()) {
+            errors.add(path + ": must be a list such as [" + String.join(", ", s.choices().subList(0, 2)) + "]");
+            return def;
+        }
+        List<String> words = new ArrayList<>();
+        boolean ok = true;
+        for (JsonNode item : n.isArray() ? n : List.of(n)) {
+            String v = item.asText();
+            if (!item.isValueNode() || !s.choices().contains(v)) {
+                errors.add(path + "[" + words.size() + "]: must be one of " + String.join(", ", s.choices()) + ", was \""
+                        + (item.isValueNode() ? v : item.toString()) + "\"");
+                ok = false;
+            }
+            words.add(v);
+        }
+        return ok ? List.copyOf(words) : def;
     }
 
     private Boolean bool(JsonNode node, String path, Setting<?> s, Boolean def) {

@@ -115,22 +115,38 @@ public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<Se
     /** The languages Hearth speaks; Somali ({@code so}) through recorded prompts and buttons only (docs/voice.md). */
     public static final List<String> LANGUAGES = List.of("en", "gu", "hi", "pa", "ur", "pl", "bn", "so");
 
+    /** At most this many languages in one home: one speech model each, and a Pi's memory holds two (docs/performance.md). */
+    public static final int MAX_LANGUAGES = 2;
+
     /**
-     * @param label    pseudonymous name of the home, sent in alerts; never the resident's full name
-     * @param language the resident's language, one of {@link #LANGUAGES}
-     * @param zone     the home's time zone
+     * @param label     pseudonymous name of the home, sent in alerts; never the resident's full name
+     * @param languages the household's languages, each one of {@link #LANGUAGES}, the main one first;
+     *                  one or two (two people in one home)
+     * @param zone      the home's time zone
      * @param household who lives here and whose each wearable is
      */
-    public record Home(String label, String language, ZoneId zone, Household household) {
+    public record Home(String label, List<String> languages, ZoneId zone, Household household) {
 
-        /** A home of one resident. */
+        public Home {
+            languages = List.copyOf(languages);
+            if (languages.isEmpty() || languages.size() > MAX_LANGUAGES) {
+                throw new IllegalArgumentException("a home has one or two languages, not " + languages);
+            }
+        }
+
+        /** A home of one resident and one language. */
         public Home(String label, String language, ZoneId zone) {
-            this(label, language, zone, Household.ONE);
+            this(label, List.of(language), zone, Household.ONE);
+        }
+
+        /** The main language: the resident's, or the first of two. */
+        public String language() {
+            return languages.get(0);
         }
 
         /** The same home with this household. */
         public Home withHousehold(Household newHousehold) {
-            return new Home(label, language, zone, newHousehold);
+            return new Home(label, languages, zone, newHousehold);
         }
     }
 

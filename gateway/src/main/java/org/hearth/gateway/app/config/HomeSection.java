@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +29,34 @@ final class HomeSection {
     }
 
     HearthConfig.Home home(JsonNode home) {
-        return new HearthConfig.Home(r.get(home, Settings.HOME_LABEL), r.get(home, Settings.HOME_LANGUAGE), zone(home));
+        return new HearthConfig.Home(r.get(home, Settings.HOME_LABEL), languages(home), zone(home),
+                HearthConfig.Household.ONE);
+    }
+
+    /** {@code languages: [pa, en]} (two people in one home), or the one {@code language}, never both. */
+    private List<String> languages(JsonNode home) {
+        if (!home.has(Settings.HOME_LANGUAGES.name())) {
+            return List.of(r.get(home, Settings.HOME_LANGUAGE));
+        }
+        List<String> languages = r.get(home, Settings.HOME_LANGUAGES);
+        String key = Settings.HOME_LANGUAGES.key();
+        if (home.has(Settings.HOME_LANGUAGE.name())) {
+            r.error(key + ": set either home.language or home.languages, not both");
+        }
+        if (languages == null) {
+            return List.of(Settings.HOME_LANGUAGE.defaultValue()); // the reader named what was wrong
+        }
+        if (languages.isEmpty() || languages.size() > HearthConfig.MAX_LANGUAGES) {
+            r.error(key + ": name one or two languages, main first, such as [pa, en]; was " + languages
+                    + (languages.size() > HearthConfig.MAX_LANGUAGES ? " (each language with speech needs a model of its own"
+                    + " in memory, and a Pi holds two at most)" : ""));
+            return List.of(Settings.HOME_LANGUAGE.defaultValue());
+        }
+        if (new HashSet<>(languages).size() < languages.size()) {
+            r.error(key + ": names a language twice, was " + languages);
+            return List.of(languages.get(0));
+        }
+        return languages;
     }
 
     /**

@@ -28,7 +28,9 @@ public record Setting<T>(String key, Kind kind, T defaultValue, boolean required
     /** How a value is written in YAML. */
     public enum Kind {
         SECTION("mapping"), LIST("list"), TEXT("text"), CHOICE("one of"), BOOLEAN("true or false"), WHOLE("whole number"),
-        NUMBER("number"), DURATION("duration"), TIME("time of day"), I2C_ADDRESS("I2C address");
+        NUMBER("number"), DURATION("duration"), TIME("time of day"), I2C_ADDRESS("I2C address"),
+        /** A YAML list of words, each one of {@link Setting#choices()}: {@code [pa, en]}. */
+        CHOICES("list of");
 
         private final String plain;
 
@@ -62,7 +64,7 @@ public record Setting<T>(String key, Kind kind, T defaultValue, boolean required
 
     /** The allowed values as people read them, "10s to 5m", or empty when any value will do. */
     public String range() {
-        if (kind == Kind.CHOICE) {
+        if (kind == Kind.CHOICE || kind == Kind.CHOICES) {
             return String.join(", ", choices);
         }
         if (min == null && max == null) {

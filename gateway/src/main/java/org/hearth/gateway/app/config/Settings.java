@@ -37,6 +37,9 @@ public final class Settings {
             "How alerts name this home. Pseudonymous: never the resident's full name.");
     public static final Setting<String> HOME_LANGUAGE = choice("home.language", "en", HearthConfig.LANGUAGES,
             "The resident's language; Somali (so) through recorded prompts and buttons only.");
+    public static final Setting<List<String>> HOME_LANGUAGES = add(new Setting<>("home.languages", Kind.CHOICES, null, false,
+            null, null, "", "Two people in one home: two languages, main first, as [pa, en]; replaces home.language.",
+            false, HearthConfig.LANGUAGES));
     public static final Setting<String> HOME_TIMEZONE = text("home.timezone", "Europe/London", "The home's time zone, as a tz name.");
     public static final Setting<String> HOME_COUNCIL = text("home.council", "leicester",
             "The council knowledge pack the assistant answers from: a built-in id or a pack file.");

@@ -74,9 +74,11 @@ final class AnswersFile {
         known(root, "", SECTIONS);
         JsonNode resident = root.path("resident");
         if (object(resident, "resident")) {
-            known(resident, "resident", Set.of("label", "language"));
+            known(resident, "resident", Set.of("label", "language", "second_language"));
             text(resident, "label", "resident.label", Checks::label, v -> plan.label = v);
             text(resident, "language", "resident.language", Checks::language, v -> plan.language = v);
+            text(resident, "second_language", "resident.second_language", t -> Checks.secondLanguage(t, plan.language),
+                    v -> plan.secondLanguage = v.isEmpty() ? null : v);
         }
         String council = root.path("council").isMissingNode() ? plan.council : root.path("council").asText().strip();
         Checked<CouncilPack> p = packs.apply(council);

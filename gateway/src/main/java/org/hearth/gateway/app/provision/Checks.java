@@ -17,6 +17,8 @@ import org.hearth.gateway.app.config.Settings;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.time.Durations;
+import org.hearth.voice.intent.LanguageResources;
+import org.hearth.voice.models.SpeechModels;
 
 /**
  * Reads and checks each kind of answer, the same way for the wizard and for an answers file. The
@@ -54,6 +56,38 @@ final class Checks {
             }
         }
         return Checked.no("Hearth speaks " + languages() + "; type one of those");
+    }
+
+    /** A second person's language, different from the main one; "none" (or "no") is empty. */
+    static Checked<String> secondLanguage(String text, String main) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("none") || t.equals("no") || t.equals("-")) {
+            return Checked.ok("");
+        }
+        Checked<String> c = language(text);
+        if (c.isOk() && c.value().equals(main)) {
+            return Checked.no(LANGUAGE_NAMES.get(main) + " is already the main language; type another, or none");
+        }
+        return c.isOk() ? c : Checked.no(c.problem() + ", or none");
+    }
+
+    /** The languages nobody can speak to Hearth in, as there is no speech model for them: "Punjabi (pa), ...". */
+    static String textAndButtonsOnly() {
+        return String.join(", ", HearthConfig.LANGUAGES.stream()
+                .filter(code -> !LanguageResources.builtIn(code).hasSpeechModel())
+                .map(code -> LANGUAGE_NAMES.get(code) + " (" + code + ")").toList());
+    }
+
+    /** What a language gets: spoken requests after its model is installed, or text and buttons only. */
+    static String listening(String code) {
+        LanguageResources language = LanguageResources.builtIn(code);
+        String name = LANGUAGE_NAMES.get(code);
+        if (!language.hasSpeechModel()) {
+            return name + ": text and buttons only (no speech model exists); Hearth still speaks to them"
+                    + (language.recordedPrompts() ? " through recorded prompts" : "") + ".";
+        }
+        return name + ": spoken requests, once its speech model is installed (sudo "
+                + SpeechModels.installCommand(language.speechModel()) + ").";
     }
 
     static String languages() {

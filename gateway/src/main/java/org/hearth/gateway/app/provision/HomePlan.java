@@ -30,6 +30,10 @@ final class HomePlan {
     // 1. the resident
     String label = "Home";
     String language = Settings.HOME_LANGUAGE.defaultValue();
+    /** A second person's language (two people in one home), or null. */
+    String secondLanguage;
+    /** Who lives here and who wears which wearable: not asked by the wizard, but kept when provisioning again. */
+    HearthConfig.Household household = HearthConfig.Household.ONE;
     // 2. the address, as far as the council pack needs it (the address itself is never stored)
     String council = HearthConfig.Council.DEFAULT.pack();
     DayOfWeek binDay;
@@ -72,6 +76,11 @@ final class HomePlan {
     HearthConfig.Hub hub;
     final List<HearthConfig.CarerEntry> hubCarers = new ArrayList<>();
 
+    /** The household's languages, the main one first. */
+    List<String> languages() {
+        return secondLanguage == null ? List.of(language) : List.of(language, secondLanguage);
+    }
+
     /** A first installation: the documented defaults. */
     static HomePlan defaults() {
         return new HomePlan();
@@ -86,7 +95,9 @@ final class HomePlan {
         HomePlan p = new HomePlan();
         p.label = c.home().label();
         p.language = c.home().language();
+        p.secondLanguage = c.home().languages().size() > 1 ? c.home().languages().get(1) : null;
         p.zone = c.home().zone();
+        p.household = c.home().household();
         p.council = c.council().pack();
         p.binDay = c.council().binDay();
         p.binRound = c.council().binRound();

@@ -33,8 +33,18 @@ final class PlanYaml {
                 """);
         y.append("home:\n");
         y.append(key(HOME_LABEL)).append(quoted(p.label)).append('\n');
-        y.append(key(HOME_LANGUAGE)).append(p.language).append('\n');
+        if (p.secondLanguage == null) {
+            y.append(key(HOME_LANGUAGE)).append(p.language).append('\n');
+        } else {
+            y.append(key(HOME_LANGUAGES)).append(p.languages()).append('\n');
+        }
         y.append(key(HOME_TIMEZONE)).append(quoted(p.zone.getId())).append('\n');
+        if (p.household.residents() > 1 || !p.household.names().isEmpty()) {
+            y.append(key(HOME_RESIDENTS)).append(p.household.residents()).append('\n');
+        }
+        if (!p.household.names().isEmpty()) {
+            y.append(key(HOME_RESIDENT_NAMES)).append(quoted(String.join(", ", p.household.names()))).append('\n');
+        }
         y.append(key(HOME_COUNCIL)).append(quoted(p.council)).append('\n');
         if (p.binDay != null) {
             y.append(key(HOME_BIN_DAY)).append(day(p.binDay)).append('\n');
@@ -69,7 +79,8 @@ final class PlanYaml {
             y.append(p.i2c.accelerometers().isEmpty() ? "  accelerometers: []\n" : "  accelerometers:\n");
             for (AccelerometerSpec a : p.i2c.accelerometers()) {
                 y.append("    - {id: ").append(quoted(a.id())).append(", room: ").append(quoted(a.room()))
-                        .append(", address: ").append(hex(a.address())).append(", rate_hz: ").append(a.rateHz()).append("}\n");
+                        .append(", address: ").append(hex(a.address())).append(", rate_hz: ").append(a.rateHz())
+                        .append(wearer(p, a.id(), ACCEL_RESIDENT)).append("}\n");
             }
             y.append(p.i2c.climate().isEmpty() ? "  climate: []\n" : "  climate:\n");
             for (ClimateSensorSpec c : p.i2c.climate()) {
@@ -102,6 +113,7 @@ final class PlanYaml {
                         .append(", ").append(PENDANT_RECONNECT_EVERY.name()).append(": ").append(Durations.format(d.reconnectEvery()))
                         .append(", ").append(PENDANT_BATTERY_LOW.name()).append(": ").append(d.batteryLowPercent())
                         .append(", ").append(PENDANT_NOT_WORN_AFTER.name()).append(": ").append(Durations.format(d.notWornAfter()))
+                        .append(wearer(p, d.id(), PENDANT_RESIDENT))
                         .append("}\n");
             }
             y.append('\n');
@@ -161,6 +173,12 @@ final class PlanYaml {
 
     private static String day(DayOfWeek d) {
         return d.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code , resident: "Dad"} for a wearable assigned to a resident, else nothing. */
+    private static String wearer(HomePlan p, String sensorId, Setting<String> key) {
+        String name = p.household.wearers().get(sensorId);
+        return name == null ? "" : ", " + key.name() + ": " + quoted(name);
     }
 
     private static String hex(int address) {

@@ -153,7 +153,8 @@ final class ProvisionFlow {
     String summary(int s) {
         return switch (s) {
             case 1 -> "The resident: alerts say \"" + plan.label + "\"; speaks " + Checks.LANGUAGE_NAMES.get(plan.language)
-                    + " (" + plan.language + ")";
+                    + " (" + plan.language + ")" + (plan.secondLanguage == null ? ""
+                    : "; a second person speaks " + Checks.LANGUAGE_NAMES.get(plan.secondLanguage) + " (" + plan.secondLanguage + ")");
             case 2 -> "Council and bins: " + plan.council + "; " + (plan.binDay == null ? "bin day not set"
                     : "bins on " + day(plan.binDay) + ", round " + plan.binRound)
                     + (plan.library == null ? "" : "; library: " + plan.library);
@@ -179,7 +180,18 @@ final class ProvisionFlow {
         plan.label = ask("What should alerts call this home? A first name or a label like Flat 12, never a full name.",
                 plan.label, Checks::label);
         console.say("  Hearth speaks " + Checks.languages() + ".");
+        console.say("  Text and buttons only, as no speech model exists for them: " + Checks.textAndButtonsOnly() + ".");
         plan.language = ask("Which language does the resident speak?", plan.language, Checks::language);
+        String second = ask("Does a second person in the home speak another language? Type it, or none.",
+                plan.secondLanguage == null || plan.secondLanguage.equals(plan.language) ? "none" : plan.secondLanguage,
+                t -> Checks.secondLanguage(t, plan.language));
+        plan.secondLanguage = second.isEmpty() ? null : second;
+        for (String code : plan.languages()) {
+            console.say("  " + Checks.listening(code));
+        }
+        if (plan.secondLanguage != null) {
+            console.say("  Hearth answers each person in the language it heard, and says its own news in both.");
+        }
     }
 
     // ---- 2. the council, the address and the bins ----

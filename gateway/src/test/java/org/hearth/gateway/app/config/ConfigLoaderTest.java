@@ -67,6 +67,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_household_may_set_two_languages_main_first_and_the_single_key_still_works() throws Exception {
+        var two = load(VALID.replace("language: en", "languages: [pa, en]"));
+        assertThat(two.config().home().languages()).containsExactly("pa", "en");
+        assertThat(two.config().home().language()).isEqualTo("pa");
+        assertThat(two.effective().lines()).contains("home.languages = [pa, en]");
+        assertThat(load(VALID.replace("language: en", "languages: [hi]")).config().home().languages()).containsExactly("hi");
+        assertThat(load(VALID.replace("language: en", "language: ur")).config().home().languages()).containsExactly("ur");
+        assertThat(load(VALID.replace("language: en, ", "")).config().home().languages()).containsExactly("en");
+    }
+
+    @Test
     void a_radar_needs_only_an_id_and_a_room() throws Exception {
         var c = load(VALID + "radars:\n  - {id: radar-lounge, room: living room}\n").config();
         assertThat(c.radars()).singleElement().isEqualTo(
@@ -131,6 +142,19 @@ class ConfigLoaderTest {
                         List.of("home.label: is required")),
                 Arguments.of("unknown language", VALID.replace("language: en", "language: fr"),
                         List.of("home.language: must be one of en, gu, hi, pa, ur, pl, bn, so, was \"fr\"")),
+                Arguments.of("two languages with one unknown", VALID.replace("language: en", "languages: [pa, fr]"),
+                        List.of("home.languages[1]: must be one of en, gu, hi, pa, ur, pl, bn, so, was \"fr\"")),
+                Arguments.of("three languages", VALID.replace("language: en", "languages: [pa, en, hi]"),
+                        List.of("home.languages: name one or two languages, main first, such as [pa, en]; was [pa, en, hi]"
+                                + " (each language with speech needs a model of its own in memory, and a Pi holds two at most)")),
+                Arguments.of("one language twice", VALID.replace("language: en", "languages: [en, en]"),
+                        List.of("home.languages: names a language twice, was [en, en]")),
+                Arguments.of("no language in the list", VALID.replace("language: en", "languages: []"),
+                        List.of("home.languages: name one or two languages, main first, such as [pa, en]; was []")),
+                Arguments.of("both keys", VALID.replace("language: en", "language: en, languages: [pa, en]"),
+                        List.of("home.languages: set either home.language or home.languages, not both")),
+                Arguments.of("languages as a mapping", VALID.replace("language: en", "languages: {main: pa}"),
+                        List.of("home.languages: must be a list such as [en, gu]")),
                 Arguments.of("bad zone", VALID.replace("Europe/London", "Mars/Olympus"),
                         List.of("home.timezone: unknown time zone \"Mars/Olympus\"; use a name like Europe/London")),
                 Arguments.of("pin out of range", VALID.replace("pin: 17", "pin: 40"),

@@ -66,7 +66,7 @@ class ProvisionAnswersTest {
     void bad_answers_are_all_listed_exit_2_and_nothing_is_written() throws Exception {
         Path answers = dir.resolve("answers.yaml");
         Files.writeString(answers, """
-                resident: {label: "", language: fr}
+                resident: {label: "", language: fr, second_language: klingon}
                 address: "1 Nowhere Lane, LE9 1ZZ"
                 quiet_hours: "25:00-07:00"
                 sensors:
@@ -86,6 +86,7 @@ class ProvisionAnswersTest {
         assertThat(out.transcript()).contains("nothing was written")
                 .contains("resident.label: please type a first name")
                 .contains("resident.language: Hearth speaks")
+                .contains("resident.second_language: Hearth speaks")
                 .contains("address: \"1 Nowhere Lane, LE9 1ZZ\" is not in Leicester City Council's list")
                 .contains("quiet_hours: write it from one time to another")
                 .contains("sensors[1].pin: pin 17 is already used by the pull cord in the bathroom")
@@ -128,6 +129,25 @@ class ProvisionAnswersTest {
         assertThat(loaded.secrets().forCarer("Helpline")).as("removed from the ladder, so revoked").isEmpty();
         assertThat(out.transcript()).contains("Pair Tom's device").doesNotContain("Pair Priya's device")
                 .contains("The keys of Helpline were removed");
+    }
+
+    /** The wizard does not ask who lives here; provisioning again must not lose the household or whose wearable is whose. */
+    @Test
+    void provisioning_again_keeps_the_household_and_the_wearer_of_each_wearable() throws Exception {
+        Path config = dir.resolve("hearth.yaml");
+        assertThat(new Provisioning(config, GATEWAY, new ScriptedConsole(List.of())).fromAnswers(EXAMPLE)).isZero();
+        Files.writeString(config, Files.readString(config).replace("home:\n", "home:\n  residents: 2\n  resident_names: \"Mum, Dad\"\n")
+                + "\ni2c:\n  bus: 1\n  accelerometers:\n    - {id: \"wrist\", room: \"bedroom\", address: 0x53, rate_hz: 100,"
+                + " resident: \"Dad\"}\n  climate: []\n");
+        HearthConfig.Household before = ConfigLoader.load(config).config().home().household();
+        assertThat(before).isEqualTo(new HearthConfig.Household(2, List.of("Mum", "Dad"), Map.of("wrist", "Dad")));
+        Path answers = dir.resolve("again.yaml");
+        Files.writeString(answers, "quiet_hours: \"23:00-08:00\"\n");
+        ScriptedConsole out = new ScriptedConsole(List.of());
+
+        assertThat(new Provisioning(config, GATEWAY, out).fromAnswers(answers)).as(out.transcript()).isZero();
+
+        assertThat(ConfigLoader.load(config).config().home().household()).isEqualTo(before);
     }
 
     /** The wizard does not ask about the care hub; provisioning again must not lose it. */

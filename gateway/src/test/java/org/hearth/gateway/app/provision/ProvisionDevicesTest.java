@@ -70,7 +70,7 @@ class ProvisionDevicesTest {
         HardwareCheck hardware = HardwareCheck.using(I2cBackend.emulated(bus),
                 SerialBackend.emulated(Map.of("/dev/ttyUSB0", module)));
 
-        List<String> script = new ArrayList<>(List.of("", "", "", "", "", ""));    // resident, council, bins, library, quiet hours
+        List<String> script = new ArrayList<>(List.of("", "", "", "", "", "", ""));    // resident (3), council, bins, library, quiet hours
         script.addAll(List.of("", "", "", ""));                                      // add, pull cord, bathroom, pin 26
         script.addAll(List.of("add", "radar", "", "/dev/ttyUSB1", "drop"));          // a port with nothing on it: not added
         script.addAll(List.of("add", "12", "", "/dev/ttyUSB0"));                     // the radar, living room

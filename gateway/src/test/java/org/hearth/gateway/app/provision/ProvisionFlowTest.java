@@ -35,13 +35,13 @@ class ProvisionFlowTest {
         return s;
     }
 
-    private static final List<String> ENTER_2 = List.of("", "");
+    private static final List<String> ENTER_3 = List.of("", "", "");   // label, language, no second language
     private static final List<String> SKIP_BINS = List.of("", "", "");          // council, no address, library
     private static final List<String> ONE_CORD = List.of("", "", "", "", "");   // add, kind, room, pin, done
 
     @Test
     void enter_at_every_question_takes_the_documented_defaults() {
-        List<String> script = defaultsWith(ENTER_2, SKIP_BINS, List.of(""), ONE_CORD);
+        List<String> script = defaultsWith(ENTER_3, SKIP_BINS, List.of(""), ONE_CORD);
         script.add("save");
         ScriptedConsole console = new ScriptedConsole(script);
 
@@ -76,8 +76,8 @@ class ProvisionFlowTest {
 
     @Test
     void an_answer_changed_at_the_summary_is_the_one_saved() {
-        List<String> script = defaultsWith(List.of("Flat 12", "Urdu"), SKIP_BINS, List.of(""), ONE_CORD);
-        script.addAll(List.of("1", "Amina", "", "save"));   // change section 1: new label, language kept
+        List<String> script = defaultsWith(List.of("Flat 12", "Urdu", ""), SKIP_BINS, List.of(""), ONE_CORD);
+        script.addAll(List.of("1", "Amina", "", "", "save"));   // change section 1: new label, language kept
         ScriptedConsole console = new ScriptedConsole(script);
 
         HomePlan plan = run(console, HomePlan.defaults()).orElseThrow();
@@ -89,9 +89,46 @@ class ProvisionFlowTest {
     }
 
     @Test
+    void a_second_language_is_asked_for_and_text_and_button_only_languages_are_named() {
+        // Punjabi first; Punjabi again as the second is refused, then English.
+        List<String> script = defaultsWith(List.of("Flat 12", "Punjabi", "pa", "English"), SKIP_BINS, List.of(""), ONE_CORD);
+        script.add("save");
+        ScriptedConsole console = new ScriptedConsole(script);
+
+        HomePlan plan = run(console, HomePlan.defaults()).orElseThrow();
+
+        assertThat(plan.languages()).containsExactly("pa", "en");
+        assertThat(console.transcript())
+                .contains("Text and buttons only, as no speech model exists for them: Punjabi (pa), Bengali (bn), Somali (so).")
+                .contains("Sorry: Punjabi is already the main language; type another, or none.")
+                .contains("Punjabi: text and buttons only (no speech model exists); Hearth still speaks to them.")
+                .contains("English: spoken requests, once its speech model is installed (sudo hearth models install --lang en).")
+                .contains("a second person speaks English (en)");
+        assertThat(PlanYaml.render(plan)).contains("  languages: [pa, en]\n").doesNotContain("  language: ");
+    }
+
+    @Test
+    void provisioning_a_two_language_home_again_offers_its_second_language() {
+        HomePlan start = HomePlan.defaults();
+        start.language = "hi";
+        start.secondLanguage = "en";
+        List<String> script = defaultsWith(List.of("", "", ""), SKIP_BINS, List.of(""), ONE_CORD);
+        script.add("save");
+        ScriptedConsole console = new ScriptedConsole(script);
+
+        HomePlan plan = run(console, start).orElseThrow();
+
+        assertThat(plan.languages()).containsExactly("hi", "en");
+        assertThat(console.transcript()).contains("Type it, or none. [en]")
+                .contains("Hindi: spoken requests, once its speech model is installed (sudo hearth models install --lang hi --from");
+        start.secondLanguage = null;
+        assertThat(PlanYaml.render(start)).contains("  language: hi\n");
+    }
+
+    @Test
     void a_pin_already_in_use_is_refused_and_asked_again() {
         List<String> sensors = List.of("", "", "", "", "add", "1", "", "26", "4", "");   // a PIR on the cord's pin 26, then 4
-        List<String> script = defaultsWith(ENTER_2, SKIP_BINS, List.of(""), sensors);
+        List<String> script = defaultsWith(ENTER_3, SKIP_BINS, List.of(""), sensors);
         script.add("save");
         ScriptedConsole console = new ScriptedConsole(script);
 
@@ -108,7 +145,7 @@ class ProvisionFlowTest {
         start.i2c = new HearthConfig.I2c(List.of(), List.of(ClimateSensorSpec.standard("climate-living", "living room", ClimateChip.BME280)));
         // "add": the climate sensor is listed in section 4 too, so Enter there means "done"
         List<String> sensors = List.of("add", "", "", "2", "3", "27", "");
-        List<String> script = defaultsWith(ENTER_2, SKIP_BINS, List.of(""), sensors);
+        List<String> script = defaultsWith(ENTER_3, SKIP_BINS, List.of(""), sensors);
         script.add("save");
         ScriptedConsole console = new ScriptedConsole(script);
 
@@ -130,7 +167,7 @@ class ProvisionFlowTest {
         List<String> sensors = List.of("add", "5", "", "14", "15", "23",
                 "3", "add", "6", "", "14",
                 "add", "12", "", "/dev/serial0", "done");
-        List<String> script = defaultsWith(ENTER_2, SKIP_BINS, List.of(""), sensors);
+        List<String> script = defaultsWith(ENTER_3, SKIP_BINS, List.of(""), sensors);
         script.add("save");
         ScriptedConsole console = new ScriptedConsole(script);
 
@@ -167,7 +204,7 @@ class ProvisionFlowTest {
     @Test
     void an_address_in_the_pack_sets_the_bin_day_round_and_library() {
         List<String> address = List.of("", "23 Tenterfold Gdns, LE4 6AB", "", "");   // council, address, "right?", library
-        List<String> script = defaultsWith(ENTER_2, address, List.of(""), ONE_CORD);
+        List<String> script = defaultsWith(ENTER_3, address, List.of(""), ONE_CORD);
         script.add("save");
         ScriptedConsole console = new ScriptedConsole(script);
 
@@ -182,7 +219,7 @@ class ProvisionFlowTest {
     @Test
     void an_unknown_address_is_said_plainly_and_the_day_and_round_can_be_typed_by_hand() {
         List<String> address = List.of("", "4 Nowhere Lane, LE9 1ZZ", "hand", "thu", "C", "b", "");
-        List<String> script = defaultsWith(ENTER_2, address, List.of(""), ONE_CORD);
+        List<String> script = defaultsWith(ENTER_3, address, List.of(""), ONE_CORD);
         script.add("save");
         ScriptedConsole console = new ScriptedConsole(script);
 
@@ -198,7 +235,7 @@ class ProvisionFlowTest {
     @Test
     void a_council_without_a_street_list_asks_for_the_day_alone() {
         List<String> bins = List.of("", "someday", "thu", "");   // council, a wrong day, the day, library
-        List<String> script = defaultsWith(ENTER_2, bins, List.of(""), ONE_CORD);
+        List<String> script = defaultsWith(ENTER_3, bins, List.of(""), ONE_CORD);
         script.add("save");
         ScriptedConsole console = new ScriptedConsole(script);
 
@@ -215,7 +252,7 @@ class ProvisionFlowTest {
     @Test
     void an_unknown_address_can_be_skipped() {
         List<String> address = List.of("", "4 Nowhere Lane", "skip", "");
-        List<String> script = defaultsWith(ENTER_2, address, List.of(""), ONE_CORD);
+        List<String> script = defaultsWith(ENTER_3, address, List.of(""), ONE_CORD);
         script.add("save");
 
         HomePlan plan = run(new ScriptedConsole(script), HomePlan.defaults()).orElseThrow();
@@ -226,7 +263,7 @@ class ProvisionFlowTest {
 
     @Test
     void an_impossible_time_is_refused_and_asked_again() {
-        List<String> script = defaultsWith(ENTER_2, SKIP_BINS, List.of("25:00-07:00", "22:00-22:00", "23:30-6:45"), ONE_CORD);
+        List<String> script = defaultsWith(ENTER_3, SKIP_BINS, List.of("25:00-07:00", "22:00-22:00", "23:30-6:45"), ONE_CORD);
         script.add("save");
         ScriptedConsole console = new ScriptedConsole(script);
 
@@ -241,7 +278,7 @@ class ProvisionFlowTest {
     @Test
     void it_will_not_save_without_a_carer_and_says_which_section_to_fix() {
         List<String> script = new ArrayList<>();
-        script.addAll(ENTER_2);
+        script.addAll(ENTER_3);
         script.addAll(SKIP_BINS);
         script.add("");
         script.addAll(ONE_CORD);
