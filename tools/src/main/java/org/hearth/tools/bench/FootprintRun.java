@@ -41,7 +41,7 @@ final class FootprintRun {
     private static final Duration SETTLE = Duration.ofSeconds(3);
 
     record Settings(boolean voice, Path modelsDir, Duration load, Duration idle, int gpioSensors, double rateMultiplier,
-                    List<String> jvmOptions, Duration progressEvery, Path workRoot, boolean keep) {
+                    List<String> jvmOptions, Duration progressEvery, Path workRoot, boolean keep, boolean warmUp) {
     }
 
     /**
@@ -132,7 +132,9 @@ final class FootprintRun {
         long pid = daemon.pid();
         List<String> sensors = sensorIds();
         long pressEveryNanos = (long) (REALISTIC_PRESS_EVERY.toNanos() / settings.rateMultiplier());
-        warmUp(daemon, loopbackPort, data, sensors.get(0), log);
+        if (settings.warmUp()) {
+            warmUp(daemon, loopbackPort, data, sensors.get(0), log);
+        }
         ProcStats before = ProcStats.read(pid);
         long dbBefore = dbBytes(data);
         long loadStart = System.nanoTime();
