@@ -69,6 +69,11 @@ public final class BenchFootprintCommand implements Callable<Integer> {
     @Option(names = "--work-dir", description = "Where the runs' data folders go; must be a real disk, not tmpfs (default: the system temp folder).")
     Path workDir;
 
+    @Option(names = "--no-warm-up", description = {"Count from the first press of a fresh home, skipping the warm-up press and"
+            + " the batching window before it (63 s): for runs that do not need writes_mb_per_day, such as the package's"
+            + " class list; writes_mb_per_day then includes the home's once-only first-activity write."})
+    boolean noWarmUp;
+
     @Option(names = "--keep", description = "Keep each run's folder (config, database, daemon log) and print where it is.")
     boolean keep;
 
@@ -114,7 +119,8 @@ public final class BenchFootprintCommand implements Callable<Integer> {
     }
 
     private FootprintRun.Settings settings(boolean voice, Duration idleTime, List<String> jvm, Path root) {
-        return new FootprintRun.Settings(voice, modelsDir, duration, idleTime, sensors, rateMultiplier, jvm, progressEvery, root, keep);
+        return new FootprintRun.Settings(voice, modelsDir, duration, idleTime, sensors, rateMultiplier, jvm, progressEvery, root, keep,
+                !noWarmUp);
     }
 
     /** Every bad input in plain words, or null. */

@@ -19,6 +19,7 @@ import org.hearth.gateway.coap.CarerStandIn;
 import org.hearth.gateway.coap.LocalToken;
 import org.hearth.transport.PskKey;
 import org.hearth.gateway.coap.SimulatedPresses;
+import org.hearth.gateway.store.SqliteEventStore;
 import org.hearth.voice.models.SpeechModels;
 
 /**
@@ -40,7 +41,7 @@ final class FootprintRun {
     private static final Duration SETTLE = Duration.ofSeconds(3);
 
     record Settings(boolean voice, Path modelsDir, Duration load, Duration idle, int gpioSensors, double rateMultiplier,
-                    List<String> jvmOptions, Duration progressEvery, Path workRoot, boolean keep) {
+                    List<String> jvmOptions, Duration progressEvery, Path workRoot, boolean keep, boolean warmUp) {
     }
 
     /**
@@ -131,6 +132,9 @@ final class FootprintRun {
         long pid = daemon.pid();
         List<String> sensors = sensorIds();
         long pressEveryNanos = (long) (REALISTIC_PRESS_EVERY.toNanos() / settings.rateMultiplier());
+        if (settings.warmUp()) {
+            warmUp(daemon, loopbackPort, data, sensors.get(0), log);
+        }
         ProcStats before = ProcStats.read(pid);
         long dbBefore = dbBytes(data);
         long loadStart = System.nanoTime();
@@ -179,6 +183,22 @@ final class FootprintRun {
         // the figure by whatever the daemon writes on its own while idle (nothing is logged then).
         return new Result(readyMs, end.peakRssKb(), before.rssKb(), end.rssKb(), afterLoad.cpuPercentSince(before, loadSeconds),
                 idleCpu, end.writeBytes() - before.writeBytes(), dbBytes(data) - dbBefore, loadSeconds, presses);
+    }
+
+    /**
+     * Makes the fresh home one that has run before anything is counted. A new home's first sensor
+     * activity starts its learned routine's learning period, which the daemon writes durably once
+     * in the home's life (ActivityWatch), flushing the waiting events first: two commits that a
+     * 2-minute window scaled to a day would count 720 times. So one press, then one batching
+     * window and a settle, so that its events are committed too, before the count starts.
+     */
+    private void warmUp(Process daemon, int loopbackPort, Path data, String sensor, Path log)
+            throws IOException, InterruptedException {
+        try (SimulatedPresses press = SimulatedPresses.open(loopbackPort, LocalToken.read(data))) {
+            press.press(sensor);
+        }
+        Thread.sleep(SqliteEventStore.DEFAULT_WINDOW.plus(SETTLE).toMillis());
+        alive(daemon, log);
     }
 
     private void report(long pid, long loadStart, int presses) throws IOException {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The words a Vosk model can recognise. Vosk silently drops grammar words it does not know, which
@@ -29,28 +30,44 @@ public final class ModelVocabulary {
 
     /** The model's words, or empty if neither file is there or readable. */
     public static Optional<Set<String>> read(Path modelDir) throws IOException {
+        return read(modelDir, word -> true);
+    }
+
+    /**
+     * Which of {@code words} the model knows, or empty if neither file is there or readable. Only
+     * those are kept while the table is read: the English small model has 152,000 words, about
+     * 10 MB of strings that would otherwise outlive young collections and grow the daemon's heap
+     * for good (docs/performance.md).
+     */
+    public static Optional<Set<String>> known(Path modelDir, Set<String> words) throws IOException {
+        return read(modelDir, words::contains);
+    }
+
+    private static Optional<Set<String>> read(Path modelDir, Predicate<String> keep) throws IOException {
         Path wordsTxt = modelDir.resolve("graph/words.txt");
         if (Files.isRegularFile(wordsTxt)) {
             Set<String> words = new HashSet<>();
-            for (String line : Files.readAllLines(wordsTxt, StandardCharsets.UTF_8)) {
-                int space = line.indexOf(' ');
-                if (space > 0) {
-                    words.add(line.substring(0, space));
-                }
+            try (var lines = Files.lines(wordsTxt, StandardCharsets.UTF_8)) {
+                lines.forEach(line -> {
+                    int space = line.indexOf(' ');
+                    if (space > 0 && keep.test(line.substring(0, space))) {
+                        words.add(line.substring(0, space));
+                    }
+                });
             }
             return Optional.of(words);
         }
         Path gr = modelDir.resolve("graph/Gr.fst");
         if (Files.isRegularFile(gr)) {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(gr), 1 << 16)) {
-                return symbolTable(in);
+                return symbolTable(in, keep);
             }
         }
         return Optional.empty();
     }
 
     /** Finds the input symbol table after the FST header and reads every (word, id) pair. */
-    private static Optional<Set<String>> symbolTable(InputStream raw) throws IOException {
+    private static Optional<Set<String>> symbolTable(InputStream raw, Predicate<String> keep) throws IOException {
         DataInputStream in = new DataInputStream(raw);
         // The header is short; scan its first kilobytes for the symbol table's magic number.
         in.mark(1 << 15);
@@ -70,10 +87,13 @@ public final class ModelVocabulary {
         readString(in); // table name
         readLong(in); // available key
         long size = readLong(in);
-        Set<String> words = new HashSet<>((int) Math.min(size * 2, 1 << 22));
+        Set<String> words = new HashSet<>();
         try {
             for (long k = 0; k < size; k++) {
-                words.add(readString(in));
+                String word = readString(in);
+                if (keep.test(word)) {
+                    words.add(word);
+                }
                 readLong(in);
             }
         } catch (EOFException e) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -102,7 +104,11 @@ public final class VoskModel implements AutoCloseable {
     }
 
     private List<String> knownPhrases(List<String> phrases) throws IOException {
-        Optional<Set<String>> vocab = vocabulary();
+        Set<String> asked = new HashSet<>();
+        for (String p : phrases) {
+            asked.addAll(Arrays.asList(p.split(" ")));
+        }
+        Optional<Set<String>> vocab = ModelVocabulary.known(dir, asked);
         if (vocab.isEmpty()) {
             return new ArrayList<>(phrases);
         }

@@ -2,12 +2,15 @@ package org.hearth.voice.recognition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hearth.voice.intent.LanguageResources;
 import org.hearth.voice.testkit.TestModel;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Vosk silently drops grammar words it does not know; every English template word must be known. */
 @Tag("medium")
@@ -26,5 +29,19 @@ class ModelVocabularyTest {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void knownKeepsOnlyTheWordsAskedAboutThatTheModelHas() throws Exception {
+        Set<String> known = ModelVocabulary.known(TestModel.dir(), Set.of("help", "fallen", "zqxjvw")).orElseThrow();
+        assertThat(known).containsExactlyInAnyOrder("help", "fallen");
+    }
+
+    @Test
+    void knownReadsAWordsFileToo(@TempDir Path model) throws Exception {
+        Files.createDirectories(model.resolve("graph"));
+        Files.writeString(model.resolve("graph/words.txt"), "<eps> 0\nhelp 1\nme 2\n");
+        assertThat(ModelVocabulary.known(model, Set.of("help", "now")).orElseThrow()).containsExactly("help");
+        assertThat(ModelVocabulary.read(model).orElseThrow()).containsExactlyInAnyOrder("<eps>", "help", "me");
     }
 }
