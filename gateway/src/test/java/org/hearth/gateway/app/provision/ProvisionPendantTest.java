@@ -80,7 +80,7 @@ class ProvisionPendantTest {
     void the_wizard_finds_the_pendant_among_the_devices_nearby_pairs_it_and_writes_it_into_the_config() throws Exception {
         bluez.nearbyThingy(THINGY);
         Path config = config();
-        List<String> script = new ArrayList<>(List.of("", "", "", "", "", ""));    // resident, council, bins, library, quiet hours
+        List<String> script = new ArrayList<>(List.of("", "", "", "", "", "", ""));    // resident (2 languages), council, bins, library, quiet hours
         script.addAll(List.of("add", "pendant", "", ""));                           // the pendant, worn pendant, the first found
         script.addAll(List.of("add", "", "", "", "done"));                          // a pull cord in the bathroom on pin 26
         script.addAll(List.of("", "Priya", "", "192.168.1.30", ""));                // carers
@@ -105,7 +105,7 @@ class ProvisionPendantTest {
     void with_no_bluetooth_the_wizard_says_why_and_the_installer_can_drop_the_pendant() throws Exception {
         Path config = config();
         String nowhere = BluezStandIn.addressIn(Files.createTempDirectory("no-bus").resolve("none"));
-        List<String> script = new ArrayList<>(List.of("", "", "", "", "", ""));
+        List<String> script = new ArrayList<>(List.of("", "", "", "", "", "", ""));
         script.addAll(List.of("add", "pendant", "", "drop"));
         script.addAll(List.of("add", "", "", "", "done"));
         script.addAll(List.of("", "Priya", "", "192.168.1.30", ""));
