@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.hearth.gateway.app.Daemon;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
@@ -118,24 +117,6 @@ class ProvisionDevicesTest {
             daemon.simulatedRadar("radar-living-room").orElseThrow().sees(Presence.STILL);
             await().atMost(Duration.ofSeconds(10)).until(() -> LoopbackClient.status(loopback).presence().stream()
                     .anyMatch(p -> p.sensorId().equals("radar-living-room") && p.seen() == GatewayStatus.Seen.STILL));
-        }
-    }
-
-    /** The steps offered after saving are declined in this script. */
-    private static final class NoSteps implements Provisioning.NextSteps {
-        @Override
-        public int restart() {
-            throw new AssertionError("declined");
-        }
-
-        @Override
-        public int walkTest(Path config) {
-            throw new AssertionError("declined");
-        }
-
-        @Override
-        public Optional<Integer> testAlert(Path config) {
-            throw new AssertionError("declined");
         }
     }
 }

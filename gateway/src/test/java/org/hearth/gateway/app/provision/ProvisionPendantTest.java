@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.testkit.Ports;
 import org.hearth.sensors.PendantSpec;
@@ -175,23 +174,5 @@ class ProvisionPendantTest {
 
         assertThat(exit).isEqualTo(Provisioning.INVALID);
         assertThat(console.transcript()).contains("pendants[0].address: not a Bluetooth address like AA:BB:CC:DD:EE:FF, was \"C0:FF:EE\"");
-    }
-
-    /** The steps offered after saving are declined in these scripts. */
-    private static final class NoSteps implements Provisioning.NextSteps {
-        @Override
-        public int restart() {
-            throw new AssertionError("declined");
-        }
-
-        @Override
-        public int walkTest(Path config) {
-            throw new AssertionError("declined");
-        }
-
-        @Override
-        public Optional<Integer> testAlert(Path config) {
-            throw new AssertionError("declined");
-        }
     }
 }
