@@ -152,10 +152,13 @@ final class WebCarerCommand implements Callable<Integer> {
             String id = poll.until(b -> unseen(b.findElements(By.cssSelector("#alert-list li[data-alert]")), seen));
             seen.add(id);
             // The live list is drawn again whenever the hub says something changed: an element read a
-            // moment ago may be gone, so each step finds the card again, a few times at most.
+            // moment ago may be gone, so opening the card finds it again, a few times at most. The
+            // tap on "On my way" itself is never repeated: a second tap would be a second acknowledgement.
             for (int attempt = 1; ; attempt++) {
                 try {
-                    answer(browser, id);
+                    if (open(browser, id)) {
+                        acknowledge(browser);
+                    }
                     break;
                 } catch (StaleElementReferenceException e) {
                     if (attempt == 5) {
@@ -180,26 +183,35 @@ final class WebCarerCommand implements Callable<Integer> {
         return null;
     }
 
-    private void answer(ChromeDriver browser, String id) {
+    /** Opens the alert's card when it is urgent; true then. The others are only told. */
+    private boolean open(ChromeDriver browser, String id) {
         WebElement card = waiting(browser, PAGE).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#alert-list li[data-alert='" + id + "']")));
         String tag = card.findElement(By.cssSelector("h2 .tag")).getText();
         String title = card.findElement(By.cssSelector("h2 a")).getText();
         String words = card.findElement(By.tagName("p")).getText();
-        boolean urgent = card.getAttribute("class").contains("urgent");
-        if (!urgent) {
+        if (!card.getAttribute("class").contains("urgent")) {
             System.out.println("ALERT " + tag + ": " + title + ": " + words + " (not urgent: left for later)");
-            return;
+            return false;
         }
         card.findElement(By.cssSelector("h2 a")).click();
         System.out.println("ALERT " + tag + ": " + title + ": " + words);
-        acknowledge(browser);
+        return true;
     }
 
+    /** Taps "On my way" once, then waits for the home's confirmation; every later step survives the page being drawn again. */
     private void acknowledge(ChromeDriver browser) {
         WebDriverWait wait = waiting(browser, PAGE);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("ack"))).click();
-        String title = browser.findElement(By.tagName("h1")).getText();
+        // A tap on an element drawn again meanwhile fails before it is sent, so it is tried again, on the new one.
+        wait.until(b -> {
+            WebElement ack = b.findElement(By.id("ack"));
+            if (!ack.isDisplayed() || !ack.isEnabled()) {
+                return null;
+            }
+            ack.click();
+            return true;
+        });
+        String title = wait.until(b -> b.findElement(By.tagName("h1")).getText());
         String answer = wait.until(b -> {
             String text = b.findElement(By.id("alert-message")).getText();
             return text.isBlank() ? null : text;
@@ -216,7 +228,10 @@ final class WebCarerCommand implements Callable<Integer> {
                 System.out.println("FAILED " + title + ": the home did not confirm it within " + CONFIRM.toSeconds() + " s");
             }
         }
-        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Back to the alerts"))).click();
+        wait.until(b -> {
+            b.findElement(By.linkText("Back to the alerts")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alert-list")));
     }
 

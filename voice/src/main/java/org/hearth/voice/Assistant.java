@@ -143,12 +143,25 @@ public final class Assistant {
      * {@link #checkInAnswer}: a clear cancel phrase cancels it, "no" or a call for help raises
      * the alarm, and anything else is asked once more; silence leaves the pre-alarm to run out.
      * Whoever fell may speak either language of the household, so it is asked in each, the main
-     * language first; the answer is taken in whichever it comes.
+     * language first; the answer is taken in whichever it comes. A language no speech model exists
+     * for (Somali, Punjabi, Bengali) is asked with the buttons only.
      */
     public Reply checkIn() {
+        return checkIn(languages.stream().filter(LanguageResources::hasSpeechModel).map(LanguageResources::code)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /**
+     * The same, where only {@code listeningIn} are heard (the languages with a recogniser running):
+     * in every other language the question names only the buttons, since nothing would hear "I'm fine".
+     */
+    public Reply checkIn(java.util.Set<String> listeningIn) {
         checkInOpen = true;
         checkInAskedAgain = false;
-        return inEveryLanguage(() -> new Reply(Intent.NONE, replies.get("checkin.prompt"), true, "checkin.prompt"));
+        return inEveryLanguage(() -> {
+            String key = listeningIn.contains(replies.code()) ? "checkin.prompt" : "checkin.buttons";
+            return new Reply(Intent.NONE, replies.get(key), true, key);
+        });
     }
 
     /**

@@ -40,6 +40,8 @@ public final class VoiceLoop implements AutoCloseable {
     private final Thread thread;
     private boolean requested;
     private boolean checkInRequested;
+    /** The languages the recogniser hears: a check-in asks the others with the buttons only. */
+    private final java.util.Set<String> listeningIn;
     /** Hands-free listening pauses when the microphone cannot be opened, until the button is pressed. */
     private boolean wakeListening;
 
@@ -62,6 +64,7 @@ public final class VoiceLoop implements AutoCloseable {
         this.assistant = assistant;
         this.assistantThread = assistantThread;
         this.wakePhrases = handsFree ? languages.stream().flatMap(l -> l.wakePhrases().stream()).toList() : List.of();
+        this.listeningIn = languages.stream().map(LanguageResources::code).collect(java.util.stream.Collectors.toSet());
         this.wakeListening = !wakePhrases.isEmpty();
         this.thread = new Thread(this::run, "voice-listener");
         this.thread.setDaemon(true);
@@ -113,7 +116,7 @@ public final class VoiceLoop implements AutoCloseable {
                 continue;
             }
             try {
-                Reply first = checkIn ? onAssistant(assistant::checkIn) : null;
+                Reply first = checkIn ? onAssistant(() -> assistant.checkIn(listeningIn)) : null;
                 conversation(first);
             } catch (IOException | RuntimeException e) {
                 if (!closed.get()) {

@@ -68,6 +68,23 @@ class TwoLanguagesTest {
     }
 
     @Test
+    void aLanguageNothingListensToIsAskedWithTheButtonsOnly() {
+        // Punjabi has no speech model at all; here English has none installed either, then it has.
+        Assistant home = household("pa", "en");
+        alarm.openPreAlarm(clock, Duration.ofMinutes(2));
+        home.checkIn(java.util.Set.of());
+        home.checkIn(java.util.Set.of("en"));
+        home.checkIn();
+        String paButtons = "pa: " + LanguageResources.builtIn("pa").reply("checkin.buttons").orElseThrow();
+        assertThat(said).containsExactly(paButtons,
+                "en: " + LanguageResources.builtIn("en").reply("checkin.buttons").orElseThrow(),
+                paButtons, "en: " + LanguageResources.builtIn("en").reply("checkin.prompt").orElseThrow(),
+                paButtons, "en: " + LanguageResources.builtIn("en").reply("checkin.prompt").orElseThrow());
+        assertThat(LanguageResources.builtIn("pa").reply("checkin.buttons").orElseThrow())
+                .isNotEqualTo(LanguageResources.builtIn("pa").reply("checkin.prompt").orElseThrow());
+    }
+
+    @Test
     void aNegatedCancelInTheSecondLanguageStillRaisesHelp() {
         Assistant home = household("en", "hi");
         alarm.openPreAlarm(clock, Duration.ofMinutes(2));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.domain.Announcer;
@@ -199,8 +200,12 @@ final class ResidentVoice implements Announcer, AutoCloseable {
             return;
         }
         VoiceLoop ears = listener;
-        if (phrase.key().equals(Phrase.PRE_ALARM_QUESTION) && ears != null) {
-            ears.checkIn(); // asks the question itself, then listens for the answer
+        if (phrase.key().equals(Phrase.PRE_ALARM_QUESTION)) {
+            if (ears != null) {
+                ears.checkIn(); // asks the question itself, then listens for the answer
+            } else {
+                assistant.checkIn(Set.of()); // nothing listens: the question names only the buttons
+            }
             return;
         }
         assistant.announce(key, phrase.args());

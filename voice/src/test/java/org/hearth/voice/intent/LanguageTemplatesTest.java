@@ -22,7 +22,7 @@ class LanguageTemplatesTest {
     private static final List<String> REQUIRED_REPLIES = List.of("help.raised", "help.confirm", "help.declined",
             "alarm.cancelled", "alarm.nothing", "carer.asked", "carer.asked.anyone", "carer.none", "bin.general",
             "bin.recycling", "bins.next", "bins.today", "bins.tomorrow", "bins.shifted", "bins.unknown", "time.now",
-            "date.today", "ok", "not.understood", "checkin.prompt", "format.time", "format.time.hour", "format.date",
+            "date.today", "ok", "not.understood", "checkin.prompt", "checkin.buttons", "format.time", "format.time.hour", "format.date",
             // the gateway's own news, spoken in the resident's language
             "carer.told", "carer.coming", "carers.unreachable", "carers.back", "voice.off",
             // the council pack's answers (issue 18 §3)

@@ -47,7 +47,7 @@ import picocli.CommandLine;
 class PromptSpeakerTest {
 
     /** Every reply key the gateway announces (ResidentVoice.REPLY_KEYS), the talk button's and a reminder's. */
-    private static final Set<String> ANNOUNCED = Set.of("checkin.prompt", "alarm.cancelled", "alarm.nothing",
+    private static final Set<String> ANNOUNCED = Set.of("checkin.buttons", "alarm.cancelled", "alarm.nothing",
             "help.raised", "carer.told", "carer.coming", "carers.unreachable", "carers.back", "walktest.started",
             "walktest.cord", "walktest.help", "walktest.fall", "walktest.real", "walktest.ended", "voice.off",
             "reminder.due", "reminder.due.generic", "not.understood");
@@ -73,7 +73,7 @@ class PromptSpeakerTest {
         assertThat(keys).containsAll(ANNOUNCED).hasSizeBetween(25, 35);
         assertThat(keys).isSubsetOf(LanguageResources.builtIn("en").replyKeys());
         assertThat(manifest.prompts()).filteredOn(PromptManifest.Prompt::safety).extracting(PromptManifest.Prompt::key)
-                .contains("checkin.prompt", "help.raised", "carer.told", "carers.unreachable", "voice.off");
+                .contains("checkin.buttons", "help.raised", "carer.told", "carers.unreachable", "voice.off");
         // Nothing listens in Somali, so no prompt asks the resident to say anything.
         assertThat(manifest.prompts()).extracting(PromptManifest.Prompt::english)
                 .noneMatch(t -> t.toLowerCase().contains("say i"));
@@ -93,7 +93,7 @@ class PromptSpeakerTest {
                 all.get(3).key() + " not a WAV file");
         StringWriter out = new StringWriter();
         assertThat(prompts(out)).isEqualTo(1);
-        assertThat(out.toString()).contains("missing checkin.prompt (safety): record \"Are you all right?")
+        assertThat(out.toString()).contains("missing checkin.buttons (safety): record \"Are you all right?")
                 .contains("prompts: lang=so dir=" + dir + " recorded=" + (all.size() - 4) + " missing=4");
 
         for (PromptManifest.Prompt p : all.subList(0, 4)) {
@@ -106,11 +106,11 @@ class PromptSpeakerTest {
 
     @Test
     void aRecordedPreAlarmQuestionIsPlayedFromItsFile() throws Exception {
-        record("checkin.prompt");
+        record("checkin.buttons");
         Assistant somali = somaliAssistant();
-        assertThat(somali.checkIn().key()).isEqualTo("checkin.prompt");
+        assertThat(somali.checkIn().key()).isEqualTo("checkin.buttons");
         speaker.awaitSilence();
-        assertThat(events).containsExactly("played checkin.prompt");
+        assertThat(events).containsExactly("played checkin.buttons");
     }
 
     @Test
