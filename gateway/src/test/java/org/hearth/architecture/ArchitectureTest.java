@@ -234,6 +234,33 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(coap + "HubUplink"));
     }
 
+    /**
+     * The gateway's application in rooms, as docs/architecture.md draws them: {@code config} (the
+     * settings) needs no other room; the running home ({@code daemon}, and the resident's voice in
+     * {@code resident}) never needs a command; the installer's ({@code provision}), privacy and
+     * demo commands never need each other; only the command line ({@code app} itself) knows them all.
+     */
+    @Test
+    void the_gateways_application_rooms_keep_to_their_arrows() {
+        String app = "org.hearth.gateway.app";
+        check(noClasses().that().resideInAPackage(app + ".config..")
+                .should().dependOnClassesThat().resideInAnyPackage(app, app + ".daemon..", app + ".resident..",
+                        app + ".provision..", app + ".privacy..", app + ".demo.."));
+        check(noClasses().that().resideInAnyPackage(app + ".daemon..", app + ".resident..")
+                .should().dependOnClassesThat().resideInAnyPackage(app, app + ".provision..", app + ".privacy..",
+                        app + ".demo.."));
+        check(noClasses().that().resideInAPackage(app + ".resident..")
+                .should().dependOnClassesThat().resideInAPackage(app + ".daemon.."));
+        check(noClasses().that().resideInAnyPackage(app + ".provision..", app + ".privacy..")
+                .should().dependOnClassesThat().resideInAnyPackage(app + ".demo..", app + ".resident.."));
+        check(noClasses().that().resideInAPackage(app + ".provision..")
+                .should().dependOnClassesThat().resideInAPackage(app + ".privacy.."));
+        check(noClasses().that().resideInAPackage(app + ".privacy..")
+                .should().dependOnClassesThat().resideInAnyPackage(app + ".provision..", app + ".daemon.."));
+        check(noClasses().that().resideInAPackage(app + ".demo..")
+                .should().dependOnClassesThat().resideInAnyPackage(app + ".provision..", app + ".privacy.."));
+    }
+
     @Test
     void only_the_pendants_and_their_stand_in_use_d_bus() {
         check(noClasses().that().resideOutsideOfPackages("org.hearth.sensors.ble..", "org.hearth.sensors.sim..")

@@ -178,7 +178,7 @@ class DebPackageTest {
     void it_ships_the_class_list_of_a_real_daemon_run_and_rebuilds_the_archive_when_the_jdk_changes() throws Exception {
         List<String> classes = Files.readAllLines(root.resolve("usr/share/hearth/hearth.classlist"));
         assertThat(classes).as("classes a simulated home's daemon loaded")
-                .contains("org/hearth/gateway/app/Daemon", "org/hearth/gateway/domain/AlertMachine", "org/sqlite/JDBC")
+                .contains("org/hearth/gateway/app/daemon/Daemon", "org/hearth/gateway/domain/AlertMachine", "org/sqlite/JDBC")
                 .hasSizeGreaterThan(2000);
         assertThat(Files.readAllLines(root.resolve("DEBIAN/triggers"))).containsExactly("interest-noawait /usr/lib/jvm");
         assertThat(Files.readString(root.resolve("DEBIAN/postinst"))).contains("triggered)");

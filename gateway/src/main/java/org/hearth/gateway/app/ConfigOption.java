@@ -6,14 +6,19 @@ import org.hearth.gateway.app.config.ConfigLoader;
 import picocli.CommandLine.Option;
 
 /** The {@code --config} option every command shares, and loading it with every problem reported. */
-final class ConfigOption {
+public final class ConfigOption {
 
     @Option(names = {"-c", "--config"}, defaultValue = "/etc/hearth/hearth.yaml",
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     Path file;
 
+    /** The configuration file named. */
+    public Path file() {
+        return file;
+    }
+
     /** Loads the file, or prints every problem and ends the command with exit code 2. */
-    ConfigLoader.Loaded load() {
+    public ConfigLoader.Loaded load() {
         try {
             return ConfigLoader.load(file);
         } catch (ConfigException e) {

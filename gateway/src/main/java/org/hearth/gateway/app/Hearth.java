@@ -1,8 +1,15 @@
 package org.hearth.gateway.app;
 
 import java.util.List;
-import picocli.CommandLine;
+import org.hearth.gateway.app.demo.DemoCommand;
+import org.hearth.gateway.app.privacy.ExportCommand;
+import org.hearth.gateway.app.privacy.PurgeCommand;
+import org.hearth.gateway.app.provision.PairCommand;
+import org.hearth.gateway.app.provision.ProvisionCommand;
+import org.hearth.gateway.app.provision.TestAlertCommand;
+import org.hearth.gateway.app.provision.WalkTestCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code hearth}: the gateway's command line. */
 @Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = Hearth.Version.class,
@@ -34,7 +41,7 @@ public final class Hearth implements Runnable {
         return cl.execute(args);
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Hearth());
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof ConfigOption.Exit exit) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hearth.gateway.app.config.ConfigLoader;
+import org.hearth.gateway.app.daemon.Daemon;
 import org.hearth.gateway.domain.AlertObserver;
 import org.hearth.sensors.SensorEvent;
 import org.hearth.systemd.SystemdNotifier;

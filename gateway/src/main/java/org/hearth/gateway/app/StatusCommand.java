@@ -27,7 +27,7 @@ import picocli.CommandLine.Mixin;
 /** {@code hearth status}: asks the running daemon how the home and its sensors are. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show every sensor with its status, its last event and why, and any open alerts.")
-final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm");
 
@@ -133,7 +133,7 @@ final class StatusCommand implements Callable<Integer> {
      * keeping still (breathing is all the radar sees), nobody, or that the module has gone quiet
      * and what it last saw may be out of date.
      */
-    static String radarSees(GatewayStatus.SensorStatus radar, GatewayStatus.RadarPresence seen, ZoneId zone) {
+    public static String radarSees(GatewayStatus.SensorStatus radar, GatewayStatus.RadarPresence seen, ZoneId zone) {
         if (radar.status().equals(HealthStatus.OFFLINE.name())) {
             return "nothing: the radar cannot be read (see why above)";
         }

@@ -19,9 +19,9 @@ import org.hearth.carer.CarerEndpoint;
 import org.hearth.carer.CarerListener;
 import org.hearth.carer.ResolveAnswer;
 import org.hearth.demo.RebindingNat;
-import org.hearth.gateway.app.Daemon;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.Secrets;
+import org.hearth.gateway.app.daemon.Daemon;
 import org.hearth.gateway.domain.Alert;
 import org.hearth.gateway.domain.AlertState;
 import org.hearth.gateway.domain.AuditEntry;
@@ -221,13 +221,10 @@ class HubEndToEndTest {
     }
 
     private Daemon startGateway(int hubPort, Home home, List<HearthConfig.CarerEntry> carers, Map<String, Secrets.CarerKey> keys) {
-        HearthConfig config = new HearthConfig(new HearthConfig.Home("Flat 12", "en", ZONE), new HearthConfig.Storage(dir, 30),
-                GpioBackend.MOCK,
-                List.of(new SensorSpec("cord-bathroom", "bathroom", SensorKind.PULL_CORD, 17, Pull.UP, true,
-                        Duration.ofMillis(20), Duration.ofDays(2))),
-                new HearthConfig.Alerts(Duration.ofSeconds(30), Duration.ofMinutes(5)),
-                carers,
-                new HearthConfig.Coap("127.0.0.1", Ports.freeUdp(), -1), Duration.ofSeconds(60), dir.resolve("secrets.yaml"))
+        HearthConfig config = HearthConfig.builder(new HearthConfig.Home("Flat 12", "en", ZONE), dir)
+                .sensors(List.of(new SensorSpec("cord-bathroom", "bathroom", SensorKind.PULL_CORD, 17, Pull.UP, true,
+                        Duration.ofMillis(20), Duration.ofDays(2))))
+                .carers(carers).coap("127.0.0.1", Ports.freeUdp(), -1).build()
                 .withHub(new HearthConfig.Hub(URI.create("coaps://127.0.0.1:" + hubPort), home.identity(), Duration.ofSeconds(25)));
         return Daemon.start(config, new Secrets(keys, new Secrets.HubKey(home.key())),
                 RealTimeScheduler.create("loop", ZONE), (text, language) -> { }, List.of(), event -> { });

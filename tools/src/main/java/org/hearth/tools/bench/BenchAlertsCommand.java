@@ -20,17 +20,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.hearth.gateway.app.Scratch;
-import org.hearth.gateway.app.Daemon;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.Secrets;
+import org.hearth.gateway.app.daemon.Daemon;
 import org.hearth.gateway.coap.CarerStandIn;
 import org.hearth.gateway.coap.CoapAlertChannel;
 import org.hearth.gateway.coap.CoapGatewayServer;
 import org.hearth.gateway.coap.GatewayHandlers;
 import org.hearth.gateway.coap.LocalControl;
-import org.hearth.transport.KeyRing;
-import org.hearth.transport.Sessions;
-import org.hearth.transport.PskKey;
 import org.hearth.gateway.domain.AckResult;
 import org.hearth.gateway.domain.Alert;
 import org.hearth.gateway.domain.AlertState;
@@ -50,6 +47,9 @@ import org.hearth.sensors.SensorSpec;
 import org.hearth.sensors.gpio.GpioBackend;
 import org.hearth.sensors.gpio.SimulatedHome;
 import org.hearth.time.RealTimeScheduler;
+import org.hearth.transport.KeyRing;
+import org.hearth.transport.PskKey;
+import org.hearth.transport.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -212,10 +212,9 @@ public final class BenchAlertsCommand implements Callable<Integer> {
             cords.add(new SensorSpec("cord-" + i, "room " + i, SensorKind.PULL_CORD, 17 + i, Pull.UP, true, Duration.ZERO,
                     Duration.ofDays(30)));
         }
-        return new HearthConfig(new HearthConfig.Home("Bench", "en", ZONE), new HearthConfig.Storage(dir, 30), GpioBackend.MOCK,
-                cords, new HearthConfig.Alerts(Duration.ofSeconds(30), Duration.ofMinutes(5)),
-                List.of(new HearthConfig.CarerEntry("Bench", 1, URI.create("coaps://127.0.0.1:" + carer.address().getPort()))),
-                new HearthConfig.Coap("127.0.0.1", Scratch.freeUdpPort(), -1), Duration.ofSeconds(60), dir.resolve("secrets.yaml"));
+        return HearthConfig.builder(new HearthConfig.Home("Bench", "en", ZONE), dir).sensors(cords)
+                .carers(List.of(new HearthConfig.CarerEntry("Bench", 1, URI.create("coaps://127.0.0.1:" + carer.address().getPort()))))
+                .coap("127.0.0.1", Scratch.freeUdpPort(), -1).build();
     }
 
     static double percentile(List<Double> values, int p) {

@@ -29,70 +29,39 @@ public record HearthConfig(Home home, Storage storage, GpioBackend gpio, List<Se
         pendants = List.copyOf(pendants);
     }
 
-    /** A home with no BLE pendant. */
-    public HearthConfig(Home home, Storage storage, GpioBackend gpio, List<SensorSpec> sensors, Alerts alerts,
-                        List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile, I2c i2c,
-                        Council council, Voice voice, Detection detection, Hub hub, List<RadarSpec> radars) {
-        this(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c, council, voice,
-                detection, hub, radars, List.of());
+    /** A home built in code (the demo, benchmarks, tests), every other setting at its default until set. */
+    public static HearthConfigBuilder builder(Home home, Path dataDir) {
+        return new HearthConfigBuilder(home, dataDir);
     }
 
-    /** A home with no presence radar. */
-    public HearthConfig(Home home, Storage storage, GpioBackend gpio, List<SensorSpec> sensors, Alerts alerts,
-                        List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile, I2c i2c,
-                        Council council, Voice voice, Detection detection, Hub hub) {
-        this(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c, council, voice,
-                detection, hub, List.of());
-    }
-
-    /** A home with no hub. */
-    public HearthConfig(Home home, Storage storage, GpioBackend gpio, List<SensorSpec> sensors, Alerts alerts,
-                        List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile, I2c i2c,
-                        Council council, Voice voice, Detection detection) {
-        this(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c, council, voice,
-                detection, null);
-    }
-
-    /** A home with the default council, voice and detection settings. */
-    public HearthConfig(Home home, Storage storage, GpioBackend gpio, List<SensorSpec> sensors, Alerts alerts,
-                        List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile, I2c i2c) {
-        this(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c,
-                Council.DEFAULT, Voice.OFF, Detection.DEFAULT);
+    /** A builder holding every setting of this home, to change some. */
+    public HearthConfigBuilder toBuilder() {
+        return new HearthConfigBuilder(this);
     }
 
     /** The same home with other voice settings. */
     public HearthConfig withVoice(Voice newVoice) {
-        return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c,
-                council, newVoice, detection, hub, radars, pendants);
+        return toBuilder().voice(newVoice).build();
     }
 
     /** The same home with the uplink to a care hub (for tests and the demo). */
     public HearthConfig withHub(Hub newHub) {
-        return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c,
-                council, voice, detection, newHub, radars, pendants);
+        return toBuilder().hub(newHub).build();
     }
 
     /** The same home with these presence radars (for tests). */
     public HearthConfig withRadars(List<RadarSpec> newRadars) {
-        return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c,
-                council, voice, detection, hub, newRadars, pendants);
+        return toBuilder().radars(newRadars).build();
     }
 
     /** The same home with these BLE pendants (for tests). */
     public HearthConfig withPendants(List<PendantSpec> newPendants) {
-        return new HearthConfig(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, i2c,
-                council, voice, detection, hub, radars, newPendants);
+        return toBuilder().pendants(newPendants).build();
     }
 
     /** The uplink to a care hub, or null when this home has none. */
     public java.util.Optional<Hub> hubUplink() {
         return java.util.Optional.ofNullable(hub);
-    }
-
-    /** A home with no I2C sensors. */
-    public HearthConfig(Home home, Storage storage, GpioBackend gpio, List<SensorSpec> sensors, Alerts alerts,
-                        List<CarerEntry> carers, Coap coap, Duration heartbeatInterval, Path secretsFile) {
-        this(home, storage, gpio, sensors, alerts, carers, coap, heartbeatInterval, secretsFile, I2c.NONE);
     }
 
     /**

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hearth.sensors.PendantSpec;
-import org.hearth.gateway.app.CarerPairing;
+import org.hearth.gateway.app.Hearth;
 import org.hearth.gateway.app.config.ConfigException;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.Secrets;
+import org.hearth.sensors.PendantSpec;
 import org.hearth.voice.skill.CouncilPack;
 
 /**

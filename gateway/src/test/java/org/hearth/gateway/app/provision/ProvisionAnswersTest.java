@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hearth.gateway.app.Hearth;
 import org.hearth.gateway.app.config.ConfigException;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
