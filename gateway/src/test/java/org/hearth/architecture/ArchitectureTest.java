@@ -113,6 +113,13 @@ class ArchitectureTest {
                         "org.hearth.gateway..", "org.hearth.carer.."));
     }
 
+    /** Real or emulated buses are the sensors' choice ({@code sensors.platform.SensorPlatform}): the gateway names no emulated chip or bus. */
+    @Test
+    void the_gateway_leaves_emulated_buses_to_the_sensors() {
+        check(noClasses().that().resideInAPackage("org.hearth.gateway..")
+                .should().dependOnClassesThat().resideInAPackage("org.hearth.sensors.sim.."));
+    }
+
     @Test
     void voice_reaches_the_home_only_through_its_own_ports() {
         check(noClasses().that().resideInAPackage("org.hearth.voice..")

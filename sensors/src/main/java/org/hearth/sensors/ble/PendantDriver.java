@@ -14,29 +14,24 @@ import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.ObjectManager;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
-import org.hearth.sensors.AccelSample;
 import org.hearth.sensors.PendantSpec;
-import org.hearth.sensors.SensorEvent;
-import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorListener;
 import org.hearth.sensors.health.DurationWords;
 import org.hearth.sensors.health.HealthReporter;
-import org.hearth.sensors.health.SensorWarning;
 import org.hearth.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pendant, on the scheduler: connects through BlueZ, lets its profile set it up, asks for
- * notifications and turns them into samples and button presses. D-Bus signals arrive on
+ * One pendant's link, on the scheduler: connects through BlueZ, lets its profile set it up, asks for
+ * notifications and hands their values to its {@link PendantReadings}. D-Bus signals arrive on
  * dbus-java's thread and are posted to the scheduler, so all state here is the scheduler's.
  *
  * <p>A pendant BlueZ does not know, one that does not answer, or one that disconnects is OFFLINE
  * and called again after a {@link Backoff} (1 s, doubling up to {@link PendantSpec#reconnectEvery()}).
  * So is every pendant while bluetoothd is away (its name has no owner on the bus) or the adapter is
  * gone or off; BlueZ or the adapter coming back is called at once. {@link #link()} says which, for
- * code. A notification that does not read is a failed read (three in a row: OFFLINE until the next
- * good one); the stream goes on.
+ * code.
  */
 final class PendantDriver {
 
@@ -51,18 +46,13 @@ final class PendantDriver {
     static final Duration SERVICES_POLL = Duration.ofMillis(250);
     /** How long after an object's removal the rest of a burst of removals has surely arrived. */
     static final Duration REMOVALS_SETTLE = Duration.ofMillis(250);
-    /** Notifications a second late are a gap (lost in the air): the next sample is timed from its arrival. */
-    static final long GAP_MICROS = 1_000_000;
-    /** The battery must climb this far above the threshold before "battery low" clears, so it does not flap. */
-    static final int BATTERY_HYSTERESIS = 5;
 
     private final PendantSpec spec;
     private final PendantProfile profile;
     private final DBusConnection bus;
     private final Scheduler scheduler;
     private final HealthReporter health;
-    private final SensorListener listener;
-    private final long periodMicros;
+    private final PendantReadings readings;
     private final Backoff backoff;
     private final List<AutoCloseable> signals = new ArrayList<>();
     private volatile PendantLink link = PendantLink.CONNECTING;
@@ -70,8 +60,6 @@ final class PendantDriver {
     private String buttonPath;
     private boolean connected;
     private boolean wasOffline;
-    private boolean batteryLow;
-    private long nextMicros;
     private Instant servicesDeadline;
     private Scheduler.Cancellable pending;
     private boolean closed;
@@ -83,8 +71,7 @@ final class PendantDriver {
         this.bus = bus;
         this.scheduler = scheduler;
         this.health = health;
-        this.listener = listener;
-        this.periodMicros = 1_000_000L / profile.sampleRateHz();
+        this.readings = new PendantReadings(spec, profile, scheduler, health, listener);
         this.backoff = new Backoff(spec.reconnectEvery());
     }
 
@@ -275,7 +262,7 @@ final class PendantDriver {
         connected = true;
         link = PendantLink.STREAMING;
         backoff.reset();
-        nextMicros = 0;
+        readings.streamStarts();
         if (wasOffline) {
             wasOffline = false;
             health.reportReady(spec.id());
@@ -290,7 +277,7 @@ final class PendantDriver {
         try {
             Object percent = bus.getRemoteObject(BLUEZ, spec.devicePath(), Properties.class).Get(BATTERY, "Percentage");
             if (percent instanceof Number n) {
-                battery(n.intValue());
+                readings.battery(n.intValue());
             }
         } catch (DBusExecutionException | DBusException e) {
             LOG.info("Pendant {} reports no battery level ({}); it is not watched", spec.id(), e.getMessage());
@@ -312,58 +299,15 @@ final class PendantDriver {
                 offline(PendantLink.NO_ADAPTER, "the adapter " + spec.adapter() + " was powered off");
             }
         } else if (BATTERY.equals(iface) && value(props, "Percentage") instanceof Number n) {
-            battery(n.intValue());
+            readings.battery(n.intValue());
         } else if (connected && CHARACTERISTIC.equals(iface) && props.containsKey("Value")) {
             byte[] bytes = bytes(props.get("Value").getValue());
             if (path.equals(accelPath)) {
-                accel(bytes);
+                readings.accel(bytes);
             } else if (path.equals(buttonPath)) {
-                button(bytes);
+                readings.button(bytes);
             }
         }
-    }
-
-    private void accel(byte[] value) {
-        long arrival = micros(scheduler.now());
-        // Timed at the device's rate from the first sample, so radio jitter does not bend the trace;
-        // after a gap (notifications lost in the air) the next sample is timed from its arrival.
-        if (nextMicros == 0 || arrival - nextMicros > GAP_MICROS) {
-            nextMicros = arrival;
-        }
-        try {
-            List<AccelSample> samples = profile.samples(value, nextMicros, periodMicros);
-            nextMicros += samples.size() * periodMicros;
-            health.reportOk(spec.id());
-            listener.onAccel(spec.id(), samples);
-        } catch (MalformedValueException e) {
-            malformed(e);
-        }
-    }
-
-    private void button(byte[] value) {
-        try {
-            boolean pressed = profile.pressed(value);
-            health.reportOk(spec.id());
-            listener.onEvent(new SensorEvent(spec.id(), spec.room(), SensorKind.HELP_BUTTON, pressed, scheduler.now()));
-        } catch (MalformedValueException e) {
-            malformed(e);
-        }
-    }
-
-    private void malformed(MalformedValueException e) {
-        LOG.warn("Pendant {}: a notification was dropped: {}", spec.id(), e.getMessage());
-        health.reportFailure(spec.id(), "BLE notification", e.getMessage());
-    }
-
-    private void battery(int percent) {
-        if (percent <= spec.batteryLowPercent() && !batteryLow) {
-            batteryLow = true;
-            LOG.warn("Pendant {}: battery low ({} %)", spec.id(), percent);
-        } else if (percent >= spec.batteryLowPercent() + BATTERY_HYSTERESIS && batteryLow) {
-            batteryLow = false;
-            LOG.info("Pendant {}: battery charged ({} %)", spec.id(), percent);
-        }
-        health.reportWarning(spec.id(), SensorWarning.BATTERY_LOW, batteryLow ? "battery low (" + percent + " %); charge the pendant" : null);
     }
 
     /** The link is down for {@code why}: OFFLINE, and the pendant is called again after the next backoff. */
@@ -422,10 +366,6 @@ final class PendantDriver {
             return b;
         }
         return new byte[0];
-    }
-
-    private static long micros(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
     /** The connected device's characteristics, for the profile's set-up. */

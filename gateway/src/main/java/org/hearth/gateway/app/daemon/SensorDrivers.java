@@ -1,11 +1,8 @@
 package org.hearth.gateway.app.daemon;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.sensors.AccelerometerSpec;
-import org.hearth.sensors.ClimateChip;
 import org.hearth.sensors.ClimateSensorSpec;
 import org.hearth.sensors.SensorListener;
 import org.hearth.sensors.ble.Pendants;
@@ -16,16 +13,10 @@ import org.hearth.sensors.gpio.SimulatedHome;
 import org.hearth.sensors.health.HealthEvent;
 import org.hearth.sensors.health.HealthSupervisor;
 import org.hearth.sensors.health.SupervisedSensor;
-import org.hearth.sensors.i2c.I2cBackend;
 import org.hearth.sensors.i2c.I2cSensors;
+import org.hearth.sensors.platform.SensorPlatform;
 import org.hearth.sensors.serial.Mr24hpc1Emulator;
 import org.hearth.sensors.serial.Radars;
-import org.hearth.sensors.serial.SerialBackend;
-import org.hearth.sensors.sim.Adxl345Emulator;
-import org.hearth.sensors.sim.Bme280Emulator;
-import org.hearth.sensors.sim.SerialPeer;
-import org.hearth.sensors.sim.Sht31Emulator;
-import org.hearth.sensors.sim.SimulatedI2cBus;
 import org.hearth.time.RealTimeScheduler;
 import org.hearth.time.Scheduler;
 import org.slf4j.Logger;
@@ -37,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * own, and everything they report is posted to the loop ({@link SensorListener#postingTo}), so the
  * {@link SensorRouting} always runs there. GPIO and the pendants' buttons pass through the
  * supervisor, which times their silence. With the mock GPIO backend the I2C chips and the radars
- * are emulated too. Closing stops every driver and its thread.
+ * are emulated too ({@link SensorPlatform} chooses). Closing stops every driver and its thread.
  */
 final class SensorDrivers implements AutoCloseable {
 
@@ -46,14 +37,13 @@ final class SensorDrivers implements AutoCloseable {
     private final HearthConfig config;
     private final Scheduler loop;
     private final HealthSupervisor supervisor;
+    private final SensorPlatform platform;
     private AutoCloseable gpio;
     private SimulatedHome simulated;
     private RealTimeScheduler i2cLoop;
     private I2cSensors i2c;
     private RealTimeScheduler serialLoop;
     private Radars radars;
-    /** The simulated home's radars, by id, when the GPIO backend is mock: frame emulators behind the serial provider. */
-    private final Map<String, Mr24hpc1Emulator> simulatedRadars = new java.util.concurrent.ConcurrentHashMap<>();
     private RealTimeScheduler bleLoop;
     private Pendants pendants;
 
@@ -61,6 +51,7 @@ final class SensorDrivers implements AutoCloseable {
         this.config = config;
         this.loop = loop;
         this.supervisor = supervisor;
+        this.platform = SensorPlatform.forGpio(config.gpio());
     }
 
     /**
@@ -100,18 +91,7 @@ final class SensorDrivers implements AutoCloseable {
             return;
         }
         i2cLoop = RealTimeScheduler.create("hearth-i2c", config.home().zone());
-        I2cBackend backend;
-        if (config.gpio() == GpioBackend.MOCK) {
-            SimulatedI2cBus bus = new SimulatedI2cBus(wanted.accelerometers().isEmpty() ? wanted.climate().get(0).bus()
-                    : wanted.accelerometers().get(0).bus());
-            wanted.accelerometers().forEach(a -> bus.attach(a.address(), new Adxl345Emulator(i2cLoop.clock())));
-            wanted.climate().forEach(c -> bus.attach(c.address(), c.chip() == ClimateChip.BME280
-                    ? new Bme280Emulator(i2cLoop.clock()) : new Sht31Emulator(i2cLoop.clock())));
-            backend = I2cBackend.emulated(bus);
-        } else {
-            backend = I2cBackend.linuxFs();
-        }
-        i2c = I2cSensors.open(backend, i2cLoop, supervisor);
+        i2c = I2cSensors.open(platform.i2c(wanted.accelerometers(), wanted.climate(), i2cLoop.clock()), i2cLoop, supervisor);
         SensorListener toLoop = SensorListener.postingTo(loop::execute, routing);
         for (AccelerometerSpec a : wanted.accelerometers()) {
             i2c.addAccelerometer(a, toLoop);
@@ -131,21 +111,12 @@ final class SensorDrivers implements AutoCloseable {
         if (config.radars().isEmpty()) {
             return;
         }
-        SerialBackend backend = SerialBackend.tty();
         Scheduler reader = loop;
-        if (config.gpio() != GpioBackend.MOCK) {
+        if (!platform.isEmulated()) {
             serialLoop = RealTimeScheduler.create("hearth-serial", config.home().zone());
             reader = serialLoop;
-        } else {
-            Map<String, SerialPeer> devices = new LinkedHashMap<>();
-            config.radars().forEach(r -> {
-                Mr24hpc1Emulator module = new Mr24hpc1Emulator();
-                simulatedRadars.put(r.id(), module);
-                devices.put(r.device(), module);
-            });
-            backend = SerialBackend.emulated(devices);
         }
-        radars = Radars.open(backend, reader, supervisor);
+        radars = Radars.open(platform.serial(config.radars()), reader, supervisor);
         config.radars().forEach(r -> radars.add(r, toLoop));
     }
 
@@ -169,7 +140,7 @@ final class SensorDrivers implements AutoCloseable {
 
     /** A radar of the simulated home; empty unless the GPIO backend is mock. */
     Optional<Mr24hpc1Emulator> simulatedRadar(String id) {
-        return Optional.ofNullable(simulatedRadars.get(id));
+        return platform.simulatedRadar(id);
     }
 
     @Override
