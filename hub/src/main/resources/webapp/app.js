@@ -4,6 +4,7 @@ import { api, ApiError } from './api.js';
 import { h, put } from './dom.js';
 import { chooseLanguage, currentLanguage, LANGUAGES, loadTexts, preferredLanguage, t } from './i18n.js';
 import { Live } from './live.js';
+import * as alertScreens from './alert-screens.js';
 import * as screens from './screens.js';
 
 const main = document.getElementById('main');
@@ -166,10 +167,10 @@ async function route({ focus = true } = {}) {
     let screen;
     if (parts[0] === 'enrol') screen = screens.enrol(view, ctx);
     else if (parts[0] === 'devices') screen = await screens.devices(view, ctx);
-    else if (parts[0] === 'home' && parts.length === 2) screen = await screens.alerts(view, ctx, parts[1]);
+    else if (parts[0] === 'home' && parts.length === 2) screen = await alertScreens.alerts(view, ctx, parts[1]);
     else if (parts[0] === 'home' && parts[2] === 'check') screen = await screens.check(view, ctx, parts[1]);
-    else if (parts[0] === 'home' && parts[2] === 'history') screen = await screens.history(view, ctx, parts[1]);
-    else if (parts[0] === 'home' && parts[2] === 'alert') screen = await screens.alert(view, ctx, parts[1], parts[3]);
+    else if (parts[0] === 'home' && parts[2] === 'history') screen = await alertScreens.history(view, ctx, parts[1]);
+    else if (parts[0] === 'home' && parts[2] === 'alert') screen = await alertScreens.alert(view, ctx, parts[1], parts[3]);
     else screen = await screens.homes(view, ctx);
     if (turn !== shown) return;
     current = screen ?? null;

@@ -1,10 +1,10 @@
 // The service worker: the offline shell (the app's own files, kept so the app opens without a
 // connection), and alerts by Web Push while the app is closed.
 // The API (/api/…) is never cached: alert data is no-store and always comes from the hub.
-const CACHE = 'hearth-shell-5';
+const CACHE = 'hearth-shell-6';
 // The carer's language, put there by the app (i18n.js), which a service worker cannot ask localStorage for.
 const SETTINGS_CACHE = 'hearth-settings';
-const SHELL = ['/', '/index.html', '/app.css', '/app.js', '/alarm.js', '/api.js', '/dom.js', '/i18n.js', '/install.js', '/live.js', '/push.js', '/screens.js',
+const SHELL = ['/', '/index.html', '/app.css', '/app.js', '/alarm.js', '/api.js', '/dom.js', '/i18n.js', '/install.js', '/live.js', '/parts.js', '/push.js', '/alert-screens.js', '/screens.js',
   '/texts/en.json', '/manifest.webmanifest', '/icon.svg', '/icon-maskable.svg'];
 // An alert buzzes long and insistently (the same as alarm.js ALERT_VIBRATION, which a classic service worker cannot
 // import), stays until the carer acts, and buzzes again when the same alert is told again; anything else buzzes once
