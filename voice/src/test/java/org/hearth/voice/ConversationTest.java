@@ -49,7 +49,7 @@ class ConversationTest {
         assistant.hearText("you are talking too fast");
         assertThat(speaker.rate()).hasValue(95);
         assistant.hearText("slow down");
-        assertThat(speaker.rate()).hasValue(Assistant.SLOWEST_RATE);
+        assertThat(speaker.rate()).hasValue(SpeechRate.SLOWEST_RATE);
         assertThat(assistant.hearText("slower").text()).isEqualTo("I can't speak any more slowly than this.");
         assertThat(speaker.rate()).hasValue(80);
         // Still today: the rate holds.
