@@ -107,7 +107,8 @@ final class AlertTables {
             update(c, "INSERT INTO summaries (home_id, json, received_ms) VALUES (?, ?, ?)"
                     + " ON CONFLICT (home_id) DO UPDATE SET json = excluded.json, received_ms = excluded.received_ms",
                     homeId, json, received.toEpochMilli());
-            return stream.append(c, homeId, StreamEvent.Kind.SUMMARY, json, received);
+            stream.append(c, homeId, StreamEvent.Kind.SUMMARY, json, received);
+            return null;
         });
     }
 
