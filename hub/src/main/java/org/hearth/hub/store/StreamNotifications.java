@@ -32,7 +32,7 @@ final class StreamNotifications implements AutoCloseable {
     private static final int WAIT_MS = 1_000;
 
     private final String name;
-    private final JdbcHubStore.Opener opener;
+    private final Transactions.Opener opener;
     private final String node;
     private final Runnable heard;
     private final ScheduledExecutorService thread;
@@ -43,7 +43,7 @@ final class StreamNotifications implements AutoCloseable {
      * @param node  this node's id, the payload of its own notifications
      * @param heard run on the listening thread for each batch of other nodes' notifications
      */
-    StreamNotifications(String name, JdbcHubStore.Opener opener, String node, Runnable heard) {
+    StreamNotifications(String name, Transactions.Opener opener, String node, Runnable heard) {
         this.name = name;
         this.opener = opener;
         this.node = node;
