@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.hearth.gateway.domain.AlertRequest;
 import org.hearth.gateway.domain.AlertSink;
 import org.hearth.gateway.domain.falls.FallDetector;
-import org.hearth.gateway.domain.falls.Trace;
+import org.hearth.sensors.sim.WornTrace;
 import org.hearth.gateway.domain.falls.WornFallDetector;
 import org.hearth.sensors.AccelSample;
 import org.hearth.time.VirtualScheduler;
@@ -67,10 +67,10 @@ public class FallDetectorBenchmark {
 
     @Setup
     public void generate() {
-        Trace trace = Trace.at(RATE_HZ, 42);
+        WornTrace trace = WornTrace.at(RATE_HZ, 42);
         while (trace.samples().size() < SAMPLES) {
-            trace.walk(20, 0.3).sitDownHard().still(Trace.UPRIGHT, 5).walk(10, 0.4).fallFromWalking()
-                    .still(Trace.ON_BACK, 20).turn(Trace.UPRIGHT, 1.5);
+            trace.walk(20, 0.3).sitDownHard().still(WornTrace.UPRIGHT, 5).walk(10, 0.4).fallFromWalking()
+                    .still(WornTrace.ON_BACK, 20).turn(WornTrace.UPRIGHT, 1.5);
         }
         samples = trace.samples().subList(0, SAMPLES);
         t = new long[SAMPLES];

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * pendants' {@code reconnect_every}); meanwhile every pendant is OFFLINE as {@link PendantLink#NO_BLUEZ},
  * cause {@link HealthEvent#BLUETOOTH} (one alert for all), and its driver starts once the bus answers.
  */
-public final class Pendants implements AutoCloseable {
+public final class Pendants implements PendantSet {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pendants.class);
     /** dbus-java tries to reach the socket timeout / 500 ms times; 500 is once. */
@@ -69,7 +69,7 @@ public final class Pendants implements AutoCloseable {
         return new Pendants(address, scheduler, health);
     }
 
-    /** Starts reading a pendant; its samples go to {@code listener.onAccel}, its button to {@code onEvent}. */
+    @Override
     public synchronized void add(PendantSpec spec, SensorListener listener) {
         if (addressOwners.containsValue(spec.id())) {
             throw new IllegalArgumentException("two pendants are named " + spec.id());

@@ -13,18 +13,26 @@ import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.gpio.GpioBackend;
 import org.hearth.sensors.i2c.I2cBackend;
 import org.hearth.sensors.serial.Mr24hpc1Emulator;
+import org.hearth.sensors.ble.EmulatedPendant;
+import org.hearth.sensors.ble.EmulatedPendants;
+import org.hearth.sensors.ble.PendantSet;
+import org.hearth.sensors.ble.Pendants;
+import org.hearth.sensors.health.HealthReporter;
 import org.hearth.sensors.serial.SerialBackend;
 import org.hearth.sensors.sim.Adxl345Emulator;
 import org.hearth.sensors.sim.Bme280Emulator;
 import org.hearth.sensors.sim.SerialPeer;
 import org.hearth.sensors.sim.Sht31Emulator;
 import org.hearth.sensors.sim.SimulatedI2cBus;
+import org.hearth.time.Scheduler;
 
 /**
- * Chooses the I2C and serial backends for a home's devices: the Pi's own buses, or emulated ones.
- * Emulated, each configured chip is its kind's emulator at its address (on the bus of the first
- * device asked for, as the simulated home has one bus), and each radar an emulated MR24HPC1 on its
- * device, which {@link #simulatedRadar} hands out so the demo and tests can move someone past it.
+ * Chooses the I2C and serial backends and the BLE pendants for a home's devices: the Pi's own buses
+ * and BlueZ, or emulated ones. Emulated, each configured chip is its kind's emulator at its address
+ * (on the bus of the first device asked for, as the simulated home has one bus), each radar an
+ * emulated MR24HPC1 on its device, which {@link #simulatedRadar} hands out so the demo and tests can
+ * move someone past it, and each pendant an {@link EmulatedPendant}, which {@link #simulatedPendant}
+ * hands out so they can make its wearer fall.
  */
 public final class SensorPlatform {
 
@@ -34,6 +42,8 @@ public final class SensorPlatform {
     private final boolean emulated;
     /** Read from other threads (the demo) while the daemon starts, hence concurrent. */
     private final Map<String, Mr24hpc1Emulator> radars = new ConcurrentHashMap<>();
+
+    private volatile EmulatedPendants pendants;
 
     private SensorPlatform(boolean emulated) {
         this.emulated = emulated;
@@ -92,5 +102,23 @@ public final class SensorPlatform {
     /** The emulated module behind radar {@code id}; empty on the Pi's buses or for a radar {@link #serial} was not given. */
     public Optional<Mr24hpc1Emulator> simulatedRadar(String id) {
         return Optional.ofNullable(radars.get(id));
+    }
+
+    /**
+     * The pendants: BlueZ on the system bus, or emulated ones, which replace any this platform made
+     * before. Real, give them a scheduler of their own (D-Bus calls block); emulated, any scheduler.
+     */
+    public PendantSet pendants(Scheduler scheduler, HealthReporter health) {
+        if (!emulated) {
+            return Pendants.onSystemBus(scheduler, health);
+        }
+        pendants = new EmulatedPendants(scheduler, health);
+        return pendants;
+    }
+
+    /** The emulated pendant {@code id}; empty with BlueZ, or for a pendant not added to {@link #pendants}. */
+    public Optional<EmulatedPendant> simulatedPendant(String id) {
+        EmulatedPendants emulatedPendants = pendants;
+        return emulatedPendants == null ? Optional.empty() : emulatedPendants.pendant(id);
     }
 }

@@ -8,7 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.hearth.gateway.domain.falls.Trace;
+import org.hearth.sensors.sim.WornTrace;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,7 @@ class EvalFallsCommandTest {
 
     @Test
     void evaluates_a_folder_prints_the_summary_last_and_writes_the_csv() throws IOException {
-        SisFallFiles.write(dir.resolve("data"), "F04_SA99_R01.txt", Trace.at(200, 1).fallFromWalking().samples());
+        SisFallFiles.write(dir.resolve("data"), "F04_SA99_R01.txt", WornTrace.at(200, 1).fallFromWalking().samples());
         Path csv = dir.resolve("falls.csv");
 
         int code = run("--data", dir.resolve("data").toString(), "--out", csv.toString());

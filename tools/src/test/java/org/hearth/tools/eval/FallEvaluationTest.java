@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
 import org.hearth.gateway.domain.falls.FallDetector;
-import org.hearth.gateway.domain.falls.Trace;
+import org.hearth.sensors.sim.WornTrace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,10 +25,10 @@ class FallEvaluationTest {
 
     @BeforeEach
     void writeTrials() throws IOException {
-        SisFallFiles.write(data.resolve("SA99"), "F01_SA99_R01.txt", Trace.at(200, 1).fallFromWalking().samples());
-        SisFallFiles.write(data.resolve("SA99"), "D10_SA99_R01.txt", Trace.at(200, 2).sitDownHard().samples());
-        SisFallFiles.write(data.resolve("SE99/nested"), "D19_SE99_R01.txt", Trace.at(200, 3).still(Trace.UPRIGHT, 3)
-                .impact(2.0, 0.25).fallFreely(0.3, 0.0).impact(4.0, 0.1).still(Trace.UPRIGHT, 8).samples());
+        SisFallFiles.write(data.resolve("SA99"), "F01_SA99_R01.txt", WornTrace.at(200, 1).fallFromWalking().samples());
+        SisFallFiles.write(data.resolve("SA99"), "D10_SA99_R01.txt", WornTrace.at(200, 2).sitDownHard().samples());
+        SisFallFiles.write(data.resolve("SE99/nested"), "D19_SE99_R01.txt", WornTrace.at(200, 3).still(WornTrace.UPRIGHT, 3)
+                .impact(2.0, 0.25).fallFreely(0.3, 0.0).impact(4.0, 0.1).still(WornTrace.UPRIGHT, 8).samples());
         Files.writeString(data.resolve("Readme.txt"), "Not a trial.\n");
     }
 
@@ -90,8 +90,8 @@ class FallEvaluationTest {
     @Test
     void a_missed_fall_and_a_false_alarm_are_named_and_scored() throws IOException {
         // Labels swapped on purpose: a fall filed as an ADL is a false alarm, a sit-down filed as a fall is missed.
-        SisFallFiles.write(data.resolve("swapped"), "D01_SA98_R01.txt", Trace.at(200, 4).fallFromWalking().samples());
-        SisFallFiles.write(data.resolve("swapped"), "F02_SA98_R01.txt", Trace.at(200, 5).sitDownHard().samples());
+        SisFallFiles.write(data.resolve("swapped"), "D01_SA98_R01.txt", WornTrace.at(200, 4).fallFromWalking().samples());
+        SisFallFiles.write(data.resolve("swapped"), "F02_SA98_R01.txt", WornTrace.at(200, 5).sitDownHard().samples());
 
         FallEvaluation.Summary summary = new FallEvaluation().evaluate(FallEvaluation.findTrials(data));
         StringWriter text = new StringWriter();
@@ -121,11 +121,11 @@ class FallEvaluationTest {
     /** A subject's walk (D01), a roll from the back onto the side with a hard bump (D14), and a fall (F01). */
     private void writeSubject(Path dir, String subject, long seed) throws IOException {
         SisFallFiles.write(dir.resolve(subject), "D01_" + subject + "_R01.txt",
-                Trace.at(200, seed).still(Trace.UPRIGHT, 2).walk(10, 0.3).samples());
-        SisFallFiles.write(dir.resolve(subject), "D14_" + subject + "_R01.txt", Trace.at(200, seed + 1)
-                .still(Trace.ON_BACK, 8).fallFreely(0.2, 0.5).turn(Trace.ON_SIDE, 0.3).impact(2.8, 0.15)
-                .still(Trace.ON_SIDE, 8).samples());
-        SisFallFiles.write(dir.resolve(subject), "F01_" + subject + "_R01.txt", Trace.at(200, seed + 2).fallFromWalking().samples());
+                WornTrace.at(200, seed).still(WornTrace.UPRIGHT, 2).walk(10, 0.3).samples());
+        SisFallFiles.write(dir.resolve(subject), "D14_" + subject + "_R01.txt", WornTrace.at(200, seed + 1)
+                .still(WornTrace.ON_BACK, 8).fallFreely(0.2, 0.5).turn(WornTrace.ON_SIDE, 0.3).impact(2.8, 0.15)
+                .still(WornTrace.ON_SIDE, 8).samples());
+        SisFallFiles.write(dir.resolve(subject), "F01_" + subject + "_R01.txt", WornTrace.at(200, seed + 2).fallFromWalking().samples());
     }
 
     @Test

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.hearth.gateway.domain.falls.Trace;
+import org.hearth.sensors.sim.WornTrace;
 
 /**
  * Trials in SisFall's file format, made in the test by the fall detector's trace generator (a fall
@@ -92,7 +92,7 @@ class PendantReplayTest {
 
     @Test
     void a_fall_from_walking_reaches_the_pre_alarm() throws IOException {
-        List<Alert> alerts = replay(SisFallFiles.write(data, "F01_SA99_R01.txt", Trace.at(200, 1).fallFromWalking().samples()));
+        List<Alert> alerts = replay(SisFallFiles.write(data, "F01_SA99_R01.txt", WornTrace.at(200, 1).fallFromWalking().samples()));
 
         assertThat(alerts).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(AlertKind.FALL);
@@ -102,7 +102,7 @@ class PendantReplayTest {
 
     @Test
     void sitting_down_hard_raises_nothing() throws IOException {
-        assertThat(replay(SisFallFiles.write(data, "D10_SA99_R01.txt", Trace.at(200, 2).sitDownHard().samples()))).isEmpty();
+        assertThat(replay(SisFallFiles.write(data, "D10_SA99_R01.txt", WornTrace.at(200, 2).sitDownHard().samples()))).isEmpty();
     }
 
     /** Streams the trial at 50 Hz through the stand-in, then runs what the driver delivered through the gateway. */

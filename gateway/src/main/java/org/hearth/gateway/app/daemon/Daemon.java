@@ -55,6 +55,7 @@ import org.hearth.sensors.gpio.GpioBackend;
 import org.hearth.sensors.gpio.SimulatedHome;
 import org.hearth.sensors.health.HealthSupervisor;
 import org.hearth.sensors.health.NotWornWatch;
+import org.hearth.sensors.ble.EmulatedPendant;
 import org.hearth.sensors.serial.Mr24hpc1Emulator;
 import org.hearth.time.RealTimeScheduler;
 import org.hearth.transport.Sessions;
@@ -249,6 +250,11 @@ public final class Daemon implements AutoCloseable {
     /** A radar of the simulated home, to make it see someone; empty unless the GPIO backend is mock. */
     public Optional<Mr24hpc1Emulator> simulatedRadar(String id) {
         return sensors.simulatedRadar(id);
+    }
+
+    /** A pendant of the simulated home, to make its wearer fall; empty unless the GPIO backend is mock. */
+    public Optional<EmulatedPendant> simulatedPendant(String id) {
+        return sensors.simulatedPendant(id);
     }
 
     /** The simulated home, when the config's GPIO backend is mock. */

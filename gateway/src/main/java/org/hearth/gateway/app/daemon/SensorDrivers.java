@@ -5,7 +5,8 @@ import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.sensors.AccelerometerSpec;
 import org.hearth.sensors.ClimateSensorSpec;
 import org.hearth.sensors.SensorListener;
-import org.hearth.sensors.ble.Pendants;
+import org.hearth.sensors.ble.EmulatedPendant;
+import org.hearth.sensors.ble.PendantSet;
 import org.hearth.sensors.gpio.DigitalSensors;
 import org.hearth.sensors.gpio.GpioBackend;
 import org.hearth.sensors.gpio.GpioException;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * and the BLE pendants. GPIO drivers run on the event loop; the others read on a thread of their
  * own, and everything they report is posted to the loop ({@link SensorListener#postingTo}), so the
  * {@link SensorRouting} always runs there. GPIO and the pendants' buttons pass through the
- * supervisor, which times their silence. With the mock GPIO backend the I2C chips and the radars
- * are emulated too ({@link SensorPlatform} chooses). Closing stops every driver and its thread.
+ * supervisor, which times their silence. With the mock GPIO backend the I2C chips, the radars and
+ * the pendants are emulated too ({@link SensorPlatform} chooses). Closing stops every driver and its thread.
  */
 final class SensorDrivers implements AutoCloseable {
 
@@ -45,7 +46,7 @@ final class SensorDrivers implements AutoCloseable {
     private RealTimeScheduler serialLoop;
     private Radars radars;
     private RealTimeScheduler bleLoop;
-    private Pendants pendants;
+    private PendantSet pendants;
 
     private SensorDrivers(HearthConfig config, Scheduler loop, HealthSupervisor supervisor) {
         this.config = config;
@@ -122,14 +123,19 @@ final class SensorDrivers implements AutoCloseable {
 
     /**
      * On a thread of their own (D-Bus calls to BlueZ block); their samples go to the fall detector
-     * and their button is a help button. BlueZ is on the system bus whatever the GPIO backend.
+     * and their button is a help button. Emulated pendants run on the event loop, as emulated radars
+     * do: emulating never blocks, and their samples must keep the (demo's accelerated) loop's time.
      */
     private void openPendants(SensorListener toLoop) {
         if (config.pendants().isEmpty()) {
             return;
         }
-        bleLoop = RealTimeScheduler.create("hearth-ble", config.home().zone());
-        pendants = Pendants.onSystemBus(bleLoop, supervisor);
+        Scheduler reader = loop;
+        if (!platform.isEmulated()) {
+            bleLoop = RealTimeScheduler.create("hearth-ble", config.home().zone());
+            reader = bleLoop;
+        }
+        pendants = platform.pendants(reader, supervisor);
         config.pendants().forEach(p -> pendants.add(p, toLoop));
     }
 
@@ -141,6 +147,11 @@ final class SensorDrivers implements AutoCloseable {
     /** A radar of the simulated home; empty unless the GPIO backend is mock. */
     Optional<Mr24hpc1Emulator> simulatedRadar(String id) {
         return platform.simulatedRadar(id);
+    }
+
+    /** A pendant of the simulated home; empty unless the GPIO backend is mock. */
+    Optional<EmulatedPendant> simulatedPendant(String id) {
+        return platform.simulatedPendant(id);
     }
 
     @Override

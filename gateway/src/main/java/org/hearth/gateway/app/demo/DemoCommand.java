@@ -25,6 +25,7 @@ import org.hearth.gateway.app.daemon.Daemon;
 import org.hearth.gateway.domain.Alert;
 import org.hearth.gateway.domain.AlertState;
 import org.hearth.gateway.domain.AuditEntry;
+import org.hearth.sensors.PendantSpec;
 import org.hearth.sensors.Presence;
 import org.hearth.sensors.PresenceEvent;
 import org.hearth.sensors.Pull;
@@ -33,6 +34,7 @@ import org.hearth.sensors.SensorEvent;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorListener;
 import org.hearth.sensors.SensorSpec;
+import org.hearth.sensors.ble.EmulatedPendant;
 import org.hearth.sensors.gpio.GpioBackend;
 import org.hearth.sensors.gpio.SimulatedHome;
 import org.hearth.sensors.serial.Mr24hpc1Emulator;
@@ -101,10 +103,19 @@ public final class DemoCommand implements Callable<Integer> {
             new Step(LocalTime.of(8, 15, 13), "cancel-hub", false),
             // Later she presses her help button in the living room.
             new Step(LocalTime.of(8, 25), "help-living", true),
-            new Step(LocalTime.of(8, 25, 1), "help-living", false),
-            // The hall radar detects a fall and nobody answers the pre-alarm.
-            new Step(LocalTime.of(8, 35), "radar-hall", true),
-            new Step(LocalTime.of(8, 35, 2), "radar-hall", false));
+            new Step(LocalTime.of(8, 25, 1), "help-living", false));
+
+    /** The resident, who wears the pendant. */
+    private static final String RESIDENT = "Margaret";
+
+    /**
+     * Her fall pendant: an emulated Nordic Thingy:52 whose notifications the real readings path and
+     * fall detector read. Worn, so in no room; the config names it as the wizard does.
+     */
+    private static final PendantSpec PENDANT = PendantSpec.thingy52("pendant", "worn pendant", "C0:FF:EE:00:00:01");
+
+    /** She falls in the hall, the pendant feels it, and nobody answers the pre-alarm. */
+    private static final LocalTime PENDANT_FALL = LocalTime.of(8, 35);
 
     /** The living room's presence radar: a frame emulator behind the serial provider, read by the real driver. */
     private static final RadarSpec RADAR = RadarSpec.standard("radar-living", "living room", "/dev/ttyDEMO0");
@@ -137,9 +148,9 @@ public final class DemoCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("hearth-demo-");
         try {
             out.println(direct
-                    ? "Hearth demo: a simulated home with six sensors and a presence radar, and one carer, " + CARER
+                    ? "Hearth demo: a simulated home with five sensors, a presence radar and a fall pendant, and one carer, " + CARER
                             + ", whose phone is a real hearth-carer process on this machine, reached over direct CoAP/DTLS."
-                    : "Hearth demo: a simulated home with six sensors and a presence radar, and one carer, " + CARER + ", reached through a care hub:"
+                    : "Hearth demo: a simulated home with five sensors, a presence radar and a fall pendant, and one carer, " + CARER + ", reached through a care hub:"
                             + " the gateway, behind a home router, dials a hearth-hub process, and " + CARER
                             + "'s phone is the hub's web app in headless Chromium, all on this machine.");
             out.println("Home time runs " + (int) speed + " times faster than real time. Data folder: "
@@ -207,16 +218,19 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static HearthConfig home(Path dir, List<HearthConfig.CarerEntry> carers, int gatewayPort) {
-        return HearthConfig.builder(new HearthConfig.Home(HOME, "en", ZONE), dir)
+        HearthConfig.Home home = new HearthConfig.Home(HOME, "en", ZONE)
+                .withHousehold(new HearthConfig.Household(1, List.of(RESIDENT), Map.of(PENDANT.id(), RESIDENT)));
+        return HearthConfig.builder(home, dir)
                 .sensors(List.of(sensor("pir-kitchen", "kitchen", SensorKind.PIR, 4),
                         sensor("cord-bathroom", "bathroom", SensorKind.PULL_CORD, 17),
                         sensor("radar-bedroom", "bedroom", SensorKind.FALL_OUTPUT, 22),
-                        sensor("radar-hall", "hall", SensorKind.FALL_OUTPUT, 23),
                         sensor("help-living", "living room", SensorKind.HELP_BUTTON, 27),
                         sensor("cancel-hub", "living room", SensorKind.CANCEL_BUTTON, 24)))
                 .carers(carers)
                 .coap("127.0.0.1", gatewayPort, -1)
-                .build().withRadars(List.of(RADAR));
+                .radars(List.of(RADAR))
+                .pendants(List.of(PENDANT))
+                .build();
     }
 
     /**
@@ -253,10 +267,16 @@ public final class DemoCommand implements Callable<Integer> {
                 Instant at = today.atTime(seen.getKey()).atZone(ZONE).toInstant();
                 loop.schedule(Duration.between(loop.now(), at), () -> radar.sees(seen.getValue()));
             }
+            EmulatedPendant pendant = daemon.simulatedPendant(PENDANT.id()).orElseThrow();
+            Instant fall = today.atTime(PENDANT_FALL).atZone(ZONE).toInstant();
+            loop.schedule(Duration.between(loop.now(), fall), () -> {
+                line("sensor", RESIDENT + " falls in the hall: her pendant (" + PENDANT.id() + ") streams it at 50 Hz");
+                pendant.fall();
+            });
             for (LocalTime at : rebind == null ? List.<LocalTime>of() : REBINDINGS) {
                 loop.schedule(Duration.between(loop.now(), today.atTime(at).atZone(ZONE).toInstant()), rebind);
             }
-            Instant end = today.atTime(SCRIPT.get(SCRIPT.size() - 1).at()).atZone(ZONE).toInstant().plus(Duration.ofMinutes(1));
+            Instant end = fall.plus(Duration.ofMinutes(1));
             loop.schedule(Duration.between(loop.now(), end), done::countDown);
             done.await();
             waitForAcknowledgements(daemon, Duration.ofSeconds(30));

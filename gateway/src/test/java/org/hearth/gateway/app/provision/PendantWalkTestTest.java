@@ -15,7 +15,7 @@ import org.hearth.gateway.domain.Gateway;
 import org.hearth.gateway.domain.Phrase;
 import org.hearth.gateway.domain.WalkTestMode.Heard;
 import org.hearth.gateway.domain.WalkTestMode.Trial;
-import org.hearth.gateway.domain.falls.Trace;
+import org.hearth.sensors.sim.WornTrace;
 import org.hearth.gateway.domain.falls.WornFallDetector;
 import org.hearth.gateway.testkit.AlertHarness;
 import org.hearth.gateway.testkit.InMemoryAlertStore;
@@ -135,7 +135,7 @@ class PendantWalkTestTest {
         assertThat(home.network.sent()).isEmpty();
     }
 
-    private final List<byte[]> fall = raw(Trace.at(50, 3).fallFromWalking().samples());
+    private final List<byte[]> fall = raw(WornTrace.at(50, 3).fallFromWalking().samples());
 
     @Test
     void a_fall_the_pendant_feels_during_the_test_is_heard_as_movement_and_calls_nobody() {

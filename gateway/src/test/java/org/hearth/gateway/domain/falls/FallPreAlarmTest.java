@@ -19,6 +19,7 @@ import org.hearth.gateway.domain.Phrase;
 import org.hearth.gateway.testkit.InMemoryAlertStore;
 import org.hearth.protocol.AlertKind;
 import org.hearth.sensors.AccelSample;
+import org.hearth.sensors.sim.WornTrace;
 import org.hearth.time.VirtualScheduler;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class FallPreAlarmTest {
 
     @Test
     void a_fall_asks_the_resident_first_and_tells_the_carer_when_nobody_answers() {
-        replay(Trace.at(100, 1).startingAt(micros(START)).fallFromWalking().samples());
+        replay(WornTrace.at(100, 1).startingAt(micros(START)).fallFromWalking().samples());
 
         Alert alert = onlyAlert();
         assertThat(alert.kind()).isEqualTo(AlertKind.FALL);
@@ -57,7 +58,7 @@ class FallPreAlarmTest {
 
     @Test
     void the_resident_can_cancel_the_fall_alarm() {
-        replay(Trace.at(100, 2).startingAt(micros(START)).fallFromWalking().samples());
+        replay(WornTrace.at(100, 2).startingAt(micros(START)).fallFromWalking().samples());
 
         assertThat(alerts.cancelPreAlarm("I'm fine")).isTrue();
         time.advanceBy(Duration.ofMinutes(2));

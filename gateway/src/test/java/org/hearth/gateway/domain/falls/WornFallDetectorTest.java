@@ -11,6 +11,7 @@ import org.hearth.gateway.domain.AlertSink;
 import org.hearth.protocol.AlertKind;
 import org.hearth.protocol.Severity;
 import org.hearth.sensors.AccelSample;
+import org.hearth.sensors.sim.WornTrace;
 import org.hearth.time.VirtualScheduler;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class WornFallDetectorTest {
 
     @Test
     void a_fall_raises_an_urgent_fall_alert_that_asks_the_resident_first_and_explains_itself() {
-        List<AccelSample> trace = Trace.at(100, 1).startingAt(AFTERNOON).fallFromWalking().samples();
+        List<AccelSample> trace = WornTrace.at(100, 1).startingAt(AFTERNOON).fallFromWalking().samples();
 
         feed("pendant", trace, 10);
 
@@ -48,7 +49,7 @@ class WornFallDetectorTest {
         WornFallDetector household = new WornFallDetector(alerts, time,
                 new org.hearth.gateway.domain.Wearers(java.util.Map.of("pendant-dad", "Dad", "pendant-mum", "Mum")));
 
-        household.onAccel("pendant-dad", Trace.at(100, 1).startingAt(AFTERNOON).fallFromWalking().samples());
+        household.onAccel("pendant-dad", WornTrace.at(100, 1).startingAt(AFTERNOON).fallFromWalking().samples());
 
         assertThat(alerts.raised).singleElement().satisfies(a -> assertThat(a.message())
                 .isEqualTo("A fall was detected on Dad's worn sensor at 14:02 (impact 3.0 g), followed by lying still."));
@@ -56,8 +57,8 @@ class WornFallDetectorTest {
 
     @Test
     void daily_movements_raise_nothing() {
-        List<AccelSample> trace = Trace.at(100, 2).startingAt(AFTERNOON).still(Trace.UPRIGHT, 3).walk(20, 0.3)
-                .still(Trace.UPRIGHT, 5).walk(10, 0.4).samples();
+        List<AccelSample> trace = WornTrace.at(100, 2).startingAt(AFTERNOON).still(WornTrace.UPRIGHT, 3).walk(20, 0.3)
+                .still(WornTrace.UPRIGHT, 5).walk(10, 0.4).samples();
 
         feed("pendant", trace, 10);
 
@@ -67,7 +68,7 @@ class WornFallDetectorTest {
     @ParameterizedTest(name = "batches of {0}")
     @ValueSource(ints = {1, 7, 20, 1000})
     void how_samples_are_batched_does_not_matter(int batch) {
-        feed("pendant", Trace.at(100, 3).startingAt(AFTERNOON).fallFromWalking().samples(), batch);
+        feed("pendant", WornTrace.at(100, 3).startingAt(AFTERNOON).fallFromWalking().samples(), batch);
 
         assertThat(alerts.raised).hasSize(1);
     }
@@ -76,8 +77,8 @@ class WornFallDetectorTest {
     void each_worn_sensor_is_followed_on_its_own() {
         // Interleaved batches of two residents' sensors: only one falls, and mixing them must not
         // turn the other's walk into a fall or lose this one.
-        List<AccelSample> falls = Trace.at(100, 4).startingAt(AFTERNOON).fallFromWalking().samples();
-        List<AccelSample> walks = Trace.at(100, 5).startingAt(AFTERNOON).still(Trace.UPRIGHT, 3).walk(15, 0.3).samples();
+        List<AccelSample> falls = WornTrace.at(100, 4).startingAt(AFTERNOON).fallFromWalking().samples();
+        List<AccelSample> walks = WornTrace.at(100, 5).startingAt(AFTERNOON).still(WornTrace.UPRIGHT, 3).walk(15, 0.3).samples();
         for (int i = 0; i < Math.max(falls.size(), walks.size()); i += 10) {
             detector.onAccel("pendant-1", falls.subList(Math.min(i, falls.size()), Math.min(i + 10, falls.size())));
             detector.onAccel("pendant-2", walks.subList(Math.min(i, walks.size()), Math.min(i + 10, walks.size())));

@@ -1,4 +1,4 @@
-package org.hearth.gateway.domain.falls;
+package org.hearth.sensors.sim;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +10,11 @@ import org.hearth.sensors.AccelSample;
  * Builds a synthetic waist-worn accelerometer trace, segment by segment, at a chosen rate:
  * gravity along a direction that can turn, plus movement along it, plus seeded sensor noise.
  * Each segment reads like the scenario it stands for: {@code still}, {@code walk}, {@code fallFreely},
- * {@code impact}, {@code turn}.
+ * {@code impact}, {@code turn}. Deterministic: the same seed and segments give the same samples.
+ * The gateway's fall detector tests read it, and an emulated pendant plays it
+ * ({@link org.hearth.sensors.ble.EmulatedPendant}).
  */
-public final class Trace {
+public final class WornTrace {
 
     /** Upright, a waist-worn sensor's y axis points down: it reads (0, -1, 0) g. */
     public static final double[] UPRIGHT = {0, -1, 0};
@@ -36,7 +38,7 @@ public final class Trace {
     /** Reading of gravity in the current posture, in g (1 for a perfect sensor). */
     private double gain = 1.0;
 
-    private Trace(double rateHz, long seed, double noiseG, double[] rotation) {
+    private WornTrace(double rateHz, long seed, double noiseG, double[] rotation) {
         this.rateHz = rateHz;
         this.periodMicros = Math.round(1e6 / rateHz);
         this.noise = new Random(seed);
@@ -47,16 +49,16 @@ public final class Trace {
     }
 
     /** A trace at {@code rateHz} with 0.005 g of sensor noise, the sensor worn square on the body. */
-    public static Trace at(double rateHz, long seed) {
-        return new Trace(rateHz, seed, 0.005, null);
+    public static WornTrace at(double rateHz, long seed) {
+        return new WornTrace(rateHz, seed, 0.005, null);
     }
 
     /**
      * The same, with the sensor clipped on at an arbitrary angle: every reading is turned by
      * {@code rotation} (a row-major 3×3 rotation matrix).
      */
-    public static Trace tilted(double rateHz, long seed, double[] rotation) {
-        return new Trace(rateHz, seed, 0.005, rotation);
+    public static WornTrace tilted(double rateHz, long seed, double[] rotation) {
+        return new WornTrace(rateHz, seed, 0.005, rotation);
     }
 
     public long nowMicros() {
@@ -64,45 +66,50 @@ public final class Trace {
     }
 
     /** Starts the trace at a given time, in µs since the epoch. */
-    public Trace startingAt(long epochMicros) {
+    public WornTrace startingAt(long epochMicros) {
         t = epochMicros;
         return this;
     }
 
     /** From now on the sensor reads gravity as {@code gain} g (a miscalibrated axis). */
-    public Trace readingGravityAs(double newGain) {
+    public WornTrace readingGravityAs(double newGain) {
         gain = newGain;
         return this;
     }
 
     /** Holds still in {@code posture} for {@code seconds}. */
-    public Trace still(double[] posture, double seconds) {
+    public WornTrace still(double[] posture, double seconds) {
         gravity = unit(posture);
         return repeat(seconds, s -> 0.0);
     }
 
+    /** Holds still in the posture it is in for {@code seconds}. */
+    public WornTrace hold(double seconds) {
+        return repeat(seconds, s -> 0.0);
+    }
+
     /** Walks: |a| swings ±{@code swingG} around 1 g at two steps a second. */
-    public Trace walk(double seconds, double swingG) {
+    public WornTrace walk(double seconds, double swingG) {
         return repeat(seconds, s -> swingG * Math.sin(2 * Math.PI * 2.0 * s));
     }
 
     /** Drops with only {@code remainingG} of support, as in the first part of a fall. */
-    public Trace fallFreely(double seconds, double remainingG) {
+    public WornTrace fallFreely(double seconds, double remainingG) {
         return repeat(seconds, s -> remainingG - 1.0);
     }
 
     /** A deceleration hump: |a| rises to {@code peakG} and back, as a half sine lasting {@code seconds}. */
-    public Trace impact(double peakG, double seconds) {
+    public WornTrace impact(double peakG, double seconds) {
         return repeat(seconds, s -> (peakG - 1.0) * Math.sin(Math.PI * s / seconds));
     }
 
     /** A single-sample knock on the sensor. */
-    public Trace knock(double peakG) {
+    public WornTrace knock(double peakG) {
         return repeat(1.0 / rateHz, s -> peakG - 1.0);
     }
 
     /** Turns smoothly from the current posture to {@code posture} over {@code seconds}, with no other movement. */
-    public Trace turn(double[] posture, double seconds) {
+    public WornTrace turn(double[] posture, double seconds) {
         double[] from = gravity;
         double[] to = unit(posture);
         int n = (int) Math.round(seconds * rateHz);
@@ -116,12 +123,29 @@ public final class Trace {
     }
 
     /** Standing, then walking, then a fall onto the back with a 3 g impact, then lying still for 6 s. */
-    public Trace fallFromWalking() {
-        return still(UPRIGHT, 3).walk(3, 0.3).fallFreely(0.4, 0.3).turn(ON_BACK, 0.1).impact(3.0, 0.15).still(ON_BACK, 6);
+    public WornTrace fallFromWalking() {
+        return still(UPRIGHT, 3).walk(3, 0.3).fallOntoTheBack();
+    }
+
+    /** Near free fall, a turn onto the back, a 3 g impact, then lying still for 6 s. */
+    public WornTrace fallOntoTheBack() {
+        return fallFreely(0.4, 0.3).turn(ON_BACK, 0.1).impact(3.0, 0.15).still(ON_BACK, 6);
+    }
+
+    /**
+     * Standing still, then a fall onto the back, then lying still: the shape the gateway's fall
+     * detector looks for, with room on each of its thresholds. 3 s upright give it the posture
+     * before (it looks 6 to 0.5 s before the impact); 0.4 s of near free fall (0.3 g) and a 3 g
+     * half-sine impact over 0.15 s take about 1.9 m/s out of the body (it asks for 1.0 m/s, and
+     * starts measuring at 1.5 g); lying on the back is 90 degrees from upright (it asks for 60)
+     * and, for 6 s, well within its stillness (0.05 g standard deviation) from 1 to 4 s after.
+     */
+    public WornTrace fallFromStanding() {
+        return still(UPRIGHT, 3).fallOntoTheBack();
     }
 
     /** Standing, walking, then sitting down hard into a chair (2.8 g), leaning back 20°, sitting still. */
-    public Trace sitDownHard() {
+    public WornTrace sitDownHard() {
         return still(UPRIGHT, 3).walk(2, 0.3).fallFreely(0.3, 0.5).turn(SITTING_BACK, 0.1).impact(2.8, 0.15).still(SITTING_BACK, 8);
     }
 
@@ -129,7 +153,14 @@ public final class Trace {
         return List.copyOf(samples);
     }
 
-    private Trace repeat(double seconds, DoubleUnaryOperator extraAlongGravity) {
+    /** The samples made since the last take, and forgets them: a long-running trace does not grow. */
+    public List<AccelSample> takeSamples() {
+        List<AccelSample> taken = List.copyOf(samples);
+        samples.clear();
+        return taken;
+    }
+
+    private WornTrace repeat(double seconds, DoubleUnaryOperator extraAlongGravity) {
         int n = (int) Math.round(seconds * rateHz);
         for (int i = 0; i < n; i++) {
             emit(extraAlongGravity.applyAsDouble(i / rateHz));
