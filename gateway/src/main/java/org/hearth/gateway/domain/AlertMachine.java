@@ -84,8 +84,9 @@ public final class AlertMachine implements AlertSink {
         Instant now = scheduler.now();
         Alert alert = Alert.detected(new AlertRequest(AlertKind.HELP, Severity.INFO, "", message, false, true), ids.get(), now);
         List<AlertStore.Outbox> everyone = plan.everyone();
-        record(alert.withState(AlertState.RAISED).atLevel(plan.firstLevel(), now), Event.TEST_SENT, "", "Test alert. Telling every level at once ("
-                + EscalationPlan.listed(everyone.stream().map(AlertStore.Outbox::carer).toList()) + ").", everyone);
+        String who = EscalationPlan.listed(everyone.stream().map(AlertStore.Outbox::carer).toList());
+        record(alert.withState(AlertState.RAISED).atLevel(plan.firstLevel(), now), Event.TEST_SENT, "",
+                "Test alert. Telling every level at once (" + who + ").", everyone);
         timers.arm(alert.id(), window, () -> resolve(alert.id(), "the end of the test"));
         return alert.id();
     }
