@@ -3,9 +3,7 @@ package org.hearth.gateway.domain;
 import org.hearth.gateway.domain.AuditEntry.Event;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -27,15 +25,15 @@ public final class AlertMachine implements AlertSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertMachine.class);
 
-
     private final AlertStore store;
     private final Ladder ladder;
+    private final EscalationPlan plan;
     private final Scheduler scheduler;
+    private final AlertTimers timers;
     private final Announcer announcer;
     private final Duration preAlarmWindow;
     private final Supplier<UUID> ids;
     private final AlertObserver observer;
-    private final Map<UUID, Scheduler.Cancellable> timers = new HashMap<>();
     private final CarerReachability reachability;
 
     /**
@@ -51,7 +49,9 @@ public final class AlertMachine implements AlertSink {
         this.observer = observer;
         this.reachability = reachability;
         this.ladder = ladder;
+        this.plan = new EscalationPlan(ladder);
         this.scheduler = scheduler;
+        this.timers = new AlertTimers(scheduler);
         this.announcer = announcer;
         this.preAlarmWindow = preAlarmWindow;
         this.ids = ids;
@@ -67,7 +67,7 @@ public final class AlertMachine implements AlertSink {
         if (request.preAlarm()) {
             record(alert, Event.ASKING_RESIDENT, "", "Asking the resident first: " + request.message(), List.of());
             announcer.say(Phrase.of(Phrase.PRE_ALARM_QUESTION, "seconds", Long.toString(preAlarmWindow.toSeconds())));
-            arm(alert.id(), preAlarmWindow, () -> preAlarmExpired(alert.id()));
+            timers.arm(alert.id(), preAlarmWindow, () -> preAlarmExpired(alert.id()));
         } else {
             toRaised(alert, request.kind() == AlertKind.HELP ? "The resident asked for help: " + request.message() : request.message());
         }
@@ -83,13 +83,11 @@ public final class AlertMachine implements AlertSink {
     public UUID raiseTest(String message, Duration window) {
         Instant now = scheduler.now();
         Alert alert = Alert.detected(new AlertRequest(AlertKind.HELP, Severity.INFO, "", message, false, true), ids.get(), now);
-        int first = ladder.nextLevel(0).orElse(1);
-        List<AlertStore.Outbox> everyone = ladder.carers().stream()
-                .map(c -> new AlertStore.Outbox(c.name(), c.level())).toList();
-        record(alert.withState(AlertState.RAISED).atLevel(first, now), Event.TEST_SENT, "", "Test alert. Telling every level at once ("
-                + (everyone.isEmpty() ? "nobody configured" : String.join(", ", everyone.stream().map(AlertStore.Outbox::carer).toList()))
-                + ").", everyone);
-        arm(alert.id(), window, () -> resolve(alert.id(), "the end of the test"));
+        List<AlertStore.Outbox> everyone = plan.everyone();
+        String who = EscalationPlan.listed(everyone.stream().map(AlertStore.Outbox::carer).toList());
+        record(alert.withState(AlertState.RAISED).atLevel(plan.firstLevel(), now), Event.TEST_SENT, "",
+                "Test alert. Telling every level at once (" + who + ").", everyone);
+        timers.arm(alert.id(), window, () -> resolve(alert.id(), "the end of the test"));
         return alert.id();
     }
 
@@ -97,7 +95,7 @@ public final class AlertMachine implements AlertSink {
     public boolean cancelPreAlarm(String how) {
         List<Alert> preAlarms = store.open().stream().filter(a -> a.state() == AlertState.PRE_ALARM).toList();
         for (Alert alert : preAlarms) {
-            disarm(alert.id());
+            timers.disarm(alert.id());
             record(alert.withState(AlertState.RESOLVED), Event.CANCELLED_BY_RESIDENT, "", "Cancelled by the resident (" + how + ")",
                     List.of());
         }
@@ -119,7 +117,7 @@ public final class AlertMachine implements AlertSink {
     public boolean confirmPreAlarms(String how) {
         List<Alert> preAlarms = store.open().stream().filter(a -> a.state() == AlertState.PRE_ALARM).toList();
         preAlarms.forEach(a -> {
-            disarm(a.id());
+            timers.disarm(a.id());
             toRaised(a, "The resident asked for help (" + how + ")");
         });
         return !preAlarms.isEmpty();
@@ -139,7 +137,7 @@ public final class AlertMachine implements AlertSink {
             return false;
         }
         Alert alert = fall.get();
-        disarm(alert.id());
+        timers.disarm(alert.id());
         String why = "Followed by a long lie: " + longLie.message();
         if (alert.state() == AlertState.PRE_ALARM) {
             toRaised(alert, why);
@@ -156,9 +154,10 @@ public final class AlertMachine implements AlertSink {
 
     private void toRaised(Alert alert, String why) {
         Instant now = scheduler.now();
-        int first = ladder.nextLevel(0).orElse(1);
+        int first = plan.firstLevel();
         Alert raised = alert.withState(AlertState.RAISED).atLevel(first, now);
-        record(raised, Event.RAISED, "", sentence(why) + " Telling level " + first + " (" + names(first) + ").", queueFor(first));
+        record(raised, Event.RAISED, "", sentence(why) + " Telling level " + first + " (" + plan.names(first) + ").",
+                plan.queueFor(first));
         if (alert.severity() == Severity.URGENT) {
             announcer.say(Phrase.of(Phrase.CALLING_FOR_HELP));
             if (reachability.unreachableSince().isPresent()) {
@@ -210,8 +209,8 @@ public final class AlertMachine implements AlertSink {
                 : at.isBefore(alert.createdAt()) ? alert.createdAt() : at;
         String detail = "Received on " + (device == null || device.isBlank() ? "a device of " + carer : device);
         Alert after = alert.state() == AlertState.RAISED ? alert.withState(AlertState.DELIVERED) : alert;
-        AuditEntry entry = new AuditEntry(id, when, after.state(), Event.RECEIVED_ON_DEVICE, carer, detail)
-                .withNext(nextLevel(after).orElse(null));
+        AuditEntry entry = plan.withNext(new AuditEntry(id, when, after.state(), Event.RECEIVED_ON_DEVICE, carer, detail),
+                after, scheduler.now());
         if (after == alert) {
             store.audit(entry);
         } else {
@@ -227,7 +226,7 @@ public final class AlertMachine implements AlertSink {
     /** After an escalation, the resident hears who was told next, once per level. */
     private boolean firstDeliveryAtEscalatedLevel(Alert alert, String carer) {
         Optional<Carer> who = ladder.byName(carer);
-        if (who.isEmpty() || who.get().level() != alert.level() || alert.level() == ladder.nextLevel(0).orElse(1)) {
+        if (who.isEmpty() || who.get().level() != alert.level() || alert.level() == plan.firstLevel()) {
             return false;
         }
         List<String> sameLevel = ladder.atLevel(alert.level()).stream().map(Carer::name).toList();
@@ -251,7 +250,7 @@ public final class AlertMachine implements AlertSink {
         switch (alert.state()) {
             case RAISED, DELIVERED -> {
                 if (!alert.test()) {
-                    disarm(id); // stops the escalation; a test's only timer is its end, which stays
+                    timers.disarm(id); // stops the escalation; a test's only timer is its end, which stays
                 }
                 record(alert.withState(AlertState.ACKNOWLEDGED), Event.ACKNOWLEDGED, who, detail, List.of());
                 if (alert.severity() == Severity.URGENT) {
@@ -278,7 +277,7 @@ public final class AlertMachine implements AlertSink {
     public boolean resolve(UUID id, Event why, String detail) {
         Optional<Alert> alert = store.find(id).filter(a -> a.state().isOpen());
         alert.ifPresent(a -> {
-            disarm(id);
+            timers.disarm(id);
             record(a.withState(AlertState.RESOLVED), why, "", detail, List.of());
         });
         return alert.isPresent();
@@ -308,7 +307,7 @@ public final class AlertMachine implements AlertSink {
             return AckResult.NOT_OPEN;
         }
         String who = carer.get().name();
-        disarm(id);
+        timers.disarm(id);
         Alert resolved = alert.withState(AlertState.RESOLVED);
         record(resolved, new AuditEntry(id, scheduler.now(), resolved.state(), Event.RESOLVED, who,
                 "Resolved by " + who + " (" + outcome.words() + ")" + (note.isBlank() ? "" : ": " + note), outcome, null), List.of());
@@ -346,34 +345,19 @@ public final class AlertMachine implements AlertSink {
             if (alert.test()) {
                 resolve(alert.id(), "a restart, which ended the test");
             } else if (alert.state() == AlertState.PRE_ALARM) {
-                Duration left = atMost(Duration.between(now, alert.createdAt().plus(preAlarmWindow)), preAlarmWindow);
-                arm(alert.id(), left, () -> preAlarmExpired(alert.id()));
+                Duration left = EscalationPlan.waitLeft(now, alert.createdAt(), preAlarmWindow);
+                timers.arm(alert.id(), left, () -> preAlarmExpired(alert.id()));
             } else if (alert.state() == AlertState.RAISED || alert.state() == AlertState.DELIVERED) {
                 armEscalation(alert);
             }
         }
     }
 
+    /** Arms the next escalation {@link EscalationPlan#next} names, if any. */
     private void armEscalation(Alert alert) {
-        nextLevel(alert).ifPresent(next -> arm(alert.id(), Duration.between(scheduler.now(), next.at()),
-                () -> escalate(alert.id(), "Not acknowledged within " + ladder.levelTimeout().toMinutes() + " min.")));
-    }
-
-    /**
-     * The level the escalation will tell next, and when, for an alert in this state: what
-     * {@link #armEscalation} arms, and what each audit entry records for the hub. Empty once someone
-     * acknowledged, when every level knows, for a test, and for an INFO message ("please call me")
-     * or a sensor needing attention, which are for the first level only: a helpline is for emergencies.
-     */
-    private Optional<AuditEntry.NextLevel> nextLevel(Alert alert) {
-        if (alert.state() != AlertState.RAISED && alert.state() != AlertState.DELIVERED || alert.test()
-                || alert.severity() == Severity.INFO || alert.kind() == AlertKind.SENSOR_HEALTH) {
-            return Optional.empty();
-        }
         Instant now = scheduler.now();
-        Duration left = atMost(Duration.between(now, alert.levelSince().plus(ladder.levelTimeout())), ladder.levelTimeout());
-        Instant due = left.isNegative() ? now : now.plus(left);
-        return ladder.nextLevel(alert.level()).map(level -> new AuditEntry.NextLevel(due, level, names(level)));
+        plan.next(alert, now).ifPresent(next -> timers.arm(alert.id(), Duration.between(now, next.at()),
+                () -> escalate(alert.id(), "Not acknowledged within " + ladder.levelTimeout().toMinutes() + " min.")));
     }
 
     private void escalate(UUID id, String why) {
@@ -384,32 +368,14 @@ public final class AlertMachine implements AlertSink {
                 return;
             }
             Alert up = alert.atLevel(next.get(), scheduler.now());
-            record(up, Event.ESCALATED, "", sentence(why) + " Telling level " + next.get() + " (" + names(next.get()) + ").",
-                    queueFor(next.get()));
+            record(up, Event.ESCALATED, "", sentence(why) + " Telling level " + next.get() + " (" + plan.names(next.get()) + ").",
+                    plan.queueFor(next.get()));
             armEscalation(up);
         });
     }
 
-    /**
-     * A wait worked out from stored wall-clock times, never longer than the whole wait: after a
-     * restart on a Pi whose clock is not set yet (1970, or the last saved time) a stored alert
-     * looks as if it came from the future, and must not wait years to escalate.
-     */
-    private static Duration atMost(Duration left, Duration whole) {
-        return left.compareTo(whole) > 0 ? whole : left;
-    }
-
     private static String sentence(String s) {
         return s.endsWith(".") ? s : s + ".";
-    }
-
-    private List<AlertStore.Outbox> queueFor(int level) {
-        return ladder.atLevel(level).stream().map(c -> new AlertStore.Outbox(c.name(), level)).toList();
-    }
-
-    private String names(int level) {
-        List<String> names = ladder.atLevel(level).stream().map(Carer::name).toList();
-        return names.isEmpty() ? "nobody configured" : String.join(", ", names);
     }
 
     /** A transition: the alert's new state, its audit entry and any outbox rows, in one durable write. */
@@ -419,15 +385,15 @@ public final class AlertMachine implements AlertSink {
 
     /** A transition whose entry says more (an outcome); the next level due is added here. */
     private void record(Alert alert, AuditEntry entry, List<AlertStore.Outbox> queue) {
-        AuditEntry withNext = entry.withNext(nextLevel(alert).orElse(null));
+        AuditEntry withNext = plan.withNext(entry, alert, scheduler.now());
         store.save(alert, withNext, queue);
         notifyObservers(alert, withNext);
     }
 
     /** An audit entry with no change of state. */
     private void note(Alert alert, Event event, String carer, String detail) {
-        AuditEntry entry = new AuditEntry(alert.id(), scheduler.now(), alert.state(), event, carer, detail)
-                .withNext(nextLevel(alert).orElse(null));
+        AuditEntry entry = plan.withNext(new AuditEntry(alert.id(), scheduler.now(), alert.state(), event, carer, detail),
+                alert, scheduler.now());
         store.audit(entry);
         notifyObservers(alert, entry);
     }
@@ -435,20 +401,5 @@ public final class AlertMachine implements AlertSink {
     private void notifyObservers(Alert alert, AuditEntry entry) {
         LOG.info("Alert {} {} {}: {}", alert.id(), alert.kind(), entry.state(), entry.detail());
         observer.onTransition(alert, entry);
-    }
-
-    private void arm(UUID id, Duration delay, Runnable task) {
-        disarm(id);
-        timers.put(id, scheduler.schedule(delay, () -> {
-            timers.remove(id);
-            task.run();
-        }));
-    }
-
-    private void disarm(UUID id) {
-        Scheduler.Cancellable timer = timers.remove(id);
-        if (timer != null) {
-            timer.cancel();
-        }
     }
 }

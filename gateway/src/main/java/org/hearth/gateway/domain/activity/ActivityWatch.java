@@ -2,16 +2,13 @@ package org.hearth.gateway.domain.activity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.hearth.gateway.domain.AlertSink;
 import org.hearth.gateway.domain.Detector;
-import org.hearth.protocol.AlertKind;
 import org.hearth.sensors.Presence;
 import org.hearth.sensors.PresenceEvent;
 import org.hearth.sensors.SensorEvent;
@@ -25,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * the resident (a pre-alarm) before any carer is told.
  *
  * <p>The core is the quiet spell: the stillness since the last movement anywhere while the
- * resident is home. Its limit depends on where that movement was: short after the kitchen or
- * bathroom, longer after a sitting place, the night's length in bed at night. Once the learning
- * period is over, the learned routine for that room and hour of the week sets the limit instead.
+ * resident is home. Its limit ({@link StillnessLimits}) depends on where that movement was:
+ * short after the kitchen or bathroom, longer after a sitting place, the night's length in bed at
+ * night. Once the learning period is over, the learned routine for that room and hour of the week
+ * sets the limit instead.
  * While the resident is out ({@link Occupancy}) no quiet spell runs. The installer's fixed rules
  * and the learned morning rule run alongside.
  *
@@ -40,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * and well, and the next question about the same stillness waits twice as long.
  *
  * <p>The learned routine and whether the resident is out survive a restart through a
- * {@link RoutineStore}: restored when the watch is made, the routine saved once a day when the
- * day starts, the whereabouts at every settled change. Nothing is written per sensor event. A
- * store that cannot be read means learning afresh (a WARN says so); one that cannot be written is
- * logged and the watch goes on from memory: no alert waits on the store.
+ * {@link RoutineStore}, kept by a {@link RoutineKeeper}: restored when the watch is made, the
+ * routine saved once a day when the day starts, the whereabouts at every settled change. Nothing
+ * is written per sensor event. A store that cannot be read means learning afresh (a WARN says so);
+ * one that cannot be written is logged and the watch goes on from memory: no alert waits on the store.
  *
  * <p>When the wall clock is set (NTP arriving after boot on a Pi with no clock battery), every
  * instant kept from before is moved by the jump: the quiet spell keeps the length the monotonic
@@ -58,6 +56,8 @@ public final class ActivityWatch implements Detector {
     private final ZoneId zone;
     private final Occupancy occupancy;
     private final RoutineModel routine;
+    private final StillnessLimits limits;
+    private final RoutineKeeper keeper;
     private final CheckIns checkIns;
     private final List<ActivityRule> rules = new ArrayList<>();
     private final Wakeup wakeup;
@@ -78,7 +78,6 @@ public final class ActivityWatch implements Detector {
     private Activity beforeRoom;
     private int roomActivations;
 
-    private final RoutineStore store;
     /** What each radar sees now, by its id. */
     private final Map<String, PresenceEvent> radars = new LinkedHashMap<>();
 
@@ -92,12 +91,13 @@ public final class ActivityWatch implements Detector {
         this.params = params;
         this.scheduler = scheduler;
         this.zone = scheduler.clock().getZone();
-        this.store = store;
         this.occupancy = new Occupancy(params.away());
         this.routine = new RoutineModel(params.routine(), zone);
-        restore();
-        occupancy.onChange(this::saveWhereabouts);
-        DailyAt.start(scheduler, params.routine().dayStart(), this::saveRoutine);
+        this.limits = new StillnessLimits(params, routine, zone);
+        this.keeper = new RoutineKeeper(store, routine, params.routine().learningPeriod(), zone);
+        wasAway = keeper.restore(occupancy, scheduler.now());
+        occupancy.onChange(keeper::saveWhereabouts);
+        DailyAt.start(scheduler, params.routine().dayStart(), keeper::saveRoutine);
         this.checkIns = new CheckIns(sink, scheduler);
         this.wakeup = new Wakeup(scheduler, this::checkStillness);
         params.noMotionBy().forEach(r -> rules.add(new NoMotionByRule(r, params.rooms(), scheduler, occupancy, checkIns)));
@@ -135,7 +135,7 @@ public final class ActivityWatch implements Detector {
 
     private void onActivity(Activity a) {
         if (routine.watching(a.at())) {
-            saveRoutine(); // the learning period starts now, and a restart must not move its start
+            keeper.saveRoutine(); // the learning period starts now, and a restart must not move its start
         }
         if (a.isBedMat()) {
             if (a.activation() && !bedPressed) {
@@ -261,70 +261,6 @@ public final class ActivityWatch implements Detector {
         }
     }
 
-    private void restore() {
-        if (store == RoutineStore.NONE) {
-            return;
-        }
-        Instant now = scheduler.now();
-        try {
-            Optional<LearnedRoutine> learned = store.routine();
-            if (learned.isEmpty()) {
-                LOG.warn("No learned routine is stored (a new home, or its data was erased): learning starts afresh, "
-                        + "and only the fixed limits apply for the first {}", learningPeriod());
-            } else if (learned.get().watchedSince().isAfter(now)) {
-                // A Pi without a clock battery boots at its last saved time, or 1970, until NTP sets it.
-                routine.restore(learned.get());
-                LOG.warn("The stored routine says the home was first watched at {}, after the clock's {}: the clock is "
-                        + "not set yet. The routine is kept and used once the clock catches up; until then only the fixed "
-                        + "limits apply, and nothing is learned", learned.get().watchedSince(), now);
-            } else {
-                routine.restore(learned.get());
-                LOG.info("Restored the learned routine: watched since {}, {} quiet spells, {} getting-up times{}",
-                        Wording.at(learned.get().watchedSince(), now, zone), learned.get().quietSpells(),
-                        learned.get().upMinutes().size(), routine.learned(now) ? "" : " (still learning)");
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("The stored routine could not be read ({}): learning starts afresh, and only the fixed limits apply "
-                    + "for the first {}", e.getMessage(), learningPeriod());
-        }
-        try {
-            store.whereabouts().filter(Whereabouts::away).ifPresent(w -> {
-                occupancy.restore(w);
-                wasAway = true;
-                LOG.info("The resident has been out since {}, as stored before the restart", Wording.at(w.since(), now, zone));
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("Whether the resident is out could not be read ({}): taking them to be home", e.getMessage());
-        }
-    }
-
-    private String learningPeriod() {
-        java.time.Duration d = params.routine().learningPeriod();
-        return d.toHours() % 24 == 0 && d.toDays() > 1 ? d.toDays() + " days" : Wording.duration(d);
-    }
-
-    private void saveRoutine() {
-        routine.snapshot().ifPresent(learned -> {
-            try {
-                store.saveRoutine(learned);
-                LOG.debug("Saved the learned routine: {} quiet spells, {} getting-up times", learned.quietSpells(),
-                        learned.upMinutes().size());
-            } catch (RuntimeException e) {
-                LOG.warn("The learned routine could not be saved ({}); it is kept in memory and saved again tomorrow",
-                        e.getMessage());
-            }
-        });
-    }
-
-    private void saveWhereabouts(Whereabouts w) {
-        try {
-            store.saveWhereabouts(w);
-        } catch (RuntimeException e) {
-            LOG.warn("Whether the resident is out could not be saved ({}); a restart now would take them to be home",
-                    e.getMessage());
-        }
-    }
-
     private void checkStillness() {
         Instant now = scheduler.now();
         if (last == null || asked) {
@@ -334,7 +270,7 @@ public final class ActivityWatch implements Detector {
             last = null;
             return;
         }
-        Limit limit = limit();
+        StillnessLimits.Limit limit = limit();
         Instant due = stillSince.plus(limit.length());
         if (now.isBefore(due)) {
             wakeup.atOrBefore(due);
@@ -361,50 +297,19 @@ public final class ActivityWatch implements Detector {
      * never sooner.
      */
     private Activity place() {
-        if (roomActivations <= 1 && beforeRoom != null && fixedLimit(beforeRoom).compareTo(fixedLimit(last)) > 0) {
+        if (roomActivations <= 1 && beforeRoom != null
+                && limits.fixed(beforeRoom, bedPressed).compareTo(limits.fixed(last, bedPressed)) > 0) {
             return beforeRoom;
         }
         return last;
     }
 
-    private Duration fixedLimit(Activity at) {
-        return inBedLimit(at).orElseGet(() -> params.longLie().after(at.roomKind()));
+    /** The limit for the current quiet spell. */
+    private StillnessLimits.Limit limit() {
+        return limits.of(place(), answers, bedPressed, seatPressed, scheduler.now());
     }
 
-    /**
-     * The limit for the current quiet spell and what it rests on. The words are only put
-     * together when a question is asked: the limit itself is worked out at every event.
-     *
-     * @param length the limit, stretched for answered check-ins
-     * @param base   the limit before stretching
-     * @param place  the movement the stillness is judged by
-     * @param inBed  the limit is the one for lying in bed
-     * @param usual  the learned norm behind the limit; null for a fixed limit
-     */
-    private record Limit(Duration length, Duration base, Activity place, boolean inBed, RoutineModel.Norm usual) {
-        AlertKind kind() {
-            return usual == null ? AlertKind.LONG_LIE : AlertKind.INACTIVITY;
-        }
-    }
-
-    private Limit limit() {
-        ActivityParameters.LongLie longLie = params.longLie();
-        double repeat = Math.pow(longLie.repeatFactor(), answers);
-        Activity place = place();
-        Optional<Duration> bed = inBedLimit(place);
-        if (bed.isPresent()) {
-            return new Limit(scaled(bed.get(), repeat), bed.get(), place, true, null);
-        }
-        Duration fixed = seatPressed ? longLie.after(RoomKind.SITTING) : longLie.after(place.roomKind());
-        Optional<RoutineModel.Norm> usual = routine.quiet(place.room(), place.at(), scheduler.now());
-        if (usual.isPresent()) {
-            Duration learned = clamp(usual.get().highDuration().plus(params.routine().margin()), fixed);
-            return new Limit(scaled(learned, repeat), learned, place, false, usual.get());
-        }
-        return new Limit(scaled(fixed, repeat), fixed, place, false, null);
-    }
-
-    private String explain(Limit limit) {
+    private String explain(StillnessLimits.Limit limit) {
         Instant now = scheduler.now();
         Activity place = limit.place();
         String since = "No movement anywhere since " + Wording.at(last.at(), now, zone) + ", last in "
@@ -434,32 +339,6 @@ public final class ActivityWatch implements Detector {
         return radars.values().stream().filter(r -> r.presence() == Presence.STILL).map(PresenceEvent::room).distinct()
                 .map(room -> " The radar in " + Wording.the(room) + " sees someone there, not moving.")
                 .reduce("", String::concat);
-    }
-
-    /** The limit in bed, if the resident is in bed: the mat pressed, or the bedroom at night. */
-    private Optional<Duration> inBedLimit(Activity at) {
-        LocalTime start = at.at().atZone(zone).toLocalTime();
-        ActivityParameters.LongLie longLie = params.longLie();
-        boolean bedroom = at.roomKind() == RoomKind.BEDROOM;
-        Duration dayLimit = longLie.after(RoomKind.BEDROOM);
-        boolean night = params.rooms().isNight(start) || params.rooms().isNight(start.plus(dayLimit));
-        if ((bedroom || bedPressed) && night) {
-            return Optional.of(longLie.inBedAtNight());
-        }
-        return bedPressed ? Optional.of(longLie.inBedByDay()) : Optional.empty();
-    }
-
-    /** A learned limit, kept within the fixed one stretched either way, and above the floor. */
-    private Duration clamp(Duration learned, Duration fixed) {
-        ActivityParameters.Routine r = params.routine();
-        Duration low = scaled(fixed, 1 / r.stretch());
-        low = low.compareTo(r.floor()) < 0 ? r.floor() : low;
-        Duration high = scaled(fixed, r.stretch());
-        return learned.compareTo(low) < 0 ? low : learned.compareTo(high) > 0 ? high : learned;
-    }
-
-    private static Duration scaled(Duration d, double factor) {
-        return Duration.ofSeconds(Math.round(d.toSeconds() * factor));
     }
 
     private static Duration minutes(double m) {
