@@ -11,6 +11,11 @@ function kindWords(alert) {
   return known('kind', alert.kind) ?? t('kind.other');
 }
 
+// What and where; a worn sensor's fall has no room (it went wherever she was), so only what.
+function alertTitle(alert) {
+  return alert.room ? t('alert.title', { what: kindWords(alert), room: alert.room }) : kindWords(alert);
+}
+
 /** How a closed alert ended, as the carer chose it (ended.outcome), in this language; null when the hub has no such value. */
 function outcomeWords(alert) {
   return alert.ended?.outcome ? known('outcome', alert.ended.outcome) : null;
@@ -36,7 +41,7 @@ function nextEscalationWords(a) {
 function alertCard(homeId, alert, now) {
   return h('li', { class: alert.severity, 'data-alert': alert.id },
     h('h2', {}, h('span', { class: 'tag' }, known('severity', alert.severity) ?? alert.severity),
-      h('a', { href: `#/home/${homeId}/alert/${alert.id}` }, t('alert.title', { what: kindWords(alert), room: alert.room }))),
+      h('a', { href: `#/home/${homeId}/alert/${alert.id}` }, alertTitle(alert))),
     h('p', {}, alert.words),
     h('p', {}, t('alerts.raised', { time: time(alert.raised_at) }), ' · ', now));
 }
@@ -86,7 +91,7 @@ export async function history(view, ctx, homeId) {
 
 export async function alert(view, ctx, homeId, alertId) {
   const [first, home] = await Promise.all([api('GET', `/homes/${homeId}/alerts/${alertId}`), homeOf(homeId)]);
-  title(view, t('alert.title', { what: kindWords(first), room: first.room }));
+  title(view, alertTitle(first));
   const details = h('div', { id: 'alert-details' });
   const message = h('p', { role: 'status', id: 'alert-message' });
   const actions = h('div', { id: 'alert-actions' });
