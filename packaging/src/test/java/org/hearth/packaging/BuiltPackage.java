@@ -6,15 +6,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** The .debs that {@code ./mvnw package} built (hearth and hearth-hub), and where to find the sources they came from. */
+/** The .debs that {@code ./mvnw package} built (hearth for each architecture, and hearth-hub), and where to find the sources they came from. */
 final class BuiltPackage {
 
     private BuiltPackage() {
     }
 
-    /** The gateway's package, hearth. */
+    /** The architectures the gateway's package is built for, one .deb each. */
+    static final List<String> ARCHITECTURES = List.of("amd64", "arm64");
+
+    /** The gateway's package, hearth, for amd64: the one the tests that read a package's files and scripts inspect. */
     static Path deb() {
-        return built("hearth.deb");
+        return deb("amd64");
+    }
+
+    /** The gateway's package for a Debian architecture ({@link #ARCHITECTURES}). */
+    static Path deb(String arch) {
+        return built("hearth.deb." + arch);
     }
 
     /** The care hub's package, hearth-hub. */

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * hearth-hub user, listens on UDP and HTTPS, serves the web app, adds a home, enrols a carer's
  * device with a real invite, stops on SIGTERM, and remove and purge behave as the gateway's do.
  *
- * <p>The same again in an arm64 root, every program run by qemu-user-static: the architecture of
- * a Raspberry Pi, proving that the package's Java, sqlite-jdbc's and Scandium's code, and the
- * launcher's JVM flags work on an arm64 JVM. Emulation proves correctness, not speed.
+ * <p>The same again in an arm64 root with the arm64 package, every program run by qemu-user-static:
+ * the architecture of a Raspberry Pi, proving that the package's Java, sqlite-jdbc's and Scandium's
+ * code, the aarch64 natives left in its jars, and the launcher's JVM flags work on an arm64 JVM.
+ * Emulation proves correctness, not speed.
  *
  * <p>The first run on a machine debootstraps and downloads from the Debian mirror (about 7
  * minutes natively); later runs reuse the cache in ~/.cache/hearth-debootstrap.
@@ -55,11 +56,12 @@ class CleanDebianRootTest {
     private List<String> installAndRun(String arch, boolean hub) throws Exception {
         SystemTool.require("debootstrap");
         SystemTool.require("socat");
-        String version = SystemTool.run(List.of("dpkg-deb", "-f", BuiltPackage.deb().toString(), "Version"),
+        Path deb = BuiltPackage.deb(arch);
+        String version = SystemTool.run(List.of("dpkg-deb", "-f", deb.toString(), "Version"),
                 Duration.ofMinutes(1)).output().strip();
         Path script = BuiltPackage.projectRoot().resolve("packaging/src/test/sh/install-in-clean-root.sh");
 
-        List<String> command = new java.util.ArrayList<>(List.of("bash", script.toString(), BuiltPackage.deb().toString(),
+        List<String> command = new java.util.ArrayList<>(List.of("bash", script.toString(), deb.toString(),
                 cacheDir().toString(), work.resolve(arch).toString(), Integer.toString(freeUdpPort()), Integer.toString(freeUdpPort()),
                 Integer.toString(freeUdpPort()), arch));
         if (hub) {

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What is inside the built .deb, read with dpkg-deb: files, modes, control fields, config and classpaths. */
+/**
+ * What is inside the built amd64 .deb, read with dpkg-deb: files, modes, control fields, config and classpaths.
+ * {@link ArchitecturePackagesTest} checks that the arm64 one differs only in its architecture and native libraries.
+ */
 @Tag("medium")
 class DebPackageTest {
 
@@ -45,13 +48,13 @@ class DebPackageTest {
 
     @Test
     void the_control_fields_name_the_java_runtime_and_espeak() throws Exception {
-        assertThat(BuiltPackage.deb().getFileName().toString()).matches("hearth_[0-9][^_]*_all\\.deb");
+        assertThat(BuiltPackage.deb().getFileName().toString()).matches("hearth_[0-9][^_]*_amd64\\.deb");
         assertThat(field("Package")).isEqualTo("hearth");
-        assertThat(field("Architecture")).isEqualTo("all");
+        assertThat(field("Architecture")).isEqualTo("amd64");
         assertThat(field("Depends")).isEqualTo("openjdk-17-jre-headless | java17-runtime-headless, espeak-ng");
         assertThat(field("Recommends")).isEqualTo("alsa-utils");
         assertThat(field("Suggests")).as("BlueZ, for a BLE pendant").isEqualTo("bluez");
-        assertThat(BuiltPackage.deb().getFileName().toString()).isEqualTo("hearth_" + field("Version") + "_all.deb");
+        assertThat(BuiltPackage.deb().getFileName().toString()).isEqualTo("hearth_" + field("Version") + "_amd64.deb");
     }
 
     @Test

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 class LintianTest {
 
     @Test
-    void lintian_reports_no_error_and_no_warning() throws Exception {
-        lintianClean(BuiltPackage.deb());
+    void lintian_reports_no_error_and_no_warning_for_each_architectures_gateway_package() throws Exception {
+        for (String arch : BuiltPackage.ARCHITECTURES) {
+            lintianClean(BuiltPackage.deb(arch));
+        }
     }
 
     @Test
