@@ -178,7 +178,7 @@ final class AnswersFile {
                 continue;
             }
             String base = s.path("id").isMissingNode() ? SensorKinds.id(kind[0], room[0]) : s.path("id").asText().strip();
-            String id = ProvisionFlow.uniqueId(plan, base);
+            String id = plan.uniqueId(base);
             if (!s.path("id").isMissingNode() && !id.equals(base)) {
                 errors.add(at + ".id: \"" + base + "\" is already used");
                 continue;
@@ -220,7 +220,7 @@ final class AnswersFile {
             }
             java.util.Optional<PendantSpec> kept = before.stream().filter(p -> p.address().equals(address[0])).findFirst();
             String base = d.path("id").isMissingNode() ? kept.map(PendantSpec::id).orElse("pendant") : d.path("id").asText().strip();
-            String id = ProvisionFlow.uniqueId(plan, base);
+            String id = plan.uniqueId(base);
             if (!d.path("id").isMissingNode() && !id.equals(base)) {
                 errors.add(at + ".id: \"" + base + "\" is already used");
                 continue;
