@@ -375,12 +375,13 @@ final class Checks {
         }
     }
 
+    /** "yes" or "no"; also "true" and "false", as YAML writes them in an answers file. */
     static Checked<Boolean> yesNo(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
-        if (t.equals("y") || t.equals("yes")) {
+        if (t.equals("y") || t.equals("yes") || t.equals("true")) {
             return Checked.ok(true);
         }
-        if (t.equals("n") || t.equals("no")) {
+        if (t.equals("n") || t.equals("no") || t.equals("false")) {
             return Checked.ok(false);
         }
         return Checked.no("type yes or no");

@@ -170,8 +170,13 @@ final class HomePlan {
 
     /** An ADXL345 on this home's I2C bus, with the documented rate and intervals. */
     AccelerometerSpec accelerometer(String id, String room, int address) {
+        return accelerometer(id, room, address, AccelerometerSpec.standard(id, room).rateHz());
+    }
+
+    /** The same at {@code rateHz}, drained as often as that rate needs (as the loader builds it). */
+    AccelerometerSpec accelerometer(String id, String room, int address, int rateHz) {
         AccelerometerSpec std = AccelerometerSpec.standard(id, room);
-        return new AccelerometerSpec(id, room, i2cBus, address, std.rateHz(), std.pollEvery(), std.maxSilence());
+        return new AccelerometerSpec(id, room, i2cBus, address, rateHz, AccelerometerSpec.defaultPollEvery(rateHz), std.maxSilence());
     }
 
     /** A BME280 or SHT31 on this home's I2C bus, read as often as documented. */
