@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -16,7 +15,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hearth.gateway.app.config.Setting;
 import org.hearth.gateway.app.config.Settings;
-import org.hearth.sensors.PendantSpec;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.voice.skill.CollectionAddresses;
@@ -26,7 +24,7 @@ import org.hearth.voice.skill.CouncilPack;
  * The wizard's answers from a YAML file (see config/provision.example.yaml), checked exactly as
  * the wizard checks typed answers. A section left out keeps its default: the existing config's
  * value when re-provisioning, else the documented default. Every problem is collected, each as
- * {@code key: message}.
+ * {@code key: message}. The I2C sensors, radars and pendants are read by {@link DeviceAnswers}.
  */
 final class AnswersFile {
 
