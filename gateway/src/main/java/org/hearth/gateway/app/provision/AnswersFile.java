@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -16,7 +15,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hearth.gateway.app.config.Setting;
 import org.hearth.gateway.app.config.Settings;
-import org.hearth.sensors.PendantSpec;
 import org.hearth.sensors.SensorKind;
 import org.hearth.sensors.SensorSpec;
 import org.hearth.voice.skill.CollectionAddresses;
@@ -26,26 +24,31 @@ import org.hearth.voice.skill.CouncilPack;
  * The wizard's answers from a YAML file (see config/provision.example.yaml), checked exactly as
  * the wizard checks typed answers. A section left out keeps its default: the existing config's
  * value when re-provisioning, else the documented default. Every problem is collected, each as
- * {@code key: message}.
+ * {@code key: message}. The I2C sensors, radars and pendants are read by {@link DeviceAnswers}.
  */
 final class AnswersFile {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> SECTIONS = Set.of("resident", "council", "address", "bins", "library", "quiet_hours",
-            "sensors", "pendants", "carers", "thresholds");
+            "i2c", "radars", "sensors", "pendants", "carers", "thresholds");
 
     private final HomePlan plan;
     private final Function<String, Checked<CouncilPack>> packs;
-    private final List<String> errors = new ArrayList<>();
+    private final AnswerReader r = new AnswerReader();
+    private final DeviceAnswers devices;
 
-    private AnswersFile(HomePlan plan, Function<String, Checked<CouncilPack>> packs) {
+    private AnswersFile(HomePlan plan, Function<String, Checked<CouncilPack>> packs, HardwareCheck hardware) {
         this.plan = plan;
         this.packs = packs;
+        this.devices = new DeviceAnswers(r, plan, hardware);
     }
 
-    /** Fills {@code plan} from the file; returns every problem found, none when it may be saved. */
-    static List<String> read(Path file, HomePlan plan, Function<String, Checked<CouncilPack>> packs) {
-        AnswersFile a = new AnswersFile(plan, packs);
+    /**
+     * Fills {@code plan} from the file; returns every problem found, none when it may be saved. New
+     * I2C sensors and radars are asked through {@code hardware} whether they answer, as the wizard asks.
+     */
+    static List<String> read(Path file, HomePlan plan, Function<String, Checked<CouncilPack>> packs, HardwareCheck hardware) {
+        AnswersFile a = new AnswersFile(plan, packs, hardware);
         JsonNode root;
         try {
             root = YAML.readTree(Files.readString(file));
@@ -61,53 +64,61 @@ final class AnswersFile {
         }
         a.all(root);
         if (plan.sensorCount() == 0 && root.path("sensors").isArray()) {
-            a.errors.add("sensors: add at least one sensor");
+            a.r.error("sensors: add at least one sensor");
         }
         if (plan.hubCarers.isEmpty() && (plan.carers.isEmpty() && !root.path("carers").isArray()
                 || root.path("carers").isArray() && root.path("carers").isEmpty())) {
-            a.errors.add("carers: add at least one carer, or no one will ever be told of an alert");
+            a.r.error("carers: add at least one carer, or no one will ever be told of an alert");
         }
-        return List.copyOf(a.errors);
+        return a.r.errors();
     }
 
     private void all(JsonNode root) {
-        known(root, "", SECTIONS);
+        r.known(root, "", SECTIONS);
         JsonNode resident = root.path("resident");
-        if (object(resident, "resident")) {
-            known(resident, "resident", Set.of("label", "language", "second_language"));
-            text(resident, "label", "resident.label", Checks::label, v -> plan.label = v);
-            text(resident, "language", "resident.language", Checks::language, v -> plan.language = v);
-            text(resident, "second_language", "resident.second_language", t -> Checks.secondLanguage(t, plan.language),
+        if (r.object(resident, "resident")) {
+            r.known(resident, "resident", Set.of("label", "language", "second_language"));
+            r.text(resident, "label", "resident.label", Checks::label, v -> plan.label = v);
+            r.text(resident, "language", "resident.language", Checks::language, v -> plan.language = v);
+            r.text(resident, "second_language", "resident.second_language", t -> Checks.secondLanguage(t, plan.language),
                     v -> plan.secondLanguage = v.isEmpty() ? null : v);
         }
         String council = root.path("council").isMissingNode() ? plan.council : root.path("council").asText().strip();
         Checked<CouncilPack> p = packs.apply(council);
         if (!p.isOk()) {
-            errors.add("council: " + p.problem());
+            r.error("council: " + p.problem());
         } else {
             CouncilPack pack = p.value();
             plan.council = council;
             bins(root, pack);
-            text(root, "library", "library", t -> pack.libraries().stream().filter(l -> l.name().equalsIgnoreCase(t.strip()))
+            r.text(root, "library", "library", t -> pack.libraries().stream().filter(l -> l.name().equalsIgnoreCase(t.strip()))
                     .findFirst().map(l -> Checked.ok(l.name())).orElse(Checked.no("not a library of " + pack.council()
                     + "; expected one of " + pack.libraries().stream().map(l -> l.name()).collect(Collectors.joining(", ")))),
                     v -> plan.library = v);
         }
-        text(root, "quiet_hours", "quiet_hours", Checks::quietHours, v -> {
+        r.text(root, "quiet_hours", "quiet_hours", Checks::quietHours, v -> {
             plan.quietFrom = v[0];
             plan.quietTo = v[1];
         });
-        if (!root.path("sensors").isMissingNode()) {
+        // the I2C sensors and radars first: a new sensors list is then checked against the pins they take
+        boolean sensorsGiven = !root.path("sensors").isMissingNode();
+        if (!root.path("i2c").isMissingNode()) {
+            devices.i2c(root.path("i2c"), sensorsGiven);
+        }
+        if (!root.path("radars").isMissingNode()) {
+            devices.radars(root.path("radars"), sensorsGiven);
+        }
+        if (sensorsGiven) {
             sensors(root.path("sensors"));
         }
         if (!root.path("pendants").isMissingNode()) {
-            pendants(root.path("pendants"));
+            devices.pendants(root.path("pendants"));
         }
         if (!root.path("carers").isMissingNode()) {
             carers(root.path("carers"));
         }
         JsonNode t = root.path("thresholds");
-        if (object(t, "thresholds")) {
+        if (r.object(t, "thresholds")) {
             thresholds(t);
         }
     }
@@ -118,18 +129,18 @@ final class AnswersFile {
         if (skip) {
             plan.binDay = null;
             plan.binRound = null;
-        } else if (object(bins, "bins")) {
-            known(bins, "bins", Set.of("day", "round"));
+        } else if (r.object(bins, "bins")) {
+            r.known(bins, "bins", Set.of("day", "round"));
             DayOfWeek[] day = {null};
             String[] round = {null};
-            required(bins, "day", "bins.day", Checks::weekday, v -> day[0] = v);
-            required(bins, "round", "bins.round", r -> pack.bins().rounds().containsKey(r.strip()) ? Checked.ok(r.strip())
+            r.required(bins, "day", "bins.day", Checks::weekday, v -> day[0] = v);
+            r.required(bins, "round", "bins.round", r -> pack.bins().rounds().containsKey(r.strip()) ? Checked.ok(r.strip())
                     : Checked.no("not a round of " + pack.council() + "; expected one of "
                     + String.join(", ", new java.util.TreeSet<>(pack.bins().rounds().keySet()))), v -> round[0] = v);
             plan.binDay = day[0];
             plan.binRound = round[0];
         } else if (!bins.isMissingNode()) {
-            errors.add("bins: write {day: tuesday, round: weekly}, or skip");
+            r.error("bins: write {day: tuesday, round: weekly}, or skip");
         }
         JsonNode address = root.path("address");
         if (address.isMissingNode() || !bins.isMissingNode()) {
@@ -144,122 +155,62 @@ final class AnswersFile {
                 plan.library = a.library();
             }
         } else if (found.isEmpty()) {
-            errors.add("address: \"" + address.asText() + "\" is not in " + pack.council()
+            r.error("address: \"" + address.asText() + "\" is not in " + pack.council()
                     + "'s list; add bins: {day: DAY, round: ROUND}, or bins: skip");
         } else {
-            errors.add("address: \"" + address.asText() + "\" could be any of "
+            r.error("address: \"" + address.asText() + "\" could be any of "
                     + found.stream().map(m -> m.area().plain()).collect(Collectors.joining("; "))
                     + "; add the postcode, or bins: {day: DAY, round: ROUND}");
         }
     }
 
     private void sensors(JsonNode list) {
-        if (!list.isArray()) {
-            errors.add("sensors: must be a list of sensors, each {kind, room, pin}");
+        if (!r.list(list, "sensors", "sensors, each {kind, room, pin}")) {
             return;
         }
         plan.sensors.clear();
-        for (int i = 0; i < list.size(); i++) {
-            String at = "sensors[" + i + "]";
-            JsonNode s = list.get(i);
-            if (!object(s, at)) {
-                errors.add(at + ": must be {kind: pull_cord, room: bathroom, pin: 26}");
-                continue;
-            }
-            known(s, at, Set.of("kind", "room", "pin", "id"));
+        r.each(list, "sensors", "{kind: pull_cord, room: bathroom, pin: 26}", (s, at) -> {
+            r.known(s, at, Set.of("kind", "room", "pin", "id"));
             SensorKind[] kind = {null};
             String[] room = {null};
             int[] pin = {-1};
-            required(s, "kind", at + ".kind", t -> t.strip().matches("\\d+")
+            r.required(s, "kind", at + ".kind", t -> t.strip().matches("\\d+")
                     ? Checked.no("write the kind's name: " + SensorKind.allConfigNames()) : Checks.kind(t), v -> kind[0] = v);
-            required(s, "room", at + ".room", Checks::room, v -> room[0] = v);
-            required(s, "pin", at + ".pin", t -> Checks.pin(t, plan, null), v -> pin[0] = v);
+            r.required(s, "room", at + ".room", Checks::room, v -> room[0] = v);
+            r.required(s, "pin", at + ".pin", t -> Checks.pin(t, plan, null), v -> pin[0] = v);
             if (kind[0] == null || room[0] == null || pin[0] < 0) {
-                continue;
+                return;
             }
-            String base = s.path("id").isMissingNode() ? SensorKinds.id(kind[0], room[0]) : s.path("id").asText().strip();
-            String id = ProvisionFlow.uniqueId(plan, base);
-            if (!s.path("id").isMissingNode() && !id.equals(base)) {
-                errors.add(at + ".id: \"" + base + "\" is already used");
-                continue;
+            String id = r.id(s, at, plan, SensorKinds.id(kind[0], room[0]));
+            if (id != null) {
+                plan.sensors.add(new SensorSpec(id, room[0], kind[0], pin[0], SensorKinds.pull(kind[0]),
+                        SensorKinds.activeLow(kind[0]), Settings.SENSOR_DEBOUNCE.defaultValue(), SensorKinds.maxSilence(kind[0])));
             }
-            plan.sensors.add(new SensorSpec(id, room[0], kind[0], pin[0], SensorKinds.pull(kind[0]), SensorKinds.activeLow(kind[0]),
-                    Settings.SENSOR_DEBOUNCE.defaultValue(), SensorKinds.maxSilence(kind[0])));
-        }
-    }
-
-    /**
-     * The fall pendants, each by its Bluetooth address ({@code Provisioning} pairs the new ones
-     * before saving). A pendant already in the configuration keeps its settings.
-     */
-    private void pendants(JsonNode list) {
-        if (!list.isArray()) {
-            errors.add("pendants: must be a list of pendants, each {address: \"AA:BB:CC:DD:EE:FF\"}");
-            return;
-        }
-        List<PendantSpec> before = List.copyOf(plan.pendants);
-        plan.pendants.clear();
-        for (int i = 0; i < list.size(); i++) {
-            String at = "pendants[" + i + "]";
-            JsonNode d = list.get(i);
-            if (!object(d, at)) {
-                errors.add(at + ": must be {address: \"AA:BB:CC:DD:EE:FF\"}");
-                continue;
-            }
-            known(d, at, Set.of("address", "room", "id"));
-            String[] address = {null};
-            String[] room = {Settings.PENDANT_ROOM.defaultValue()};
-            required(d, "address", at + ".address", Checks::bluetoothAddress, v -> address[0] = v);
-            text(d, "room", at + ".room", Checks::room, v -> room[0] = v);
-            if (address[0] == null) {
-                continue;
-            }
-            if (plan.pendants.stream().anyMatch(p -> p.address().equals(address[0]))) {
-                errors.add(at + ".address: " + address[0] + " is listed twice");
-                continue;
-            }
-            java.util.Optional<PendantSpec> kept = before.stream().filter(p -> p.address().equals(address[0])).findFirst();
-            String base = d.path("id").isMissingNode() ? kept.map(PendantSpec::id).orElse("pendant") : d.path("id").asText().strip();
-            String id = ProvisionFlow.uniqueId(plan, base);
-            if (!d.path("id").isMissingNode() && !id.equals(base)) {
-                errors.add(at + ".id: \"" + base + "\" is already used");
-                continue;
-            }
-            plan.pendants.add(kept.map(p -> new PendantSpec(id, d.path("room").isMissingNode() ? p.room() : room[0], p.address(),
-                    p.profile(), p.adapter(), p.maxSilence(), p.reconnectEvery(), p.batteryLowPercent(), p.notWornAfter()))
-                    .orElse(PendantSpec.thingy52(id, room[0], address[0])));
-        }
+        });
     }
 
     private void carers(JsonNode list) {
-        if (!list.isArray()) {
-            errors.add("carers: must be a list of carers, each {name, level, endpoint}");
+        if (!r.list(list, "carers", "carers, each {name, level, endpoint}")) {
             return;
         }
         List<HomePlan.Carer> before = List.copyOf(plan.carers);
         plan.carers.clear();
-        for (int i = 0; i < list.size(); i++) {
-            String at = "carers[" + i + "]";
-            JsonNode c = list.get(i);
-            if (!object(c, at)) {
-                errors.add(at + ": must be {name: Priya, level: 1, endpoint: 192.168.1.30}");
-                continue;
-            }
-            known(c, at, Set.of("name", "level", "endpoint", "new_key"));
+        r.each(list, "carers", "{name: Priya, level: 1, endpoint: 192.168.1.30}", (c, at) -> {
+            r.known(c, at, Set.of("name", "level", "endpoint", "new_key"));
             String[] name = {null};
             int[] level = {1};
             java.net.URI[] endpoint = {null};
-            required(c, "name", at + ".name", t -> Checks.carerName(t, plan.carers), v -> name[0] = v);
-            text(c, "level", at + ".level", t -> Checks.whole(t, Settings.CARER_LEVEL), v -> level[0] = v);
-            required(c, "endpoint", at + ".endpoint", Checks::endpoint, v -> endpoint[0] = v);
+            r.required(c, "name", at + ".name", t -> Checks.carerName(t, plan.carers), v -> name[0] = v);
+            r.text(c, "level", at + ".level", t -> Checks.whole(t, Settings.CARER_LEVEL), v -> level[0] = v);
+            r.required(c, "endpoint", at + ".endpoint", Checks::endpoint, v -> endpoint[0] = v);
             boolean[] newKey = {false};
-            text(c, "new_key", at + ".new_key", Checks::yesNo, v -> newKey[0] = v);
+            r.text(c, "new_key", at + ".new_key", Checks::yesNo, v -> newKey[0] = v);
             if (name[0] == null || endpoint[0] == null) {
-                continue;
+                return;
             }
             boolean paired = before.stream().anyMatch(b -> b.name().equals(name[0]) && !b.newKey());
             plan.carers.add(new HomePlan.Carer(name[0], level[0], endpoint[0], newKey[0] || !paired));
-        }
+        });
     }
 
     /** The thresholds the installer may set, each answered under its config name: {@code thresholds.pre_alarm}. */
@@ -268,7 +219,7 @@ final class AnswersFile {
             Settings.DETECTION_TEMPERATURE_HIGH, Settings.STORAGE_EVENTS_RETENTION_DAYS);
 
     private void thresholds(JsonNode t) {
-        known(t, "thresholds", THRESHOLDS.stream().map(Setting::name).collect(Collectors.toSet()));
+        r.known(t, "thresholds", THRESHOLDS.stream().map(Setting::name).collect(Collectors.toSet()));
         threshold(t, Settings.ALERTS_PRE_ALARM, v -> Checks.duration(v, Settings.ALERTS_PRE_ALARM), v -> plan.preAlarm = v);
         threshold(t, Settings.ALERTS_ESCALATION_TIMEOUT, v -> Checks.duration(v, Settings.ALERTS_ESCALATION_TIMEOUT),
                 v -> plan.escalationTimeout = v);
@@ -279,59 +230,12 @@ final class AnswersFile {
                 v -> plan.temperatureLowC = v);
         threshold(t, Settings.DETECTION_TEMPERATURE_HIGH, v -> Checks.number(v, Settings.DETECTION_TEMPERATURE_HIGH),
                 v -> plan.temperatureHighC = v);
-        Checks.temperatures(plan.temperatureLowC, plan.temperatureHighC).ifPresent(p -> errors.add("thresholds.temperature_high_c: " + p));
+        Checks.temperatures(plan.temperatureLowC, plan.temperatureHighC).ifPresent(p -> r.error("thresholds.temperature_high_c: " + p));
         threshold(t, Settings.STORAGE_EVENTS_RETENTION_DAYS, v -> Checks.whole(v, Settings.STORAGE_EVENTS_RETENTION_DAYS),
                 v -> plan.eventsRetentionDays = v);
     }
 
     private <T> void threshold(JsonNode t, Setting<T> s, Function<String, Checked<T>> parse, Consumer<T> set) {
-        text(t, s.name(), "thresholds." + s.name(), parse, set);
-    }
-
-    // ---- readers: each records its own error ----
-
-    private <T> void text(JsonNode node, String field, String at, Function<String, Checked<T>> parse, Consumer<T> set) {
-        JsonNode n = node.path(field);
-        if (n.isMissingNode() || n.isNull()) {
-            return;
-        }
-        if (!n.isValueNode()) {
-            errors.add(at + ": must be a single value");
-            return;
-        }
-        Checked<T> c = parse.apply(n.asText());
-        if (c.isOk()) {
-            set.accept(c.value());
-        } else {
-            errors.add(at + ": " + c.problem() + ", was \"" + n.asText() + "\"");
-        }
-    }
-
-    private <T> void required(JsonNode node, String field, String at, Function<String, Checked<T>> parse, Consumer<T> set) {
-        if (node.path(field).isMissingNode() || node.path(field).isNull()) {
-            errors.add(at + ": is required");
-            return;
-        }
-        text(node, field, at, parse, set);
-    }
-
-    private boolean object(JsonNode n, String at) {
-        if (n.isMissingNode() || n.isNull()) {
-            return false;
-        }
-        if (!n.isObject()) {
-            errors.add(at + ": must be a mapping");
-            return false;
-        }
-        return true;
-    }
-
-    private void known(JsonNode node, String at, Set<String> allowed) {
-        node.fieldNames().forEachRemaining(k -> {
-            if (!allowed.contains(k)) {
-                errors.add((at.isEmpty() ? "" : at + ".") + k + ": unknown answer; expected one of "
-                        + allowed.stream().sorted().collect(Collectors.joining(", ")));
-            }
-        });
+        r.text(t, s.name(), "thresholds." + s.name(), parse, set);
     }
 }

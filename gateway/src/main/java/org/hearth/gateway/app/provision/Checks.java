@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.Setting;
 import org.hearth.gateway.app.config.Settings;
@@ -284,6 +285,21 @@ final class Checks {
                         + by + " needs (pins " + first + " and " + second + "); move it to another pin first");
     }
 
+    /** Why a first I2C sensor cannot be fitted: a GPIO sensor on the bus's pins (BCM 2 and 3). */
+    static Optional<String> i2cPinsTaken(HomePlan plan) {
+        return plan.usesI2c() ? Optional.empty() : pinsTaken(plan, 2, 3, "the I2C bus");
+    }
+
+    /** Why a radar cannot be on {@code port}: it is the header UART and a GPIO sensor is on BCM 14 or 15. */
+    static Optional<String> uartPinsTaken(HomePlan plan, String port) {
+        return ConfigLoader.onHeaderUart(port) ? pinsTaken(plan, 14, 15, "the serial port on " + port) : Optional.empty();
+    }
+
+    /** "0x53": an I2C address as the chips' datasheets and hearth.yaml write it. */
+    static String hex(int address) {
+        return String.format("0x%02X", address);
+    }
+
     /** "1" to the last number of the menu, or a name: pull_cord, pull cord, adxl345, bme280, sht31, radar. */
     static Checked<Fitting> fitting(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
@@ -314,7 +330,7 @@ final class Checks {
     /** "0x53", "53" or "0X1D": one of {@code allowed}, and not already used by another I2C sensor. */
     static Checked<Integer> i2cAddress(String text, List<Integer> allowed, HomePlan plan) {
         String t = text.strip().toLowerCase(Locale.ROOT).replaceFirst("^0x", "");
-        String choices = allowed.stream().map(a -> String.format("0x%02X", a)).collect(java.util.stream.Collectors.joining(" or "));
+        String choices = allowed.stream().map(Checks::hex).collect(java.util.stream.Collectors.joining(" or "));
         if (!t.matches("[0-9a-f]{1,2}") || !allowed.contains(Integer.parseInt(t, 16))) {
             return Checked.no("this chip answers at " + choices + " (set by how its address pin is wired)");
         }
@@ -359,12 +375,13 @@ final class Checks {
         }
     }
 
+    /** "yes" or "no"; also "true" and "false", as YAML writes them in an answers file. */
     static Checked<Boolean> yesNo(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
-        if (t.equals("y") || t.equals("yes")) {
+        if (t.equals("y") || t.equals("yes") || t.equals("true")) {
             return Checked.ok(true);
         }
-        if (t.equals("n") || t.equals("no")) {
+        if (t.equals("n") || t.equals("no") || t.equals("false")) {
             return Checked.ok(false);
         }
         return Checked.no("type yes or no");

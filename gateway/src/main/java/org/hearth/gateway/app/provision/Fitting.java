@@ -2,6 +2,7 @@ package org.hearth.gateway.app.provision;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hearth.sensors.ClimateChip;
 import org.hearth.sensors.SensorKind;
 
 /**
@@ -17,7 +18,7 @@ sealed interface Fitting permits Fitting.Pin, Fitting.Device {
     /**
      * A sensor that is not a pin: asked for its own settings and checked through the daemon's
      * driver before it is added; the BLE fall pendant is found by a scan and paired instead
-     * ({@code ProvisionFlow.addDevice}).
+     * ({@link DeviceQuestions}).
      */
     enum Device implements Fitting {
         ACCELEROMETER("adxl345", "worn fall sensor (ADXL345 accelerometer, on the I2C bus)", "bedroom"),
@@ -47,6 +48,19 @@ sealed interface Fitting permits Fitting.Pin, Fitting.Device {
 
         String plain() {
             return plain;
+        }
+
+        /** The temperature sensor's chip; only for BME280 and SHT31. */
+        ClimateChip chip() {
+            return switch (this) {
+                case BME280 -> ClimateChip.BME280;
+                case SHT31 -> ClimateChip.SHT31;
+                default -> throw new IllegalStateException(this + " is not a temperature sensor");
+            };
+        }
+
+        static Device of(ClimateChip chip) {
+            return chip == ClimateChip.BME280 ? BME280 : SHT31;
         }
 
         boolean onI2c() {

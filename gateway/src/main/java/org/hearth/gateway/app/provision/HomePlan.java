@@ -12,6 +12,9 @@ import java.util.Set;
 import org.hearth.gateway.app.config.ConfigLoader;
 import org.hearth.gateway.app.config.HearthConfig;
 import org.hearth.gateway.app.config.Settings;
+import org.hearth.sensors.AccelerometerSpec;
+import org.hearth.sensors.ClimateChip;
+import org.hearth.sensors.ClimateSensorSpec;
 import org.hearth.sensors.PendantSpec;
 import org.hearth.sensors.RadarSpec;
 import org.hearth.sensors.SensorSpec;
@@ -152,6 +155,46 @@ final class HomePlan {
         radars.forEach(r -> ids.add(r.id()));
         pendants.forEach(r -> ids.add(r.id()));
         return ids;
+    }
+
+    /** "cord-bathroom", or "cord-bathroom-2" when a sensor has that id already. */
+    String uniqueId(String base) {
+        Set<String> taken = deviceIds();
+        sensors.forEach(s -> taken.add(s.id()));
+        String id = base;
+        for (int n = 2; taken.contains(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    /** An ADXL345 on this home's I2C bus, with the documented rate and intervals. */
+    AccelerometerSpec accelerometer(String id, String room, int address) {
+        return accelerometer(id, room, address, AccelerometerSpec.standard(id, room).rateHz());
+    }
+
+    /** The same at {@code rateHz}, drained as often as that rate needs (as the loader builds it). */
+    AccelerometerSpec accelerometer(String id, String room, int address, int rateHz) {
+        AccelerometerSpec std = AccelerometerSpec.standard(id, room);
+        return new AccelerometerSpec(id, room, i2cBus, address, rateHz, AccelerometerSpec.defaultPollEvery(rateHz), std.maxSilence());
+    }
+
+    /** A BME280 or SHT31 on this home's I2C bus, read as often as documented. */
+    ClimateSensorSpec climate(String id, String room, ClimateChip chip, int address) {
+        ClimateSensorSpec std = ClimateSensorSpec.standard(id, room, chip);
+        return new ClimateSensorSpec(id, room, chip, i2cBus, address, std.readEvery(), std.maxSilence());
+    }
+
+    void add(AccelerometerSpec a) {
+        List<AccelerometerSpec> all = new ArrayList<>(i2c.accelerometers());
+        all.add(a);
+        i2c = new HearthConfig.I2c(all, i2c.climate());
+    }
+
+    void add(ClimateSensorSpec c) {
+        List<ClimateSensorSpec> all = new ArrayList<>(i2c.climate());
+        all.add(c);
+        i2c = new HearthConfig.I2c(i2c.accelerometers(), all);
     }
 
     /** True when a radar is on the Pi's header UART: BCM 14 and 15 are then the serial port. */

@@ -79,13 +79,13 @@ final class PlanYaml {
             y.append(p.i2c.accelerometers().isEmpty() ? "  accelerometers: []\n" : "  accelerometers:\n");
             for (AccelerometerSpec a : p.i2c.accelerometers()) {
                 y.append("    - {id: ").append(quoted(a.id())).append(", room: ").append(quoted(a.room()))
-                        .append(", address: ").append(hex(a.address())).append(", rate_hz: ").append(a.rateHz())
+                        .append(", address: ").append(Checks.hex(a.address())).append(", rate_hz: ").append(a.rateHz())
                         .append(wearer(p, a.id(), ACCEL_RESIDENT)).append("}\n");
             }
             y.append(p.i2c.climate().isEmpty() ? "  climate: []\n" : "  climate:\n");
             for (ClimateSensorSpec c : p.i2c.climate()) {
                 y.append("    - {id: ").append(quoted(c.id())).append(", room: ").append(quoted(c.room()))
-                        .append(", chip: ").append(c.chip().configName()).append(", address: ").append(hex(c.address())).append("}\n");
+                        .append(", chip: ").append(c.chip().configName()).append(", address: ").append(Checks.hex(c.address())).append("}\n");
             }
             y.append('\n');
         }
@@ -179,9 +179,5 @@ final class PlanYaml {
     private static String wearer(HomePlan p, String sensorId, Setting<String> key) {
         String name = p.household.wearers().get(sensorId);
         return name == null ? "" : ", " + key.name() + ": " + quoted(name);
-    }
-
-    private static String hex(int address) {
-        return String.format("0x%02X", address);
     }
 }

@@ -99,7 +99,7 @@ public final class Provisioning {
     public int fromAnswers(Path answers) {
         Start start = start();
         Set<String> pairedBefore = start.plan.pendants.stream().map(PendantSpec::address).collect(Collectors.toSet());
-        List<String> problems = AnswersFile.read(answers, start.plan, this::pack);
+        List<String> problems = AnswersFile.read(answers, start.plan, this::pack, hardware);
         if (!problems.isEmpty()) {
             console.say("hearth: the answers in " + answers + " are not valid; nothing was written:");
             problems.forEach(p -> console.say("  " + p));
