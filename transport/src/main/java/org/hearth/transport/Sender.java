@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.californium.core.coap.CoAP.Code;
@@ -201,6 +202,16 @@ public final class Sender {
         return unheard(error) || error instanceof DtlsHandshakeTimeoutException && proven.contains(identity);
     }
 
+    /**
+     * True for a request Scandium dropped before it left: its connection was being removed at
+     * that moment (a handshake failing just then; seen as "Outbound message overflow" in a test
+     * that re-sent as a handshake failed) or its queue was full. Nothing reached the peer, so it
+     * neither answered nor refused; the request stays unsent and is sent again.
+     */
+    static boolean droppedHere(Throwable error) {
+        return error instanceof IllegalStateException || error instanceof RejectedExecutionException;
+    }
+
     private final class Attempt {
         final Code method;
         final URI target;
@@ -331,6 +342,9 @@ public final class Sender {
                 public void onSendError(Throwable error) {
                     LOG.info("{} {} to {} could not be sent: {}", method, Printable.of(target.getPath()), Printable.of(peer),
                             Printable.of(String.valueOf(error)));
+                    if (droppedHere(error)) {
+                        return; // never sent: resendIfUnsent sends it again, and the peer's answer decides
+                    }
                     if (curable(error, identity)) {
                         onTimeout();
                     } else {
