@@ -108,6 +108,9 @@ public final class Sender {
         sessions.onEstablished(session -> proven.add(session.identity()));
     }
 
+    /** How long a request Scandium dropped before it left waits to be sent again ({@link #droppedHere}). */
+    static final Duration AFTER_DROP = Duration.ofSeconds(1);
+
     /** Slack for timer threads running late on a busy machine: a handshake's failure may come this late. */
     private static final long TIMER_SLACK_MS = 2_000;
 
@@ -206,7 +209,7 @@ public final class Sender {
      * True for a request Scandium dropped before it left: its connection was being removed at
      * that moment (a handshake failing just then; seen as "Outbound message overflow" in a test
      * that re-sent as a handshake failed) or its queue was full. Nothing reached the peer, so it
-     * neither answered nor refused; the request stays unsent and is sent again.
+     * neither answered nor refused; the request is sent again after {@link #AFTER_DROP}.
      */
     static boolean droppedHere(Throwable error) {
         return error instanceof IllegalStateException || error instanceof RejectedExecutionException;
@@ -257,6 +260,19 @@ public final class Sender {
                         method, Printable.of(target.getPath()), Printable.of(peer), unsentLimit.toSeconds());
                 start(false);
             }
+        }
+
+        /** {@code r} was dropped before it left: sent again after {@link #AFTER_DROP}, so the peer's answer decides. */
+        private void resendSoon(Request r) {
+            CompletableFuture.delayedExecutor(AFTER_DROP.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+                synchronized (this) {
+                    if (r == current && !sent && !result.isDone()) {
+                        LOG.info("{} {} to {} was dropped before it left; sending it again", method,
+                                Printable.of(target.getPath()), Printable.of(peer));
+                        start(false);
+                    }
+                }
+            });
         }
 
         /**
@@ -343,7 +359,8 @@ public final class Sender {
                     LOG.info("{} {} to {} could not be sent: {}", method, Printable.of(target.getPath()), Printable.of(peer),
                             Printable.of(String.valueOf(error)));
                     if (droppedHere(error)) {
-                        return; // never sent: resendIfUnsent sends it again, and the peer's answer decides
+                        resendSoon(r); // never sent: the peer neither answered nor refused
+                        return;
                     }
                     if (curable(error, identity)) {
                         onTimeout();
