@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * that could not be used (malformed, forged, or for a session this side no longer has) are
  * counted and reported at most once a {@link #PERIOD}; a failed handshake is logged once per peer
  * per period, with the identity it claimed (never a key), and how many more failed since.
- * Scandium's own loggers stay at ERROR (see logback.xml), so a flood writes no stack traces.
+ * Scandium's own loggers stay at ERROR (the gateway's {@code app.LogSetup}, the hub's logback.xml), so a flood writes no stack traces.
  */
 public final class LinkHealth implements DtlsHealth, SessionListener {
 
