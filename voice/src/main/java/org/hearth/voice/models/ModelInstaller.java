@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.hearth.voice.recognition.GrammarOnlyModel;
 import org.hearth.voice.recognition.VoskNativeLibrary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,10 @@ public final class ModelInstaller {
         try {
             fetch(from, download, expected);
             Path modelDir = unzipModel(download, staging);
+            long trimmed = GrammarOnlyModel.trim(modelDir);
+            if (trimmed > 0) {
+                LOG.info("Left out the model's language model ({} MB): Hearth listens with grammars only", trimmed >> 20);
+            }
             Path version = modelsRoot.resolve("." + lang + "-" + expected.substring(0, 12));
             deleteTree(version);
             move(modelDir, version);

@@ -4,13 +4,13 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ObjLongConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -59,47 +59,49 @@ public final class ModelVocabulary {
         }
         Path gr = modelDir.resolve("graph/Gr.fst");
         if (Files.isRegularFile(gr)) {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(gr), 1 << 16)) {
-                return symbolTable(in, keep);
-            }
+            Set<String> words = new HashSet<>();
+            boolean found = eachSymbol(gr, (word, id) -> {
+                if (keep.test(word)) {
+                    words.add(word);
+                }
+            });
+            return found ? Optional.of(words) : Optional.empty();
         }
         return Optional.empty();
     }
 
-    /** Finds the input symbol table after the FST header and reads every (word, id) pair. */
-    private static Optional<Set<String>> symbolTable(InputStream raw, Predicate<String> keep) throws IOException {
-        DataInputStream in = new DataInputStream(raw);
-        // The header is short; scan its first kilobytes for the symbol table's magic number.
-        in.mark(1 << 15);
-        byte[] head = in.readNBytes(1 << 15);
-        int at = -1;
-        for (int i = 0; i + 4 <= head.length; i++) {
-            if (littleInt(head, i) == SYMBOL_TABLE_MAGIC) {
-                at = i;
-                break;
+    /**
+     * Hands every (word, id) pair of the symbol table inside the FST file {@code fst} to
+     * {@code each}; false if the file holds no whole table.
+     */
+    static boolean eachSymbol(Path fst, ObjLongConsumer<String> each) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(fst), 1 << 16))) {
+            // The header is short; scan its first kilobytes for the symbol table's magic number.
+            in.mark(1 << 15);
+            byte[] head = in.readNBytes(1 << 15);
+            int at = -1;
+            for (int i = 0; i + 4 <= head.length; i++) {
+                if (littleInt(head, i) == SYMBOL_TABLE_MAGIC) {
+                    at = i;
+                    break;
+                }
             }
-        }
-        if (at < 0) {
-            return Optional.empty();
-        }
-        in.reset();
-        in.skipNBytes(at + 4);
-        readString(in); // table name
-        readLong(in); // available key
-        long size = readLong(in);
-        Set<String> words = new HashSet<>();
-        try {
+            if (at < 0) {
+                return false;
+            }
+            in.reset();
+            in.skipNBytes(at + 4);
+            readString(in); // table name
+            readLong(in); // available key
+            long size = readLong(in);
             for (long k = 0; k < size; k++) {
                 String word = readString(in);
-                if (keep.test(word)) {
-                    words.add(word);
-                }
-                readLong(in);
+                each.accept(word, readLong(in));
             }
+            return true;
         } catch (EOFException e) {
-            return Optional.empty();
+            return false;
         }
-        return Optional.of(words);
     }
 
     private static String readString(DataInputStream in) throws IOException {

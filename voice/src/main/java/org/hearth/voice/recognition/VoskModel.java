@@ -20,8 +20,9 @@ import org.vosk.Model;
 import org.vosk.Recognizer;
 
 /**
- * One loaded Vosk model (about 150 MB off-heap for the English small model). Load it once at start
- * and make recognisers from it; never load a model per utterance.
+ * One loaded Vosk model (about 100 MB off-heap for the English small model). Load it once at start
+ * and make recognisers from it; never load a model per utterance. Hearth makes grammar recognisers
+ * only: an installed model has no language model for free-form speech ({@link GrammarOnlyModel}).
  */
 public final class VoskModel implements AutoCloseable {
 
@@ -67,11 +68,6 @@ public final class VoskModel implements AutoCloseable {
         List<String> usable = knownPhrases(phrases);
         usable.add("[unk]");
         return new VoskSpeechRecognizer(newRecognizer(toJson(usable)), settings, latticeBeam());
-    }
-
-    /** A free-form recogniser: slower and less accurate, a fallback only. */
-    public VoskSpeechRecognizer freeFormRecognizer(EndpointSettings settings) throws IOException {
-        return new VoskSpeechRecognizer(new Recognizer(model, AudioInputs.SAMPLE_RATE), settings, latticeBeam());
     }
 
     /**
