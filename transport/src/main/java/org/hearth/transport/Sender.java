@@ -26,6 +26,7 @@ import org.eclipse.californium.scandium.dtls.DtlsHandshakeTimeoutException;
 import org.hearth.protocol.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Confirmable requests over one DTLS endpoint that survive either side restarting.
@@ -51,8 +52,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A third rule guards against the DTLS layer itself: <b>a request never sent is sent again.</b>
  * Scandium drops a message silently when too many wait for one handshake, and Californium times a
- * request out only once it was sent, so such a request would wait until {@link #GIVE_UP}. One not
- * sent by the time any handshake would have finished or failed ({@link #unsentLimit}) goes again.
+ * request out only once it was sent, so such a request would wait until {@link #GIVE_UP}. One still
+ * unsent {@link #AFTER_DROP} after a handshake with its peer completed (those waiting leave at once)
+ * goes again; so does one not sent by the time any handshake would have finished or failed
+ * ({@link #unsentLimit}, about 66 s), for a handshake that never completes.
  *
  * <p>Either way nothing is lost: a request is re-sent whole, so receivers must be idempotent (alerts
  * carry ids, acknowledgements are idempotent), and the caller is told only of the final outcome.
@@ -95,6 +98,8 @@ public final class Sender {
     /** When a fresh handshake was last forced towards each address, by {@code System.nanoTime()}. */
     private final Map<InetSocketAddress, Long> forced = new ConcurrentHashMap<>();
     private final Duration unsentLimit;
+    /** Why a request is sent again after {@link #unsentLimit}, for the log. */
+    private final String neverSent;
 
     /**
      * @param endpoint the endpoint requests leave from
@@ -104,11 +109,15 @@ public final class Sender {
         this.endpoint = endpoint;
         this.sessions = sessions;
         this.unsentLimit = unsentLimit(endpoint.getConfig());
+        this.neverSent = "was never sent after " + unsentLimit.toSeconds() + " s (dropped while waiting for a handshake)";
         sessions.onRestart(this::restarted);
-        sessions.onEstablished(session -> proven.add(session.identity()));
+        sessions.onEstablished(this::established);
     }
 
-    /** How long a request Scandium dropped before it left waits to be sent again ({@link #droppedHere}). */
+    /**
+     * How long a request Scandium dropped before it left waits to be sent again ({@link #droppedHere}),
+     * and how long one waiting for a handshake may take to leave once the handshake completed.
+     */
     static final Duration AFTER_DROP = Duration.ofSeconds(1);
 
     /** Slack for timer threads running late on a busy machine: a handshake's failure may come this late. */
@@ -155,6 +164,24 @@ public final class Sender {
         });
         attempt.start(suspect.remove(peer));
         return attempt.result.completeOnTimeout(Outcome.GAVE_UP, GIVE_UP.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A handshake completed: what waited for it has left by now, or was dropped. Every request to
+     * the peer still unsent {@link #AFTER_DROP} later is sent again. Runs on a DTLS thread, so it
+     * only schedules. A handshake on another of this program's endpoints is told apart by its tag;
+     * where this endpoint has none, it costs at most a re-check.
+     */
+    private void established(Sessions.Established session) {
+        proven.add(session.identity());
+        if (!sessions.mayBeOn(endpoint, session)) {
+            return;
+        }
+        for (Attempt a : inFlight) {
+            if (a.peer.equals(session.peer())) {
+                a.afterHandshake();
+            }
+        }
     }
 
     /** How many requests were re-sent because their peer had restarted. */
@@ -223,7 +250,8 @@ public final class Sender {
         final byte[] payload;
         final int contentFormat;
         final CompletableFuture<Outcome> result = new CompletableFuture<>();
-        private Request current;
+        /** Written under the lock; volatile for {@link #afterHandshake}, on a DTLS thread that must not wait for it. */
+        private volatile Request current;
         private boolean sent;
 
         Attempt(Code method, URI target, InetSocketAddress peer, String identity, byte[] payload, int contentFormat) {
@@ -251,24 +279,30 @@ public final class Sender {
                 previous.cancel();
             }
             endpoint.sendRequest(r);
-            CompletableFuture.delayedExecutor(unsentLimit.toMillis(), TimeUnit.MILLISECONDS).execute(() -> resendIfUnsent(r));
+            resendLater(r, unsentLimit, Level.WARN, neverSent);
         }
 
-        private synchronized void resendIfUnsent(Request r) {
-            if (r == current && !sent && !result.isDone()) {
-                LOG.warn("{} {} to {} was never sent after {} s (dropped while waiting for a handshake); sending it again",
-                        method, Printable.of(target.getPath()), Printable.of(peer), unsentLimit.toSeconds());
-                start(false);
+        /** A handshake with the peer completed: the current request, if it waited for it, has left within {@link #AFTER_DROP}. */
+        void afterHandshake() {
+            Request r = current;
+            if (r != null) {
+                resendLater(r, AFTER_DROP, Level.INFO, "was still unsent a second after a handshake with its peer"
+                        + " (dropped while waiting for it)");
             }
         }
 
-        /** {@code r} was dropped before it left: sent again after {@link #AFTER_DROP}, so the peer's answer decides. */
-        private void resendSoon(Request r) {
-            CompletableFuture.delayedExecutor(AFTER_DROP.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        /**
+         * Sends {@code r} again after {@code delay}, unless by then it has left, been replaced, or
+         * the attempt has ended: nothing reached the peer, so only a re-send lets its answer decide.
+         *
+         * @param why what happened to {@code r}, for the log
+         */
+        private void resendLater(Request r, Duration delay, Level level, String why) {
+            CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
                 synchronized (this) {
                     if (r == current && !sent && !result.isDone()) {
-                        LOG.info("{} {} to {} was dropped before it left; sending it again", method,
-                                Printable.of(target.getPath()), Printable.of(peer));
+                        LOG.atLevel(level).log("{} {} to {} {}; sending it again", method, Printable.of(target.getPath()),
+                                Printable.of(peer), why);
                         start(false);
                     }
                 }
@@ -359,7 +393,7 @@ public final class Sender {
                     LOG.info("{} {} to {} could not be sent: {}", method, Printable.of(target.getPath()), Printable.of(peer),
                             Printable.of(String.valueOf(error)));
                     if (droppedHere(error)) {
-                        resendSoon(r); // never sent: the peer neither answered nor refused
+                        resendLater(r, AFTER_DROP, Level.INFO, "was dropped before it left"); // the peer neither answered nor refused
                         return;
                     }
                     if (curable(error, identity)) {

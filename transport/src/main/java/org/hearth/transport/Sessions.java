@@ -147,6 +147,15 @@ public final class Sessions {
         return when != null && restart.since() != Long.MIN_VALUE && when - restart.since() >= 0;
     }
 
+    /**
+     * False when {@code session} was made on another of this program's endpoints than
+     * {@code endpoint}; true when on it, or when {@code endpoint} has no tag to tell by.
+     */
+    boolean mayBeOn(Endpoint endpoint, Established session) {
+        String tag = tags.get(endpoint);
+        return tag == null || tag.equals(session.endpoint());
+    }
+
     /** Reads the incarnation of each request an endpoint receives. */
     MessageInterceptor interceptor() {
         return new MessageInterceptorAdapter() {

@@ -1,6 +1,7 @@
 package org.hearth.gateway.app;
 
 import java.util.List;
+import org.hearth.gateway.app.config.Version;
 import org.hearth.gateway.app.demo.DemoCommand;
 import org.hearth.gateway.app.privacy.ExportCommand;
 import org.hearth.gateway.app.privacy.PurgeCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /** {@code hearth}: the gateway's command line. */
-@Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = Hearth.Version.class,
+@Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = Hearth.VersionProvider.class,
         description = "Hearth: an assisted-living gateway for an older person's home.",
         subcommands = {RunCommand.class, DemoCommand.class, StatusCommand.class, AlertsCommand.class, PairCommand.class,
                 ProvisionCommand.class, WalkTestCommand.class, TestAlertCommand.class, ExportCommand.class, PurgeCommand.class,
@@ -59,12 +60,11 @@ public final class Hearth implements Runnable {
         CommandLine.usage(this, System.out);
     }
 
-    /** The version from the jar's manifest, or "development" when run from classes. */
-    static final class Version implements CommandLine.IVersionProvider {
+    /** {@code hearth --version}: {@link Version#current()}. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Hearth.class.getPackage().getImplementationVersion();
-            return new String[] {"hearth " + (v == null ? "development" : v)};
+            return new String[] {"hearth " + Version.current()};
         }
     }
 }

@@ -110,9 +110,7 @@ final class Transactions {
 
     /** Runs {@code work}, which only reads, in one transaction on the reading connection. */
     <T> T read(Sql.Work<T> work) {
-        Pending<T> read = new Pending<>(work);
-        reads.run(List.of(read));
-        return read.outcome();
+        return reads.runAlone(work);
     }
 
     /** Called within a write that appended to the live stream: its listeners are told after the commit. */
@@ -213,24 +211,57 @@ final class Transactions {
                     throw e;
                 }
                 group.forEach(Pending::succeed);
-                if (failing) {
-                    failing = false;
-                    LOG.warn("{}: working again", name);
-                }
+                working();
                 return writing && appended;
             } catch (SQLException e) {
-                dropIfBroken();
-                if (!failing) {
-                    // Once per outage, not once per request: gateways retry, and each retry fails alike.
-                    failing = true;
-                    LOG.warn("{}: cannot be used: {}; gateways are told to retry until it works again", name, firstLine(e.getMessage()));
-                }
-                StoreException failure = new StoreException(name + ": " + e.getMessage(), e);
+                StoreException failure = failed(e);
                 group.stream().filter(p -> !p.done).forEach(p -> p.fail(failure));
             } catch (RuntimeException e) {
                 group.stream().filter(p -> !p.done).forEach(p -> p.fail(e));
             }
             return false;
+        }
+
+        /**
+         * Runs one caller's work alone in a transaction and returns its result, or throws as
+         * {@link #run} fails a group of one. For the reading lane, whose calls are never grouped:
+         * nothing is allocated to carry the outcome.
+         */
+        synchronized <T> T runAlone(Sql.Work<T> work) {
+            try {
+                Connection c = connection();
+                T result;
+                try {
+                    result = work.run(c);
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                }
+                working();
+                return result;
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        /** The store answered: an outage logged before has ended. */
+        private void working() {
+            if (failing) {
+                failing = false;
+                LOG.warn("{}: working again", name);
+            }
+        }
+
+        /** The store could not be used: logged once per outage; the failure to give the caller. */
+        private StoreException failed(SQLException e) {
+            dropIfBroken();
+            if (!failing) {
+                // Once per outage, not once per request: gateways retry, and each retry fails alike.
+                failing = true;
+                LOG.warn("{}: cannot be used: {}; gateways are told to retry until it works again", name, firstLine(e.getMessage()));
+            }
+            return new StoreException(name + ": " + e.getMessage(), e);
         }
 
         /**

@@ -20,6 +20,7 @@ public final class EmulatedPendants implements PendantSet {
     private final HealthReporter health;
     /** Read from other threads (the demo) while the daemon starts, hence synchronized. */
     private final Map<String, EmulatedPendant> pendants = new LinkedHashMap<>();
+    private final PendantIds ids = new PendantIds();
     private boolean closed;
 
     public EmulatedPendants(Scheduler scheduler, HealthReporter health) {
@@ -29,9 +30,7 @@ public final class EmulatedPendants implements PendantSet {
 
     @Override
     public synchronized void add(PendantSpec spec, SensorListener listener) {
-        if (pendants.containsKey(spec.id())) {
-            throw new IllegalArgumentException("two pendants are named " + spec.id());
-        }
+        ids.claim(spec);
         if (closed) {
             throw new IllegalStateException("the emulated pendants are closed");
         }

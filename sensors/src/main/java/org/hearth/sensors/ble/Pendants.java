@@ -39,7 +39,7 @@ public final class Pendants implements PendantSet {
     private final String address;
     private final Scheduler scheduler;
     private final HealthReporter health;
-    private final Map<String, String> addressOwners = new LinkedHashMap<>();
+    private final PendantIds ids = new PendantIds();
     private final List<PendantDriver> drivers = new ArrayList<>();
     /** Pendants added while the bus could not be reached, with their listeners: started once it can. */
     private final Map<PendantSpec, SensorListener> waiting = new LinkedHashMap<>();
@@ -71,13 +71,7 @@ public final class Pendants implements PendantSet {
 
     @Override
     public synchronized void add(PendantSpec spec, SensorListener listener) {
-        if (addressOwners.containsValue(spec.id())) {
-            throw new IllegalArgumentException("two pendants are named " + spec.id());
-        }
-        String owner = addressOwners.putIfAbsent(spec.address(), spec.id());
-        if (owner != null) {
-            throw new IllegalArgumentException(owner + " and " + spec.id() + " are both " + spec.address());
-        }
+        ids.claim(spec);
         health.watch(SupervisedSensor.pendant(spec));
         if (bus != null) {
             start(spec, listener, false);
@@ -97,7 +91,7 @@ public final class Pendants implements PendantSet {
     /** Where each pendant's link stands, by id; a pendant waiting for the bus is {@link PendantLink#NO_BLUEZ}. */
     public synchronized Map<String, PendantLink> links() {
         Map<String, PendantLink> links = new LinkedHashMap<>();
-        addressOwners.values().forEach(id -> links.put(id, PendantLink.NO_BLUEZ));
+        ids.ids().forEach(id -> links.put(id, PendantLink.NO_BLUEZ));
         drivers.forEach(d -> links.put(d.id(), d.link()));
         return links;
     }

@@ -1,6 +1,7 @@
 package org.hearth.sensors.ble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.time.Duration;
@@ -102,6 +103,22 @@ class EmulatedPendantTest {
         assertThat(events).extracting(SensorEvent::kind).containsOnly(SensorKind.HELP_BUTTON);
         assertThat(events).extracting(SensorEvent::active).containsExactly(true, false);
         assertThat(events).extracting(SensorEvent::sensorId).containsOnly("pendant");
+    }
+
+    /** As the real pendants do: a second pendant with the id or the Bluetooth address of the first is refused. */
+    @Test
+    void a_second_pendant_with_a_taken_id_or_address_is_refused() {
+        SensorListener none = event -> { };
+        try (EmulatedPendants pendants = new EmulatedPendants(time, supervisor)) {
+            pendants.add(PendantSpec.thingy52("nan", "hall", "C0:FF:EE:00:00:02"), none);
+
+            assertThatThrownBy(() -> pendants.add(PendantSpec.thingy52("nan", "kitchen", "C0:FF:EE:00:00:03"), none))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("two pendants are named nan");
+            assertThatThrownBy(() -> pendants.add(PendantSpec.thingy52("grandad", "hall", "c0:ff:ee:00:00:02"), none))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("nan and grandad are both C0:FF:EE:00:00:02");
+            pendants.add(PendantSpec.thingy52("grandad", "hall", "C0:FF:EE:00:00:03"), none);
+            assertThat(pendants.pendant("grandad")).isPresent();
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import org.hearth.gateway.app.config.Version;
 import org.hearth.gateway.domain.activity.ResidentStatus;
 import org.hearth.protocol.HomeSummary;
 import org.hearth.protocol.Protocol;
@@ -65,7 +66,7 @@ final class HomeSummarySource implements Supplier<HomeSummary> {
         movement.forEach((room, last) -> rooms.add(new HomeSummary.Room(room, last, temperatures.get(room))));
         return new HomeSummary(Protocol.VERSION, home, loop.now(), rooms, resident(resident.get()),
                 health.stream().map(h -> new HomeSummary.Sensor(h.sensorId(), h.room(), h.status().name(), h.reason())).toList(),
-                openAlerts.getAsInt(), new HomeSummary.Gateway(version(), upSince));
+                openAlerts.getAsInt(), new HomeSummary.Gateway(Version.current(), upSince));
     }
 
     private static HomeSummary.Resident resident(ResidentStatus status) {
@@ -80,10 +81,5 @@ final class HomeSummarySource implements Supplier<HomeSummary> {
 
     private static boolean isMovement(String kind) {
         return SensorKind.fromConfigName(kind).map(SensorKind::showsPresence).orElse(false);
-    }
-
-    static String version() {
-        String v = HomeSummarySource.class.getPackage().getImplementationVersion();
-        return v == null ? "development" : v;
     }
 }
