@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Everything the assistant knows about one language: intent templates expanded to phrases, slot
@@ -178,18 +180,20 @@ public final class LanguageResources {
      */
     public List<String> grammarPhrases() {
         Set<String> out = new LinkedHashSet<>();
+        List<String> timeSamples = times.grammarSamples();
+        Map<String, List<String>> samples = new HashMap<>();
         int turn = 0;
         for (List<List<String>> list : phrases.values()) {
             Set<String> pairs = new HashSet<>();
             for (List<String> phrase : list) {
-                String filled = fill(phrase, turn++);
+                String filled = fill(phrase, turn++, name -> samples.computeIfAbsent(name,
+                        n -> n.equals("time") ? timeSamples : slotTexts(n)));
                 if (addsPairs(filled, pairs)) {
                     out.add(filled);
                 }
             }
         }
         // A slot value meets the words around it in the templates ("to", "at"): give those pairs too.
-        List<String> timeSamples = times.grammarSamples();
         int k = 0;
         for (List<SlotValue> values : slots.values()) {
             for (SlotValue v : values) {
@@ -200,7 +204,7 @@ public final class LanguageResources {
             }
         }
         // Reminder phrases meet a time after "at"; give those word pairs to the grammar.
-        for (String time : times.grammarSamples()) {
+        for (String time : timeSamples) {
             out.add("at " + time);
         }
         for (List<String> w : wakePhrases) {
@@ -218,12 +222,12 @@ public final class LanguageResources {
         return added;
     }
 
-    private String fill(List<String> phrase, int turn) {
+    /** {@code phrase} with each slot filled by one of its samples, chosen by {@code turn}. */
+    private static String fill(List<String> phrase, int turn, Function<String, List<String>> samplesOf) {
         List<String> words = new ArrayList<>();
         for (String token : phrase) {
             if (token.startsWith("{")) {
-                String name = token.substring(1, token.length() - 1);
-                List<String> samples = name.equals("time") ? times.grammarSamples() : slotTexts(name);
+                List<String> samples = samplesOf.apply(token.substring(1, token.length() - 1));
                 if (!samples.isEmpty()) {
                     words.add(samples.get(Math.floorMod(turn * 7 + words.size(), samples.size())));
                 }

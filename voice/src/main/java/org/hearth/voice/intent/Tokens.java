@@ -36,10 +36,24 @@ public final class Tokens {
                 clean.append(' ');
             }
         }
+        return words(clean);
+    }
+
+    /**
+     * The space-separated words of {@code clean}, which holds only single-char spaces between them.
+     * Not {@code split("\\s+")}: that compiles a pattern at every call, and a language file makes
+     * thousands of calls while the daemon starts (docs/performance.md).
+     */
+    private static List<String> words(CharSequence clean) {
         List<String> out = new ArrayList<>();
-        for (String t : clean.toString().trim().split("\\s+")) {
-            if (!t.isEmpty()) {
-                out.add(t);
+        int start = -1;
+        for (int i = 0; i <= clean.length(); i++) {
+            boolean space = i == clean.length() || clean.charAt(i) == ' ';
+            if (space && start >= 0) {
+                out.add(clean.subSequence(start, i).toString());
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
             }
         }
         return out;
