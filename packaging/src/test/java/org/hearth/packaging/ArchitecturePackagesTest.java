@@ -131,6 +131,28 @@ class ArchitecturePackagesTest {
     }
 
     @Test
+    void no_shipped_jar_is_signed_and_californiums_keep_every_other_entry_byte_for_byte() throws Exception {
+        Pattern signature = Pattern.compile("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
+        Path resolved = BuiltPackage.projectRoot().resolve("gateway/target/lib");
+        for (String arch : BuiltPackage.ARCHITECTURES) {
+            try (var jars = Files.list(lib(arch))) {
+                for (Path jar : jars.toList()) {
+                    try (ZipFile zip = new ZipFile(jar.toFile())) {
+                        assertThat(zip.stream().map(ZipEntry::getName)).as(arch + " " + jar.getFileName())
+                                .noneMatch(name -> signature.matcher(name).matches());
+                    }
+                }
+            }
+            // The start-up archive leaves a signed jar's classes out, and these are about 300 of the daemon's.
+            for (String artifact : List.of("californium-core", "californium-legal", "element-connector", "scandium")) {
+                Path original = only(resolved, artifact);
+                assertThat(entriesBut(name -> signature.matcher(name).matches(), lib(arch).resolve(original.getFileName())))
+                        .as(arch + " " + artifact).isEqualTo(entriesBut(name -> signature.matcher(name).matches(), original));
+            }
+        }
+    }
+
+    @Test
     void jsch_is_left_out_and_the_mock_gpio_plugin_stays_because_the_gateway_uses_it() throws Exception {
         for (String arch : BuiltPackage.ARCHITECTURES) {
             String classpath = Files.readString(tmp.resolve(arch).resolve("usr/share/hearth/hearth.classpath"));
