@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.hearth.voice.cli.ModelsInstallCommand;
+import org.hearth.voice.recognition.GrammarOnlyModel;
 import org.hearth.voice.recognition.VoskNativeLibrary;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,37 @@ class ModelInstallerTest {
             assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".incoming")
                     || n.startsWith(".staging"))).isEmpty();
         }
+    }
+
+    @Test
+    void aSmallModelIsInstalledWithoutItsLanguageModelAndWithItsWords() throws Exception {
+        Path zip = dir.resolve("lookahead.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            put(z, "vosk-model-small-xx/am/final.mdl", "v1");
+            put(z, "vosk-model-small-xx/conf/model.conf", "--beam=10");
+            put(z, "vosk-model-small-xx/graph/HCLr.fst", "sounds to words");
+            z.putNextEntry(new ZipEntry("vosk-model-small-xx/graph/Gr.fst"));
+            z.write(languageModel("<eps>", 0, "help", 7, "fallen", 9));
+            z.closeEntry();
+        }
+        Path installed = installer(new ByteArrayOutputStream()).installModel("xx", zip.toString(), sha256(zip));
+
+        assertThat(GrammarOnlyModel.isTrimmed(installed)).isTrue();
+        assertThat(Files.readString(installed.resolve("graph/words.txt"))).isEqualTo("<eps> 0\nhelp 7\nfallen 9\n");
+        assertThat(installed.resolve("graph/HCLr.fst")).hasContent("sounds to words");
+    }
+
+    /** A stand-in for a Vosk {@code Gr.fst}: some header bytes, then OpenFst's symbol table of words and ids. */
+    private static byte[] languageModel(Object... wordsAndIds) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1024).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("header of a language model".getBytes(StandardCharsets.US_ASCII));
+        b.putInt(2125658996).putInt(5).put("words".getBytes(StandardCharsets.US_ASCII));
+        b.putLong(10).putLong(wordsAndIds.length / 2);
+        for (int i = 0; i < wordsAndIds.length; i += 2) {
+            byte[] word = ((String) wordsAndIds[i]).getBytes(StandardCharsets.UTF_8);
+            b.putInt(word.length).put(word).putLong((Integer) wordsAndIds[i + 1]);
+        }
+        return java.util.Arrays.copyOf(b.array(), b.position());
     }
 
     @Test
