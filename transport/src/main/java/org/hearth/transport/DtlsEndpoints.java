@@ -90,6 +90,7 @@ public final class DtlsEndpoints {
 
     private static CoapEndpoint secure(Configuration config, InetSocketAddress address, AdvancedPskStore keys, String tag,
                                        Sessions sessions, LinkHealth link, DtlsHealth health, Optional<ClusterNodes> cluster) {
+        link.onFailure(peer -> sessions.handshakeFailed(tag, peer));
         DtlsConnectorConfig.Builder dtls = DtlsConnectorConfig.builder(config)
                 .setAddress(address)
                 .setAdvancedPskStore(keys)

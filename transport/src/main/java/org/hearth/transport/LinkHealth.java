@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.eclipse.californium.scandium.DtlsHealth;
@@ -44,6 +45,7 @@ public final class LinkHealth implements DtlsHealth, SessionListener {
         }
     };
     private final Map<InetSocketAddress, Integer> suppressed = new LinkedHashMap<>();
+    private volatile Consumer<InetSocketAddress> failures = peer -> { };
     private Instant lastReport;
 
     public LinkHealth(String endpoint, Clock clock) {
@@ -123,6 +125,12 @@ public final class LinkHealth implements DtlsHealth, SessionListener {
         String identity = claimed instanceof PreSharedKeyIdentity psk ? "identity '" + Printable.of(psk.getIdentity()) + "'"
                 : "no identity this side knows";
         handshakeFailed(handshaker.getPeerAddress(), identity, error == null ? "" : error.getMessage());
+        failures.accept(handshaker.getPeerAddress());
+    }
+
+    /** Also tells {@code listener} the peer of every failed handshake, on the DTLS thread that failed it. */
+    void onFailure(Consumer<InetSocketAddress> listener) {
+        failures = listener;
     }
 
     /** Logs a failed handshake, unless this peer's was logged less than a period ago; true when logged. */

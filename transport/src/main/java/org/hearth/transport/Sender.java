@@ -53,9 +53,9 @@ import org.slf4j.event.Level;
  * A third rule guards against the DTLS layer itself: <b>a request never sent is sent again.</b>
  * Scandium drops a message silently when too many wait for one handshake, and Californium times a
  * request out only once it was sent, so such a request would wait until {@link #GIVE_UP}. One still
- * unsent {@link #AFTER_DROP} after a handshake with its peer completed (those waiting leave at once)
- * goes again; so does one not sent by the time any handshake would have finished or failed
- * ({@link #unsentLimit}, about 66 s), for a handshake that never completes.
+ * unsent {@link #AFTER_DROP} after a handshake with its peer ended, completed or failed (those
+ * waiting leave at once, or are told), goes again; so does one not sent by the time any handshake
+ * would have ended ({@link #unsentLimit}, about 66 s), as a backstop.
  *
  * <p>Either way nothing is lost: a request is re-sent whole, so receivers must be idempotent (alerts
  * carry ids, acknowledgements are idempotent), and the caller is told only of the final outcome.
@@ -111,7 +111,11 @@ public final class Sender {
         this.unsentLimit = unsentLimit(endpoint.getConfig());
         this.neverSent = "was never sent after " + unsentLimit.toSeconds() + " s (dropped while waiting for a handshake)";
         sessions.onRestart(this::restarted);
-        sessions.onEstablished(this::established);
+        sessions.onEstablished(session -> {
+            proven.add(session.identity());
+            handshakeEnded(session.endpoint(), session.peer());
+        });
+        sessions.onHandshakeFailed(this::handshakeEnded);
     }
 
     /**
@@ -167,18 +171,19 @@ public final class Sender {
     }
 
     /**
-     * A handshake completed: what waited for it has left by now, or was dropped. Every request to
-     * the peer still unsent {@link #AFTER_DROP} later is sent again. Runs on a DTLS thread, so it
-     * only schedules. A handshake on another of this program's endpoints is told apart by its tag;
-     * where this endpoint has none, it costs at most a re-check.
+     * A handshake ended, completed or failed: what waited for it has left by now, or was dropped
+     * (Scandium tells a request of a failed handshake so, but drops some silently). Every request
+     * to the peer still unsent {@link #AFTER_DROP} later is sent again; one the failure was told to
+     * has its outcome by then and stays as it is. Runs on a DTLS thread, so it only schedules. A
+     * handshake on another of this program's endpoints is told apart by its tag; where this
+     * endpoint has none, it costs at most a re-check.
      */
-    private void established(Sessions.Established session) {
-        proven.add(session.identity());
-        if (!sessions.mayBeOn(endpoint, session)) {
+    private void handshakeEnded(String handshakeEndpoint, InetSocketAddress peer) {
+        if (!sessions.mayBeOn(endpoint, handshakeEndpoint)) {
             return;
         }
         for (Attempt a : inFlight) {
-            if (a.peer.equals(session.peer())) {
+            if (a.peer.equals(peer)) {
                 a.afterHandshake();
             }
         }
@@ -282,11 +287,11 @@ public final class Sender {
             resendLater(r, unsentLimit, Level.WARN, neverSent);
         }
 
-        /** A handshake with the peer completed: the current request, if it waited for it, has left within {@link #AFTER_DROP}. */
+        /** A handshake with the peer ended: the current request, if it waited for it, has left within {@link #AFTER_DROP}. */
         void afterHandshake() {
             Request r = current;
             if (r != null) {
-                resendLater(r, AFTER_DROP, Level.INFO, "was still unsent a second after a handshake with its peer"
+                resendLater(r, AFTER_DROP, Level.INFO, "was still unsent a second after a handshake with its peer ended"
                         + " (dropped while waiting for it)");
             }
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.eclipse.californium.core.coap.Option;
@@ -84,6 +85,7 @@ public final class Sessions {
     }
 
     private final List<Consumer<Established>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<String, InetSocketAddress>> failures = new CopyOnWriteArrayList<>();
     private final List<Consumer<Restart>> restarts = new CopyOnWriteArrayList<>();
     private final Map<String, Long> heard = new ConcurrentHashMap<>();
     private final Map<Place, Long> made = new ConcurrentHashMap<>();
@@ -148,12 +150,12 @@ public final class Sessions {
     }
 
     /**
-     * False when {@code session} was made on another of this program's endpoints than
+     * False when a handshake on {@code handshakeEndpoint} was made on another of this program's endpoints than
      * {@code endpoint}; true when on it, or when {@code endpoint} has no tag to tell by.
      */
-    boolean mayBeOn(Endpoint endpoint, Established session) {
+    boolean mayBeOn(Endpoint endpoint, String handshakeEndpoint) {
         String tag = tags.get(endpoint);
-        return tag == null || tag.equals(session.endpoint());
+        return tag == null || tag.equals(handshakeEndpoint);
     }
 
     /** Reads the incarnation of each request an endpoint receives. */
@@ -176,6 +178,20 @@ public final class Sessions {
     /** Called on a DTLS thread for every handshake completed; keep it short and never block. */
     public void onEstablished(Consumer<Established> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Called on a DTLS thread for every handshake that failed, with the endpoint's tag and the peer;
+     * keep it short and never block.
+     */
+    public void onHandshakeFailed(BiConsumer<String, InetSocketAddress> listener) {
+        failures.add(listener);
+    }
+
+    void handshakeFailed(String endpoint, InetSocketAddress peer) {
+        for (BiConsumer<String, InetSocketAddress> l : failures) {
+            l.accept(endpoint, peer);
+        }
     }
 
     void established(Established session) {

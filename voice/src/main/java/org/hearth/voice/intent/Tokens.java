@@ -40,7 +40,8 @@ public final class Tokens {
     }
 
     /**
-     * The space-separated words of {@code clean}, which holds only single-char spaces between them.
+     * The words of {@code clean}, between one or more spaces (anything else that is not part of a
+     * word became a space).
      * Not {@code split("\\s+")}: that compiles a pattern at every call, and a language file makes
      * thousands of calls while the daemon starts (docs/performance.md).
      */
