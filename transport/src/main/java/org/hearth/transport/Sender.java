@@ -120,7 +120,7 @@ public final class Sender {
 
     /**
      * How long a request Scandium dropped before it left waits to be sent again ({@link #droppedHere}),
-     * and how long one waiting for a handshake may take to leave once the handshake completed.
+     * and how long one waiting for a handshake may take to leave once the handshake ended (completed or failed).
      */
     static final Duration AFTER_DROP = Duration.ofSeconds(1);
 
