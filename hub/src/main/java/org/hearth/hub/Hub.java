@@ -21,9 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running hub, wired once, top to bottom: store, event loop, liveness watch, uplink, Web Push
- * (on a loop of its own), HTTPS API. It stops in reverse: the HTTPS API and the uplink (nothing new
- * arrives), the pushes, the loops, the store.
+ * The running hub, wired once, top to bottom: store, loops, liveness watch, uplink, Web Push, HTTPS
+ * API. It stops in reverse: the HTTPS API and the uplink (nothing new arrives), the pushes, the
+ * loops, the store.
+ *
+ * <p>Three loops, so that handing an alert to carers never waits behind other durable work: the
+ * live streams' loop gives each stored entry to the carers' open streams, and commits nothing but an
+ * hourly prune of its own week-old entries; the housekeeping loop writes the heartbeats (a commit a
+ * second), watches for silent gateways and applies retention; Web Push has its own, as a push
+ * service may be slow to answer.
  */
 public final class Hub implements AutoCloseable {
 
@@ -31,17 +37,19 @@ public final class Hub implements AutoCloseable {
 
     private final HubStore store;
     private final RealTimeScheduler loop;
+    private final RealTimeScheduler housekeeping;
     private final UplinkServer uplink;
     private final Optional<HttpApi> http;
     private final Optional<AlertPushes> pushes;
     private final RealTimeScheduler pushLoop;
     private final Retention retention;
 
-    private Hub(HubStore store, RealTimeScheduler loop, UplinkServer uplink, Optional<HttpApi> http, Optional<AlertPushes> pushes,
-            RealTimeScheduler pushLoop, Retention retention) {
+    private Hub(HubStore store, RealTimeScheduler loop, RealTimeScheduler housekeeping, UplinkServer uplink, Optional<HttpApi> http,
+            Optional<AlertPushes> pushes, RealTimeScheduler pushLoop, Retention retention) {
         this.store = store;
         this.retention = retention;
         this.loop = loop;
+        this.housekeeping = housekeeping;
         this.uplink = uplink;
         this.http = http;
         this.pushes = pushes;
@@ -51,9 +59,10 @@ public final class Hub implements AutoCloseable {
     public static Hub start(HubConfig config) {
         HubStore store = openStore(config);
         RealTimeScheduler loop = RealTimeScheduler.create("hub-loop", ZoneOffset.UTC);
+        RealTimeScheduler housekeeping = RealTimeScheduler.create("hub-housekeeping", ZoneOffset.UTC);
         RealTimeScheduler pushLoop = RealTimeScheduler.create("hub-push", ZoneOffset.UTC);
         try {
-            GatewayLiveness liveness = new GatewayLiveness(loop, store, config.heartbeat());
+            GatewayLiveness liveness = new GatewayLiveness(housekeeping, store, config.heartbeat());
             liveness.start();
             UplinkServer uplink = UplinkServer.start(new InetSocketAddress(config.uplink().bind(), config.uplink().port()), store,
                     liveness, loop.clock(), config.uplink().cluster().map(c -> new ClusterNodes(c.node(), c.nodes())));
@@ -72,14 +81,15 @@ public final class Hub implements AutoCloseable {
                 uplink.close();
                 throw e;
             }
-            Retention retention = new Retention(store, loop, config.retention());
+            Retention retention = new Retention(store, housekeeping, config.retention());
             retention.start();
             LOG.info("Hub started: store {}, {} homes, gateways expected every {} s; resolved alerts kept {} d, the access log {} d",
                     store, store.homes().size(), config.heartbeat().toSeconds(), config.retention().history().toDays(),
                     config.retention().accessLog().toDays());
-            return new Hub(store, loop, uplink, http, pushes, pushLoop, retention);
+            return new Hub(store, loop, housekeeping, uplink, http, pushes, pushLoop, retention);
         } catch (RuntimeException e) {
             pushLoop.close();
+            housekeeping.close();
             loop.close();
             store.close();
             throw e;
@@ -122,6 +132,7 @@ public final class Hub implements AutoCloseable {
         uplink.close();
         pushes.ifPresent(AlertPushes::close);
         pushLoop.close();
+        housekeeping.close();
         loop.close();
         store.close();
         LOG.info("Hub stopped");

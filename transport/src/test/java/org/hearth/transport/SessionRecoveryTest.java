@@ -6,11 +6,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
@@ -48,7 +50,7 @@ class SessionRecoveryTest {
     private final List<String> deviceGot = new CopyOnWriteArrayList<>();
     private final List<String> homeGot = new CopyOnWriteArrayList<>();
     /** Released when the home may answer what was sent to its {@code held} resource. */
-    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
@@ -367,7 +369,7 @@ class SessionRecoveryTest {
         assertThat(post(home, devicePort, "alerts", "first")).isPresent();
 
         device.kill();
-        List<java.util.concurrent.CompletableFuture<Sender.Outcome>> queue = new java.util.ArrayList<>();
+        List<CompletableFuture<Sender.Outcome>> queue = new ArrayList<>();
         for (int i = 0; i < 3 * 10; i++) {
             queue.add(home.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + devicePort + "/alerts"), ID,
                     ("queued " + i).getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture());
@@ -401,7 +403,7 @@ class SessionRecoveryTest {
         device(slow(), devicePort, 0);
         Side home = home(tight, 0, devicePort);
 
-        List<java.util.concurrent.CompletableFuture<Sender.Outcome>> burst = new java.util.ArrayList<>();
+        List<CompletableFuture<Sender.Outcome>> burst = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             burst.add(home.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + devicePort + "/alerts"), ID,
                     ("burst " + i).getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture());
@@ -428,18 +430,63 @@ class SessionRecoveryTest {
         Side home = home(one, 0, devicePort);
 
         long start = System.nanoTime();
-        List<java.util.concurrent.CompletableFuture<Sender.Outcome>> burst = new java.util.ArrayList<>();
+        List<CompletableFuture<Sender.Outcome>> burst = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             burst.add(home.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + devicePort + "/alerts"), ID,
                     ("burst " + i).getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture());
         }
-        java.util.concurrent.CompletableFuture.allOf(burst.toArray(java.util.concurrent.CompletableFuture[]::new))
+        CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new))
                 .completeOnTimeout(null, 20, TimeUnit.SECONDS).join();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the handshake, then 1 s; not the 66 s backstop")
                 .isLessThan(Duration.ofSeconds(20));
         assertThat(burst).allSatisfy(request -> assertThat(request.join().succeeded()).isTrue());
         assertThat(deviceGot).hasSize(5).doesNotHaveDuplicates();
     }
+
+    /**
+     * The same drop behind a handshake that fails: a request Scandium dropped while the handshake
+     * ran is sent again a second after the failure, not at {@link Sender#unsentLimit}. In the
+     * gateway's restart matrix, a carer's acknowledgement waited the 66 s backstop so: its
+     * handshake failed while the gateway restarted, and nothing else started another. Here the
+     * home's port first answers every datagram with a fatal DTLS alert, so the handshake fails at
+     * once, and the home itself takes the port as it does.
+     */
+    @Test
+    void a_request_dropped_behind_a_handshake_that_fails_is_sent_again_soon_after_the_failure() throws Exception {
+        Configuration one = slow();
+        one.set(DtlsConfig.DTLS_MAX_DEFERRED_OUTBOUND_APPLICATION_MESSAGES, 1);
+        assertThat(Sender.unsentLimit(one)).isGreaterThan(Duration.ofSeconds(45));
+        int homePort = freePort();
+        Side device = device(one, 0, homePort);
+        List<CompletableFuture<Sender.Outcome>> burst = new ArrayList<>();
+        long start;
+        try (java.net.DatagramSocket refusing = new java.net.DatagramSocket(local(homePort))) {
+            start = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                burst.add(device.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + homePort + "/ack"), ID,
+                        ("burst " + i).getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture());
+            }
+            java.net.DatagramPacket hello = new java.net.DatagramPacket(new byte[2048], 2048);
+            refusing.receive(hello);
+            refusing.send(new java.net.DatagramPacket(FATAL_HANDSHAKE_FAILURE, FATAL_HANDSHAKE_FAILURE.length, hello.getSocketAddress()));
+            CompletableFuture.anyOf(burst.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        }
+        answering(one, homePort, KEY);
+        CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new))
+                .completeOnTimeout(null, 20, TimeUnit.SECONDS).join();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the failure, then 1 s and a handshake; not the 66 s backstop")
+                .isLessThan(Duration.ofSeconds(20));
+        assertThat(burst.stream().filter(r -> r.join().succeeded()).count())
+                .as("at most the request waiting with the failed handshake is not delivered").isGreaterThanOrEqualTo(4);
+        assertThat(homeGot).hasSizeGreaterThanOrEqualTo(4).doesNotHaveDuplicates();
+    }
+
+    /**
+     * A DTLS 1.2 record in epoch 0 holding a fatal handshake_failure alert (RFC 6347 §4.1, RFC 5246
+     * §7.2): content type 21, version 254.253, epoch 0, sequence number 0, length 2, level 2, description 40.
+     */
+    private static final byte[] FATAL_HANDSHAKE_FAILURE = {21, (byte) 254, (byte) 253, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 40};
 
     /**
      * A home answers a request after losing its session with the asker (here it drops all its

@@ -31,7 +31,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
 
-    static final String PATTERN = "%-5level %logger{0}: %msg%n";
+    private static final String PATTERN = "%-5level %logger{0}: %msg%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

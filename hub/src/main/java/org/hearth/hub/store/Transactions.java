@@ -194,38 +194,30 @@ final class Transactions {
          * Returns whether a write committed appended to the live stream.
          */
         synchronized boolean run(List<Pending<?>> group) {
+            if (writing) {
+                appended = false;
+            }
             try {
-                Connection c = connection();
-                if (writing) {
-                    appended = false;
-                }
-                try {
+                runAlone(c -> {
                     if (group.size() == 1) {
                         group.get(0).run(c);
                     } else {
                         runEachInSavepoint(c, group);
                     }
-                    c.commit();
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(c);
-                    throw e;
-                }
+                    return null;
+                });
                 group.forEach(Pending::succeed);
-                working();
                 return writing && appended;
-            } catch (SQLException e) {
-                StoreException failure = failed(e);
-                group.stream().filter(p -> !p.done).forEach(p -> p.fail(failure));
             } catch (RuntimeException e) {
                 group.stream().filter(p -> !p.done).forEach(p -> p.fail(e));
+                return false;
             }
-            return false;
         }
 
         /**
-         * Runs one caller's work alone in a transaction and returns its result, or throws as
-         * {@link #run} fails a group of one. For the reading lane, whose calls are never grouped:
-         * nothing is allocated to carry the outcome.
+         * Runs one caller's work alone in a transaction and returns its result, or throws: a
+         * {@link StoreException} when the store could not be used. The reading lane's calls, never
+         * grouped, come here directly, with nothing allocated to carry the outcome.
          */
         synchronized <T> T runAlone(Sql.Work<T> work) {
             try {

@@ -30,10 +30,10 @@ public final class EmulatedPendants implements PendantSet {
 
     @Override
     public synchronized void add(PendantSpec spec, SensorListener listener) {
-        ids.claim(spec);
         if (closed) {
             throw new IllegalStateException("the emulated pendants are closed");
         }
+        ids.claim(spec);
         health.watch(SupervisedSensor.pendant(spec));
         EmulatedPendant pendant = new EmulatedPendant(spec, PendantProfile.named(spec.profile()), scheduler, health, listener);
         pendants.put(spec.id(), pendant);
