@@ -120,7 +120,8 @@ class RestartMatrixTest {
                 System.out.printf("round %d: %s %s, everything acknowledged %.1f s after the restart%n",
                         round, p.side, p.signal, recovery);
                 maxRecovery = Math.max(maxRecovery, recovery);
-                if (recovery > HEARTBEAT.toSeconds()) {
+                // Half the bound: a round that passes but is slow still shows which path it took.
+                if (recovery > HEARTBEAT.toSeconds() / 2.0) {
                     System.out.println("-- slow round " + round + "; the gateway said:\n" + tail(gateway.output())
                             + "\n-- the carer said:\n" + tail(carer.output()));
                 }

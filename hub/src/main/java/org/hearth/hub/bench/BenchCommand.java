@@ -205,9 +205,10 @@ public final class BenchCommand implements Callable<Integer> {
             progress("%d carers' live streams open; raising %.0f alerts a second for %d s", provisioned.credentials.size(),
                     alertsPerSecond, duration.toSeconds());
             ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(Fleet.daemon("bench-retries"));
-            List<Long> floor = sampleFloor(fleet, disks, fleet.size() - 1);
-            progress("floor: %d samples, p50 %.1f ms, p99 %.1f ms", floor.size(), Receipts.percentile(floor, 50) / 1e6,
-                    Receipts.percentile(floor, 99) / 1e6);
+            Floor floor = sampleFloor(fleet, disks, fleet.size() - 1);
+            progress("floor: %d samples, p50 %.1f ms, p99 %.1f ms; of it, the commit p50 %.1f ms, p99 %.1f ms, the round trip"
+                    + " p50 %.1f ms, p99 %.1f ms", floor.whole.size(), floor.ms(floor.whole, 50), floor.ms(floor.whole, 99),
+                    floor.ms(floor.commits, 50), floor.ms(floor.commits, 99), floor.ms(floor.roundTrips, 50), floor.ms(floor.roundTrips, 99));
             double cpuBefore = hub.cpuSeconds();
             long start = System.nanoTime();
             long until = start + duration.plus(DRAIN).toNanos();
@@ -230,7 +231,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new IOException("the hub stopped during the run; its log:\n" + hub.log());
             }
             return new Result(new PathResult(receipts.committedCount(), receipts.lost(), receipts.percentileMs(50), receipts.percentileMs(99)),
-                    Receipts.percentile(floor, 50) / 1e6, hub.peakRssMb(), cpu);
+                    floor.ms(floor.whole, 50), hub.peakRssMb(), cpu);
         }
     }
 
@@ -258,18 +259,29 @@ public final class BenchCommand implements Callable<Integer> {
      * round trip to the hub (a request for a path it does not have, answered 4.04 by Californium
      * without touching the store). A sample left unanswered for 30 s is not counted.
      */
-    private static List<Long> sampleFloor(Fleet fleet, GatewayDisks disks, int gateway) throws Exception {
-        List<Long> samples = new ArrayList<>();
+    private static Floor sampleFloor(Fleet fleet, GatewayDisks disks, int gateway) throws Exception {
+        Floor floor = new Floor(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < FLOOR_SAMPLES; i++) {
             long t0 = System.nanoTime();
             disks.commit(gateway, fleet.home(gateway).id(), UUID.randomUUID(), "{}");
+            long t1 = System.nanoTime();
             Response r = fleet.send(gateway, fleet.request(CoAP.Code.GET, CoAP.Type.CON, "bench-floor", null)).get(30, TimeUnit.SECONDS);
             if (r != null) {
-                samples.add(System.nanoTime() - t0);
+                long t2 = System.nanoTime();
+                floor.whole.add(t2 - t0);
+                floor.commits.add(t1 - t0);
+                floor.roundTrips.add(t2 - t1);
             }
             Thread.sleep(FLOOR_EVERY.toMillis());
         }
-        return samples;
+        return floor;
+    }
+
+    /** The floor's samples, whole and in their two parts, in ns: where its own tail comes from. */
+    private record Floor(List<Long> whole, List<Long> commits, List<Long> roundTrips) {
+        double ms(List<Long> samples, double percentile) {
+            return Receipts.percentile(samples, percentile) / 1e6;
+        }
     }
 
     /** How one path sends an alert its gateway has committed. */
