@@ -403,11 +403,7 @@ class SessionRecoveryTest {
         device(slow(), devicePort, 0);
         Side home = home(tight, 0, devicePort);
 
-        List<CompletableFuture<Sender.Outcome>> burst = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            burst.add(home.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + devicePort + "/alerts"), ID,
-                    ("burst " + i).getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture());
-        }
+        List<CompletableFuture<Sender.Outcome>> burst = burst(home, devicePort, "alerts");
         for (var request : burst) {
             assertThat(request.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
         }
@@ -430,11 +426,7 @@ class SessionRecoveryTest {
         Side home = home(one, 0, devicePort);
 
         long start = System.nanoTime();
-        List<CompletableFuture<Sender.Outcome>> burst = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            burst.add(home.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + devicePort + "/alerts"), ID,
-                    ("burst " + i).getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture());
-        }
+        List<CompletableFuture<Sender.Outcome>> burst = burst(home, devicePort, "alerts");
         CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new))
                 .completeOnTimeout(null, 20, TimeUnit.SECONDS).join();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the handshake, then 1 s; not the 66 s backstop")
@@ -442,51 +434,6 @@ class SessionRecoveryTest {
         assertThat(burst).allSatisfy(request -> assertThat(request.join().succeeded()).isTrue());
         assertThat(deviceGot).hasSize(5).doesNotHaveDuplicates();
     }
-
-    /**
-     * The same drop behind a handshake that fails: a request Scandium dropped while the handshake
-     * ran is sent again a second after the failure, not at {@link Sender#unsentLimit}. In the
-     * gateway's restart matrix, a carer's acknowledgement waited the 66 s backstop so: its
-     * handshake failed while the gateway restarted, and nothing else started another. Here the
-     * home's port first answers every datagram with a fatal DTLS alert, so the handshake fails at
-     * once, and the home itself takes the port as it does.
-     */
-    @Test
-    void a_request_dropped_behind_a_handshake_that_fails_is_sent_again_soon_after_the_failure() throws Exception {
-        Configuration one = slow();
-        one.set(DtlsConfig.DTLS_MAX_DEFERRED_OUTBOUND_APPLICATION_MESSAGES, 1);
-        assertThat(Sender.unsentLimit(one)).isGreaterThan(Duration.ofSeconds(45));
-        int homePort = freePort();
-        Side device = device(one, 0, homePort);
-        List<CompletableFuture<Sender.Outcome>> burst = new ArrayList<>();
-        long start;
-        try (java.net.DatagramSocket refusing = new java.net.DatagramSocket(local(homePort))) {
-            start = System.nanoTime();
-            for (int i = 0; i < 5; i++) {
-                burst.add(device.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + homePort + "/ack"), ID,
-                        ("burst " + i).getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture());
-            }
-            java.net.DatagramPacket hello = new java.net.DatagramPacket(new byte[2048], 2048);
-            refusing.receive(hello);
-            refusing.send(new java.net.DatagramPacket(FATAL_HANDSHAKE_FAILURE, FATAL_HANDSHAKE_FAILURE.length, hello.getSocketAddress()));
-            CompletableFuture.anyOf(burst.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
-        }
-        answering(one, homePort, KEY);
-        CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new))
-                .completeOnTimeout(null, 20, TimeUnit.SECONDS).join();
-
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the failure, then 1 s and a handshake; not the 66 s backstop")
-                .isLessThan(Duration.ofSeconds(20));
-        assertThat(burst.stream().filter(r -> r.join().succeeded()).count())
-                .as("at most the request waiting with the failed handshake is not delivered").isGreaterThanOrEqualTo(4);
-        assertThat(homeGot).hasSizeGreaterThanOrEqualTo(4).doesNotHaveDuplicates();
-    }
-
-    /**
-     * A DTLS 1.2 record in epoch 0 holding a fatal handshake_failure alert (RFC 6347 §4.1, RFC 5246
-     * §7.2): content type 21, version 254.253, epoch 0, sequence number 0, length 2, level 2, description 40.
-     */
-    private static final byte[] FATAL_HANDSHAKE_FAILURE = {21, (byte) 254, (byte) 253, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 40};
 
     /**
      * A home answers a request after losing its session with the asker (here it drops all its
@@ -570,9 +517,13 @@ class SessionRecoveryTest {
         assertThat(outcome.timedOut()).isTrue();
         assertThat(Sender.unheard(new org.eclipse.californium.scandium.dtls.DtlsHandshakeTimeoutException("x", 5)))
                 .as("a later flight failing: the peer answered, then refused").isFalse();
-        assertThat(Sender.droppedHere(new IllegalStateException("Outbound message overflow!")))
+        assertThat(Sender.droppedHere(new IllegalStateException("Outbound message overflow!"), true))
                 .as("Scandium dropped it before it left, as its connection was removed: sent again, not an answer").isTrue();
-        assertThat(Sender.droppedHere(new org.eclipse.californium.scandium.dtls.DtlsHandshakeTimeoutException("x", 5))).isFalse();
+        assertThat(Sender.droppedHere(new java.io.InterruptedIOException("Connector is not running."), true))
+                .as("queued on a connection whose handshake had just failed: sent again").isTrue();
+        assertThat(Sender.droppedHere(new java.io.InterruptedIOException("Connector is not running."), false))
+                .as("the endpoint itself stopped: nothing to send it again with").isFalse();
+        assertThat(Sender.droppedHere(new org.eclipse.californium.scandium.dtls.DtlsHandshakeTimeoutException("x", 5), true)).isFalse();
     }
 
     /**
@@ -603,6 +554,16 @@ class SessionRecoveryTest {
                 "fourth".getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(never.response()).isEmpty();
         assertThat(never.timedOut()).as("a key that never worked: a refusal").isFalse();
+    }
+
+    /** Five requests at once, "burst 0" to "burst 4", from {@code from} to {@code path} on {@code port}. */
+    private static List<CompletableFuture<Sender.Outcome>> burst(Side from, int port, String path) {
+        List<CompletableFuture<Sender.Outcome>> burst = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            burst.add(from.sender().send(Code.POST, URI.create("coaps://127.0.0.1:" + port + "/" + path), ID,
+                    ("burst " + i).getBytes(StandardCharsets.UTF_8), MediaTypeRegistry.TEXT_PLAIN).toCompletableFuture());
+        }
+        return burst;
     }
 
     /** A server on {@code port} that answers {@code ack} with {@code key} for {@link #ID}. */
