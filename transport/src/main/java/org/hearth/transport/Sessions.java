@@ -150,8 +150,9 @@ public final class Sessions {
     }
 
     /**
-     * False when a handshake on {@code handshakeEndpoint} was made on another of this program's endpoints than
-     * {@code endpoint}; true when on it, or when {@code endpoint} has no tag to tell by.
+     * False when {@code handshakeEndpoint}, the tag of the endpoint a handshake was made on, names
+     * another of this program's endpoints than {@code endpoint}; true when it names {@code endpoint},
+     * or when {@code endpoint} has no tag to tell by.
      */
     boolean mayBeOn(Endpoint endpoint, String handshakeEndpoint) {
         String tag = tags.get(endpoint);
