@@ -1,6 +1,5 @@
 package org.hearth.transport;
 
-import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -241,17 +240,11 @@ public final class Sender {
     /**
      * True for a request Scandium dropped before it left: its connection was being removed at
      * that moment (a handshake failing just then; seen as "Outbound message overflow" in a test
-     * that re-sent as a handshake failed), or its queue was full, or it was queued on a connection
-     * whose handshake had just failed ("Connector is not running.", an {@link InterruptedIOException},
-     * though only the connection had stopped: a test sent a request 3 ms after the previous one's
-     * handshake failed, and it was taken for a refusal). Nothing reached the peer, so it neither
-     * answered nor refused; the request is sent again after {@link #AFTER_DROP}.
-     *
-     * @param running whether the endpoint still runs: if it stopped, nothing is sent again
+     * that re-sent as a handshake failed) or its queue was full. Nothing reached the peer, so it
+     * neither answered nor refused; the request is sent again after {@link #AFTER_DROP}.
      */
-    static boolean droppedHere(Throwable error, boolean running) {
-        return error instanceof IllegalStateException || error instanceof RejectedExecutionException
-                || running && error instanceof InterruptedIOException;
+    static boolean droppedHere(Throwable error) {
+        return error instanceof IllegalStateException || error instanceof RejectedExecutionException;
     }
 
     private final class Attempt {
@@ -404,7 +397,7 @@ public final class Sender {
                 public void onSendError(Throwable error) {
                     LOG.info("{} {} to {} could not be sent: {}", method, Printable.of(target.getPath()), Printable.of(peer),
                             Printable.of(String.valueOf(error)));
-                    if (droppedHere(error, endpoint.isStarted())) {
+                    if (droppedHere(error)) {
                         resendLater(r, AFTER_DROP, Level.INFO, "was dropped before it left"); // the peer neither answered nor refused
                         return;
                     }
